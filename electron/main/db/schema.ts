@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Columns every clinic record carries so it can sync (DESIGN.md, "Data model rules").
+ * Times are UTC ISO-8601 with milliseconds; ids are UUIDv7 generated on this device.
+ */
+const recordColumns = {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  version: integer('version').notNull().default(1),
+  deletedAt: text('deleted_at'),
+};
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    ...recordColumns,
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** JSON array of roles; a person may hold several. */
+    roles: text('roles').notNull(),
+    disabledAt: text('disabled_at'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+  },
+  (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
+);
+
+export const patients = sqliteTable(
+  'patients',
+  {
+    ...recordColumns,
+    /** Device-local sequence: the FTS row id and the "most recent first" order. Never synced. */
+    localSeq: integer('local_seq').notNull(),
+    mrn: text('mrn').notNull(),
+    givenNames: text('given_names').notNull(),
+    familyName: text('family_name').notNull(),
+    sex: text('sex').notNull(),
+    genderIdentity: text('gender_identity').notNull().default(''),
+    birthDate: text('birth_date').notNull(),
+    birthDateEstimated: integer('birth_date_estimated', { mode: 'boolean' }).notNull().default(false),
+    addressLine: text('address_line').notNull().default(''),
+    city: text('city').notNull().default(''),
+    region: text('region').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    country: text('country').notNull().default(''),
+    emergencyName: text('emergency_name').notNull().default(''),
+    emergencyRelationship: text('emergency_relationship').notNull().default(''),
+    emergencyPhone: text('emergency_phone').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    /** Lower-cased, accent-folded "given family" for duplicate checks. */
+    nameKey: text('name_key').notNull(),
+  },
+  (t) => [
+    uniqueIndex('patients_mrn_unique').on(t.mrn),
+    uniqueIndex('patients_local_seq_unique').on(t.localSeq),
+    index('patients_name_key_birth_idx').on(t.nameKey, t.birthDate),
+  ],
+);
+
+/** Part of the patient record (FHIR Patient.telecom); the patient's version covers it. */
+export const patientPhones = sqliteTable(
+  'patient_phones',
+  {
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    digits: text('digits').notNull(),
+  },
+  (t) => [index('patient_phones_digits_idx').on(t.digits), index('patient_phones_patient_idx').on(t.patientId)],
+);
+
+/**
+ * Search keys for phones, so a number is found however it is typed: with or without the country
+ * code or a trunk zero ("+34 600 123 456" is found by "600 12", "0034600" and "34600").
+ */
+export const patientPhoneKeys = sqliteTable(
+  'patient_phone_keys',
+  {
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    key: text('key').notNull(),
+  },
+  (t) => [index('patient_phone_keys_key_idx').on(t.key), index('patient_phone_keys_patient_idx').on(t.patientId)],
+);
+
+/** Part of the patient record (FHIR Patient.identifier). One identifier belongs to one patient. */
+export const patientIdentifiers = sqliteTable(
+  'patient_identifiers',
+  {
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    position: integer('position').notNull(),
+    system: text('system').notNull(),
+    value: text('value').notNull(),
+    systemKey: text('system_key').notNull(),
+    valueKey: text('value_key').notNull(),
+  },
+  (t) => [
+    uniqueIndex('patient_identifiers_unique').on(t.systemKey, t.valueKey),
+    index('patient_identifiers_value_idx').on(t.valueKey),
+    index('patient_identifiers_patient_idx').on(t.patientId),
+  ],
+);
+
+/** One row per version of a patient: who changed which fields, when. */
+export const patientHistory = sqliteTable(
+  'patient_history',
+  {
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    version: integer('version').notNull(),
+    changedAt: text('changed_at').notNull(),
+    changedBy: text('changed_by').notNull(),
+    /** JSON array of { field, from, to }. */
+    changes: text('changes').notNull(),
+  },
+  (t) => [uniqueIndex('patient_history_patient_version').on(t.patientId, t.version)],
+);
+
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    operation: text('operation').notNull(),
+    version: integer('version').notNull(),
+    changedAt: text('changed_at').notNull(),
+    userId: text('user_id'),
+  },
+  (t) => [index('change_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    username: text('username').notNull(),
+    action: text('action').notNull(),
+    patientId: text('patient_id'),
+    outcome: text('outcome').notNull(),
+    details: text('details').notNull().default(''),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+    index('audit_log_patient_idx').on(t.patientId, t.at),
+  ],
+);

@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import { contract, isChannel, type Channel } from '../../../shared/contract';
+import { AppError, type Result } from '../../../shared/errors';
+import type { Role } from '../../../shared/domain/roles';
+import { lockSession } from '../services/auth-service';
+import type { ServiceContext } from '../services/context';
+import { readClinicSettings } from '../services/settings-service';
+import { findUserById } from '../services/user-service';
+import type { HandlerRegistry } from './handler-registry';
+import { ALLOWED_WHILE_LOCKED, mayCall, PERMISSIONS } from './permissions';
+import type { Session } from './session';
+
+export type Dispatch = (session: Session, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+interface SqliteLikeError {
+  code?: string;
+}
+
+function toErrorData(error: unknown, channel: string, log: (message: string, error: unknown) => void): Result<never> {
+  if (error instanceof AppError) return { ok: false, error: error.toData() };
+  const code = (error as SqliteLikeError | null)?.code;
+  if (code === 'SQLITE_FULL') {
+    return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' } };
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { ok: false, error: { code: 'INTERNAL', message: 'The database is busy. Nothing was saved; please try again.' } };
+  }
+  log(`IPC ${channel} failed`, error);
+  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, contact support.' } };
+}
+
+/**
+ * The single entry point for every IPC call, used by the Electron shell and the e2e harness alike:
+ * validate the channel and input, authenticate, enforce idle lock and roles, run the handler,
+ * check its output against the contract, and return errors as data (never stacks).
+ */
+export function createDispatcher(
+  ctx: ServiceContext,
+  registry: HandlerRegistry,
+  log: (message: string, error: unknown) => void = (m, e) => console.error(m, e),
+): Dispatch {
+  for (const channel of Object.keys(contract) as Channel[]) {
+    if (!registry.get(channel)) throw new Error(`No IPC handler for ${channel}`);
+  }
+
+  return async (session, channel, rawInput) => {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request: ${String(channel).slice(0, 60)}` } };
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      return { ok: false, error: { code: 'VALIDATION', message: 'Some fields need attention.', fields } };
+    }
+
+    const access = PERMISSIONS[channel];
+    let actor = null;
+    try {
+      if (access !== 'public') {
+        if (!session.user) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+        // Re-read the account on every call: a disabled account or changed roles take effect at once.
+        const row = findUserById(ctx, session.user.userId);
+        if (!row || row.disabled_at) {
+          session.user = null;
+          throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please sign in.');
+        }
+        const roles = JSON.parse(row.roles) as Role[];
+        session.user = { ...session.user, roles, displayName: row.display_name };
+        const nowMs = ctx.now().getTime();
+        const idleMs = (readClinicSettings(ctx)?.idleLockMinutes ?? 10) * 60_000;
+        if (!session.locked && nowMs - session.lastActivityMs > idleMs) lockSession(ctx, session, 'idle');
+        if (session.locked && !ALLOWED_WHILE_LOCKED.has(channel)) {
+          throw new AppError('SESSION_LOCKED', 'Chartbook locked after being idle. Sign in again to continue.');
+        }
+        if (!mayCall(access, roles)) {
+          throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+        }
+        if (!session.locked) session.lastActivityMs = nowMs;
+        actor = { userId: row.id, username: row.username, roles };
+      }
+      const handler = registry.get(channel)!;
+      const value = await handler(parsed.data as never, { session, actor });
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        log(`IPC ${channel} returned data outside the contract`, checked.error);
+        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong preparing the answer. Nothing was changed by it.' } };
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      return toErrorData(error, channel, log);
+    }
+  };
+}

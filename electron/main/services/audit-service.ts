@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
+import { isoNow, type ServiceContext } from './context';
+
+export interface AuditRecord {
+  at: string;
+  userId: string | null;
+  username: string;
+  action: AuditAction;
+  patientId?: string | null;
+  outcome?: AuditOutcome;
+  details?: string;
+}
+
+/** Appends one audit entry. Call inside the transaction of the action it records. */
+export function appendAudit(db: Database.Database, record: AuditRecord): void {
+  db.prepare(
+    'INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    record.at,
+    record.userId,
+    record.username,
+    record.action,
+    record.patientId ?? null,
+    record.outcome ?? 'success',
+    record.details ?? '',
+  );
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  username: string;
+  action: AuditEntry['action'];
+  patient_id: string | null;
+  outcome: AuditEntry['outcome'];
+  details: string;
+  patient_label: string | null;
+}
+
+function whereClause(filter: AuditFilter, timeZoneOffset: (date: string, endOfDay: boolean) => string) {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.from) {
+    clauses.push('a.at >= ?');
+    params.push(timeZoneOffset(filter.from, false));
+  }
+  if (filter.to) {
+    clauses.push('a.at < ?');
+    params.push(timeZoneOffset(filter.to, true));
+  }
+  if (filter.userId) {
+    clauses.push('a.user_id = ?');
+    params.push(filter.userId);
+  }
+  if (filter.patientId) {
+    clauses.push('a.patient_id = ?');
+    params.push(filter.patientId);
+  }
+  if (filter.action) {
+    clauses.push('a.action = ?');
+    params.push(filter.action);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Start of a calendar day (or of the next day, for an inclusive "to") in the clinic's zone, as a UTC ISO time. */
+export function dayBoundaryUtc(date: string, nextDay: boolean, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = Date.UTC(y, m - 1, d + (nextDay ? 1 : 0));
+  // Find the UTC instant whose wall-clock time in `timeZone` is midnight of the target day.
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(guess));
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+    const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    guess += target - wall;
+  }
+  return new Date(guess).toISOString();
+}
+
+export function listAudit(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  timeZone: string,
+): { entries: AuditEntry[]; total: number } {
+  const where = whereClause(filter, (date, end) => dayBoundaryUtc(date, end, timeZone));
+  const db = ctx.db.sqlite;
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${where.sql}`).get(...where.params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_names || ' ' || p.family_name || ' (' || p.mrn || ')' END AS patient_label
+       FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id
+       ${where.sql} ORDER BY a.seq DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, filter.limit, filter.offset) as AuditRow[];
+  return {
+    total,
+    entries: rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      userId: r.user_id,
+      username: r.username,
+      action: r.action,
+      patientId: r.patient_id,
+      patientLabel: r.patient_label?.trim() ?? '',
+      outcome: r.outcome,
+      details: r.details,
+    })),
+  };
+}
+
+/**
+ * A CSV cell that a spreadsheet will show as text, never run as a formula
+ * (OWASP "CSV injection"): cells starting with = + - @ tab or CR get a leading apostrophe.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function auditCsv(entries: AuditEntry[]): string {
+  const header = ['Time (UTC)', 'User', 'Action', 'Patient', 'Outcome', 'Details'];
+  const lines = [header.map(csvCell).join(',')];
+  for (const e of entries) {
+    lines.push([e.at, e.username, e.action, e.patientLabel, e.outcome, e.details].map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function exportAuditCsv(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  timeZone: string,
+  actor: { userId: string; username: string },
+): { filename: string; csv: string; rows: number } {
+  const all: AuditEntry[] = [];
+  const pageSize = 500;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = listAudit(ctx, { ...filter, limit: pageSize, offset }, timeZone);
+    all.push(...page.entries);
+    if (page.entries.length < pageSize) break;
+  }
+  appendAudit(ctx.db.sqlite, {
+    at: isoNow(ctx),
+    userId: actor.userId,
+    username: actor.username,
+    action: 'audit.export',
+    details: `${all.length} rows`,
+  });
+  const stamp = isoNow(ctx).slice(0, 10);
+  return { filename: `chartbook-audit-${stamp}.csv`, csv: auditCsv(all), rows: all.length };
+}

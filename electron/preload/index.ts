@@ -1,0 +1,2 @@
+// Placeholder: the preload exposes the contract's invoke/on only.
+export {};

@@ -1,0 +1,83 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/**
+ * Layering (DESIGN.md): shared imports nothing from electron/ or renderer/, nor Node or the DOM;
+ * renderer never imports electron/ or Node; only the Electron shell imports 'electron'.
+ * Enforced here so a machine, not a reviewer, keeps the boundaries.
+ */
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'stream', 'events'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'migrations/**', '.native/**', 'test-results/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**', 'electron'], message: 'shared/ must not import electron/ or renderer/.' },
+            { group: NODE_BUILTINS, message: 'shared/ must run in both Node and the browser: no Node modules.' },
+            { group: ['react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'shared/ holds pure code only.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', 'electron'], message: 'The renderer talks to main only through renderer/src/api/client.ts.' },
+            { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node modules.' },
+            { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'Only main touches the database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/main/shell/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only the shell (electron/main/index.ts, electron/main/shell/) and the preload import electron; services stay testable in plain Node.' },
+            { group: ['**/renderer/**'], message: 'Main never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', '**/electron/main/**'], message: 'The preload imports only shared/ and electron.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,44 @@
+import type { Channel, ChannelInput, ChannelOutput, ChartbookBridge, AppEvent } from '../../../shared/contract';
+import type { AppErrorData, ErrorCode, Result } from '../../../shared/errors';
+
+/** An error main returned as data: a code for code, a message for people, field details for forms. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.fields = data.fields ?? {};
+  }
+}
+
+function bridge(): ChartbookBridge {
+  const b = (window as unknown as { chartbook?: ChartbookBridge }).chartbook;
+  if (!b) throw new Error('Chartbook bridge missing: the app must run inside its shell or the test harness.');
+  return b;
+}
+
+type Listener = (code: ErrorCode) => void;
+const errorListeners = new Set<Listener>();
+
+/** Lets the session store react when any call finds the session locked or signed out. */
+export function onSessionError(listener: Listener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
+/** The one way the renderer talks to main: typed by the shared contract. */
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = (await bridge().invoke(channel, input)) as Result<ChannelOutput<C>>;
+  if (result.ok) return result.value;
+  if (result.error.code === 'SESSION_LOCKED' || result.error.code === 'UNAUTHENTICATED') {
+    errorListeners.forEach((l) => l(result.error.code));
+  }
+  throw new ApiError(result.error);
+}
+
+export function onAppEvent(event: AppEvent, listener: (payload: unknown) => void): () => void {
+  return bridge().on(event, listener);
+}

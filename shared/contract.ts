@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { auditEntrySchema, auditFilterSchema } from './domain/audit';
+import {
+  duplicateCandidateSchema,
+  duplicateCheckSchema,
+  patientHistoryEntrySchema,
+  patientRegisterSchema,
+  patientSchema,
+  patientSearchSchema,
+  patientSummarySchema,
+  patientUpdateSchema,
+} from './domain/patient';
+import { clinicSettingsSchema } from './domain/settings';
+import {
+  displayNameSchema,
+  passwordSchema,
+  sessionInfoSchema,
+  userCreateSchema,
+  userResetPasswordSchema,
+  userSchema,
+  userSetDisabledSchema,
+  userUpdateSchema,
+  usernameSchema,
+} from './domain/user';
+import { idSchema } from './domain/common';
+
+const empty = z.strictObject({});
+
+/**
+ * The IPC contract: every channel the renderer may invoke, with its input and output schemas.
+ * Main validates inputs against it; the preload refuses channels not listed here.
+ */
+export const contract = {
+  'app.status': {
+    input: empty,
+    output: z.object({
+      setupRequired: z.boolean(),
+      clinicName: z.string().nullable(),
+      session: sessionInfoSchema.nullable(),
+      locked: z.boolean(),
+      lockedUsername: z.string().nullable(),
+    }),
+  },
+  'setup.complete': {
+    input: z.strictObject({
+      clinic: clinicSettingsSchema,
+      admin: z.strictObject({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        password: passwordSchema,
+        alsoDoctor: z.boolean().default(false),
+      }),
+    }),
+    output: sessionInfoSchema,
+  },
+  'auth.signIn': {
+    input: z.strictObject({
+      username: z.string().trim().min(1, { message: 'Enter your user name' }).max(40),
+      password: z.string().min(1, { message: 'Enter your password' }).max(200),
+    }),
+    output: sessionInfoSchema,
+  },
+  'auth.signOut': { input: empty, output: z.null() },
+  'session.touch': { input: empty, output: z.null() },
+  'session.lock': { input: empty, output: z.null() },
+
+  'users.list': { input: empty, output: z.array(userSchema) },
+  'users.create': { input: userCreateSchema, output: userSchema },
+  'users.update': { input: userUpdateSchema, output: userSchema },
+  'users.resetPassword': { input: userResetPasswordSchema, output: z.null() },
+  'users.setDisabled': { input: userSetDisabledSchema, output: userSchema },
+
+  'settings.get': { input: empty, output: clinicSettingsSchema },
+  'settings.update': { input: clinicSettingsSchema, output: clinicSettingsSchema },
+
+  'patients.search': { input: patientSearchSchema, output: z.array(patientSummarySchema) },
+  'patients.get': { input: z.strictObject({ id: idSchema }), output: patientSchema },
+  'patients.checkDuplicates': { input: duplicateCheckSchema, output: z.array(duplicateCandidateSchema) },
+  'patients.register': { input: patientRegisterSchema, output: patientSchema },
+  'patients.update': { input: patientUpdateSchema, output: patientSchema },
+  'patients.history': { input: z.strictObject({ id: idSchema }), output: z.array(patientHistoryEntrySchema) },
+
+  'audit.list': {
+    input: auditFilterSchema,
+    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+  },
+  'audit.exportCsv': {
+    input: auditFilterSchema,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events main pushes to the renderer. */
+export const EVENTS = ['session.locked', 'menu.command'] as const;
+export type AppEvent = (typeof EVENTS)[number];
+
+/** What the preload exposes on `window.chartbook`; the e2e harness provides the same shape. */
+export interface ChartbookBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: AppEvent, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common';
+
+export const AUDIT_ACTIONS = [
+  'setup.complete',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.lockout',
+  'auth.idle_lock',
+  'user.create',
+  'user.update',
+  'user.password_reset',
+  'user.disable',
+  'user.enable',
+  'settings.update',
+  'patient.view',
+  'patient.create',
+  'patient.update',
+  'patient.history_view',
+  'audit.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const auditFilterSchema = z
+  .strictObject({
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    userId: z.string().uuid().optional(),
+    patientId: z.string().uuid().optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: '“To” must be on or after “From”' });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  username: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  patientId: z.string().nullable(),
+  patientLabel: z.string(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  details: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const clinicSettingsSchema = z.strictObject({
+  clinicName: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the clinic’s name' })
+    .max(120, { message: 'Clinic name must be at most 120 characters' }),
+  address: z.string().trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
+  phone: z.string().trim().max(40, { message: 'Phone must be at most 40 characters' }).default(''),
+  timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list, e.g. Europe/Berlin' }),
+  letterhead: z.string().trim().max(500, { message: 'Letterhead text must be at most 500 characters' }).default(''),
+  idleLockMinutes: z
+    .number({ message: 'Enter the idle time in whole minutes' })
+    .int({ message: 'Enter the idle time in whole minutes' })
+    .min(1, { message: 'Idle lock must be between 1 and 240 minutes' })
+    .max(240, { message: 'Idle lock must be between 1 and 240 minutes' })
+    .default(10),
+  paperSize: z.enum(['A4', 'LETTER', 'A5']).default('A4'),
+});
+export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
+export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;

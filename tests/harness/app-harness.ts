@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startCore, type ChartbookCore } from '../../electron/main/core';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
+import type { Session } from '../../electron/main/ipc/session';
+
+/**
+ * Runs the built renderer in Chromium with the real main-process core behind it: `window.chartbook`
+ * is bound (Playwright exposeBinding) to the very `dispatch` the Electron shell uses. Everything
+ * but the few lines of Electron shell is exercised.
+ */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer');
+export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
+export const APP_ORIGIN = 'http://chartbook.localhost';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export interface HarnessOptions {
+  dataDir?: string;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Clock for main (lockout expiry, idle lock); defaults to real time. */
+  now?: () => Date;
+  browser?: Browser;
+}
+
+export interface RunningApp {
+  page: Page;
+  context: BrowserContext;
+  core: ChartbookCore;
+  session: Session;
+  dataDir: string;
+  /** Pushes an event to the renderer as main would (e.g. a menu command). */
+  emit(event: string, payload?: unknown): Promise<void>;
+  /** Opens another window on the same database (a second receptionist). */
+  openSecondWindow(): Promise<{ page: Page; session: Session }>;
+  close(): Promise<void>;
+}
+
+export function freshDataDir(prefix = 'chartbook-e2e-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function launchBrowser(headless = true): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS });
+}
+
+async function wirePage(context: BrowserContext, core: ChartbookCore, session: Session): Promise<Page> {
+  const page = await context.newPage();
+  await page.exposeBinding('__chartbookInvoke', (_source, channel: string, input: unknown) =>
+    core.dispatch(session, channel, input),
+  );
+  await page.addInitScript(() => {
+    type Listener = (payload: unknown) => void;
+    const listeners = new Map<string, Set<Listener>>();
+    const w = window as unknown as {
+      __chartbookInvoke: (c: string, i: unknown) => Promise<unknown>;
+      __chartbookEmit: (e: string, p: unknown) => void;
+      chartbook: unknown;
+    };
+    w.__chartbookEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
+    w.chartbook = Object.freeze({
+      invoke: (channel: string, input: unknown) => w.__chartbookInvoke(channel, input),
+      on: (event: string, listener: Listener) => {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event)!.add(listener);
+        return () => listeners.get(event)?.delete(listener);
+      },
+    });
+  });
+  await page.route(`${APP_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      await route.fulfill({ status: 404, body: 'not found' });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      body: fs.readFileSync(file),
+      headers: {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      },
+    });
+  });
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return page;
+}
+
+export async function launchApp(options: HarnessOptions = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first.`);
+  }
+  const dataDir = options.dataDir ?? freshDataDir();
+  const core = startCore({
+    dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    ...(options.now ? { now: options.now } : {}),
+    log: () => {},
+  });
+  const ownBrowser = !options.browser;
+  const browser = options.browser ?? (await launchBrowser(options.headless ?? true));
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-GB',
+  });
+  const session = core.newSession();
+  const page = await wirePage(context, core, session);
+  return {
+    page,
+    context,
+    core,
+    session,
+    dataDir,
+    emit: (event, payload) =>
+      page.evaluate(([e, p]) => (window as unknown as { __chartbookEmit: (e: unknown, p: unknown) => void }).__chartbookEmit(e, p), [event, payload] as const),
+    openSecondWindow: async () => {
+      const second = core.newSession();
+      return { page: await wirePage(context, core, second), session: second };
+    },
+    close: async () => {
+      await context.close();
+      if (ownBrowser) await browser.close();
+      core.close();
+    },
+  };
+}
