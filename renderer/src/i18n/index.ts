@@ -1,13 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import admin from './en/admin.json';
 import common from './en/common.json';
+import patients from './en/patients.json';
 
 /**
  * Every string a person reads comes from here. English ships; a translation is a new folder of
- * the same JSON files. Feature areas add their own namespace file and register it below.
+ * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common },
+  en: { common, patients, admin },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -15,6 +17,7 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
+  ns: ['common', 'patients', 'admin'],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });

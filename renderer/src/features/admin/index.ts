@@ -1,0 +1,5 @@
+// Admin screens, shown in the shell's navigation to administrators only.
+// (Access is enforced in main; hiding them is only for clarity.)
+export { UsersScreen } from './UsersScreen';
+export { SettingsScreen } from './SettingsScreen';
+export { AuditScreen } from './AuditScreen';
