@@ -1,0 +1,81 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+interface FieldFrameProps {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+}
+
+/** Label, control, hint and error wired together so screen readers announce all three. */
+function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy })}
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type TextFieldProps = { label: string; error?: string | undefined; hint?: string | undefined } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id'
+>;
+
+export function TextField({ label, error, hint, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => <input id={id} aria-invalid={!!error} aria-describedby={describedBy} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = { label: string; error?: string | undefined; hint?: string | undefined } & Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id'
+>;
+
+export function TextAreaField({ label, error, hint, ...area }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => <textarea id={id} aria-invalid={!!error} aria-describedby={describedBy} {...area} />}
+    </FieldFrame>
+  );
+}
+
+type SelectFieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  options: { value: string; label: string }[];
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>;
+
+export function SelectField({ label, error, hint, options, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <select id={id} aria-invalid={!!error} aria-describedby={describedBy} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
