@@ -135,7 +135,7 @@ export class PatientRepository {
         | { id: string; mrn: string; given_names: string; family_name: string }
         | undefined;
       if (owner && owner.id !== exceptPatientId) {
-        fields[`identifiers.${i}.value`] =
+        fields[`patient.identifiers.${i}.value`] =
           `This ${id.system} is already recorded for ${owner.given_names} ${owner.family_name} (MRN ${owner.mrn})`;
       }
     });

@@ -15,7 +15,7 @@ import { nameKey, PatientRepository, SUMMARY_COLUMNS, toSummary, type SummaryRow
 import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from './settings-service';
 
-interface FieldChange {
+export interface FieldChange {
   field: string;
   from: string;
   to: string;
@@ -38,7 +38,8 @@ function flatten(p: Patient | null): Record<string, string> {
   };
 }
 
-function diff(before: Patient | null, after: Patient): FieldChange[] {
+/** Field-by-field changes for the patient history; exported so the bench seeds the rows register() writes. */
+export function diff(before: Patient | null, after: Patient): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
   return Object.keys(b).flatMap((field) => {

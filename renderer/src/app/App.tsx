@@ -1,17 +1,44 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { useEffect } from 'react';
+import { onAppEvent, onSessionError } from '../api/client';
+import { LockScreen } from './LockScreen';
+import { loadStatus, showLocked, showSignedOut } from './session-actions';
+import { useSessionStore } from './session-store';
+import { SetupScreen } from './SetupScreen';
+import { Shell } from './Shell';
+import { SignInScreen } from './SignInScreen';
+import { StartScreen } from './StartScreen';
 
+/**
+ * Chooses the screen from main's state: first-run setup, sign-in, the shell, or the lock screen.
+ * While locked the shell stays mounted but hidden and inert, so unsaved input survives; it is keyed
+ * by user, so a different person unlocking gets a fresh shell.
+ */
 export function App() {
-  const { t } = useTranslation();
-  const [status, setStatus] = useState<string>(t('loading'));
+  const phase = useSessionStore((s) => s.phase);
+  const session = useSessionStore((s) => s.session);
+
   useEffect(() => {
-    call('app.status', {}).then((s) => setStatus(s.setupRequired ? 'setup required' : 'sign in'));
+    void loadStatus();
+    const offError = onSessionError((code) => (code === 'SESSION_LOCKED' ? showLocked() : showSignedOut()));
+    const offLocked = onAppEvent('session.locked', () => showLocked());
+    return () => {
+      offError();
+      offLocked();
+    };
   }, []);
+
+  if (phase === 'loading') return <StartScreen />;
+  if (phase === 'setup') return <SetupScreen />;
+  if (phase === 'signed-out') return <SignInScreen />;
+  const locked = phase === 'locked';
   return (
-    <main>
-      <h1>{t('appName')}</h1>
-      <p>{status}</p>
-    </main>
+    <>
+      {session && (
+        <div className="shell-frame" hidden={locked} inert={locked}>
+          <Shell key={session.userId} session={session} active={!locked} />
+        </div>
+      )}
+      {locked && <LockScreen />}
+    </>
   );
 }

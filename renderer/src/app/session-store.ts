@@ -6,12 +6,17 @@ export type AuthPhase = 'loading' | 'setup' | 'signed-out' | 'locked' | 'signed-
 
 interface SessionState {
   phase: AuthPhase;
+  /** Kept while locked, so the shell stays mounted (hidden) and unsaved work survives the lock. */
   session: SessionInfo | null;
   clinicName: string | null;
   /** User name shown on the lock screen. */
   lockedUsername: string | null;
+  /** Why the app could not start (the bridge or database failed), shown with a retry button. */
+  startError: string | null;
   setSignedIn(session: SessionInfo): void;
   setPhase(phase: AuthPhase, extra?: Partial<Pick<SessionState, 'clinicName' | 'lockedUsername'>>): void;
+  setClinicName(clinicName: string | null): void;
+  setStartError(message: string | null): void;
 }
 
 export const useSessionStore = create<SessionState>((set) => ({
@@ -19,8 +24,12 @@ export const useSessionStore = create<SessionState>((set) => ({
   session: null,
   clinicName: null,
   lockedUsername: null,
-  setSignedIn: (session) => set({ phase: 'signed-in', session, lockedUsername: null }),
-  setPhase: (phase, extra) => set({ phase, ...(phase === 'signed-out' || phase === 'setup' ? { session: null } : {}), ...extra }),
+  startError: null,
+  setSignedIn: (session) => set({ phase: 'signed-in', session, lockedUsername: null, startError: null }),
+  setPhase: (phase, extra) =>
+    set({ phase, ...(phase === 'signed-out' || phase === 'setup' ? { session: null, lockedUsername: null } : {}), ...extra }),
+  setClinicName: (clinicName) => set({ clinicName }),
+  setStartError: (startError) => set({ startError }),
 }));
 
 export function hasRole(session: SessionInfo | null, ...roles: Role[]): boolean {

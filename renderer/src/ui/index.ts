@@ -1,3 +1,4 @@
 export { TextField, TextAreaField, SelectField } from './Field';
+export { CheckboxField } from './CheckboxField';
 export { Dialog } from './Dialog';
 export { Notice } from './Notice';

@@ -1,3 +1,130 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { Notice } from '../../ui';
+import type { AuditEntry } from '../../../../shared/domain/audit';
+import type { User } from '../../../../shared/domain/user';
+import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
+import { AuditTable } from './AuditTable';
+import { downloadTextFile } from './download-file';
+import { errorMessage, fieldErrorsFrom } from './form-errors';
+import './admin.css';
+
+const PAGE_SIZE = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Excel reads a CSV as UTF-8 (accented names intact) only when it starts with a byte-order mark. */
+const UTF8_BOM = '\uFEFF';
+
+/** The filter main understands: empty fields left out. */
+function toQuery(f: AuditFilterForm) {
+  return {
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.userId ? { userId: f.userId } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.patientId.trim() ? { patientId: f.patientId.trim() } : {}),
+  };
+}
+
+/** Who did what, when, to which patient: filter, page through, export for an inspector. */
 export function AuditScreen() {
-  return <h1>Audit</h1>;
+  const { t } = useTranslation('admin');
+  const [form, setForm] = useState<AuditFilterForm>(NO_AUDIT_FILTERS);
+  // The filters last applied; a half-pasted patient id does not replace them.
+  const [applied, setApplied] = useState<AuditFilterForm>(NO_AUDIT_FILTERS);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState('');
+  const [status, setStatus] = useState('');
+  const [exporting, setExporting] = useState(false);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    call('users.list', {})
+      .then(setUsers)
+      .catch(() => setUsers([])); // The list still works without the user filter's names.
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    call('audit.list', { ...toQuery(applied), limit: PAGE_SIZE, offset })
+      .then((result) => {
+        if (!current) return;
+        setPage(result);
+        setErrors({});
+        setAlert('');
+      })
+      .catch((error: unknown) => {
+        if (!current) return;
+        const fields = fieldErrorsFrom(error);
+        setErrors(fields);
+        setAlert(Object.keys(fields).length ? '' : t('audit.loadFailed', { message: errorMessage(error) }));
+      });
+    return () => {
+      current = false;
+    };
+  }, [applied, offset, reloads, t]);
+
+  function changeFilters(next: AuditFilterForm) {
+    setForm(next);
+    setStatus('');
+    const id = next.patientId.trim();
+    if (id !== '' && !UUID.test(id)) {
+      setErrors({ patientId: t('audit.patientIdInvalid') });
+      return;
+    }
+    setErrors({});
+    setApplied(next);
+    setOffset(0);
+  }
+
+  async function exportCsv() {
+    setExporting(true);
+    setStatus('');
+    try {
+      const result = await call('audit.exportCsv', { ...toQuery(applied), limit: PAGE_SIZE, offset: 0 });
+      downloadTextFile(result.filename, UTF8_BOM + result.csv, 'text/csv;charset=utf-8');
+      setStatus(t('audit.exported', { filename: result.filename, count: result.rows }));
+      setReloads((n) => n + 1); // The export itself is audited.
+    } catch (error) {
+      setAlert(t('audit.exportFailed', { message: errorMessage(error) }));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const total = page?.total ?? 0;
+  const shownTo = Math.min(offset + PAGE_SIZE, total);
+  return (
+    <section className="admin-screen" aria-labelledby="admin-audit-title">
+      <header className="admin-screen__header">
+        <h1 id="admin-audit-title">{t('audit.title')}</h1>
+        <button type="button" onClick={exportCsv} disabled={exporting}>
+          {exporting ? t('audit.exporting') : t('audit.export')}
+        </button>
+      </header>
+      <p className="admin-screen__intro">{t('audit.intro')}</p>
+      <AuditFilters value={form} onChange={changeFilters} users={users} errors={errors} />
+      {alert && <Notice tone="error">{alert}</Notice>}
+      {status && <Notice tone="success">{status}</Notice>}
+      {page === null && !alert && <p>{t('loading')}</p>}
+      {page && total === 0 && <p className="admin-empty">{t('audit.empty')}</p>}
+      {page && total > 0 && (
+        <>
+          <AuditTable entries={page.entries} />
+          <nav className="admin-paging" aria-label={t('audit.paging')}>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              {t('audit.previous')}
+            </button>
+            <p aria-live="polite">{t('audit.showing', { from: offset + 1, to: shownTo, total })}</p>
+            <button type="button" disabled={shownTo >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              {t('audit.next')}
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,3 +1,161 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useSessionStore } from '../../app/session-store';
+import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
+import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
+import { errorMessage, fieldErrorsFrom } from './form-errors';
+import './admin.css';
+
+/** The form keeps the idle minutes as typed, so a half-typed number is not lost or coerced. */
+type SettingsForm = Omit<ClinicSettings, 'idleLockMinutes'> & { idleLockMinutes: string };
+
+function toForm(s: ClinicSettings): SettingsForm {
+  return { ...s, idleLockMinutes: String(s.idleLockMinutes) };
+}
+
+function timeZoneOptions(current: string): { value: string; label: string }[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  // Chromium's list omits aliases such as "UTC"; keep a saved zone selectable even then.
+  const all = zones.includes(current) ? zones : [current, ...zones];
+  return all.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+}
+
+/** Clinic details printed on documents, the clinic's time zone, idle lock and paper size. */
 export function SettingsScreen() {
-  return <h1>Settings</h1>;
+  const { t } = useTranslation('admin');
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => setForm(toForm(s)))
+      .catch((error: unknown) => setAlert(t('settings.loadFailed', { message: errorMessage(error) })));
+  }, [t]);
+
+  const currentZone = form?.timeZone;
+  const zones = useMemo(() => (currentZone === undefined ? [] : timeZoneOptions(currentZone)), [currentZone]);
+
+  if (!form) {
+    return (
+      <section className="admin-screen" aria-labelledby="admin-settings-title">
+        <h1 id="admin-settings-title">{t('settings.title')}</h1>
+        {alert ? <Notice tone="error">{alert}</Notice> : <p>{t('loading')}</p>}
+      </section>
+    );
+  }
+
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setForm({ ...form, [key]: value });
+    setStatus('');
+  };
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!form) return;
+    const minutes = Number(form.idleLockMinutes.trim());
+    if (form.idleLockMinutes.trim() === '' || !Number.isInteger(minutes)) {
+      setErrors({ idleLockMinutes: t('settings.idleLockInvalid') });
+      setAlert('');
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await call('settings.update', { ...form, idleLockMinutes: minutes });
+      setForm(toForm(saved));
+      setErrors({});
+      setAlert('');
+      setStatus(t('settings.saved'));
+      // The shell shows the clinic name and runs the idle timer from the session: keep both current.
+      useSessionStore.setState((s) => ({
+        clinicName: saved.clinicName,
+        session: s.session ? { ...s.session, idleLockMinutes: saved.idleLockMinutes } : null,
+      }));
+    } catch (error) {
+      // The form keeps what was typed, so nothing is lost while the person fixes it.
+      const fields = fieldErrorsFrom(error);
+      setErrors(fields);
+      setStatus('');
+      setAlert(t('settings.saveFailed', { message: errorMessage(error) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="admin-screen" aria-labelledby="admin-settings-title">
+      <h1 id="admin-settings-title">{t('settings.title')}</h1>
+      <p className="admin-screen__intro">{t('settings.intro')}</p>
+      <form className="admin-settings" onSubmit={save} noValidate aria-labelledby="admin-settings-title">
+        {alert && <Notice tone="error">{alert}</Notice>}
+        <TextField
+          label={t('settings.clinicName')}
+          value={form.clinicName}
+          onChange={(e) => set('clinicName', e.target.value)}
+          error={errors.clinicName}
+          required
+        />
+        <TextAreaField
+          label={t('settings.address')}
+          value={form.address}
+          onChange={(e) => set('address', e.target.value)}
+          error={errors.address}
+          rows={3}
+        />
+        <TextField
+          label={t('settings.phone')}
+          type="tel"
+          value={form.phone}
+          onChange={(e) => set('phone', e.target.value)}
+          error={errors.phone}
+        />
+        <TextAreaField
+          label={t('settings.letterhead')}
+          hint={t('settings.letterheadHint')}
+          value={form.letterhead}
+          onChange={(e) => set('letterhead', e.target.value)}
+          error={errors.letterhead}
+          rows={3}
+        />
+        <div className="admin-settings__row">
+          <SelectField
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            value={form.timeZone}
+            onChange={(e) => set('timeZone', e.target.value)}
+            error={errors.timeZone}
+            options={zones}
+          />
+          <TextField
+            label={t('settings.idleLockMinutes')}
+            hint={t('settings.idleLockHint')}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            step={1}
+            value={form.idleLockMinutes}
+            onChange={(e) => set('idleLockMinutes', e.target.value)}
+            error={errors.idleLockMinutes}
+          />
+          <SelectField
+            label={t('settings.paperSize')}
+            value={form.paperSize}
+            onChange={(e) => set('paperSize', e.target.value as SettingsForm['paperSize'])}
+            error={errors.paperSize}
+            options={PAPER_SIZES.map((p) => ({ value: p, label: t(`settings.paper.${p}`) }))}
+          />
+        </div>
+        <div className="admin-settings__actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t('settings.saving') : t('settings.save')}
+          </button>
+          {status && <Notice tone="success">{status}</Notice>}
+        </div>
+      </form>
+    </section>
+  );
 }

@@ -1,4 +1,5 @@
 // The patient registry screens. The shell shows <PatientsScreen /> for the Patients section and
-// calls the navigation store's actions for global shortcuts.
+// calls the navigation store's actions for global shortcuts. Later patient features reuse the banner.
 export { PatientsScreen } from './PatientsScreen';
-export { usePatientsNav } from './patients-nav-store';
+export { usePatientsNav, type PatientsView } from './patients-nav-store';
+export { PatientBanner } from './PatientBanner';

@@ -1,0 +1,61 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../ui';
+import { SignInForm } from './SignInForm';
+import { enterSignedIn, signOutNow } from './session-actions';
+import { useSessionStore } from './session-store';
+
+/**
+ * Covers everything while the session is locked. It is a modal <dialog> so it sits above any dialog
+ * a screen had open (that one stays open, hidden, with its unsaved input) and everything under it
+ * is inert. Escape cannot dismiss it: if the browser closes it anyway, it reopens at once.
+ */
+export function LockScreen() {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const lockedUsername = useSessionStore((s) => s.lockedUsername);
+  const displayName = useSessionStore((s) => s.session?.displayName ?? null);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const name = displayName ?? lockedUsername;
+  return (
+    <dialog
+      ref={ref}
+      className="lock-screen"
+      aria-labelledby={titleId}
+      onCancel={(e) => e.preventDefault()}
+      onClose={() => {
+        if (useSessionStore.getState().phase === 'locked') ref.current?.showModal();
+      }}
+    >
+      <div className="lock-screen__card">
+        <p className="brand">{t('appName')}</p>
+        <h1 id={titleId}>{t('lock.title')}</h1>
+        <p>{name ? t('lock.explain', { name }) : t('lock.explainNoUser')}</p>
+        <SignInForm
+          initialUsername={lockedUsername ?? ''}
+          submitLabel={t('lock.unlock')}
+          autoFocus={lockedUsername ? 'password' : 'username'}
+          onSignedIn={enterSignedIn}
+        />
+        <p className="muted small">{t('lock.otherUser')}</p>
+        {signOutError && <Notice tone="error">{signOutError}</Notice>}
+        <button
+          type="button"
+          onClick={() => {
+            setSignOutError(null);
+            signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
+          }}
+        >
+          {t('lock.signOut')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

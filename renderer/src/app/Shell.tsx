@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AuditScreen, SettingsScreen, UsersScreen } from '../features/admin';
+import { PatientsScreen } from '../features/patients';
+import type { SessionInfo } from '../../../shared/domain/user';
+import { Notice } from '../ui';
+import { AdminOnlyPatients } from './AdminOnlyPatients';
+import { AppointmentsScreen } from './AppointmentsScreen';
+import { restoreFocus } from './focus-memory';
+import { MainNav } from './MainNav';
+import { sectionsFor, useNavStore } from './nav-store';
+import { refreshClinicName, signOutNow } from './session-actions';
+import { hasRole } from './session-store';
+import { ShellHeader } from './ShellHeader';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useIdleLock } from './use-idle-lock';
+import { useShellShortcuts } from './use-shell-shortcuts';
+
+interface ShellProps {
+  session: SessionInfo;
+  /** False while the lock screen covers the shell: no idle timer, no shortcuts. */
+  active: boolean;
+}
+
+/** The signed-in app: header, navigation and the current section. */
+export function Shell({ session, active }: ShellProps) {
+  const { t } = useTranslation();
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+  const requested = useNavStore((s) => s.section);
+  const sections = sectionsFor(session.roles);
+  const section = sections.includes(requested) ? requested : 'patients';
+  const seesPatients = hasRole(session, 'doctor', 'receptionist');
+
+  useIdleLock(session.idleLockMinutes, active);
+  useShellShortcuts();
+  useEffect(() => {
+    if (active) restoreFocus();
+  }, [active]);
+  useEffect(() => {
+    void refreshClinicName();
+  }, [section]);
+
+  const signOut = () => {
+    setSignOutError(null);
+    signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
+  };
+
+  return (
+    <div className="shell">
+      <ShellHeader session={session} onSignOut={signOut} />
+      <div className="shell__body">
+        <MainNav sections={sections} current={section} />
+        <main className="shell__main">
+          {signOutError && <Notice tone="error">{signOutError}</Notice>}
+          {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}
+          <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
+          {section === 'appointments' && <AppointmentsScreen />}
+          {section === 'users' && <UsersScreen />}
+          {section === 'settings' && <SettingsScreen />}
+          {section === 'audit' && <AuditScreen />}
+        </main>
+      </div>
+      <ShortcutsDialog />
+    </div>
+  );
+}

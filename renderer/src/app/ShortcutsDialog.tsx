@@ -1,0 +1,61 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../ui';
+import { useShortcutsDialog } from './shortcuts-dialog-store';
+
+/** Key combinations per action; kept next to the dialog so the list cannot drift from what it shows. */
+const SHORTCUTS: { keys: string[][]; action: string }[] = [
+  { keys: [['Ctrl', 'K'], ['/']], action: 'shortcuts.findPatient' },
+  { keys: [['Ctrl', 'Shift', 'N']], action: 'shortcuts.newPatient' },
+  { keys: [['Ctrl', 'L']], action: 'shortcuts.lock' },
+  { keys: [['F1'], ['?']], action: 'shortcuts.showShortcuts' },
+];
+
+export function ShortcutsDialog() {
+  const { t } = useTranslation();
+  const open = useShortcutsDialog((s) => s.open);
+  const setOpen = useShortcutsDialog((s) => s.setOpen);
+  const close = () => setOpen(false);
+  return (
+    <Dialog
+      open={open}
+      title={t('shortcuts.title')}
+      onClose={close}
+      actions={
+        <button type="button" onClick={close} autoFocus>
+          {t('close')}
+        </button>
+      }
+    >
+      <table className="shortcuts-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.keys')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map(({ keys, action }) => (
+            <tr key={action}>
+              <td>
+                {keys.map((combo, i) => (
+                  <Fragment key={combo.join('+')}>
+                    {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
+                    {combo.map((k, j) => (
+                      <Fragment key={k}>
+                        {j > 0 && '+'}
+                        <kbd>{k}</kbd>
+                      </Fragment>
+                    ))}
+                  </Fragment>
+                ))}
+              </td>
+              <td>{t(action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{t('shortcuts.slashNote')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, call } from '../api/client';
+import { contract } from '../../../shared/contract';
+import type { SessionInfo } from '../../../shared/domain/user';
+import { Notice, TextField } from '../ui';
+import { fieldErrorsOf } from './field-errors';
+
+interface SignInFormProps {
+  initialUsername?: string;
+  submitLabel: string;
+  onSignedIn(session: SessionInfo): void;
+  /** Where the form sits: the user name is focused on the sign-in page, the password on the lock screen. */
+  autoFocus: 'username' | 'password';
+}
+
+/** User name and password; main's answer (wrong password, account locked until…, disabled) shown as an alert. */
+export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, autoFocus }: SignInFormProps) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState(initialUsername);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const usernameRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const parsed = contract['auth.signIn'].input.safeParse({ username, password });
+    if (!parsed.success) {
+      const fields = fieldErrorsOf(parsed.error);
+      setErrors(fields);
+      setMessage(null);
+      (fields.username ? usernameRef : passwordRef).current?.focus();
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    setBusy(true);
+    try {
+      onSignedIn(await call('auth.signIn', { username, password }));
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+      if (error instanceof ApiError) setErrors(error.fields);
+      // A failed password is never kept around; the user name is.
+      setPassword('');
+      passwordRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      {message && <Notice tone="error">{message}</Notice>}
+      <TextField
+        ref={usernameRef}
+        label={t('signIn.username')}
+        error={errors.username}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus={autoFocus === 'username'}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+      />
+      <TextField
+        ref={passwordRef}
+        label={t('signIn.password')}
+        error={errors.password}
+        type="password"
+        autoComplete="current-password"
+        autoFocus={autoFocus === 'password'}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          {busy ? t('signIn.submitting') : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

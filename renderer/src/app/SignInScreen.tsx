@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { AuthLayout } from './AuthLayout';
+import { SignInForm } from './SignInForm';
+import { enterSignedIn } from './session-actions';
+import { useSessionStore } from './session-store';
+
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const clinicName = useSessionStore((s) => s.clinicName);
+  return (
+    <AuthLayout>
+      <h1>{t('signIn.title')}</h1>
+      {clinicName && <p className="lead">{t('signIn.intro', { clinic: clinicName })}</p>}
+      <SignInForm submitLabel={t('signIn.submit')} autoFocus="username" onSignedIn={enterSignedIn} />
+    </AuthLayout>
+  );
+}

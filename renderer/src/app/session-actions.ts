@@ -1,0 +1,82 @@
+import { ApiError, call } from '../api/client';
+import { usePatientsNav } from '../features/patients';
+import type { SessionInfo } from '../../../shared/domain/user';
+import { rememberFocus } from './focus-memory';
+import { useNavStore } from './nav-store';
+import { useSessionStore } from './session-store';
+
+/** Asks main where we are (set-up needed, signed in, locked) and shows the matching screen. */
+export async function loadStatus(): Promise<void> {
+  const store = useSessionStore.getState();
+  try {
+    const status = await call('app.status', {});
+    store.setStartError(null);
+    store.setClinicName(status.clinicName);
+    if (status.setupRequired) store.setPhase('setup');
+    else if (status.locked) store.setPhase('locked', { lockedUsername: status.lockedUsername });
+    else if (status.session) enterSignedIn(status.session);
+    else store.setPhase('signed-out');
+  } catch (error) {
+    store.setStartError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Shows the shell for this person. The same person coming back from the lock screen finds
+ * everything as they left it; anyone else starts from a clean slate, because the shell is keyed
+ * by user id and the navigation stores are reset here.
+ */
+export function enterSignedIn(session: SessionInfo): void {
+  const previous = useSessionStore.getState().session;
+  if (!previous || previous.userId !== session.userId) {
+    useNavStore.getState().reset();
+    usePatientsNav.getState().show({ kind: 'search' });
+  }
+  useSessionStore.getState().setSignedIn(session);
+}
+
+/** Main says the session is locked (idle in main, or another window locked it): show the lock screen. */
+export function showLocked(): void {
+  const { phase, session, lockedUsername, setPhase } = useSessionStore.getState();
+  if (phase === 'locked' || phase === 'setup' || phase === 'signed-out' || phase === 'loading') return;
+  rememberFocus();
+  setPhase('locked', { lockedUsername: session?.username ?? lockedUsername });
+}
+
+export function showSignedOut(): void {
+  const { phase, setPhase } = useSessionStore.getState();
+  if (phase === 'setup' || phase === 'loading') return;
+  setPhase('signed-out');
+}
+
+/** Locks at once. The screen locks even if main cannot be reached, so a walk-away is always safe. */
+export async function lockNow(): Promise<void> {
+  if (useSessionStore.getState().phase !== 'signed-in') return;
+  showLocked();
+  try {
+    await call('session.lock', {});
+  } catch (error) {
+    // Already locked or signed out in main: the error listener has shown the right screen.
+    if (!(error instanceof ApiError)) throw error;
+  }
+}
+
+export async function signOutNow(): Promise<void> {
+  try {
+    await call('auth.signOut', {});
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
+  }
+  useSessionStore.getState().setPhase('signed-out');
+}
+
+/** Refreshes the clinic name (an administrator may have renamed it) and notices a lock from elsewhere. */
+export async function refreshClinicName(): Promise<void> {
+  try {
+    const status = await call('app.status', {});
+    useSessionStore.getState().setClinicName(status.clinicName);
+    if (status.locked) showLocked();
+  } catch {
+    // The header keeps the name it has.
+  }
+}

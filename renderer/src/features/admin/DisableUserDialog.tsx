@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { Dialog, Notice } from '../../ui';
+import type { User } from '../../../../shared/domain/user';
+import { errorMessage } from './form-errors';
+
+interface DisableUserDialogProps {
+  user: User;
+  onClose(): void;
+  onDone(user: User): void;
+}
+
+/**
+ * Confirms disabling or enabling an account. There is no delete: an account's name stays on the
+ * records it wrote, so disabling is the only way to take sign-in away.
+ */
+export function DisableUserDialog({ user, onClose, onDone }: DisableUserDialogProps) {
+  const { t } = useTranslation('admin');
+  const [alert, setAlert] = useState('');
+  const [busy, setBusy] = useState(false);
+  const disabling = !user.disabled;
+  const name = user.displayName;
+
+  async function confirm() {
+    setBusy(true);
+    try {
+      onDone(await call('users.setDisabled', { id: user.id, disabled: disabling }));
+    } catch (error) {
+      setAlert(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={disabling ? t('users.toggle.disableTitle', { name }) : t('users.toggle.enableTitle', { name })}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className={disabling ? 'danger' : 'primary'} onClick={confirm} disabled={busy}>
+            {disabling ? t('users.toggle.disableConfirm') : t('users.toggle.enableConfirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{disabling ? t('users.toggle.disableExplain', { name }) : t('users.toggle.enableExplain', { name })}</p>
+      {alert && <Notice tone="error">{alert}</Notice>}
+    </Dialog>
+  );
+}

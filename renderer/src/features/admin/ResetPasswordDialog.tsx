@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { Dialog, Notice, TextField } from '../../ui';
+import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
+import { errorMessage, fieldErrorsFrom } from './form-errors';
+
+interface ResetPasswordDialogProps {
+  user: User;
+  onClose(): void;
+  onDone(): void;
+}
+
+/** Sets a new password chosen by the administrator; main also clears any lockout. */
+export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDialogProps) {
+  const { t } = useTranslation('admin');
+  const formId = useId();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password !== confirm) {
+      setErrors({ confirm: t('users.form.passwordsDiffer') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('users.resetPassword', { id: user.id, newPassword: password });
+      onDone();
+    } catch (error) {
+      const fields = fieldErrorsFrom(error);
+      setErrors({ ...(fields.newPassword ? { password: fields.newPassword } : {}) });
+      setAlert(fields.newPassword ? '' : errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={t('users.reset.title', { name: user.displayName })}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" form={formId} disabled={busy}>
+            {t('users.reset.submit')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="admin-dialog-form" onSubmit={submit} noValidate>
+        <p>{t('users.reset.explain', { name: user.displayName })}</p>
+        {alert && <Notice tone="error">{alert}</Notice>}
+        <TextField
+          label={t('users.reset.newPassword')}
+          hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+          autoComplete="new-password"
+          required
+        />
+        <TextField
+          label={t('users.reset.confirmPassword')}
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={errors.confirm}
+          autoComplete="new-password"
+          required
+        />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { Dialog, Notice, TextField } from '../../ui';
+import type { Role } from '../../../../shared/domain/roles';
+import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
+import { RoleCheckboxes } from './RoleCheckboxes';
+import { errorMessage, fieldErrorsFrom } from './form-errors';
+
+interface UserFormDialogProps {
+  /** The account to edit; absent to add a new one. */
+  user?: User;
+  onClose(): void;
+  onSaved(user: User): void;
+}
+
+/** Adds an account (name, user name, password twice, roles) or edits an existing one's name and roles. */
+export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) {
+  const { t } = useTranslation('admin');
+  const formId = useId();
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (roles.length === 0) local.roles = t('users.form.rolesRequired');
+    if (!user && password !== confirm) local.confirm = t('users.form.passwordsDiffer');
+    if (Object.keys(local).length) {
+      setErrors(local);
+      setAlert('');
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = user
+        ? await call('users.update', { id: user.id, version: user.version, displayName, roles })
+        : await call('users.create', { username, displayName, password, roles });
+      onSaved(saved);
+    } catch (error) {
+      const fields = fieldErrorsFrom(error);
+      setErrors(fields);
+      // A message tied to a field is shown there; only say it again on top when no field carries it.
+      setAlert(Object.keys(fields).length ? '' : errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = user ? t('users.form.editTitle', { name: user.displayName }) : t('users.form.addTitle');
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" form={formId} disabled={busy}>
+            {user ? t('users.form.save') : t('users.form.create')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="admin-dialog-form" onSubmit={submit} noValidate>
+        {alert && <Notice tone="error">{alert}</Notice>}
+        <TextField
+          label={t('users.form.displayName')}
+          hint={t('users.form.displayNameHint')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          error={errors.displayName}
+          autoComplete="off"
+          required
+        />
+        {!user && (
+          <>
+            <TextField
+              label={t('users.form.username')}
+              hint={t('users.form.usernameHint')}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              error={errors.username}
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+            <TextField
+              label={t('users.form.password')}
+              hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={errors.password}
+              autoComplete="new-password"
+              required
+            />
+            <TextField
+              label={t('users.form.confirmPassword')}
+              type="password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              error={errors.confirm}
+              autoComplete="new-password"
+              required
+            />
+          </>
+        )}
+        <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
+      </form>
+    </Dialog>
+  );
+}

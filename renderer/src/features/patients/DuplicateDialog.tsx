@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { DuplicateCandidate } from '../../../../shared/domain/patient';
+import { fullName } from '../../../../shared/text';
+import { Dialog } from '../../ui';
+import { ageLabel, dateLabel } from './patient-display';
+
+interface DuplicateDialogProps {
+  candidates: DuplicateCandidate[];
+  /** Main's own words when it refused the registration (POSSIBLE_DUPLICATE). */
+  message: string | null;
+  busy: boolean;
+  onOpen(candidate: DuplicateCandidate): void;
+  onRegisterAnyway(): void;
+  onBack(): void;
+}
+
+/** Shown before a registration that looks like someone already registered: open them, or confirm a new person. */
+export function DuplicateDialog({ candidates, message, busy, onOpen, onRegisterAnyway, onBack }: DuplicateDialogProps) {
+  const { t, i18n } = useTranslation('patients');
+  return (
+    <Dialog
+      open
+      title={t('duplicates.title')}
+      onClose={onBack}
+      actions={
+        <>
+          <button type="button" onClick={onBack}>
+            {t('duplicates.back')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={onRegisterAnyway}>
+            {t('duplicates.registerAnyway')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('duplicates.intro', { count: candidates.length })}</p>
+      {candidates.length === 0 && message && <p>{message}</p>}
+      <ul className="duplicate-list">
+        {candidates.map((c) => {
+          const name = fullName(c) || t('unnamed');
+          return (
+            <li key={c.id} className="duplicate-list__item">
+              <div>
+                <p className="duplicate-list__name">{name}</p>
+                <p className="duplicate-list__facts">
+                  {t('duplicates.facts', {
+                    sex: t(`sex.${c.sex}`),
+                    age: ageLabel(c.birthDate),
+                    birthDate: dateLabel(c.birthDate, i18n.language) + (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
+                    mrn: c.mrn,
+                  })}
+                  {c.phone && ` · ${t('duplicates.phone', { phone: c.phone })}`}
+                </p>
+                <p className="duplicate-list__reason">{t(`duplicates.reason.${c.reason}`)}</p>
+              </div>
+              <button type="button" onClick={() => onOpen(c)}>
+                {t('duplicates.open', { name })}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../../shared/domain/patient';
+import { ApiError, call } from '../../api/client';
+import { Notice } from '../../ui';
+import { checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
+import { PatientForm } from './PatientForm';
+
+interface EditPatientProps {
+  patient: Patient;
+  onSaved(patient: Patient): void;
+  onCancel(): void;
+  /** After a conflict: drop the edits and show what is saved now. */
+  onReload(): void;
+}
+
+/** Editing sends the version that was opened, so a concurrent save is refused rather than overwritten. */
+export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatientProps) {
+  const { t } = useTranslation('patients');
+  const [form, setForm] = useState<PatientFormState>(() => formFromPatient(patient));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [focusErrorRequest, setFocusErrorRequest] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
+
+  const change = (next: PatientFormState) => {
+    setForm(next);
+    if (attempted) {
+      const check = checkPatientForm(next);
+      setErrors(check.ok ? {} : check.errors);
+    }
+  };
+
+  const save = async () => {
+    setAttempted(true);
+    const check = checkPatientForm(form);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setFailure(null);
+      setFocusErrorRequest((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setFailure(null);
+    try {
+      onSaved(await call('patients.update', { id: patient.id, version: patient.version, patient: check.patient }));
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+        setErrors(errorsToFormPaths(error.fields, check.rows));
+        setFocusErrorRequest((n) => n + 1);
+      }
+      setFailure({
+        message: error instanceof Error ? error.message : String(error),
+        conflict: error instanceof ApiError && error.code === 'CONFLICT',
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="patient-edit" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t('edit.title')}</h2>
+      {failure && (
+        <Notice tone="error">
+          {failure.message}
+          {failure.conflict && (
+            <>
+              {' '}
+              <button type="button" onClick={onReload}>
+                {t('edit.reload')}
+              </button>
+            </>
+          )}
+        </Notice>
+      )}
+      <PatientForm
+        value={form}
+        errors={errors}
+        onChange={change}
+        onSubmit={() => void save()}
+        focusErrorRequest={focusErrorRequest}
+        busy={busy}
+        label={t('edit.title')}
+        submitLabel={t('edit.save')}
+        actions={
+          <button type="button" onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        }
+      />
+    </section>
+  );
+}

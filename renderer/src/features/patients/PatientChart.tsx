@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../../shared/domain/patient';
+import { call } from '../../api/client';
+import { Notice } from '../../ui';
+import { EditPatient } from './EditPatient';
+import { PatientBanner } from './PatientBanner';
+import { PatientDemographics } from './PatientDemographics';
+import { PatientHistory } from './PatientHistory';
+import { usePatientsNav } from './patients-nav-store';
+
+type Tab = 'details' | 'history';
+const TABS: Tab[] = ['details', 'history'];
+
+/** One patient: the banner, then details (with Edit) and the history of changes. */
+export function PatientChart({ patientId, registeredNow = false }: { patientId: string; registeredNow?: boolean }) {
+  const { t } = useTranslation('patients');
+  const show = usePatientsNav((s) => s.show);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('details');
+  const [editing, setEditing] = useState(false);
+  // Registration's confirmation until the first edit; then the last save's.
+  const [notice, setNotice] = useState<string | null>(registeredNow ? 'registered' : null);
+  const tabsId = useId();
+
+  // Every open is an audited view in main.
+  const load = useCallback(() => {
+    setLoadError(null);
+    return call('patients.get', { id: patientId }).then(setPatient, (e: unknown) =>
+      setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [patientId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const back = (
+    <button type="button" className="patient-chart__back" onClick={() => show({ kind: 'search' })}>
+      {t('backToSearch')}
+    </button>
+  );
+  if (loadError) {
+    return (
+      <section className="patient-chart">
+        {back}
+        <Notice tone="error">{loadError}</Notice>
+      </section>
+    );
+  }
+  if (!patient) {
+    return (
+      <section className="patient-chart">
+        {back}
+        <p role="status">{t('chart.loading')}</p>
+      </section>
+    );
+  }
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next);
+    document.getElementById(`${tabsId}-${next}-tab`)?.focus();
+  };
+
+  return (
+    <div className="patient-chart">
+      {back}
+      <PatientBanner patient={patient} />
+      {notice && (
+        <Notice tone="success">{notice === 'registered' ? t('chart.registered', { mrn: patient.mrn }) : notice}</Notice>
+      )}
+      <div role="tablist" aria-label={t('chart.sections')} className="patient-chart__tabs">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${tabsId}-${name}-tab`}
+            aria-selected={tab === name}
+            aria-controls={`${tabsId}-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => setTab(name)}
+            onKeyDown={onTabKey}
+          >
+            {t(`chart.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {/* Details stay mounted while History is shown, so an edit in progress survives a look at the history. */}
+      <div
+        role="tabpanel"
+        id={`${tabsId}-details`}
+        aria-labelledby={`${tabsId}-details-tab`}
+        hidden={tab !== 'details'}
+        className="patient-chart__panel"
+      >
+        {editing ? (
+          <EditPatient
+            key={patient.version}
+            patient={patient}
+            onSaved={(saved) => {
+              setPatient(saved);
+              setEditing(false);
+              setNotice(t('chart.saved', { version: saved.version }));
+            }}
+            onCancel={() => setEditing(false)}
+            onReload={() => {
+              setEditing(false);
+              void load();
+            }}
+          />
+        ) : (
+          <>
+            <div className="patient-chart__toolbar">
+              <h2>{t('chart.details')}</h2>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                {t('chart.edit')}
+              </button>
+            </div>
+            <PatientDemographics patient={patient} />
+          </>
+        )}
+      </div>
+      {tab === 'history' && (
+        <div role="tabpanel" id={`${tabsId}-history`} aria-labelledby={`${tabsId}-history-tab`} className="patient-chart__panel">
+          <PatientHistory patientId={patient.id} version={patient.version} />
+        </div>
+      )}
+    </div>
+  );
+}

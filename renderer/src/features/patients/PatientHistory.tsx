@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PatientHistoryEntry } from '../../../../shared/domain/patient';
+import { call } from '../../api/client';
+import { Notice } from '../../ui';
+import { dateTimeLabel } from './patient-display';
+
+/** Every saved version: when, who, and each field's value before and after. Newest first. */
+export function PatientHistory({ patientId, version }: { patientId: string; version: number }) {
+  const { t, i18n } = useTranslation('patients');
+  const [entries, setEntries] = useState<PatientHistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('patients.history', { id: patientId }).then(
+      (h) => current && setEntries(h),
+      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [patientId, version]);
+
+  if (error) return <Notice tone="error">{error}</Notice>;
+  if (!entries) return <p role="status">{t('history.loading')}</p>;
+  return (
+    <ol className="patient-history">
+      {entries.map((entry) => {
+        const title = t(entry.version === 1 ? 'history.registered' : 'history.version', { version: entry.version });
+        return (
+          <li key={entry.version}>
+            <article aria-label={title} className="patient-history__entry">
+              <h3>
+                {title}{' '}
+                <span className="patient-history__meta">
+                  {t('history.byOn', { who: entry.changedByName, when: dateTimeLabel(entry.changedAt, i18n.language) })}
+                </span>
+              </h3>
+              {entry.changes.length === 0 ? (
+                <p>{t('history.noChanges')}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('history.field')}</th>
+                      <th scope="col">{t('history.from')}</th>
+                      <th scope="col">{t('history.to')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entry.changes.map((c) => (
+                      <tr key={c.field}>
+                        <th scope="row">{c.field}</th>
+                        <td>{c.from || <span className="patient-history__empty">{t('history.empty')}</span>}</td>
+                        <td>{c.to || <span className="patient-history__empty">{t('history.empty')}</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,196 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain/patient';
+import { ApiError, call } from '../../api/client';
+import { useSessionStore } from '../../app/session-store';
+import { Notice } from '../../ui';
+import { DuplicateDialog } from './DuplicateDialog';
+import { dateTimeLabel } from './patient-display';
+import { clearDraft, loadDraft, saveDraft } from './patient-draft';
+import { birthDateOf, checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
+import { PatientForm } from './PatientForm';
+import { usePatientsNav } from './patients-nav-store';
+
+const DRAFT_DELAY_MS = 400;
+
+interface Duplicates {
+  candidates: DuplicateCandidate[];
+  message: string | null;
+  patient: PatientInput;
+}
+
+/** Registration: validate as main does, warn about likely duplicates, keep a draft until saved. */
+export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) {
+  const { t, i18n } = useTranslation('patients');
+  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
+  const show = usePatientsNav((s) => s.show);
+  const openPatient = usePatientsNav((s) => s.openPatient);
+
+  const [start] = useState(() => {
+    const draft = loadDraft(userId);
+    return draft ? { form: draft.form, restoredAt: draft.savedAt } : { form: emptyPatientForm(prefillName), restoredAt: null };
+  });
+  const [form, setForm] = useState<PatientFormState>(start.form);
+  const [restoredAt, setRestoredAt] = useState<string | null>(start.restoredAt);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [focusErrorRequest, setFocusErrorRequest] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
+
+  // The draft follows the form (debounced), and is written at once if the page goes away.
+  const pristine = useRef(JSON.stringify(start.form));
+  const latest = useRef({ form, userId, saved: false });
+  latest.current = { ...latest.current, form, userId };
+  useEffect(() => {
+    if (JSON.stringify(form) === pristine.current) return;
+    const timer = setTimeout(() => saveDraft(userId, form), DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [form, userId]);
+  useEffect(() => {
+    const flush = () => {
+      const { form: f, userId: u, saved } = latest.current;
+      if (!saved && JSON.stringify(f) !== pristine.current) saveDraft(u, f);
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  const change = (next: PatientFormState) => {
+    setForm(next);
+    // After a failed save, messages follow the fixes as they are typed.
+    if (attempted) {
+      const check = checkPatientForm(next);
+      setErrors(check.ok ? {} : check.errors);
+    }
+  };
+
+  const discardDraft = () => {
+    clearDraft(userId);
+    const fresh = emptyPatientForm(prefillName);
+    pristine.current = JSON.stringify(fresh);
+    setForm(fresh);
+    setRestoredAt(null);
+    setErrors({});
+    setAttempted(false);
+  };
+
+  const fail = (error: unknown, rows: { phoneRows: number[]; identifierRows: number[] }) => {
+    if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+      setErrors(errorsToFormPaths(error.fields, rows));
+      setFocusErrorRequest((n) => n + 1);
+    }
+    setFailure(error instanceof Error ? error.message : String(error));
+  };
+
+  const register = async (patient: PatientInput, rows: { phoneRows: number[]; identifierRows: number[] }, confirmed: boolean) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await call('patients.register', { patient, confirmedNotDuplicate: confirmed });
+      latest.current.saved = true;
+      clearDraft(userId);
+      openPatient(created.id, { registeredNow: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') {
+        // Someone registered a likely match since our check: show who, as for the check itself.
+        const candidates = await findDuplicates(patient).catch(() => []);
+        setDuplicates({ candidates, message: error.message, patient });
+      } else {
+        setDuplicates(null);
+        fail(error, rows);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    setAttempted(true);
+    const check = checkPatientForm(form);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setFailure(null);
+      setFocusErrorRequest((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setFailure(null);
+    let candidates: DuplicateCandidate[];
+    try {
+      candidates = await findDuplicates(check.patient);
+    } catch (error) {
+      setBusy(false);
+      fail(error, check.rows);
+      return;
+    }
+    if (candidates.length > 0) {
+      setBusy(false);
+      setDuplicates({ candidates, message: null, patient: check.patient });
+      return;
+    }
+    await register(check.patient, check.rows, false);
+  };
+
+  const registerAnyway = () => {
+    if (!duplicates) return;
+    const check = checkPatientForm(form);
+    void register(duplicates.patient, check.ok ? check.rows : { phoneRows: [], identifierRows: [] }, true);
+  };
+
+  return (
+    <section className="patient-register" aria-labelledby="register-title">
+      <div className="patients__header">
+        <h1 id="register-title">{t('register.title')}</h1>
+      </div>
+      {restoredAt && (
+        <Notice tone="info">
+          <span>{t('register.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <button type="button" onClick={discardDraft}>
+            {t('register.discardDraft')}
+          </button>
+        </Notice>
+      )}
+      {failure && <Notice tone="error">{failure}</Notice>}
+      <PatientForm
+        value={form}
+        errors={errors}
+        onChange={change}
+        onSubmit={() => void save()}
+        focusErrorRequest={focusErrorRequest}
+        busy={busy}
+        label={t('register.title')}
+        submitLabel={t('register.save')}
+        actions={
+          <button type="button" onClick={() => show({ kind: 'search' })}>
+            {t('form.cancel')}
+          </button>
+        }
+      />
+      {duplicates && (
+        <DuplicateDialog
+          candidates={duplicates.candidates}
+          message={duplicates.message}
+          busy={busy}
+          onOpen={(c) => openPatient(c.id)}
+          onRegisterAnyway={registerAnyway}
+          onBack={() => setDuplicates(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function findDuplicates(patient: PatientInput): Promise<DuplicateCandidate[]> {
+  return call('patients.checkDuplicates', {
+    givenNames: patient.givenNames,
+    familyName: patient.familyName,
+    birthDate: birthDateOf(patient),
+    phones: patient.phones.map((p) => p.number),
+  });
+}

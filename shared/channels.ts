@@ -1,0 +1,46 @@
+/**
+ * The names of the IPC channels and events, without their zod schemas. The sandboxed preload
+ * imports only this, so it stays a few hundred bytes instead of inlining zod and every domain
+ * schema. tests/unit/shell/channels.test.ts fails if this list and shared/contract.ts drift apart.
+ */
+export const CHANNEL_NAMES = [
+  'app.status',
+  'setup.complete',
+  'auth.signIn',
+  'auth.signOut',
+  'session.touch',
+  'session.lock',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.resetPassword',
+  'users.setDisabled',
+  'settings.get',
+  'settings.update',
+  'patients.search',
+  'patients.get',
+  'patients.checkDuplicates',
+  'patients.register',
+  'patients.update',
+  'patients.history',
+  'audit.list',
+  'audit.exportCsv',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Events main pushes to the renderer; mirrors EVENTS in shared/contract.ts. */
+export const EVENT_NAMES = ['session.locked', 'menu.command'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}

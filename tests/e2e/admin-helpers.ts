@@ -1,0 +1,91 @@
+import { expect, type Page } from '@playwright/test';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { AppErrorData } from '../../shared/errors';
+import type { Role } from '../../shared/domain/roles';
+import type { RunningApp } from '../harness/app-harness';
+import type { Session } from '../../electron/main/ipc/session';
+import { ADMIN } from './fixtures';
+
+export const CLINIC = {
+  clinicName: 'Riverside Family Clinic',
+  address: '12 River Road, Lagos',
+  phone: '+234 1 234 5678',
+  timeZone: 'Europe/Berlin',
+  letterhead: 'Open Monday to Friday, 8:00–17:00',
+  idleLockMinutes: 10,
+  paperSize: 'A4',
+} as const;
+
+export interface SeededClinic {
+  /** A session of the first administrator, separate from the page's, for seeding data. */
+  adminSession: Session;
+  adminId: string;
+}
+
+/** Calls main exactly as the renderer would and fails the test if main refuses. */
+export async function dispatchOk<C extends Channel>(
+  app: RunningApp,
+  session: Session,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await app.core.dispatch(session, channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as ChannelOutput<C>;
+}
+
+/** Calls main expecting a refusal; returns the error main sent. */
+export async function dispatchError(app: RunningApp, session: Session, channel: Channel, input: unknown): Promise<AppErrorData> {
+  const result = await app.core.dispatch(session, channel, input);
+  if (result.ok) throw new Error(`${channel} succeeded but a refusal was expected`);
+  return result.error;
+}
+
+/** First-run setup on its own session: the clinic and its administrator (who is also the doctor). */
+export async function seedClinic(app: RunningApp): Promise<SeededClinic> {
+  const adminSession = app.core.newSession();
+  const info = await dispatchOk(app, adminSession, 'setup.complete', {
+    clinic: CLINIC,
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  return { adminSession, adminId: info.userId };
+}
+
+export async function createUser(
+  app: RunningApp,
+  clinic: SeededClinic,
+  user: { username: string; displayName: string; password: string; roles: Role[] },
+) {
+  return dispatchOk(app, clinic.adminSession, 'users.create', user);
+}
+
+/** Signs the page's own session in, then reloads so the renderer picks the session up. */
+export async function signInPage(app: RunningApp, username = ADMIN.username, password = ADMIN.password): Promise<void> {
+  await dispatchOk(app, app.session, 'auth.signIn', { username, password });
+  await app.page.reload();
+}
+
+export type AdminScreenName = 'Users' | 'Settings' | 'Audit';
+const HEADINGS: Record<AdminScreenName, string> = { Users: 'Users', Settings: 'Clinic settings', Audit: 'Audit log' };
+
+/** Opens an administrator screen the way a person does: from the main navigation. */
+export async function openAdminScreen(page: Page, name: AdminScreenName): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name, exact: true }).or(nav.getByRole('button', { name, exact: true })).click();
+  await expect(page.getByRole('heading', { level: 1, name: HEADINGS[name] })).toBeVisible();
+}
+
+/** Signs in as the seeded administrator and opens one of the admin screens. */
+export async function openAsAdmin(app: RunningApp, name: AdminScreenName): Promise<void> {
+  await signInPage(app);
+  await openAdminScreen(app.page, name);
+}
+
+/** The row of the users table for one person, found by their name. */
+export function userRow(page: Page, displayName: string) {
+  return page.getByRole('table', { name: 'User accounts' }).getByRole('row').filter({ hasText: displayName });
+}
+
+export function auditTable(page: Page) {
+  return page.getByRole('table', { name: 'Audit entries, newest first' });
+}

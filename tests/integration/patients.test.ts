@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../electron/main/ipc/session';
+import { openTestApp, patientInput, setUpClinic, tempDir, type TestApp } from './support';
+
+let app: TestApp;
+let admin: Session;
+beforeEach(async () => {
+  app = openTestApp();
+  admin = await setUpClinic(app);
+});
+afterEach(() => app.close());
+
+const names = (rows: { givenNames: string; familyName: string }[]) => rows.map((r) => `${r.givenNames} ${r.familyName}`);
+
+describe('registering patients', () => {
+  it('assigns an MRN, and writes history, change log and audit in the same transaction', async () => {
+    const p = await app.call(admin, 'patients.register', { patient: patientInput() });
+    expect(p.mrn).toMatch(/^[0-9A-Z]{4}-000001$/);
+    expect(p.version).toBe(1);
+    expect(app.core.db.sqlite.prepare('SELECT entity, entity_id, operation, version FROM change_log WHERE entity = ?').all('patient')).toEqual([
+      { entity: 'patient', entity_id: p.id, operation: 'create', version: 1 },
+    ]);
+    expect(app.core.db.sqlite.prepare("SELECT action, patient_id FROM audit_log WHERE action = 'patient.create'").all()).toEqual([
+      { action: 'patient.create', patient_id: p.id },
+    ]);
+    const second = await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: 'Ana', phones: [] }) });
+    expect(second.mrn).toBe(p.mrn.replace('000001', '000002'));
+  });
+
+  it('gives two laptops registering offline different MRN prefixes', async () => {
+    const other = openTestApp(tempDir());
+    const otherAdmin = await setUpClinic(other);
+    const a = await app.call(admin, 'patients.register', { patient: patientInput() });
+    const b = await other.call(otherAdmin, 'patients.register', { patient: patientInput() });
+    other.close();
+    expect(a.mrn.slice(0, 4)).not.toBe(b.mrn.slice(0, 4)); // random 20-bit device codes
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it('accepts names in any script and an estimated age', async () => {
+    const p = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: '美咲', familyName: '佐藤', birth: { kind: 'estimatedAge', years: 40 }, phones: [] }),
+    });
+    expect(p.birthDateEstimated).toBe(true);
+    expect(p.birthDate).toBe('1986-03-10'); // the test clock says 2026-03-10
+    expect(names(await app.call(admin, 'patients.search', { text: '佐藤' }))).toEqual(['美咲 佐藤']);
+  });
+
+  it.each([
+    [{ birth: { kind: 'date', date: '1899-12-31' } }, 'patient.birth.date', /before 1900/],
+    [{ birth: { kind: 'date', date: '2999-01-01' } }, 'patient.birth.date', /future/],
+    [{ birth: { kind: 'date', date: '2001-02-29' } }, 'patient.birth.date', /real date/],
+    [{ birth: { kind: 'estimatedAge', years: 150 } }, 'patient.birth.years', /at most 120/],
+    [{ birth: { kind: 'estimatedAge', years: -2 } }, 'patient.birth.years', /negative/],
+    [{ givenNames: '  ', familyName: '' }, 'patient.givenNames', /given name or family name/],
+    [{ phones: [{ kind: 'mobile', number: '12' }] }, 'patient.phones.0.number', /6 to 15 digits/],
+  ] as const)('refuses %j with a message on %s and writes nothing', async (override, field, message) => {
+    const result = await app.raw(admin, 'patients.register', { patient: patientInput(override as never) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.fields?.[field]).toMatch(message);
+    expect(app.count('patients')).toBe(0);
+  });
+
+  it('refuses an identifier already recorded for another patient, naming them', async () => {
+    await app.call(admin, 'patients.register', { patient: patientInput({ identifiers: [{ system: 'National ID', value: 'AB-123' }] }) });
+    const result = await app.raw(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Other', phones: [], identifiers: [{ system: 'national id', value: 'ab123' }] }),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'patient.identifiers.0.value': expect.stringMatching(/José García/) } } });
+    expect(app.count('patients')).toBe(1);
+  });
+});
+
+describe('possible duplicates', () => {
+  it('warns on same name and birth date, or same phone written differently', async () => {
+    const existing = await app.call(admin, 'patients.register', { patient: patientInput() });
+    const byName = await app.call(admin, 'patients.checkDuplicates', { givenNames: 'jose', familyName: 'GARCIA', birthDate: '1980-02-29', phones: [] });
+    expect(byName).toEqual([expect.objectContaining({ id: existing.id, reason: 'name-and-birth-date' })]);
+    const byPhone = await app.call(admin, 'patients.checkDuplicates', { givenNames: 'Maria', familyName: 'Lopez', birthDate: '', phones: ['0034 600-123-456'] });
+    expect(byPhone).toEqual([expect.objectContaining({ id: existing.id, reason: 'phone' })]);
+  });
+
+  it('refuses to register a possible duplicate unless the user confirmed it is someone else', async () => {
+    await app.call(admin, 'patients.register', { patient: patientInput() });
+    const refused = await app.raw(admin, 'patients.register', { patient: patientInput() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'POSSIBLE_DUPLICATE' } });
+    expect(app.count('patients')).toBe(1);
+    await app.call(admin, 'patients.register', { patient: patientInput(), confirmedNotDuplicate: true });
+    expect(app.count('patients')).toBe(2);
+  });
+});
+
+describe('search as you type', () => {
+  beforeEach(async () => {
+    const people = [
+      ['José', 'García', '+34 600 123 456'],
+      ['Josephine', 'Garner', '+1 415 555 0101'],
+      ['Jo', 'Smith', '020 7946 0958'],
+      ['Oluwaseun', 'Adeyemi', '+234 803 555 1234'],
+      ['Björn', 'Østergård', '+45 20 11 22 33'],
+    ];
+    for (const [g, f, phone] of people) {
+      await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: g!, familyName: f!, phones: [{ kind: 'mobile', number: phone! }] }) });
+    }
+  });
+
+  it('finds any part of the name in any order, ignoring accents and case', async () => {
+    expect(names(await app.call(admin, 'patients.search', { text: 'garc jos' }))).toEqual(['José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'JOSE' }))).toEqual(['José García', 'Josephine Garner']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'bjorn oster' }))).toEqual(['Björn Østergård']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'seun' }))).toEqual([]); // prefixes, not infixes
+  });
+
+  it('ranks exact words before prefixes, then the most recently registered first', async () => {
+    expect(names(await app.call(admin, 'patients.search', { text: 'jo' }))).toEqual(['Jo Smith', 'Josephine Garner', 'José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'ga' }))).toEqual(['Josephine Garner', 'José García']);
+  });
+
+  it('finds by phone however it is typed, and by MRN and identifier', async () => {
+    expect(names(await app.call(admin, 'patients.search', { text: '600 12' }))).toEqual(['José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: '+234803' }))).toEqual(['Oluwaseun Adeyemi']);
+    expect(names(await app.call(admin, 'patients.search', { text: '020 79' }))).toEqual(['Jo Smith']);
+    expect(names(await app.call(admin, 'patients.search', { text: '207946' }))).toEqual(['Jo Smith']);
+    const [jose] = await app.call(admin, 'patients.search', { text: 'jose garcia' });
+    expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn }))).toEqual(['José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn.replace('-', '').toLowerCase() }))).toEqual(['José García']);
+  });
+
+  it('treats search text as text, never as FTS syntax', async () => {
+    for (const text of ['"', 'jo*', 'NEAR(a b)', 'garcia OR 1=1', "'; DROP TABLE patients; --", '^', '(']) {
+      const result = await app.raw(admin, 'patients.search', { text });
+      expect(result.ok, text).toBe(true);
+    }
+    expect(app.count('patients')).toBe(5);
+  });
+
+  it('shows recent patients for empty text', async () => {
+    expect(names(await app.call(admin, 'patients.search', { text: '', limit: 2 }))).toEqual(['Björn Østergård', 'Oluwaseun Adeyemi']);
+  });
+});
+
+describe('editing and history', () => {
+  it('updates with the version read, records who changed what, and refuses a stale version', async () => {
+    const p = await app.call(admin, 'patients.register', { patient: patientInput() });
+    app.clock.advanceMinutes(5);
+    const updated = await app.call(admin, 'patients.update', {
+      id: p.id,
+      version: 1,
+      patient: patientInput({ familyName: 'García López', phones: [{ kind: 'home', number: '+34 910 000 000' }] }),
+    });
+    expect(updated.version).toBe(2);
+    expect(names(await app.call(admin, 'patients.search', { text: 'lopez' }))).toEqual(['José García López']);
+    expect(await app.call(admin, 'patients.search', { text: '600 123' })).toEqual([]);
+
+    const stale = await app.raw(admin, 'patients.update', { id: p.id, version: 1, patient: patientInput({ familyName: 'X' }) });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const history = await app.call(admin, 'patients.history', { id: p.id });
+    expect(history.map((h) => h.version)).toEqual([2, 1]);
+    expect(history[0]).toMatchObject({ changedByName: 'Dr Amara Okafor', changedAt: '2026-03-10T09:05:00.000Z' });
+    expect(history[0]!.changes).toEqual([
+      { field: 'Family name', from: 'García', to: 'García López' },
+      { field: 'Phones', from: 'mobile: +34 600 123 456', to: 'home: +34 910 000 000' },
+    ]);
+    expect(app.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'patient.update'").get()).toEqual({
+      details: 'changed: Family name, Phones',
+    });
+  });
+
+  it('audits every view of a patient record, and a failed one', async () => {
+    const p = await app.call(admin, 'patients.register', { patient: patientInput() });
+    await app.call(admin, 'patients.get', { id: p.id });
+    const missing = await app.raw(admin, 'patients.get', { id: '01900000-0000-7000-8000-000000000000' });
+    expect(missing.ok === false && missing.error.code).toBe('NOT_FOUND');
+    const views = app.core.db.sqlite.prepare("SELECT patient_id, outcome FROM audit_log WHERE action = 'patient.view' ORDER BY seq").all();
+    expect(views).toEqual([
+      { patient_id: p.id, outcome: 'success' },
+      { patient_id: null, outcome: 'failure' },
+    ]);
+  });
+});
