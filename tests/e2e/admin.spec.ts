@@ -9,7 +9,6 @@ import {
   openAdminScreen,
   openAsAdmin,
   seedClinic,
-  signInPage,
   userRow,
 } from './admin-helpers';
 

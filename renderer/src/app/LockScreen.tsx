@@ -31,7 +31,8 @@ export function LockScreen() {
       aria-labelledby={titleId}
       onCancel={(e) => e.preventDefault()}
       onClose={() => {
-        if (useSessionStore.getState().phase === 'locked') ref.current?.showModal();
+        const dialog = ref.current;
+        if (dialog?.isConnected && useSessionStore.getState().phase === 'locked') dialog.showModal();
       }}
     >
       <div className="lock-screen__card">

@@ -39,19 +39,22 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
 
-  // The draft follows the form (debounced), and is written at once if the page goes away.
+  // The draft follows the form (debounced), and is written at once if the page goes away first.
   const pristine = useRef(JSON.stringify(start.form));
-  const latest = useRef({ form, userId, saved: false });
-  latest.current = { ...latest.current, form, userId };
+  const pending = useRef<{ form: PatientFormState; userId: string } | null>(null);
   useEffect(() => {
     if (JSON.stringify(form) === pristine.current) return;
-    const timer = setTimeout(() => saveDraft(userId, form), DRAFT_DELAY_MS);
+    pending.current = { form, userId };
+    const timer = setTimeout(() => {
+      saveDraft(userId, form);
+      pending.current = null;
+    }, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [form, userId]);
   useEffect(() => {
     const flush = () => {
-      const { form: f, userId: u, saved } = latest.current;
-      if (!saved && JSON.stringify(f) !== pristine.current) saveDraft(u, f);
+      if (pending.current) saveDraft(pending.current.userId, pending.current.form);
+      pending.current = null;
     };
     window.addEventListener('pagehide', flush);
     return () => {
@@ -70,6 +73,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   const discardDraft = () => {
+    pending.current = null;
     clearDraft(userId);
     const fresh = emptyPatientForm(prefillName);
     pristine.current = JSON.stringify(fresh);
@@ -92,7 +96,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setFailure(null);
     try {
       const created = await call('patients.register', { patient, confirmedNotDuplicate: confirmed });
-      latest.current.saved = true;
+      pending.current = null;
       clearDraft(userId);
       openPatient(created.id, { registeredNow: true });
     } catch (error) {

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: seeds deterministic synthetic patients into a real SQLite file through the real
+ * schema (cached in ./bench-data), runs the scenarios, prints progress on stderr and, as the last
+ * lines on stdout, one JSON line per scenario with its target and whether it passed.
+ *
+ *   npm run bench                          all scenarios at 100,000 patients
+ *   npm run bench -- --full                patient scenarios at 1,000,000 patients
+ *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
+ *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from './bench/bench-result';
+import { benchPatientRegister } from './bench/patient-register-bench';
+import { benchPatientSearch } from './bench/patient-search-bench';
+import { seededDatabase, type SeededDatabase } from './bench/seed-database';
+import { benchStartupToSignIn } from './bench/startup-bench';
+
+const SCENARIOS = ['patient-search', 'patient-register', 'startup-to-sign-in'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
+
+interface Options {
+  patients: number;
+  seed: number;
+  queries: number;
+  rounds: number;
+  registrations: number;
+  launches: number;
+  cacheDir: string;
+  scenarios: Scenario[];
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function positiveInt(flag: string, value: string | undefined): number {
+  const n = Number(value?.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) fail(`${flag} needs a whole number above 0, got "${value ?? ''}"`);
+  return n;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    patients: 100_000,
+    seed: 42,
+    queries: 2_000,
+    rounds: 2,
+    registrations: 300,
+    launches: 5,
+    cacheDir: path.join(REPO_ROOT, 'bench-data'),
+    scenarios: [...SCENARIOS],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => argv[++i] ?? fail(`${flag} needs a value`);
+    switch (flag) {
+      case '--full':
+        options.patients = 1_000_000;
+        break;
+      case '--patients':
+        options.patients = positiveInt(flag, value());
+        break;
+      case '--seed':
+        options.seed = positiveInt(flag, value());
+        break;
+      case '--queries':
+        options.queries = positiveInt(flag, value());
+        break;
+      case '--rounds':
+        options.rounds = positiveInt(flag, value());
+        break;
+      case '--registrations':
+        options.registrations = positiveInt(flag, value());
+        break;
+      case '--launches':
+        options.launches = positiveInt(flag, value());
+        break;
+      case '--cache-dir':
+        options.cacheDir = path.resolve(value());
+        break;
+      case '--scenarios': {
+        const names = value().split(',').map((s) => s.trim());
+        const unknown = names.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+        if (unknown.length) fail(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+        options.scenarios = names as Scenario[];
+        break;
+      }
+      default:
+        fail(`unknown option ${flag}; see the comment at the top of scripts/bench.ts`);
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
+  const results: BenchResult[] = [];
+  let seeded: SeededDatabase | null = null;
+  const seededOnce = async () =>
+    (seeded ??= await seededDatabase({
+      cacheRoot: options.cacheDir,
+      migrationsDir: MIGRATIONS_DIR,
+      patients: options.patients,
+      seed: options.seed,
+      log,
+    }));
+
+  for (const scenario of options.scenarios) {
+    const t = performance.now();
+    log(`== ${scenario}`);
+    if (scenario === 'patient-search') {
+      results.push(benchPatientSearch({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+    } else if (scenario === 'patient-register') {
+      results.push(benchPatientRegister({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+    } else {
+      const result = await benchStartupToSignIn({ repoRoot: REPO_ROOT, migrationsDir: MIGRATIONS_DIR, launches: options.launches, log });
+      if (result.skipped) log(`startup-to-sign-in skipped: ${String(result.reason)}`);
+      results.push(result);
+    }
+    log(`   (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
+  log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { startCore } from '../../electron/main/core';
+import { PatientService } from '../../electron/main/services/patient-service';
+import type { BenchResult } from './bench-result';
+import { queryMix, type QueryKind } from './query-mix';
+import type { SeededDatabase } from './seed-database';
+import { ms, summarise, timeMs } from './stats';
+
+const SEARCH_LIMIT = 25; // the contract's default page of results
+export const SEARCH_TARGET_P95_MS = 5;
+export const SEARCH_TARGET_RATIO_P95 = 2;
+export const SEARCH_TARGET_P95_MS_1M = 25;
+
+export interface SearchBenchOptions {
+  seeded: SeededDatabase;
+  migrationsDir: string;
+  patients: number;
+  seed: number;
+  queries: number;
+  rounds: number;
+  log: (line: string) => void;
+}
+
+/**
+ * p50/p95/p99 of PatientService.search over the query mix, beside the raw FTS5 prefix query on the
+ * name queries (the floor the service cannot beat), on the cached seeded file (read only).
+ */
+export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
+  const { seeded, patients, seed, log } = options;
+  const fileMb = fs.statSync(seeded.file).size / (1024 * 1024);
+  const core = startCore({ dataDir: seeded.dir, migrationsDir: options.migrationsDir, log: () => {} });
+  try {
+    const service = new PatientService(core.ctx);
+    const mix = queryMix(seed, patients, options.queries);
+    log(`patient-search: warming up on ${mix.length} queries`);
+    for (const q of mix) {
+      service.search(q.text, SEARCH_LIMIT);
+      if (q.isName) service.finder.rawNameQuery(q.text, SEARCH_LIMIT);
+    }
+    const all: number[] = [];
+    const names: number[] = [];
+    const raw: number[] = [];
+    const byKind = new Map<QueryKind, { times: number[]; hits: number }>();
+    for (let round = 0; round < options.rounds; round++) {
+      for (const q of mix) {
+        let hits = 0;
+        const t = timeMs(() => {
+          hits = service.search(q.text, SEARCH_LIMIT).length;
+        });
+        all.push(t);
+        const kind = byKind.get(q.kind) ?? { times: [], hits: 0 };
+        kind.times.push(t);
+        kind.hits += hits;
+        byKind.set(q.kind, kind);
+        if (q.isName) {
+          names.push(t);
+          raw.push(timeMs(() => service.finder.rawNameQuery(q.text, SEARCH_LIMIT)));
+        }
+      }
+    }
+    for (const [kind, { times, hits }] of [...byKind].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const s = summarise(times);
+      log(
+        `  ${kind.padEnd(16)} n=${String(times.length).padStart(5)}  p50 ${ms(s.p50).toFixed(3)} ms  p95 ${ms(s.p95).toFixed(3)} ms  max ${ms(s.max)} ms  avg hits ${(hits / times.length).toFixed(1)}`,
+      );
+    }
+    const s = summarise(all);
+    const r = summarise(raw);
+    const n = summarise(names);
+    const ratio = s.p95 / r.p95;
+    const oneMillion = patients >= 1_000_000;
+    const target = oneMillion ? SEARCH_TARGET_P95_MS_1M : SEARCH_TARGET_P95_MS;
+    const pass = oneMillion ? s.p95 <= target : s.p95 <= target && ratio <= SEARCH_TARGET_RATIO_P95;
+    return {
+      bench: 'patient-search',
+      n: patients,
+      seed,
+      queries: all.length,
+      p50_ms: ms(s.p50),
+      p95_ms: ms(s.p95),
+      p99_ms: ms(s.p99),
+      name_p95_ms: ms(n.p95),
+      raw_p50_ms: ms(r.p50),
+      raw_p95_ms: ms(r.p95),
+      ratio_p95: Math.round(ratio * 100) / 100,
+      file_mb: Math.round(fileMb * 10) / 10,
+      target_p95_ms: target,
+      target_ratio_p95: oneMillion ? null : SEARCH_TARGET_RATIO_P95,
+      pass,
+    };
+  } finally {
+    core.close();
+  }
+}
