@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 /**
  * Layering (DESIGN.md): shared imports nothing from electron/ or renderer/, nor Node or the DOM;
@@ -21,6 +22,10 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty-pattern': 'off',
     },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs,ts}', 'resources/**/*.mjs', '*.config.{js,ts}', 'tests/**/*.ts', 'electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['shared/**/*.ts'],
