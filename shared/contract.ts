@@ -22,7 +22,33 @@ import {
   userUpdateSchema,
   usernameSchema,
 } from './domain/user';
-import { idSchema } from './domain/common';
+import { idSchema, isoDateSchema } from './domain/common';
+import {
+  advanceInputSchema,
+  appointmentHistoryEntrySchema,
+  appointmentListSchema,
+  appointmentSchema,
+  bookInputSchema,
+  bookSeriesInputSchema,
+  cancelInputSchema,
+  dateRangeSchema,
+  dayOffInputSchema,
+  daysOffQuerySchema,
+  dayOffSchema,
+  dayViewSchema,
+  holidayInputSchema,
+  holidaySchema,
+  providerScheduleSchema,
+  queueSchema,
+  reminderSchema,
+  rescheduleInputSchema,
+  scheduleUpdateSchema,
+  statusChangeInputSchema,
+  todayInputSchema,
+  todaySchema,
+  walkInInputSchema,
+  weekViewSchema,
+} from './domain/appointment';
 
 const empty = z.strictObject({});
 
@@ -86,6 +112,38 @@ export const contract = {
   },
   'audit.exportCsv': {
     input: auditFilterSchema,
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+
+  // Appointment book: doctors' hours, days off, clinic holidays.
+  'providers.list': { input: empty, output: z.array(providerScheduleSchema) },
+  'providers.setSchedule': { input: scheduleUpdateSchema, output: providerScheduleSchema },
+  'providers.daysOff': { input: daysOffQuerySchema, output: z.array(dayOffSchema) },
+  'providers.addDayOff': { input: dayOffInputSchema, output: dayOffSchema },
+  'providers.removeDayOff': { input: z.strictObject({ id: idSchema }), output: z.null() },
+  'holidays.list': { input: dateRangeSchema, output: z.array(holidaySchema) },
+  'holidays.add': { input: holidayInputSchema, output: holidaySchema },
+  'holidays.remove': { input: z.strictObject({ id: idSchema }), output: z.null() },
+
+  // Appointment book: booking and changes.
+  'appointments.day': { input: z.strictObject({ date: isoDateSchema }), output: dayViewSchema },
+  'appointments.week': { input: z.strictObject({ providerId: idSchema, startDate: isoDateSchema }), output: weekViewSchema },
+  'appointments.get': { input: z.strictObject({ id: idSchema }), output: appointmentSchema },
+  'appointments.history': { input: z.strictObject({ id: idSchema }), output: z.array(appointmentHistoryEntrySchema) },
+  'appointments.book': { input: bookInputSchema, output: appointmentSchema },
+  'appointments.bookSeries': { input: bookSeriesInputSchema, output: z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) }) },
+  'appointments.walkIn': { input: walkInInputSchema, output: appointmentSchema },
+  'appointments.reschedule': { input: rescheduleInputSchema, output: appointmentListSchema },
+  'appointments.cancel': { input: cancelInputSchema, output: appointmentListSchema },
+  'appointments.markNoShow': { input: statusChangeInputSchema, output: appointmentSchema },
+  'appointments.checkIn': { input: statusChangeInputSchema, output: appointmentSchema },
+  'appointments.advance': { input: advanceInputSchema, output: appointmentSchema },
+  'appointments.callNext': { input: empty, output: appointmentSchema.nullable() },
+  'appointments.queue': { input: z.strictObject({ providerId: idSchema, date: isoDateSchema.optional() }), output: queueSchema },
+  'appointments.today': { input: todayInputSchema, output: todaySchema },
+  'appointments.reminders': { input: z.strictObject({ date: isoDateSchema }), output: z.array(reminderSchema) },
+  'appointments.remindersCsv': {
+    input: z.strictObject({ date: isoDateSchema }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -4,7 +4,7 @@ import { PatientService } from '../../electron/main/services/patient-service';
 import type { BenchResult } from './bench-result';
 import { queryMix, type QueryKind } from './query-mix';
 import type { SeededDatabase } from './seed-database';
-import { ms, summarise, timeMs } from './stats';
+import { loadAverage, measure, ms, summarise } from './stats';
 
 const SEARCH_LIMIT = 25; // the contract's default page of results
 export const SEARCH_TARGET_P95_MS = 5;
@@ -37,24 +37,30 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
       service.search(q.text, SEARCH_LIMIT);
       if (q.isName) service.finder.rawNameQuery(q.text, SEARCH_LIMIT);
     }
+    const loadBefore = loadAverage();
     const all: number[] = [];
+    const allCpu: number[] = [];
     const names: number[] = [];
     const raw: number[] = [];
+    const rawCpu: number[] = [];
     const byKind = new Map<QueryKind, { times: number[]; hits: number }>();
     for (let round = 0; round < options.rounds; round++) {
       for (const q of mix) {
         let hits = 0;
-        const t = timeMs(() => {
+        const { wallMs: t, cpuMs } = measure(() => {
           hits = service.search(q.text, SEARCH_LIMIT).length;
         });
         all.push(t);
+        allCpu.push(cpuMs);
         const kind = byKind.get(q.kind) ?? { times: [], hits: 0 };
         kind.times.push(t);
         kind.hits += hits;
         byKind.set(q.kind, kind);
         if (q.isName) {
           names.push(t);
-          raw.push(timeMs(() => service.finder.rawNameQuery(q.text, SEARCH_LIMIT)));
+          const r = measure(() => service.finder.rawNameQuery(q.text, SEARCH_LIMIT));
+          raw.push(r.wallMs);
+          rawCpu.push(r.cpuMs);
         }
       }
     }
@@ -67,6 +73,8 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
     const s = summarise(all);
     const r = summarise(raw);
     const n = summarise(names);
+    const c = summarise(allCpu);
+    const rc = summarise(rawCpu);
     const ratio = s.p95 / r.p95;
     const oneMillion = patients >= 1_000_000;
     const target = oneMillion ? SEARCH_TARGET_P95_MS_1M : SEARCH_TARGET_P95_MS;
@@ -83,6 +91,11 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
       raw_p50_ms: ms(r.p50),
       raw_p95_ms: ms(r.p95),
       ratio_p95: Math.round(ratio * 100) / 100,
+      cpu_p50_ms: ms(c.p50),
+      cpu_p95_ms: ms(c.p95),
+      raw_cpu_p95_ms: ms(rc.p95),
+      cpu_ratio_p95: Math.round((c.p95 / rc.p95) * 100) / 100,
+      load_avg: Math.max(loadBefore, loadAverage()),
       file_mb: Math.round(fileMb * 10) / 10,
       target_p95_ms: target,
       target_ratio_p95: oneMillion ? null : SEARCH_TARGET_RATIO_P95,

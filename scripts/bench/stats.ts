@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /** Nearest-rank percentile of durations in milliseconds (p in 0..100). */
 export function percentile(sortedMs: readonly number[], p: number): number {
   if (sortedMs.length === 0) return Number.NaN;
@@ -19,4 +21,22 @@ export function timeMs(fn: () => void): number {
   const start = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Wall-clock and CPU time of one call. On a shared 2-core machine the wall-clock tail is mostly
+ * other processes' time slices; the CPU time shows what the call itself costs.
+ */
+export function measure(fn: () => void): { wallMs: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  fn();
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The 1-minute load average, rounded: printed beside results measured on a shared machine. */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0]! * 100) / 100;
 }

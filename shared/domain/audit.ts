@@ -19,6 +19,19 @@ export const AUDIT_ACTIONS = [
   'patient.update',
   'patient.history_view',
   'audit.export',
+  'appointment.view',
+  'appointment.book',
+  'appointment.walk_in',
+  'appointment.reschedule',
+  'appointment.cancel',
+  'appointment.no_show',
+  'appointment.check_in',
+  'appointment.status',
+  'appointment.history_view',
+  'appointment.reminders_export',
+  'provider.schedule_update',
+  'provider.day_off',
+  'clinic.holiday',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

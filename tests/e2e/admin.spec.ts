@@ -182,17 +182,17 @@ test.describe('Settings', () => {
 
     await name.fill('');
     await page.getByLabel('Phone', { exact: true }).fill('+233 30 123 4567');
-    await page.getByLabel('Lock after idle (minutes)').fill('0');
+    await page.getByLabel('Lock after idle, minutes').fill('0');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(name).toHaveAccessibleDescription('Enter the clinic’s name');
-    await expect(page.getByLabel('Lock after idle (minutes)')).toHaveAccessibleDescription(/between 1 and 240 minutes/);
+    await expect(page.getByLabel('Lock after idle, minutes')).toHaveAccessibleDescription(/between 1 and 240 minutes/);
     await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('+233 30 123 4567');
     await page.screenshot({ path: `${SHOTS}/admin-settings-errors.png` });
 
     await name.fill('Harbour Street Clinic');
     await page.getByLabel('Address', { exact: true }).fill('4 Harbour Street\nAccra');
     await page.getByLabel('Time zone').selectOption('Africa/Accra');
-    await page.getByLabel('Lock after idle (minutes)').fill('15');
+    await page.getByLabel('Lock after idle, minutes').fill('15');
     await page.getByLabel('Paper size').selectOption({ label: 'US Letter' });
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByRole('status')).toHaveText('Settings saved.');
@@ -204,7 +204,7 @@ test.describe('Settings', () => {
     await expect(page.getByLabel('Address', { exact: true })).toHaveValue('4 Harbour Street\nAccra');
     await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('+233 30 123 4567');
     await expect(page.getByLabel('Time zone')).toHaveValue('Africa/Accra');
-    await expect(page.getByLabel('Lock after idle (minutes)')).toHaveValue('15');
+    await expect(page.getByLabel('Lock after idle, minutes')).toHaveValue('15');
     await expect(page.getByLabel('Paper size')).toHaveValue('LETTER');
   });
 });

@@ -97,3 +97,20 @@ export function invokeFromPage(page: Page, channel: string, input: unknown): Pro
     [channel, input] as const,
   );
 }
+
+/** Registers a patient straight through main, signed in as `by` on a separate session. */
+export async function registerPatient(
+  app: RunningApp,
+  patient: { givenNames: string; familyName: string; birthDate: string },
+  by: TestUser = ADMIN_USER,
+): Promise<void> {
+  const session = app.core.newSession();
+  const signedIn = await app.core.dispatch(session, 'auth.signIn', { username: by.username, password: by.password });
+  if (!signedIn.ok) throw new Error(`Signing in ${by.username} failed: ${signedIn.error.message}`);
+  const result = await app.core.dispatch(session, 'patients.register', {
+    patient: { givenNames: patient.givenNames, familyName: patient.familyName, sex: 'female', birth: { kind: 'date', date: patient.birthDate } },
+    confirmedNotDuplicate: true,
+  });
+  if (!result.ok) throw new Error(`Registering ${patient.familyName} failed: ${JSON.stringify(result.error)}`);
+  await app.core.dispatch(session, 'auth.signOut', {});
+}

@@ -71,29 +71,27 @@ export function launchBrowser(headless = true): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless, args: CHROMIUM_ARGS });
 }
 
+/** What the preload provides in Electron: window.chartbook.invoke/on, here backed by the Playwright binding. */
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map();
+  window.__chartbookEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
+  window.chartbook = Object.freeze({
+    invoke: (channel, input) => window.__chartbookInvoke(channel, input),
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+  });
+})();`;
+
 async function wirePage(context: BrowserContext, core: ChartbookCore, session: Session): Promise<Page> {
   const page = await context.newPage();
   await page.exposeBinding('__chartbookInvoke', (_source, channel: string, input: unknown) =>
     core.dispatch(session, channel, input),
   );
-  await page.addInitScript(() => {
-    type Listener = (payload: unknown) => void;
-    const listeners = new Map<string, Set<Listener>>();
-    const w = window as unknown as {
-      __chartbookInvoke: (c: string, i: unknown) => Promise<unknown>;
-      __chartbookEmit: (e: string, p: unknown) => void;
-      chartbook: unknown;
-    };
-    w.__chartbookEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
-    w.chartbook = Object.freeze({
-      invoke: (channel: string, input: unknown) => w.__chartbookInvoke(channel, input),
-      on: (event: string, listener: Listener) => {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event)!.add(listener);
-        return () => listeners.get(event)?.delete(listener);
-      },
-    });
-  });
+  // Passed as source text, not a function, so no transpiler helper (e.g. tsx's __name) leaks into the page.
+  await page.addInitScript({ content: BRIDGE_SCRIPT });
   await page.route(`${APP_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
@@ -141,8 +139,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     core,
     session,
     dataDir,
-    emit: (event, payload) =>
-      page.evaluate(([e, p]) => (window as unknown as { __chartbookEmit: (e: unknown, p: unknown) => void }).__chartbookEmit(e, p), [event, payload] as const),
+    emit: (event, payload) => page.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`),
     openSecondWindow: async () => {
       const second = core.newSession();
       return { page: await wirePage(context, core, second), session: second };

@@ -168,3 +168,127 @@ export const auditLog = sqliteTable(
     index('audit_log_patient_idx').on(t.patientId, t.at),
   ],
 );
+
+/**
+ * A doctor's weekly working hours and default appointment length (FHIR PractitionerRole.availableTime).
+ * One record per doctor; the hours are one value, versioned together.
+ */
+export const providerSchedules = sqliteTable(
+  'provider_schedules',
+  {
+    ...recordColumns,
+    providerId: text('provider_id')
+      .notNull()
+      .references(() => users.id),
+    defaultLengthMinutes: integer('default_length_minutes').notNull(),
+    /** JSON array of { weekday (1 = Monday ... 7 = Sunday), start 'HH:MM', end 'HH:MM' } in clinic time. */
+    weeklyHours: text('weekly_hours').notNull(),
+  },
+  (t) => [uniqueIndex('provider_schedules_provider_unique').on(t.providerId)],
+);
+
+/** A day a doctor does not work (FHIR PractitionerRole.notAvailable). */
+export const providerDaysOff = sqliteTable(
+  'provider_days_off',
+  {
+    ...recordColumns,
+    providerId: text('provider_id')
+      .notNull()
+      .references(() => users.id),
+    /** Clinic-local calendar date. */
+    date: text('date').notNull(),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [index('provider_days_off_provider_date_idx').on(t.providerId, t.date)],
+);
+
+/** A day the whole clinic is closed. */
+export const clinicHolidays = sqliteTable(
+  'clinic_holidays',
+  {
+    ...recordColumns,
+    date: text('date').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [index('clinic_holidays_date_idx').on(t.date)],
+);
+
+/** A repeating booking: every N days, weeks or months, ending after a count or on a date. */
+export const appointmentSeries = sqliteTable('appointment_series', {
+  ...recordColumns,
+  patientId: text('patient_id')
+    .notNull()
+    .references(() => patients.id),
+  providerId: text('provider_id')
+    .notNull()
+    .references(() => users.id),
+  every: integer('every').notNull(),
+  /** 'days' | 'weeks' | 'months' */
+  unit: text('unit').notNull(),
+  count: integer('count'),
+  untilDate: text('until_date'),
+  firstDate: text('first_date').notNull(),
+  localTime: text('local_time').notNull(),
+  lengthMinutes: integer('length_minutes').notNull(),
+});
+
+/** An appointment or walk-in (FHIR Appointment). Times are UTC instants; clinic_date is the clinic-local day. */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    ...recordColumns,
+    patientId: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    providerId: text('provider_id')
+      .notNull()
+      .references(() => users.id),
+    startUtc: text('start_utc').notNull(),
+    endUtc: text('end_utc').notNull(),
+    lengthMinutes: integer('length_minutes').notNull(),
+    clinicDate: text('clinic_date').notNull(),
+    /** 'appointment' | 'walk_in' */
+    kind: text('kind').notNull(),
+    /** 'booked' | 'arrived' | 'with_doctor' | 'done' | 'no_show' | 'cancelled' */
+    status: text('status').notNull(),
+    reason: text('reason').notNull().default(''),
+    note: text('note').notNull().default(''),
+    overbookReason: text('overbook_reason'),
+    outsideHoursReason: text('outside_hours_reason'),
+    /** Queue number for the clinic day, given on arrival. */
+    token: integer('token'),
+    arrivedAt: text('arrived_at'),
+    withDoctorAt: text('with_doctor_at'),
+    doneAt: text('done_at'),
+    noShowAt: text('no_show_at'),
+    cancelledAt: text('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    seriesId: text('series_id').references(() => appointmentSeries.id),
+    seriesIndex: integer('series_index'),
+  },
+  (t) => [
+    index('appointments_provider_start_idx').on(t.providerId, t.startUtc),
+    index('appointments_clinic_date_idx').on(t.clinicDate, t.status),
+    index('appointments_patient_idx').on(t.patientId, t.startUtc),
+    index('appointments_series_idx').on(t.seriesId, t.startUtc),
+    uniqueIndex('appointments_token_unique').on(t.clinicDate, t.token),
+  ],
+);
+
+/** One row per version of an appointment: what happened and which fields changed. */
+export const appointmentHistory = sqliteTable(
+  'appointment_history',
+  {
+    appointmentId: text('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    version: integer('version').notNull(),
+    changedAt: text('changed_at').notNull(),
+    changedBy: text('changed_by').notNull(),
+    /** What happened: booked, rescheduled, cancelled, arrived, ... */
+    action: text('action').notNull(),
+    /** JSON array of { field, from, to }. */
+    changes: text('changes').notNull(),
+  },
+  (t) => [uniqueIndex('appointment_history_appointment_version').on(t.appointmentId, t.version)],
+);

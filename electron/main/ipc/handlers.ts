@@ -6,6 +6,7 @@ import { PatientService } from '../services/patient-service';
 import { clinicTimeZone, getClinicSettings, readClinicSettings, updateClinicSettings } from '../services/settings-service';
 import { countUsers, createUser, listUsers, resetPassword, setUserDisabled, updateUser } from '../services/user-service';
 import { HandlerRegistry } from './handler-registry';
+import { registerAppointmentHandlers } from './appointment-handlers';
 
 function actorOf(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
@@ -56,5 +57,6 @@ export function registerHandlers(ctx: ServiceContext): HandlerRegistry {
     .register('audit.list', (input) => listAudit(ctx, input, clinicTimeZone(ctx)))
     .register('audit.exportCsv', (input, { actor }) => exportAuditCsv(ctx, input, clinicTimeZone(ctx), actorOf(actor)));
 
+  registerAppointmentHandlers(ctx, registry, actorOf);
   return registry;
 }

@@ -11,6 +11,7 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 
 const FRONT_DESK_AND_DOCTOR = ['receptionist', 'doctor'] as const;
 const ADMIN = ['admin'] as const;
+const DOCTOR = ['doctor'] as const;
 
 export const PERMISSIONS: Record<Channel, Access> = {
   'app.status': 'public',
@@ -38,6 +39,35 @@ export const PERMISSIONS: Record<Channel, Access> = {
 
   'audit.list': ADMIN,
   'audit.exportCsv': ADMIN,
+
+  // Hours and holidays are set by administrators and read by everyone who books or is booked.
+  'providers.list': 'signed-in',
+  'providers.setSchedule': ADMIN,
+  'providers.daysOff': 'signed-in',
+  'providers.addDayOff': ADMIN,
+  'providers.removeDayOff': ADMIN,
+  'holidays.list': 'signed-in',
+  'holidays.add': ADMIN,
+  'holidays.remove': ADMIN,
+
+  // Overbooking is further limited to doctors and administrators inside the booking service.
+  'appointments.day': FRONT_DESK_AND_DOCTOR,
+  'appointments.week': FRONT_DESK_AND_DOCTOR,
+  'appointments.get': FRONT_DESK_AND_DOCTOR,
+  'appointments.history': FRONT_DESK_AND_DOCTOR,
+  'appointments.book': FRONT_DESK_AND_DOCTOR,
+  'appointments.bookSeries': FRONT_DESK_AND_DOCTOR,
+  'appointments.walkIn': FRONT_DESK_AND_DOCTOR,
+  'appointments.reschedule': FRONT_DESK_AND_DOCTOR,
+  'appointments.cancel': FRONT_DESK_AND_DOCTOR,
+  'appointments.markNoShow': FRONT_DESK_AND_DOCTOR,
+  'appointments.checkIn': FRONT_DESK_AND_DOCTOR,
+  'appointments.advance': FRONT_DESK_AND_DOCTOR,
+  'appointments.callNext': DOCTOR,
+  'appointments.queue': FRONT_DESK_AND_DOCTOR,
+  'appointments.today': FRONT_DESK_AND_DOCTOR,
+  'appointments.reminders': FRONT_DESK_AND_DOCTOR,
+  'appointments.remindersCsv': FRONT_DESK_AND_DOCTOR,
 };
 
 /** Channels a locked session may still call (to see that it is locked, sign in again, or sign out). */

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { birthDateFromEstimatedAge, todayIn } from '../../../shared/dates';
 import type {
@@ -53,9 +54,32 @@ export class PatientService {
   readonly repo: PatientRepository;
   readonly finder: PatientSearch;
 
+  // Prepared once: preparing costs about as much as running these small statements.
+  private readonly duplicatesByName: Database.Statement<[string, string], SummaryRow>;
+  private readonly duplicatesByPhoneKey: Database.Statement<[string], SummaryRow>;
+  private readonly insertPatient: Database.Statement;
+  private readonly insertHistory: Database.Statement;
+
   constructor(private readonly ctx: ServiceContext) {
-    this.repo = new PatientRepository(ctx.db.sqlite);
-    this.finder = new PatientSearch(ctx.db.sqlite);
+    const db = ctx.db.sqlite;
+    this.repo = new PatientRepository(db);
+    this.finder = new PatientSearch(db);
+    this.duplicatesByName = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.name_key = ? AND p.birth_date = ? AND p.deleted_at IS NULL LIMIT 10`,
+    );
+    this.duplicatesByPhoneKey = db.prepare(
+      `SELECT DISTINCT ${SUMMARY_COLUMNS} FROM patient_phone_keys x JOIN patients p ON p.id = x.patient_id
+       WHERE x.key = ? AND p.deleted_at IS NULL LIMIT 10`,
+    );
+    this.insertPatient = db.prepare(
+      `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, version, local_seq, mrn,
+         given_names, family_name, sex, gender_identity, birth_date, birth_date_estimated,
+         address_line, city, region, postal_code, country, emergency_name, emergency_relationship, emergency_phone, notes, name_key)
+       VALUES (?, ?, ?, ?, ?, 1, (SELECT COALESCE(MAX(local_seq), 0) + 1 FROM patients), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertHistory = db.prepare(
+      'INSERT INTO patient_history (patient_id, version, changed_at, changed_by, changes) VALUES (?, ?, ?, ?, ?)',
+    );
   }
 
   search(text: string, limit: number): PatientSummary[] {
@@ -74,24 +98,16 @@ export class PatientService {
     phones: string[];
     excludeId?: string | undefined;
   }): DuplicateCandidate[] {
-    const db = this.ctx.db.sqlite;
     const found = new Map<string, DuplicateCandidate>();
     const key = nameKey(query.givenNames, query.familyName);
     if (key && query.birthDate) {
-      const rows = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients p WHERE p.name_key = ? AND p.birth_date = ? AND p.deleted_at IS NULL LIMIT 10`)
-        .all(key, query.birthDate) as SummaryRow[];
+      const rows = this.duplicatesByName.all(key, query.birthDate);
       for (const r of rows) found.set(r.id, { ...toSummary(r), reason: 'name-and-birth-date' });
     }
     // Two numbers are the same phone when any of their search keys of 7+ digits agree.
     const keys = [...new Set(query.phones.flatMap(phoneSearchKeys).filter((k) => k.length >= 7))];
     for (const key of keys) {
-      const rows = db
-        .prepare(
-          `SELECT DISTINCT ${SUMMARY_COLUMNS} FROM patient_phone_keys x JOIN patients p ON p.id = x.patient_id
-           WHERE x.key = ? AND p.deleted_at IS NULL LIMIT 10`,
-        )
-        .all(key) as SummaryRow[];
+      const rows = this.duplicatesByPhoneKey.all(key);
       for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...toSummary(r), reason: 'phone' });
     }
     if (query.excludeId) found.delete(query.excludeId);
@@ -124,12 +140,7 @@ export class PatientService {
         const id = newId();
         const at = isoNow(this.ctx);
         const mrn = nextMrn(this.ctx);
-        db.prepare(
-          `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, version, local_seq, mrn,
-             given_names, family_name, sex, gender_identity, birth_date, birth_date_estimated,
-             address_line, city, region, postal_code, country, emergency_name, emergency_relationship, emergency_phone, notes, name_key)
-           VALUES (?, ?, ?, ?, ?, 1, (SELECT COALESCE(MAX(local_seq), 0) + 1 FROM patients), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
+        this.insertPatient.run(
           id, at, at, actor.userId, actor.userId, mrn,
           input.givenNames, input.familyName, input.sex, input.genderIdentity, birth.date, birth.estimated ? 1 : 0,
           input.address.line, input.address.city, input.address.region, input.address.postalCode, input.address.country,
@@ -137,7 +148,27 @@ export class PatientService {
           nameKey(input.givenNames, input.familyName),
         );
         this.repo.writeChildren(id, input);
-        const patient = this.repo.load(id)!;
+        // The new aggregate is exactly what was just written; reading it back would only cost time.
+        const patient: Patient = {
+          id,
+          mrn,
+          givenNames: input.givenNames,
+          familyName: input.familyName,
+          sex: input.sex,
+          genderIdentity: input.genderIdentity,
+          birthDate: birth.date,
+          birthDateEstimated: birth.estimated,
+          phones: input.phones.map((p) => ({ kind: p.kind, number: p.number })),
+          address: { ...input.address },
+          identifiers: input.identifiers.map((i) => ({ system: i.system, value: i.value })),
+          emergencyContact: { ...input.emergencyContact },
+          notes: input.notes,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        };
         this.writeHistory(patient, diff(null, patient), actor, at);
         appendChange(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at, userId: actor.userId });
         appendAudit(db, { at, userId: actor.userId, username: actor.username, action: 'patient.create', patientId: id, details: `MRN ${mrn}` });
@@ -242,8 +273,6 @@ export class PatientService {
   }
 
   private writeHistory(patient: Patient, changes: FieldChange[], actor: Actor, at: string): void {
-    this.ctx.db.sqlite
-      .prepare('INSERT INTO patient_history (patient_id, version, changed_at, changed_by, changes) VALUES (?, ?, ?, ?, ?)')
-      .run(patient.id, patient.version, at, actor.userId, JSON.stringify(changes));
+    this.insertHistory.run(patient.id, patient.version, at, actor.userId, JSON.stringify(changes));
   }
 }

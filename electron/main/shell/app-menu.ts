@@ -12,11 +12,16 @@ export interface MenuOptions {
   send(command: MenuCommand, window: unknown): void;
 }
 
-/** Standard roles (so copy, paste, undo and quit behave as on every other app) plus Chartbook's commands. */
+/**
+ * Standard roles (so copy, paste, undo and quit behave as on every other app) plus Chartbook's
+ * commands. The commands show their shortcut but do not register it (registerAccelerator: false):
+ * the renderer handles those keys itself (use-shell-shortcuts.ts), so a screen that uses a key
+ * first still wins and the keys work the same in the Chromium harness.
+ */
 export function appMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
-    ...(accelerator ? { accelerator } : {}),
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
     click: (_item, window) => options.send(name, window),
   });
   const viewItems: MenuItemConstructorOptions[] = [
@@ -33,7 +38,7 @@ export function appMenuTemplate(options: MenuOptions): MenuItemConstructorOption
       label: '&File',
       submenu: [
         command('Find patient…', 'focus-search', 'CmdOrCtrl+K'),
-        command('Register new patient…', 'new-patient'),
+        command('Register new patient…', 'new-patient', 'CmdOrCtrl+Shift+N'),
         { type: 'separator' },
         command('Lock Chartbook', 'lock', 'CmdOrCtrl+L'),
         ...(options.isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),

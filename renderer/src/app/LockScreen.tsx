@@ -20,8 +20,12 @@ export function LockScreen() {
 
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal picks its own first focus; the person should land where they type next.
+    const field = lockedUsername ? 'input[autocomplete="current-password"]' : 'input[autocomplete="username"]';
+    dialog.querySelector<HTMLInputElement>(field)?.focus();
+  }, [lockedUsername]);
 
   const name = displayName ?? lockedUsername;
   return (

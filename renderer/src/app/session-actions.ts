@@ -30,7 +30,9 @@ export function enterSignedIn(session: SessionInfo): void {
   const previous = useSessionStore.getState().session;
   if (!previous || previous.userId !== session.userId) {
     useNavStore.getState().reset();
-    usePatientsNav.getState().show({ kind: 'search' });
+    const patients = usePatientsNav.getState();
+    patients.show({ kind: 'search' });
+    patients.setSearchText('');
   }
   useSessionStore.getState().setSignedIn(session);
 }

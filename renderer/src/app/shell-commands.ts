@@ -28,8 +28,17 @@ export function runShellCommand(command: ShellCommand): void {
     if (!otherModalOpen()) shortcuts.setOpen(true);
     return;
   }
-  if (shortcuts.open) shortcuts.setOpen(false);
-  else if (otherModalOpen()) return;
+  if (shortcuts.open) {
+    shortcuts.setOpen(false);
+    // Closing a <dialog> hands focus back to where it was; go on only after that has happened.
+    setTimeout(() => goToPatients(command), 0);
+    return;
+  }
+  if (otherModalOpen()) return;
+  goToPatients(command);
+}
+
+function goToPatients(command: 'focus-search' | 'new-patient'): void {
   useNavStore.getState().go('patients');
   if (command === 'focus-search') usePatientsNav.getState().focusSearch();
   else usePatientsNav.getState().newPatient();

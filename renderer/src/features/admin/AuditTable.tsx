@@ -29,8 +29,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 </time>
               </td>
               <td>{e.username}</td>
-              <td>{auditActionLabel(t, e.action)}</td>
-              <td>{e.patientLabel || e.patientId || ''}</td>
+              <td className="admin-nowrap">{auditActionLabel(t, e.action)}</td>
+              <td className="admin-patient">{e.patientLabel || e.patientId || ''}</td>
               <td className={`admin-outcome admin-outcome--${e.outcome}`}>{auditOutcomeLabel(t, e.outcome)}</td>
               <td className="admin-details">{e.details}</td>
             </tr>

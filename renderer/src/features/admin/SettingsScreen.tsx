@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
+import { timeZoneOptions } from '../../app/time-zones';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
 import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
 import { errorMessage, fieldErrorsFrom } from './form-errors';
@@ -12,13 +13,6 @@ type SettingsForm = Omit<ClinicSettings, 'idleLockMinutes'> & { idleLockMinutes:
 
 function toForm(s: ClinicSettings): SettingsForm {
   return { ...s, idleLockMinutes: String(s.idleLockMinutes) };
-}
-
-function timeZoneOptions(current: string): { value: string; label: string }[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  // Chromium's list omits aliases such as "UTC"; keep a saved zone selectable even then.
-  const all = zones.includes(current) ? zones : [current, ...zones];
-  return all.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
 }
 
 /** Clinic details printed on documents, the clinic's time zone, idle lock and paper size. */
@@ -37,7 +31,10 @@ export function SettingsScreen() {
   }, [t]);
 
   const currentZone = form?.timeZone;
-  const zones = useMemo(() => (currentZone === undefined ? [] : timeZoneOptions(currentZone)), [currentZone]);
+  const zones = useMemo(
+    () => (currentZone === undefined ? [] : timeZoneOptions(currentZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))),
+    [currentZone],
+  );
 
   if (!form) {
     return (
@@ -91,35 +88,37 @@ export function SettingsScreen() {
       <p className="admin-screen__intro">{t('settings.intro')}</p>
       <form className="admin-settings" onSubmit={save} noValidate aria-labelledby="admin-settings-title">
         {alert && <Notice tone="error">{alert}</Notice>}
-        <TextField
-          label={t('settings.clinicName')}
-          value={form.clinicName}
-          onChange={(e) => set('clinicName', e.target.value)}
-          error={errors.clinicName}
-          required
-        />
-        <TextAreaField
-          label={t('settings.address')}
-          value={form.address}
-          onChange={(e) => set('address', e.target.value)}
-          error={errors.address}
-          rows={3}
-        />
-        <TextField
-          label={t('settings.phone')}
-          type="tel"
-          value={form.phone}
-          onChange={(e) => set('phone', e.target.value)}
-          error={errors.phone}
-        />
-        <TextAreaField
-          label={t('settings.letterhead')}
-          hint={t('settings.letterheadHint')}
-          value={form.letterhead}
-          onChange={(e) => set('letterhead', e.target.value)}
-          error={errors.letterhead}
-          rows={3}
-        />
+        <div className="admin-settings__pair">
+          <TextField
+            label={t('settings.clinicName')}
+            value={form.clinicName}
+            onChange={(e) => set('clinicName', e.target.value)}
+            error={errors.clinicName}
+            required
+          />
+          <TextField
+            label={t('settings.phone')}
+            type="tel"
+            value={form.phone}
+            onChange={(e) => set('phone', e.target.value)}
+            error={errors.phone}
+          />
+          <TextAreaField
+            label={t('settings.address')}
+            value={form.address}
+            onChange={(e) => set('address', e.target.value)}
+            error={errors.address}
+            rows={3}
+          />
+          <TextAreaField
+            label={t('settings.letterhead')}
+            hint={t('settings.letterheadHint')}
+            value={form.letterhead}
+            onChange={(e) => set('letterhead', e.target.value)}
+            error={errors.letterhead}
+            rows={3}
+          />
+        </div>
         <div className="admin-settings__row">
           <SelectField
             label={t('settings.timeZone')}

@@ -47,9 +47,10 @@ export function IdentifierRows({ identifiers, errors, onChange }: IdentifierRows
           <button
             type="button"
             className="patient-form__remove"
+            aria-label={t('form.removeIdentifier', { n: i + 1 })}
             onClick={() => onChange(identifiers.filter((_, j) => j !== i))}
           >
-            {t('form.removeIdentifier', { n: i + 1 })}
+            {t('form.remove')}
           </button>
         </div>
       ))}

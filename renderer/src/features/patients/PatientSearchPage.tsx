@@ -29,10 +29,21 @@ export function PatientSearchPage() {
   // New results: the first one is active again.
   useEffect(() => setActive(0), [search.results]);
 
+  // Enter pressed before the answer for the latest keystroke arrived: open its first match when it does,
+  // never a row left over from the previous text.
+  const current = search.loaded && search.text === text;
+  const [openOnArrival, setOpenOnArrival] = useState(false);
+  useEffect(() => {
+    if (!openOnArrival || !current) return;
+    setOpenOnArrival(false);
+    const first = search.results[0];
+    if (first) openPatient(first.id);
+  }, [openOnArrival, current, search.results, openPatient]);
+
   const query = text.trim();
   const results = search.results;
   const activePatient: PatientSummary | undefined = results[active];
-  const noMatch = search.loaded && !search.error && query !== '' && search.text === text && results.length === 0;
+  const noMatch = current && !search.error && query !== '' && results.length === 0;
 
   const open = (p: PatientSummary) => openPatient(p.id);
   const register = () => show({ kind: 'register', prefillName: noMatch ? query : '' });
@@ -44,6 +55,9 @@ export function PatientSearchPage() {
     } else if (e.key === 'ArrowUp' && results.length) {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter' && !current) {
+      e.preventDefault();
+      setOpenOnArrival(true);
     } else if (e.key === 'Enter' && activePatient) {
       e.preventDefault();
       open(activePatient);
@@ -81,7 +95,10 @@ export function PatientSearchPage() {
           autoComplete="off"
           spellCheck={false}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setOpenOnArrival(false);
+            setText(e.target.value);
+          }}
           onKeyDown={onKeyDown}
         />
         <p id={hintId} className="field__hint">

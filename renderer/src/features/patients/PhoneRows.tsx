@@ -36,8 +36,13 @@ export function PhoneRows({ phones, errors, onChange }: PhoneRowsProps) {
             error={errors[`phones.${i}.number`]}
             onChange={(e) => update(i, { number: e.target.value })}
           />
-          <button type="button" className="patient-form__remove" onClick={() => onChange(phones.filter((_, j) => j !== i))}>
-            {t('form.removePhone', { n: i + 1 })}
+          <button
+            type="button"
+            className="patient-form__remove"
+            aria-label={t('form.removePhone', { n: i + 1 })}
+            onClick={() => onChange(phones.filter((_, j) => j !== i))}
+          >
+            {t('form.remove')}
           </button>
         </div>
       ))}

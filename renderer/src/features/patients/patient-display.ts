@@ -6,13 +6,12 @@ export function ageLabel(birthDate: string): string {
   return age ? formatAge(age) : '';
 }
 
-/** "03 May 1990": the month in words, so 03/05 vs 05/03 can never be misread. */
+/** "03 May 1990": day, month in words, year, so 03/05 vs 05/03 can never be misread, whatever the locale. */
 export function dateLabel(isoDate: string, language: string): string {
   const d = parseIsoDate(isoDate);
   if (!d) return isoDate;
-  return new Intl.DateTimeFormat(language, { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(d.year, d.month - 1, d.day)),
-  );
+  const month = new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, 1)));
+  return `${String(d.day).padStart(2, '0')} ${month} ${d.year}`;
 }
 
 /** A stored UTC instant shown in the local time of this computer. */

@@ -1,0 +1,50 @@
+import type { ServiceContext, Actor } from '../services/context';
+import { appointmentHistory, getAppointment } from '../services/appointments/appointment-history';
+import { bookSeries } from '../services/appointments/appointment-series';
+import { bookAppointment, cancelAppointment, recordWalkIn, rescheduleAppointment } from '../services/appointments/booking-service';
+import { addHoliday, listHolidays } from '../services/appointments/clinic-holidays';
+import { dayView, weekView } from '../services/appointments/day-view';
+import { doctorQueue, frontDeskDay } from '../services/appointments/front-desk';
+import { addDayOff, listDaysOff, listProviders, requireProvider, setProviderSchedule, softDelete } from '../services/appointments/provider-schedule';
+import { exportRemindersCsv, remindersFor } from '../services/appointments/reminders';
+import { callNext, changeStatus } from '../services/appointments/status-flow';
+import type { HandlerRegistry } from './handler-registry';
+
+/** The appointment book's channels; kept apart from handlers.ts so each file stays one screen of wiring. */
+export function registerAppointmentHandlers(ctx: ServiceContext, registry: HandlerRegistry, actorOf: (actor: Actor | null) => Actor): void {
+  const db = ctx.db.sqlite;
+  registry
+    .register('providers.list', () => listProviders(db))
+    .register('providers.setSchedule', (input, { actor }) => setProviderSchedule(ctx, input, actorOf(actor)))
+    .register('providers.daysOff', (input) => {
+      requireProvider(db, input.providerId);
+      return listDaysOff(db, input.providerId, input.from, input.to);
+    })
+    .register('providers.addDayOff', (input, { actor }) => addDayOff(ctx, input, actorOf(actor)))
+    .register('providers.removeDayOff', (input, { actor }) =>
+      softDelete(ctx, 'provider_days_off', 'provider_day_off', input.id, actorOf(actor), { action: 'provider.day_off', details: (d) => `day off ${d} removed` }),
+    )
+    .register('holidays.list', (input) => listHolidays(db, input.from, input.to))
+    .register('holidays.add', (input, { actor }) => addHoliday(ctx, input, actorOf(actor)))
+    .register('holidays.remove', (input, { actor }) =>
+      softDelete(ctx, 'clinic_holidays', 'clinic_holiday', input.id, actorOf(actor), { action: 'clinic.holiday', details: (d) => `holiday ${d} removed` }),
+    )
+
+    .register('appointments.day', (input) => dayView(ctx, input.date))
+    .register('appointments.week', (input) => weekView(ctx, input.providerId, input.startDate))
+    .register('appointments.get', (input, { actor }) => getAppointment(ctx, input.id, actorOf(actor)))
+    .register('appointments.history', (input, { actor }) => appointmentHistory(ctx, input.id, actorOf(actor)))
+    .register('appointments.book', (input, { actor }) => bookAppointment(ctx, input, actorOf(actor)))
+    .register('appointments.bookSeries', (input, { actor }) => bookSeries(ctx, input, actorOf(actor)))
+    .register('appointments.walkIn', (input, { actor }) => recordWalkIn(ctx, input, actorOf(actor)))
+    .register('appointments.reschedule', (input, { actor }) => ({ appointments: rescheduleAppointment(ctx, input, actorOf(actor)) }))
+    .register('appointments.cancel', (input, { actor }) => ({ appointments: cancelAppointment(ctx, input, actorOf(actor)) }))
+    .register('appointments.markNoShow', (input, { actor }) => changeStatus(ctx, input, 'no_show', actorOf(actor)))
+    .register('appointments.checkIn', (input, { actor }) => changeStatus(ctx, input, 'arrived', actorOf(actor)))
+    .register('appointments.advance', (input, { actor }) => changeStatus(ctx, input, input.status, actorOf(actor)))
+    .register('appointments.callNext', (_input, { actor }) => callNext(ctx, actorOf(actor)))
+    .register('appointments.queue', (input) => doctorQueue(ctx, input))
+    .register('appointments.today', (input) => frontDeskDay(ctx, input))
+    .register('appointments.reminders', (input) => remindersFor(ctx, input.date))
+    .register('appointments.remindersCsv', (input, { actor }) => exportRemindersCsv(ctx, input.date, actorOf(actor)));
+}

@@ -1,0 +1,252 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE } from '../../../electron/main/core';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/ipc-names';
+import { FakeEmitter, FakeWebContents } from './fake-electron';
+
+/**
+ * Runs electron/main/index.ts against a fake `electron` module and the real core on a real SQLite
+ * file, to check the order of start-up and the wiring the pure shell functions cannot show.
+ */
+const REPO = path.resolve(__dirname, '../../..');
+const NODE_BINDING = path.join(REPO, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+
+interface FakeWindow {
+  options: { webPreferences: Record<string, unknown> };
+  webContents: FakeWebContents;
+  loadedUrl: string | null;
+  shown: boolean;
+  events: FakeEmitter;
+}
+
+const fake = vi.hoisted(() => ({
+  appPath: '',
+  userData: '',
+  log: [] as string[],
+  appEvents: null as unknown as FakeEmitter,
+  windows: [] as FakeWindow[],
+  ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
+  errorBoxes: [] as [string, string][],
+  exitCodes: [] as number[],
+  setPaths: [] as [string, string][],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  permissionRequest: null as null | ((...args: unknown[]) => void),
+  permissionCheck: null as null | ((...args: unknown[]) => boolean),
+  menu: null as null | { label?: string; role?: string; submenu?: unknown }[],
+}));
+
+vi.mock('electron', async () => {
+  const { FakeEmitter, FakeWebContents } = await import('./fake-electron');
+  fake.appEvents = new FakeEmitter();
+  class BrowserWindow {
+    readonly webContents = new FakeWebContents();
+    private readonly events = new FakeEmitter();
+    loadedUrl: string | null = null;
+    shown = false;
+    constructor(readonly options: FakeWindow['options']) {
+      fake.log.push('BrowserWindow');
+      fake.windows.push(this as unknown as FakeWindow);
+    }
+    once(event: string, listener: () => void) {
+      this.events.once(event, listener);
+      return this;
+    }
+    emit(event: string) {
+      this.events.emit(event);
+    }
+    show() {
+      this.shown = true;
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    static getAllWindows() {
+      return fake.windows;
+    }
+    static getFocusedWindow() {
+      return fake.windows[0] ?? null;
+    }
+  }
+  return {
+    app: {
+      getAppPath: () => fake.appPath,
+      getPath: () => fake.userData,
+      setPath: (name: string, value: string) => fake.setPaths.push([name, value]),
+      isPackaged: false,
+      whenReady: () => Promise.resolve(),
+      on: (event: string, listener: () => void) => fake.appEvents.on(event, listener),
+      exit: (code: number) => fake.exitCodes.push(code),
+      quit: () => fake.log.push('quit'),
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => fake.errorBoxes.push([title, message]) },
+    ipcMain: {
+      handle: (channel: string, handler: (...args: unknown[]) => unknown) => {
+        fake.log.push(`ipcMain.handle ${channel}`);
+        fake.ipcHandlers.set(channel, handler);
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: () => fake.log.push('registerSchemesAsPrivileged'),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: (...args: unknown[]) => void) => (fake.permissionRequest = h),
+        setPermissionCheckHandler: (h: (...args: unknown[]) => boolean) => (fake.permissionCheck = h),
+      },
+    },
+  };
+});
+
+let root: string;
+let dataDir: string;
+const originalArgv = process.argv;
+
+async function startShell(): Promise<void> {
+  process.argv = [...originalArgv.slice(0, 2), `--data-dir=${dataDir}`];
+  vi.resetModules();
+  await import('../../../electron/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then run
+}
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-shell-'));
+  fake.appPath = path.join(root, 'app');
+  fake.userData = path.join(root, 'user-data');
+  dataDir = path.join(root, 'clinic');
+  fs.mkdirSync(path.join(fake.appPath, '.native', 'electron'), { recursive: true });
+  fs.mkdirSync(path.join(fake.appPath, 'out', 'renderer'), { recursive: true });
+  fs.writeFileSync(path.join(fake.appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>Chartbook</title>');
+  fs.cpSync(path.join(REPO, 'migrations'), path.join(fake.appPath, 'migrations'), { recursive: true });
+  // Under vitest "Electron's" binding is Node's build: what matters is that it is loaded from here.
+  fs.copyFileSync(NODE_BINDING, path.join(fake.appPath, '.native', 'electron', 'better_sqlite3.node'));
+  fake.log.length = 0;
+  fake.windows.length = 0;
+  fake.ipcHandlers.clear();
+  fake.errorBoxes.length = 0;
+  fake.exitCodes.length = 0;
+  fake.setPaths.length = 0;
+  fake.protocolHandlers.clear();
+  fake.permissionRequest = null;
+  fake.permissionCheck = null;
+  fake.menu = null;
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  fake.appEvents?.emit('will-quit');
+  process.argv = originalArgv;
+  vi.restoreAllMocks();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('the Electron main process', () => {
+  it('migrates the database before any IPC handler or window exists, then wires a guarded window', async () => {
+    let migratedBeforeIpc = false;
+    const dbFile = path.join(dataDir, DATABASE_FILE);
+    const original = fake.log.push.bind(fake.log);
+    vi.spyOn(fake.log, 'push').mockImplementation((entry: string) => {
+      if (entry.startsWith('ipcMain.handle')) {
+        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        migratedBeforeIpc = (db.pragma('user_version', { simple: true }) as number) > 0;
+        db.close();
+      }
+      return original(entry);
+    });
+
+    await startShell();
+
+    expect(fake.errorBoxes).toEqual([]);
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', `ipcMain.handle ${INVOKE_CHANNEL}`, 'BrowserWindow']);
+    expect(migratedBeforeIpc).toBe(true);
+    expect(fake.setPaths).toEqual([['sessionData', path.join(dataDir, 'browser-profile')]]);
+
+    const [window] = fake.windows;
+    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(window!.options.webPreferences.preload).toBe(path.join(fake.appPath, 'out', 'preload', 'index.cjs'));
+    expect(window!.loadedUrl).toBe('app://chartbook/index.html');
+    expect(window!.shown).toBe(false);
+    (window as unknown as { emit(e: string): void }).emit('ready-to-show');
+    expect(window!.shown).toBe(true);
+    expect(window!.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(window!.webContents.count('will-navigate')).toBe(1);
+  });
+
+  it("answers the window's calls through the real dispatcher and refuses strangers", async () => {
+    await startShell();
+    const [window] = fake.windows;
+    const invoke = fake.ipcHandlers.get(INVOKE_CHANNEL)!;
+    const fromApp = { sender: window!.webContents, senderFrame: { url: 'app://chartbook/index.html', parent: null } };
+    await expect(invoke(fromApp, 'app.status', {})).resolves.toMatchObject({ ok: true, value: { setupRequired: true } });
+    const stranger = { sender: new FakeWebContents(), senderFrame: { url: 'app://chartbook/index.html', parent: null } };
+    await expect(invoke(stranger, 'app.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('serves the renderer, denies permissions and sends menu commands to the window', async () => {
+    await startShell();
+    const response = await fake.protocolHandlers.get('app')!(new Request('app://chartbook/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+
+    const answers: boolean[] = [];
+    fake.permissionRequest!({}, 'media', (granted: boolean) => answers.push(granted), {});
+    expect(answers).toEqual([false]);
+    expect(fake.permissionCheck!({}, 'geolocation', 'app://chartbook', {})).toBe(false);
+
+    const items = (fake.menu ?? []).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])) as {
+      label?: string;
+      click?: (item: unknown, window: unknown) => void;
+    }[];
+    items.find((i) => i.label === 'Find patient…')!.click!({}, fake.windows[0]);
+    expect(fake.windows[0]!.webContents.sent).toEqual([[EVENT_CHANNEL, 'menu.command', 'focus-search']]);
+  });
+
+  it('closes the database on quit', async () => {
+    await startShell();
+    const wal = path.join(dataDir, `${DATABASE_FILE}-wal`);
+    expect(fs.existsSync(wal)).toBe(true);
+    fake.appEvents.emit('will-quit');
+    // SQLite removes the WAL file when the last connection closes cleanly.
+    expect(fs.existsSync(wal)).toBe(false);
+  });
+
+  it('refuses a database from a newer version: error box, quit, no window, file untouched', async () => {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const dbFile = path.join(dataDir, DATABASE_FILE);
+    const future = new Database(dbFile);
+    future.exec('CREATE TABLE t (x)');
+    future.pragma('user_version = 999');
+    future.close();
+    const before = sha256(dbFile);
+
+    await startShell();
+
+    expect(fake.errorBoxes).toHaveLength(1);
+    expect(fake.errorBoxes[0]![1]).toMatch(/newer version of Chartbook/);
+    expect(fake.exitCodes).toEqual([1]);
+    expect(fake.windows).toEqual([]);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(sha256(dbFile)).toBe(before);
+  });
+
+  it('says how to fix a missing Electron build of the database driver, and quits', async () => {
+    fs.rmSync(path.join(fake.appPath, '.native'), { recursive: true });
+    await startShell();
+    expect(fake.errorBoxes[0]![1]).toMatch(/database driver built for Electron is missing.*npm start/s);
+    expect(fake.exitCodes).toEqual([1]);
+    expect(fake.windows).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
+  });
+});
