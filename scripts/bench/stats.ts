@@ -17,12 +17,6 @@ export function ms(value: number): number {
   return value < 10 ? Math.round(value * 1000) / 1000 : Math.round(value * 10) / 10;
 }
 
-export function timeMs(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 /**
  * Wall-clock and CPU time of one call. On a shared 2-core machine the wall-clock tail is mostly
  * other processes' time slices; the CPU time shows what the call itself costs.

@@ -40,7 +40,6 @@ export function LockScreen() {
       }}
     >
       <div className="lock-screen__card">
-        <p className="brand">{t('appName')}</p>
         <h1 id={titleId}>{t('lock.title')}</h1>
         <p>{name ? t('lock.explain', { name }) : t('lock.explainNoUser')}</p>
         <SignInForm
@@ -49,9 +48,10 @@ export function LockScreen() {
           autoFocus={lockedUsername ? 'password' : 'username'}
           onSignedIn={enterSignedIn}
         />
-        <p className="muted small">{t('lock.otherUser')}</p>
         {signOutError && <Notice tone="error">{signOutError}</Notice>}
-        <button
+        <div className="lock-screen__footer">
+          <p className="muted small">{t('lock.otherUser')}</p>
+          <button
           type="button"
           onClick={() => {
             setSignOutError(null);
@@ -59,7 +59,8 @@ export function LockScreen() {
           }}
         >
           {t('lock.signOut')}
-        </button>
+          </button>
+        </div>
       </div>
     </dialog>
   );
