@@ -123,10 +123,30 @@ export function zonedToUtcLenient(date: string, time: string, timeZone: string):
   return new Date(wall - offsetAt(wall - DAY, timeZone)).toISOString();
 }
 
+const HOUR = 60 * MINUTE;
+const hourOffsets = new Map<string, number | null>();
+
+/**
+ * The offset at an instant, cached per UTC hour: a day view formats hundreds of times and Intl is
+ * slow. An hour whose two ends disagree contains a transition and is never cached.
+ */
+function cachedOffset(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(hour * HOUR, timeZone);
+    offset = first === offsetAt(hour * HOUR + HOUR - 1000, timeZone) ? first : null;
+    if (hourOffsets.size > 20_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset ?? offsetAt(ms, timeZone);
+}
+
 /** The clinic's wall date and time of a UTC instant. */
 export function utcToZoned(utc: string | Date, timeZone: string): WallTime {
   const ms = typeof utc === 'string' ? Date.parse(utc) : utc.getTime();
-  const iso = new Date(wallMs(ms, timeZone)).toISOString();
+  const iso = new Date(ms + cachedOffset(ms, timeZone)).toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 

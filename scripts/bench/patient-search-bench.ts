@@ -79,6 +79,9 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
     const oneMillion = patients >= 1_000_000;
     const target = oneMillion ? SEARCH_TARGET_P95_MS_1M : SEARCH_TARGET_P95_MS;
     const pass = oneMillion ? s.p95 <= target : s.p95 <= target && ratio <= SEARCH_TARGET_RATIO_P95;
+    const cpuRatio = c.p95 / rc.p95;
+    // The same targets on CPU time: what the call costs when other processes are not taking turns.
+    const passCpu = oneMillion ? c.p95 <= target : c.p95 <= target && cpuRatio <= SEARCH_TARGET_RATIO_P95;
     return {
       bench: 'patient-search',
       n: patients,
@@ -94,12 +97,13 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
       cpu_p50_ms: ms(c.p50),
       cpu_p95_ms: ms(c.p95),
       raw_cpu_p95_ms: ms(rc.p95),
-      cpu_ratio_p95: Math.round((c.p95 / rc.p95) * 100) / 100,
+      cpu_ratio_p95: Math.round(cpuRatio * 100) / 100,
       load_avg: Math.max(loadBefore, loadAverage()),
       file_mb: Math.round(fileMb * 10) / 10,
       target_p95_ms: target,
       target_ratio_p95: oneMillion ? null : SEARCH_TARGET_RATIO_P95,
       pass,
+      pass_cpu: passCpu,
     };
   } finally {
     core.close();

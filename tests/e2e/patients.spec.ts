@@ -246,9 +246,13 @@ test('a save refused because someone else saved first keeps the edits and says w
   await dispatchOk(app, admin, 'patients.update', { id, version, patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'Speaks Spanish' } });
 
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved changes to this patient' })).toBeVisible();
+  const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved changes to this patient' });
+  await expect(conflict).toBeInViewport();
   await expect(page.getByLabel('Registration notes')).toHaveValue('Prefers afternoon appointments');
   await page.screenshot({ path: path.join(SHOTS, 'patients-edit-conflict.png') });
+
+  await conflict.getByRole('button', { name: 'Discard my edits and show the saved record' }).click();
+  await expect(page.getByText('Speaks Spanish')).toBeVisible();
 });
 
 test('invalid input shows each message next to its field and saves nothing', async ({ app, page }) => {

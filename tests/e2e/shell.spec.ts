@@ -88,6 +88,7 @@ test.describe('lock', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect(lockScreen(page)).toBeVisible();
+    await expect(lockScreen(page).getByLabel('Password')).toBeFocused();
     await page.screenshot({ path: `${SHOTS}/lock-screen-light.png` });
 
     // A wrong password keeps it locked.
@@ -185,6 +186,28 @@ test('when main finds the session idle, the next call shows the lock screen', as
     await page.keyboard.press('Shift');
     await expect(lockScreen(page)).toBeVisible();
     await expect(nav(page)).toBeHidden();
+  } finally {
+    await app.close();
+  }
+});
+
+test('with a one-minute idle lock, a person who keeps working is never locked out by main', async () => {
+  let mainNow = Date.now();
+  const app = await launchApp({ now: () => new Date(mainNow) });
+  try {
+    const { page } = app;
+    await page.clock.install();
+    await seedClinic(app, { clinic: { idleLockMinutes: 1 } });
+    await signIn(page, RECEPTIONIST);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    mainNow += 1_000;
+    for (let step = 0; step < 6; step++) {
+      mainNow += 40_000;
+      await page.clock.fastForward('00:40');
+      await page.keyboard.press('Shift');
+    }
+    await expect(lockScreen(page)).toHaveCount(0);
+    expect(await invokeFromPage(page, 'patients.search', { text: 'x' })).toMatchObject({ ok: true });
   } finally {
     await app.close();
   }

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 
-test('the app opens on the built renderer with main behind it', async ({ page }) => {
-  await expect(page.getByRole('heading', { name: 'Chartbook' })).toBeVisible();
+test('a fresh install opens on the first-run setup, served by the built renderer with main behind it', async ({ page }) => {
+  await expect(page.getByRole('heading', { name: 'Set up Chartbook' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Set up clinic' })).toBeEnabled();
 });

@@ -51,29 +51,24 @@ function toSummary(t: SummaryTuple): PatientSummary {
   };
 }
 
-/** Results in rank order without repeats; a patient found by an earlier, stronger match keeps its place. */
-class RankedResults {
+/** Sequence numbers in rank order without repeats; a patient found by an earlier, stronger match keeps its place. */
+class RankedSeqs {
   private readonly seen = new Set<number>();
-  readonly rows: SummaryTuple[] = [];
+  readonly seqs: number[] = [];
   constructor(readonly limit: number) {}
 
   get full(): boolean {
-    return this.rows.length >= this.limit;
+    return this.seqs.length >= this.limit;
   }
 
-  add(rows: SummaryTuple[]): void {
-    for (const r of rows) {
+  add(seqs: number[]): void {
+    for (const s of seqs) {
       if (this.full) return;
-      if (!this.seen.has(r[0])) {
-        this.seen.add(r[0]);
-        this.rows.push(r);
+      if (!this.seen.has(s)) {
+        this.seen.add(s);
+        this.seqs.push(s);
       }
     }
-  }
-
-  /** Sequence numbers not yet in the results, in order (for lookups that return only sequences). */
-  fresh(seqs: number[]): number[] {
-    return seqs.filter((s) => !this.seen.has(s));
   }
 }
 
@@ -83,33 +78,26 @@ class RankedResults {
  * within each group the most recently registered patients come first (FTS5 walks its row ids,
  * which are the device's registration sequence, in descending order without sorting).
  *
- * Every statement is prepared once. Name matches read their summaries in the same statement as
- * the FTS5 walk (FTS first, then one index probe per row, stopping at the limit), so a keystroke
- * costs one or two statements, and no statement runs once the page of results is full.
+ * Every statement is prepared once; each lookup returns sequence numbers only, no lookup runs once
+ * the page of results is full, and one statement then reads the page's summaries.
  */
 export class PatientSearch {
-  private readonly ftsIds: Database.Statement;
-  private readonly ftsSummaries: Database.Statement<[string, number], SummaryTuple>;
-  private readonly byMrnPrefix: Database.Statement<[string, string, number], SummaryTuple>;
+  private readonly ftsIds: Database.Statement<[string, number], number>;
+  private readonly byMrnPrefix: Database.Statement<[string, string, number], number>;
   private readonly byPhonePrefix: PatientKeyPrefixLookup;
   private readonly byIdentifierPrefix: PatientKeyPrefixLookup;
   private readonly recent: Database.Statement<[number], SummaryTuple>;
   private readonly bySeqCache = new Map<number, Database.Statement<number[], SummaryTuple>>();
 
   constructor(private readonly db: Database.Database) {
-    this.ftsIds = db.prepare('SELECT rowid AS seq FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
-    // CROSS JOIN keeps FTS5 as the outer loop, so ORDER BY rowid DESC LIMIT needs no sort.
-    this.ftsSummaries = db
-      .prepare<[string, number], SummaryTuple>(
-        `SELECT ${SUMMARY_SELECT} FROM patient_fts f CROSS JOIN patients p ON p.local_seq = f.rowid
-         WHERE patient_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-      )
-      .raw(true);
+    this.ftsIds = db
+      .prepare<[string, number], number>('SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
+      .pluck(true);
     this.byMrnPrefix = db
-      .prepare<[string, string, number], SummaryTuple>(
-        `SELECT ${SUMMARY_SELECT} FROM patients p WHERE p.mrn >= ? AND p.mrn < ? AND p.deleted_at IS NULL ORDER BY p.mrn LIMIT ?`,
+      .prepare<[string, string, number], number>(
+        'SELECT local_seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
       )
-      .raw(true);
+      .pluck(true);
     this.byPhonePrefix = new PatientKeyPrefixLookup(db, { table: 'patient_phone_keys', column: 'key' });
     this.byIdentifierPrefix = new PatientKeyPrefixLookup(db, { table: 'patient_identifiers', column: 'value_key' });
     this.recent = db
@@ -121,41 +109,32 @@ export class PatientSearch {
   rawNameQuery(text: string, limit: number): number[] {
     const tokens = searchTokens(text);
     if (tokens.length === 0) return [];
-    return (this.ftsIds.all(ftsQuery(tokens, true), limit) as { seq: number }[]).map((r) => r.seq);
+    return this.ftsIds.all(ftsQuery(tokens, true), limit);
   }
 
   search(text: string, limit: number): PatientSummary[] {
     const trimmed = text.trim();
-    const results = new RankedResults(limit);
+    if (trimmed === '') return this.recent.all(limit).map(toSummary);
 
-    if (trimmed === '') {
-      results.add(this.recent.all(limit));
-      return results.rows.map(toSummary);
-    }
-
+    const ranked = new RankedSeqs(limit);
     if (/\d/.test(trimmed)) {
       const mrn = mrnPrefix(trimmed);
-      if (mrn) results.add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit));
+      if (mrn) ranked.add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit));
       const digits = phoneDigits(trimmed).replace(/^0+/, '');
-      if (!results.full && digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed)) {
-        results.add(this.bySeqs(results.fresh(this.byPhonePrefix.find(digits, limit))));
-      }
+      if (!ranked.full && digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed)) ranked.add(this.byPhonePrefix.find(digits, limit));
       const key = identifierKey(trimmed);
-      if (!results.full && key.length >= 2) {
-        results.add(this.bySeqs(results.fresh(this.byIdentifierPrefix.find(key, limit))));
-      }
+      if (!ranked.full && key.length >= 2) ranked.add(this.byIdentifierPrefix.find(key, limit));
     }
-
     const tokens = searchTokens(trimmed);
-    if (tokens.length > 0 && !results.full) {
-      results.add(this.ftsSummaries.all(ftsQuery(tokens, false), limit));
-      if (!results.full) results.add(this.ftsSummaries.all(ftsQuery(tokens, true), limit));
+    if (tokens.length > 0 && !ranked.full) {
+      ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
+      if (!ranked.full) ranked.add(this.ftsIds.all(ftsQuery(tokens, true), limit));
     }
-    return results.rows.map(toSummary);
+    return this.summaries(ranked.seqs);
   }
 
   /** Summaries in the given order, with one statement per result count (few distinct counts, cached). */
-  private bySeqs(seqs: number[]): SummaryTuple[] {
+  private summaries(seqs: number[]): PatientSummary[] {
     if (seqs.length === 0) return [];
     let stmt = this.bySeqCache.get(seqs.length);
     if (!stmt) {
@@ -165,10 +144,10 @@ export class PatientSearch {
       this.bySeqCache.set(seqs.length, stmt);
     }
     const bySeq = new Map(stmt.all(...seqs).map((r) => [r[0], r]));
-    const ordered: SummaryTuple[] = [];
+    const ordered: PatientSummary[] = [];
     for (const s of seqs) {
       const row = bySeq.get(s);
-      if (row) ordered.push(row);
+      if (row) ordered.push(toSummary(row));
     }
     return ordered;
   }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../ui';
 import { SignInForm } from './SignInForm';
@@ -18,14 +18,16 @@ export function LockScreen() {
   const displayName = useSessionStore((s) => s.session?.displayName ?? null);
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // showModal picks its own first focus; the person should land where they type next.
+  const open = useCallback(() => {
     const dialog = ref.current;
-    if (!dialog || dialog.open) return;
+    if (!dialog?.isConnected || dialog.open) return;
     dialog.showModal();
-    // showModal picks its own first focus; the person should land where they type next.
     const field = lockedUsername ? 'input[autocomplete="current-password"]' : 'input[autocomplete="username"]';
     dialog.querySelector<HTMLInputElement>(field)?.focus();
   }, [lockedUsername]);
+
+  useEffect(open, [open]);
 
   const name = displayName ?? lockedUsername;
   return (
@@ -35,8 +37,7 @@ export function LockScreen() {
       aria-labelledby={titleId}
       onCancel={(e) => e.preventDefault()}
       onClose={() => {
-        const dialog = ref.current;
-        if (dialog?.isConnected && useSessionStore.getState().phase === 'locked') dialog.showModal();
+        if (useSessionStore.getState().phase === 'locked') open();
       }}
     >
       <div className="lock-screen__card">
@@ -52,13 +53,13 @@ export function LockScreen() {
         <div className="lock-screen__footer">
           <p className="muted small">{t('lock.otherUser')}</p>
           <button
-          type="button"
-          onClick={() => {
-            setSignOutError(null);
-            signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
-          }}
-        >
-          {t('lock.signOut')}
+            type="button"
+            onClick={() => {
+              setSignOutError(null);
+              signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
+            }}
+          >
+            {t('lock.signOut')}
           </button>
         </div>
       </div>

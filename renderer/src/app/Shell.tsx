@@ -9,7 +9,7 @@ import { AppointmentsScreen } from './AppointmentsScreen';
 import { restoreFocus } from './focus-memory';
 import { MainNav } from './MainNav';
 import { sectionsFor, useNavStore } from './nav-store';
-import { refreshClinicName, signOutNow } from './session-actions';
+import { refreshStatus, signOutNow } from './session-actions';
 import { hasRole } from './session-store';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -37,7 +37,7 @@ export function Shell({ session, active }: ShellProps) {
     if (active) restoreFocus();
   }, [active]);
   useEffect(() => {
-    void refreshClinicName();
+    void refreshStatus();
   }, [section]);
 
   const signOut = () => {

@@ -72,13 +72,24 @@ export async function signOutNow(): Promise<void> {
   useSessionStore.getState().setPhase('signed-out');
 }
 
-/** Refreshes the clinic name (an administrator may have renamed it) and notices a lock from elsewhere. */
-export async function refreshClinicName(): Promise<void> {
+/**
+ * Picks up what an administrator may have changed meanwhile (clinic name, idle-lock minutes) and
+ * notices a lock made elsewhere. Cheap: app.status is a public call that does not count as activity.
+ */
+export async function refreshStatus(): Promise<void> {
   try {
     const status = await call('app.status', {});
-    useSessionStore.getState().setClinicName(status.clinicName);
-    if (status.locked) showLocked();
+    const store = useSessionStore.getState();
+    store.setClinicName(status.clinicName);
+    if (status.locked) {
+      showLocked();
+      return;
+    }
+    const current = store.session;
+    if (store.phase === 'signed-in' && current && status.session?.userId === current.userId && status.session.idleLockMinutes !== current.idleLockMinutes) {
+      useSessionStore.setState({ session: { ...current, idleLockMinutes: status.session.idleLockMinutes } });
+    }
   } catch {
-    // The header keeps the name it has.
+    // The header keeps what it has; the next call reports any real problem.
   }
 }

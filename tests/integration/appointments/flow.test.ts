@@ -23,7 +23,7 @@ describe('status flow', () => {
     const afterDone = await app.raw(desk, 'appointments.cancel', { id: a.id, version: 4, reason: 'Changed mind' });
     expect(afterDone).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is done, so it cannot be marked cancelled. It can no longer change./) } });
     const history = await app.call(desk, 'appointments.history', { id: a.id });
-    expect(history.map((h) => h.action)).toEqual(['done', 'with the doctor', 'arrived', 'booked']);
+    expect(history.map((h) => h.action)).toEqual(['done', 'called in', 'checked in', 'booked']);
     expect(rows(app, "SELECT action FROM audit_log WHERE action IN ('appointment.check_in', 'appointment.status') ORDER BY seq")).toEqual([
       { action: 'appointment.check_in' }, { action: 'appointment.status' }, { action: 'appointment.status' },
     ]);

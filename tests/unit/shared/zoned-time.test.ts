@@ -66,6 +66,19 @@ describe('UTC to clinic wall time', () => {
     expect(utcToZoned('2026-03-29T23:30:00.000Z', BERLIN)).toEqual({ date: '2026-03-30', time: '01:30' });
   });
 
+  it.each([
+    [NY, '2026-11-01T04:00:00Z'],
+    [NY, '2026-03-08T05:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T13:00:00Z'], // half-hour daylight saving ends at 02:00 local
+    ['Asia/Kathmandu', '2026-01-01T00:00:00Z'],
+  ])('agrees with Intl minute by minute through a change in %s', (timeZone, from) => {
+    const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (let ms = Date.parse(from); ms < Date.parse(from) + 4 * 3_600_000; ms += 60_000) {
+      const w = utcToZoned(new Date(ms), timeZone);
+      expect(`${w.date} ${w.time}`, new Date(ms).toISOString()).toBe(fmt.format(new Date(ms)));
+    }
+  });
+
   it('gives 23- and 25-hour days their real length', () => {
     const hours = (b: { startUtc: string; endUtc: string }) => (Date.parse(b.endUtc) - Date.parse(b.startUtc)) / 3_600_000;
     expect(hours(clinicDayBounds('2026-03-08', NY))).toBe(23);

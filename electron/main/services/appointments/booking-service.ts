@@ -90,9 +90,10 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
 /** The appointment itself, or it and the later booked ones of its series ("this and following"). */
 function targetsOf(ctx: ServiceContext, row: AppointmentRow, scope: 'this' | 'following'): AppointmentRow[] {
   if (scope === 'this' || !row.series_id) return [row];
-  return ctx.db.sqlite
+  const later = ctx.db.sqlite
     .prepare(`${APPOINTMENT_SELECT} WHERE a.series_id = ? AND a.start_utc >= ? AND a.status = 'booked' AND a.deleted_at IS NULL ORDER BY a.start_utc`)
     .all(row.series_id, row.start_utc) as AppointmentRow[];
+  return [row, ...later.filter((r) => r.id !== row.id)];
 }
 
 /** Prefixes an error with the occurrence it is about, so a series edit says which date failed. */

@@ -34,6 +34,14 @@ const STAMP: Partial<Record<AppointmentStatus, keyof AppointmentFields>> = {
 
 const AUDIT_ACTION = { arrived: 'appointment.check_in', no_show: 'appointment.no_show' } as const;
 
+/** What the history says happened. */
+const HISTORY_ACTION: Partial<Record<AppointmentStatus, string>> = {
+  arrived: 'checked in',
+  with_doctor: 'called in',
+  done: 'done',
+  no_show: 'marked no-show',
+};
+
 function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus, actor: Actor): Appointment {
   assertTransition(row, to);
   const timeZone = clinicTimeZone(ctx);
@@ -50,7 +58,7 @@ function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus,
   }
   const action = to === 'arrived' || to === 'no_show' ? AUDIT_ACTION[to] : 'appointment.status';
   const writer = new AppointmentWriter(ctx, timeZone);
-  const after = writer.update(row, patch, STATUS_LABELS[to], actor, at, { action, details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}` });
+  const after = writer.update(row, patch, HISTORY_ACTION[to] ?? STATUS_LABELS[to], actor, at, { action, details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}` });
   return toAppointment(after, timeZone);
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
 import { ApiError, call } from '../../api/client';
@@ -23,6 +23,11 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
+  // Save is pressed at the bottom of a long form: bring main's answer into view.
+  const failureRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
+  }, [failure]);
 
   const change = (next: PatientFormState) => {
     setForm(next);
@@ -63,19 +68,21 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   return (
     <section className="patient-edit" aria-labelledby="edit-title">
       <h2 id="edit-title">{t('edit.title')}</h2>
-      {failure && (
-        <Notice tone="error">
-          {failure.message}
-          {failure.conflict && (
-            <>
-              {' '}
-              <button type="button" onClick={onReload}>
-                {t('edit.reload')}
-              </button>
-            </>
-          )}
-        </Notice>
-      )}
+      <div ref={failureRef}>
+        {failure && (
+          <Notice tone="error">
+            {failure.message}
+            {failure.conflict && (
+              <>
+                {' '}
+                <button type="button" onClick={onReload}>
+                  {t('edit.reload')}
+                </button>
+              </>
+            )}
+          </Notice>
+        )}
+      </div>
       <PatientForm
         value={form}
         errors={errors}

@@ -4,7 +4,7 @@ import type { PatientSummary } from '../../../../shared/domain/patient';
 import { Notice } from '../../ui';
 import { usePatientsNav } from './patients-nav-store';
 import { PatientResults, resultOptionId } from './PatientResults';
-import { usePatientSearch } from './usePatientSearch';
+import { SEARCH_LIMIT, usePatientSearch } from './usePatientSearch';
 
 /** The front door of the Patients section: find a patient as you type, or register a new one. */
 export function PatientSearchPage() {
@@ -106,7 +106,7 @@ export function PatientSearchPage() {
         </p>
       </div>
       {search.error && <Notice tone="error">{search.error}</Notice>}
-      <h2 className="patient-search__heading">{listLabel}</h2>
+      {!noMatch && <h2 className="patient-search__heading">{listLabel}</h2>}
       {noMatch ? (
         <div className="patient-search__empty">
           <p role="status">{t('search.noMatch', { text: query })}</p>
@@ -119,6 +119,7 @@ export function PatientSearchPage() {
       ) : (
         <PatientResults id={listId} label={listLabel} results={results} activeIndex={active} onOpen={open} onHover={setActive} />
       )}
+      {results.length >= SEARCH_LIMIT && <p className="field__hint">{t('search.moreThanShown', { count: SEARCH_LIMIT })}</p>}
     </section>
   );
 }

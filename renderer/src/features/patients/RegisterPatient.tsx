@@ -38,6 +38,11 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
+  // Save is pressed at the bottom of a long form: bring main's answer into view.
+  const failureRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
+  }, [failure]);
 
   // The draft follows the form (debounced), and is written at once if the page goes away first.
   const pristine = useRef(JSON.stringify(start.form));
@@ -160,7 +165,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
           </button>
         </Notice>
       )}
-      {failure && <Notice tone="error">{failure}</Notice>}
+      <div ref={failureRef}>{failure && <Notice tone="error">{failure}</Notice>}</div>
       <PatientForm
         value={form}
         errors={errors}

@@ -14,9 +14,11 @@ export function dateLabel(isoDate: string, language: string): string {
   return `${String(d.day).padStart(2, '0')} ${month} ${d.year}`;
 }
 
-/** A stored UTC instant shown in the local time of this computer. */
+/** A stored UTC instant in this computer's local time: "22 Nov 2026 14:05" (24-hour, as clinical records are). */
 export function dateTimeLabel(isoInstant: string, language: string): string {
   const d = new Date(isoInstant);
   if (Number.isNaN(d.getTime())) return isoInstant;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const localDate = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${dateLabel(localDate, language)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
