@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import admin from './en/admin.json';
+import appointments from './en/appointments.json';
 import common from './en/common.json';
+import frontdesk from './en/frontdesk.json';
 import patients from './en/patients.json';
 
 /**
@@ -9,7 +11,7 @@ import patients from './en/patients.json';
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin },
+  en: { common, patients, admin, appointments, frontdesk },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -17,7 +19,7 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'patients', 'admin'],
+  ns: ['common', 'patients', 'admin', 'appointments', 'frontdesk'],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });

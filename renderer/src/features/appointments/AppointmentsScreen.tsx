@@ -1,0 +1,3 @@
+export function AppointmentsScreen() {
+  return <h1>Appointments</h1>;
+}

@@ -1,0 +1,3 @@
+export function QueueView() {
+  return <h2>QueueView</h2>;
+}

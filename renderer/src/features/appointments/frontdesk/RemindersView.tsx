@@ -1,0 +1,3 @@
+export function RemindersView() {
+  return <h2>RemindersView</h2>;
+}

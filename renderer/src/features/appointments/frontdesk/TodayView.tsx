@@ -1,0 +1,3 @@
+export function TodayView() {
+  return <h2>TodayView</h2>;
+}
