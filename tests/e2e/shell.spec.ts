@@ -52,11 +52,11 @@ test.describe('navigation by role', () => {
     await expect(page.getByText('Patient records need the doctor or receptionist role.')).toBeVisible();
   });
 
-  test('Appointments says when it arrives', async ({ app, page }) => {
+  test('Appointments opens the appointment book', async ({ app, page }) => {
     await seedAndSignIn(app, RECEPTIONIST);
     await goTo(page, 'Appointments');
-    await expect(page.getByRole('heading', { name: 'Appointments' })).toBeVisible();
-    await expect(page.getByText('Appointments arrive with the front-desk release.')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Day' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Today' })).toBeVisible();
   });
 });
 

@@ -5,7 +5,7 @@ import { PatientsScreen } from '../features/patients';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice } from '../ui';
 import { AdminOnlyPatients } from './AdminOnlyPatients';
-import { AppointmentsScreen } from './AppointmentsScreen';
+import { AppointmentsScreen } from '../features/appointments';
 import { restoreFocus } from './focus-memory';
 import { MainNav } from './MainNav';
 import { sectionsFor, useNavStore } from './nav-store';
