@@ -10,7 +10,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { Browser } from '@playwright/test';
 import { freshDataDir, launchApp, launchBrowser, type RunningApp } from '../tests/harness/app-harness';
 
 const USAGE =

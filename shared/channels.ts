@@ -50,6 +50,9 @@ export const CHANNEL_NAMES = [
   'appointments.today',
   'appointments.reminders',
   'appointments.remindersCsv',
+  'print.dayList',
+  'print.slip',
+  'print.toPrinter',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

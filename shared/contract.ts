@@ -52,6 +52,20 @@ import {
 
 const empty = z.strictObject({});
 
+// Printing: main builds the PDF; the renderer previews it, saves it, or asks main to print it.
+const printDayListInput = z.strictObject({ providerId: idSchema, date: isoDateSchema });
+const printSlipInput = z.strictObject({ appointmentId: idSchema });
+const printedPdfSchema = z.object({
+  filename: z.string(),
+  /** The PDF's bytes, base64: binary crosses IPC as text, like the CSV exports. */
+  pdfBase64: z.string(),
+  pages: z.number().int(),
+});
+const printToPrinterInput = z.discriminatedUnion('kind', [
+  printDayListInput.extend({ kind: z.literal('dayList') }),
+  printSlipInput.extend({ kind: z.literal('slip') }),
+]);
+
 /**
  * The IPC contract: every channel the renderer may invoke, with its input and output schemas.
  * Main validates inputs against it; the preload refuses channels not listed here.
@@ -146,6 +160,11 @@ export const contract = {
     input: z.strictObject({ date: isoDateSchema }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
+
+  // Printing: a doctor's day list and an appointment slip, as a PDF to preview or save, or sent to a printer.
+  'print.dayList': { input: printDayListInput, output: printedPdfSchema },
+  'print.slip': { input: printSlipInput, output: printedPdfSchema },
+  'print.toPrinter': { input: printToPrinterInput, output: z.null() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { registerHandlers } from './ipc/handlers';
 import { Session } from './ipc/session';
 import type { ServiceContext } from './services/context';
+import { registerPdfFonts } from './printing/pdf-fonts';
+import type { PdfPrinter } from './services/printing/pdf-printer';
 
 export const DATABASE_FILE = 'chartbook.sqlite';
 
@@ -14,6 +16,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
+  /** resources/fonts (or its packaged copy): the fonts PDFs are printed with. Without it, printing answers with an error. */
+  fontsDir?: string;
+  /** Sends finished PDFs to a printer (the system print dialog in Electron); without it, only preview and save work. */
+  printer?: PdfPrinter;
 }
 
 export interface ChartbookCore {
@@ -22,6 +28,22 @@ export interface ChartbookCore {
   dispatch: Dispatch;
   newSession(): Session;
   close(): void;
+}
+
+const NO_FONTS_DIR = 'Cannot print: Chartbook was started without its fonts folder. Reinstall Chartbook, or in development pass resources/fonts as fontsDir.';
+
+/**
+ * Reads the PDF fonts once at start. A missing font must not keep the clinic from its records, so
+ * the problem is kept and every print request answers with it instead.
+ */
+function loadPdfFonts(fontsDir: string | undefined): string | null {
+  if (!fontsDir) return NO_FONTS_DIR;
+  try {
+    registerPdfFonts(fontsDir);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /**
@@ -36,6 +58,7 @@ export function startCore(options: CoreOptions): ChartbookCore {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
-  const dispatch = createDispatcher(ctx, registerHandlers(ctx), options.log);
+  const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
+  const dispatch = createDispatcher(ctx, registerHandlers(ctx, printing), options.log);
   return { db, ctx, dispatch, newSession: () => new Session(), close: () => db.close() };
 }

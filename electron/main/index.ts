@@ -5,12 +5,13 @@ import { resolveDataDir } from './data-dir';
 import type { Session } from './ipc/session';
 import { EVENT_CHANNEL } from '../preload/ipc-names';
 import { appMenuTemplate, type MenuCommand } from './shell/app-menu';
-import { electronNativeBindingPath, migrationsDir, preloadPath, rendererDir, windowIconPath, type AppLocation } from './shell/app-paths';
+import { electronNativeBindingPath, migrationsDir, pdfFontsDir, preloadPath, rendererDir, windowIconPath, type AppLocation } from './shell/app-paths';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerInvokeHandler } from './shell/invoke-handler';
 import { createMainWindow } from './shell/main-window';
 import { denyAllPermissions } from './shell/permission-handlers';
 import { startCoreOrExplain, STARTUP_ERROR_TITLE } from './shell/start-core';
+import { createSystemPdfPrinter } from './shell/system-pdf-printer';
 
 // Scheme privileges are fixed when Chromium starts, so this must run before 'ready'.
 registerAppScheme(protocol);
@@ -44,8 +45,10 @@ function start(): void {
   }
 
   // The database is open and migrated before any window or IPC handler exists.
-  const core = startCoreOrExplain({ dataDir, migrationsDir: migrationsDir(location), nativeBinding }, (title, message) =>
-    dialog.showErrorBox(title, message),
+  const printer = createSystemPdfPrinter(BrowserWindow, { tempDir: app.getPath('temp') });
+  const core = startCoreOrExplain(
+    { dataDir, migrationsDir: migrationsDir(location), nativeBinding, fontsDir: pdfFontsDir(location), printer },
+    (title, message) => dialog.showErrorBox(title, message),
   );
   if (!core) {
     app.exit(1);

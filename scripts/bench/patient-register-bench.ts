@@ -32,7 +32,12 @@ export interface RegisterBenchOptions {
 export function benchPatientRegister(options: RegisterBenchOptions): BenchResult {
   const { patients, seed, log } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-register-'));
-  fs.copyFileSync(options.seeded.file, path.join(dir, DATABASE_FILE));
+  const copy = path.join(dir, DATABASE_FILE);
+  fs.copyFileSync(options.seeded.file, copy);
+  // Flush the copy first: otherwise the disk is still writing it back while each commit's fsync waits.
+  const fd = fs.openSync(copy, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
   const core = startCore({ dataDir: dir, migrationsDir: options.migrationsDir, log: () => {} });
   try {
     const db = core.db.sqlite;

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'provider.schedule_update',
   'provider.day_off',
   'clinic.holiday',
+  'print.day_list',
+  'print.slip',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

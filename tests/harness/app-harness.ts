@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { startCore, type ChartbookCore } from '../../electron/main/core';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
 import type { Session } from '../../electron/main/ipc/session';
+import type { PdfPrinter } from '../../electron/main/services/printing/pdf-printer';
 
 /**
  * Runs the built renderer in Chromium with the real main-process core behind it: `window.chartbook`
@@ -15,6 +16,9 @@ import type { Session } from '../../electron/main/ipc/session';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer');
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'migrations');
+export const FONTS_DIR = path.join(REPO_ROOT, 'resources', 'fonts');
+/** Where the harness's printer puts what the app "printed": <dataDir>/printed/<n>-<title>.pdf. */
+export const PRINTED_DIR = 'printed';
 export const APP_ORIGIN = 'http://chartbook.localhost';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,6 +42,8 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.json': 'application/json',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 export interface HarnessOptions {
@@ -113,6 +119,18 @@ async function wirePage(context: BrowserContext, core: ChartbookCore, session: S
   return page;
 }
 
+/** Stands in for the system print dialog: each printed PDF is saved, numbered, for tests to read. */
+function savingPrinter(dir: string): PdfPrinter {
+  let count = 0;
+  return {
+    printPdf: async (pdf, title) => {
+      fs.mkdirSync(dir, { recursive: true });
+      count += 1;
+      fs.writeFileSync(path.join(dir, `${String(count).padStart(3, '0')}-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`), pdf);
+    },
+  };
+}
+
 export async function launchApp(options: HarnessOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first.`);
@@ -121,6 +139,8 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
   const core = startCore({
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
+    fontsDir: FONTS_DIR,
+    printer: savingPrinter(path.join(dataDir, PRINTED_DIR)),
     ...(options.now ? { now: options.now } : {}),
     log: () => {},
   });

@@ -7,6 +7,8 @@ import { clinicTimeZone, getClinicSettings, readClinicSettings, updateClinicSett
 import { countUsers, createUser, listUsers, resetPassword, setUserDisabled, updateUser } from '../services/user-service';
 import { HandlerRegistry } from './handler-registry';
 import { registerAppointmentHandlers } from './appointment-handlers';
+import { PrintService, type PrintServiceOptions } from '../services/printing/print-service';
+import { registerPrintHandlers } from './print-handlers';
 
 function actorOf(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
@@ -14,7 +16,7 @@ function actorOf(actor: Actor | null): Actor {
 }
 
 /** Every IPC channel's handler, in one place. Handlers only translate; services do the work. */
-export function registerHandlers(ctx: ServiceContext): HandlerRegistry {
+export function registerHandlers(ctx: ServiceContext, printing: PrintServiceOptions = { fontsProblem: 'Cannot print: no fonts folder was given at start.' }): HandlerRegistry {
   const patients = new PatientService(ctx);
   const registry = new HandlerRegistry();
 
@@ -58,5 +60,6 @@ export function registerHandlers(ctx: ServiceContext): HandlerRegistry {
     .register('audit.exportCsv', (input, { actor }) => exportAuditCsv(ctx, input, clinicTimeZone(ctx), actorOf(actor)));
 
   registerAppointmentHandlers(ctx, registry, actorOf);
+  registerPrintHandlers(new PrintService(ctx, printing), registry, actorOf);
   return registry;
 }

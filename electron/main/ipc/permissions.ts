@@ -68,6 +68,11 @@ export const PERMISSIONS: Record<Channel, Access> = {
   'appointments.today': FRONT_DESK_AND_DOCTOR,
   'appointments.reminders': FRONT_DESK_AND_DOCTOR,
   'appointments.remindersCsv': FRONT_DESK_AND_DOCTOR,
+
+  // Printing shows patients' names and times, so it is limited (and audited) like the lists it prints.
+  'print.dayList': FRONT_DESK_AND_DOCTOR,
+  'print.slip': FRONT_DESK_AND_DOCTOR,
+  'print.toPrinter': FRONT_DESK_AND_DOCTOR,
 };
 
 /** Channels a locked session may still call (to see that it is locked, sign in again, or sign out). */

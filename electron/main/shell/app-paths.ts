@@ -13,6 +13,11 @@ export function migrationsDir(location: AppLocation): string {
   return location.isPackaged ? path.join(location.resourcesPath, 'migrations') : path.join(location.appPath, 'migrations');
 }
 
+/** The fonts PDFs are printed with: electron-builder.yml copies resources/fonts/** to <resources>/fonts. */
+export function pdfFontsDir(location: AppLocation): string {
+  return location.isPackaged ? path.join(location.resourcesPath, 'fonts') : path.join(location.appPath, 'resources', 'fonts');
+}
+
 export function rendererDir(location: AppLocation): string {
   return path.join(location.appPath, 'out', 'renderer');
 }

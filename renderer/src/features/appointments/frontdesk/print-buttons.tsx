@@ -1,8 +1,41 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client';
+import { PrintPreviewDialog } from './PrintPreviewDialog';
+
 /** Print actions other screens place next to a day or an appointment. */
-export function PrintDayListButton(_props: { providerId: string; date: string }) {
-  return null;
+export function PrintDayListButton({ providerId, date, label }: { providerId: string; date: string; label?: string }) {
+  const { t } = useTranslation('frontdesk');
+  const [open, setOpen] = useState(false);
+  const load = useCallback(() => call('print.dayList', { providerId, date }), [providerId, date]);
+  const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'dayList', providerId, date }), [providerId, date]);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} aria-label={label}>
+        {t('print.dayList')}
+      </button>
+      <PrintPreviewDialog open={open} title={t('print.previewTitleDayList')} load={load} toPrinter={toPrinter} onClose={() => setOpen(false)} />
+    </>
+  );
 }
 
-export function PrintSlipButton(_props: { appointmentId: string }) {
-  return null;
+export function PrintSlipButton({ appointmentId, label }: { appointmentId: string; label?: string }) {
+  const { t } = useTranslation('frontdesk');
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} aria-label={label}>
+        {t('print.slip')}
+      </button>
+      <SlipPreview appointmentId={appointmentId} open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+/** The slip's preview on its own, for views that open it from a keyboard shortcut. */
+export function SlipPreview({ appointmentId, open, onClose }: { appointmentId: string; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation('frontdesk');
+  const load = useCallback(() => call('print.slip', { appointmentId }), [appointmentId]);
+  const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'slip', appointmentId }), [appointmentId]);
+  return <PrintPreviewDialog open={open} title={t('print.previewTitleSlip')} load={load} toPrinter={toPrinter} onClose={onClose} />;
 }

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
+import { call } from '../../../api/client';
+import { Dialog, Notice } from '../../../ui';
+import { PrintSlipButton } from '../frontdesk';
+import { CancelForm } from './CancelForm';
+import { RescheduleForm } from './RescheduleForm';
+
+interface AppointmentDetailsProps {
+  appointmentId: string;
+  onClose(): void;
+  /** After a change: say what happened and refresh the book. */
+  onChanged(message: string): void;
+}
+
+type Mode = 'view' | 'reschedule' | 'cancel';
+
+/** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
+export function AppointmentDetails({ appointmentId, onClose, onChanged }: AppointmentDetailsProps) {
+  const { t, i18n } = useTranslation('appointments');
+  const [appointment, setAppointment] = useState<Appointment | null>(null);
+  const [history, setHistory] = useState<AppointmentHistoryEntry[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode>('view');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('appointments.get', { id: appointmentId }), call('appointments.history', { id: appointmentId })]).then(
+      ([a, h]) => {
+        if (!live) return;
+        setAppointment(a);
+        setHistory(h);
+      },
+      (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [appointmentId]);
+
+  const markNoShow = async (a: Appointment) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call('appointments.markNoShow', { id: a.id, version: a.version });
+      onChanged(t('details.markedNoShow', { patient: a.patientName }));
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const a = appointment;
+  const booked = a?.status === 'booked';
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+  return (
+    <Dialog
+      open
+      title={a ? t('details.title', { patient: a.patientName }) : t('details.loading')}
+      onClose={onClose}
+      actions={
+        mode === 'view' && (
+          <>
+            {a && <PrintSlipButton appointmentId={a.id} />}
+            {a && booked && (
+              <>
+                <button type="button" onClick={() => setMode('reschedule')}>
+                  {t('details.reschedule')}
+                </button>
+                <button type="button" onClick={() => void markNoShow(a)} disabled={busy}>
+                  {t('details.noShow')}
+                </button>
+                <button type="button" className="danger" onClick={() => setMode('cancel')}>
+                  {t('details.cancel')}
+                </button>
+              </>
+            )}
+            <button type="button" onClick={onClose}>
+              {t('details.close')}
+            </button>
+          </>
+        )
+      }
+    >
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {a && (
+        <dl className="book-details">
+          <dt>{t('details.patient')}</dt>
+          <dd>
+            {a.patientName} <span className="muted">{t('booking.mrn', { mrn: a.patientMrn })}</span>
+          </dd>
+          <dt>{t('details.doctor')}</dt>
+          <dd>{a.providerName}</dd>
+          <dt>{t('details.when')}</dt>
+          <dd>{t('details.whenValue', { date: a.date, start: a.time, end: a.endTime, length: a.lengthMinutes })}</dd>
+          <dt>{t('details.status')}</dt>
+          <dd>{t(`status.${a.status}`)}</dd>
+          <dt>{t('details.reason')}</dt>
+          <dd>{a.reason || t('grid.noReason')}</dd>
+          {a.note && (
+            <>
+              <dt>{t('details.note')}</dt>
+              <dd>{a.note}</dd>
+            </>
+          )}
+          {a.overbookReason && (
+            <>
+              <dt>{t('details.overbooked')}</dt>
+              <dd>{a.overbookReason}</dd>
+            </>
+          )}
+          {a.outsideHoursReason && (
+            <>
+              <dt>{t('details.outsideHours')}</dt>
+              <dd>{a.outsideHoursReason}</dd>
+            </>
+          )}
+          {a.cancelReason && (
+            <>
+              <dt>{t('details.cancelReasonShown')}</dt>
+              <dd>{a.cancelReason}</dd>
+            </>
+          )}
+          {a.seriesId && (
+            <>
+              <dt>{t('details.series')}</dt>
+              <dd>{t('details.inSeries')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {a && mode === 'reschedule' && <RescheduleForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
+      {a && mode === 'cancel' && <CancelForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
+      {a && mode === 'view' && history.length > 0 && (
+        <section className="book-history" aria-label={t('details.history')}>
+          <h3>{t('details.history')}</h3>
+          <ol>
+            {history.map((h) => (
+              <li key={h.version}>
+                <span className="muted">{when(h.changedAt)}</span> {h.changedByName}: {h.action}
+                {h.changes.length > 0 && (
+                  <ul>
+                    {h.changes.map((c) => (
+                      <li key={c.field}>{t('details.change', { field: c.field, from: c.from || '—', to: c.to || '—' })}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,175 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
+import { zonedToUtc } from '../../../../../shared/zoned-time';
+import { ApiError, call } from '../../../api/client';
+import { hasRole, useSessionStore } from '../../../app/session-store';
+import { CheckboxField, Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
+import { emptyDraft, isOutsideHoursRefusal, toRequest, type BookingDraft, type FieldErrors } from './booking-form';
+import { InlineRegisterDialog } from './InlineRegisterDialog';
+import { OverrideFields } from './OverrideFields';
+import { PatientPicker } from './PatientPicker';
+import { RepeatFields } from './RepeatFields';
+
+export interface BookingPrefill {
+  providerId: string;
+  date: string;
+  time: string;
+}
+
+interface BookingDialogProps {
+  prefill: BookingPrefill;
+  providers: ProviderSchedule[];
+  timeZone: string;
+  onClose(): void;
+  onBooked(message: string): void;
+}
+
+/** Book one appointment or a repeating series; main's refusals keep everything typed and say what to change. */
+export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked }: BookingDialogProps) {
+  const { t } = useTranslation('appointments');
+  const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
+  const lengthOf = (providerId: string) => providers.find((p) => p.providerId === providerId)?.defaultLengthMinutes ?? null;
+  const [draft, setDraft] = useState<BookingDraft>(() => emptyDraft({ ...prefill, length: lengthOf(prefill.providerId) }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [clashReported, setClashReported] = useState(false);
+  const [outsideReported, setOutsideReported] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [registering, setRegistering] = useState<string | null>(null);
+  const formId = useId();
+
+  const set = (patch: Partial<BookingDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const changeProvider = (providerId: string) => {
+    // The length follows the doctor unless someone typed their own.
+    const oldDefault = lengthOf(draft.providerId);
+    const keepLength = draft.length !== '' && draft.length !== String(oldDefault ?? '');
+    set({ providerId, ...(keepLength ? {} : { length: String(lengthOf(providerId) ?? '') }) });
+  };
+  const ambiguous = draft.date && draft.time ? zonedToUtc(draft.date, draft.time, timeZone) : null;
+  const showDstChoice = ambiguous?.ok === false && ambiguous.problem === 'ambiguous';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const checked = toRequest(draft);
+    if (!checked.ok) {
+      setErrors(checked.fields);
+      setFailure(t('booking.fixFields'));
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    setBusy(true);
+    try {
+      const r = checked.request;
+      if (r.kind === 'single') {
+        const a = await call('appointments.book', r.input);
+        onBooked(t('booking.booked', { patient: a.patientName, doctor: a.providerName, date: a.date, time: a.time }));
+      } else {
+        const s = await call('appointments.bookSeries', r.input);
+        onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof ApiError) {
+        setErrors(error.fields);
+        if (error.code === 'CONFLICT') setClashReported(true);
+        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(message)) setOutsideReported(true);
+      }
+      setFailure(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const providerOptions = [
+    ...(draft.providerId ? [] : [{ value: '', label: t('booking.chooseDoctor') }]),
+    ...providers.map((p) => ({ value: p.providerId, label: p.displayName })),
+  ];
+
+  return (
+    <>
+      <Dialog
+        open
+        title={t('booking.title')}
+        onClose={() => {
+          if (registering === null) onClose();
+        }}
+        actions={
+          <>
+            <button type="button" onClick={onClose}>
+              {t('booking.cancel')}
+            </button>
+            <button type="submit" form={formId} className="primary" disabled={busy}>
+              {busy ? t('booking.booking') : draft.repeat ? t('booking.bookSeries') : t('booking.book')}
+            </button>
+          </>
+        }
+      >
+        <form id={formId} className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('booking.title')}>
+          {failure && <Notice tone="error">{failure}</Notice>}
+          <PatientPicker
+            value={draft.patient}
+            onChange={(patient) => set({ patient })}
+            onRegisterNew={(typed) => setRegistering(typed)}
+            error={errors.patientId}
+            autoFocus
+          />
+          <div className="book-form__row">
+            <SelectField label={t('booking.doctor')} value={draft.providerId} options={providerOptions} error={errors.providerId} onChange={(e) => changeProvider(e.target.value)} />
+            <TextField label={t('booking.date')} type="date" value={draft.date} error={errors.date} onChange={(e) => set({ date: e.target.value })} />
+          </div>
+          <div className="book-form__row">
+            <TextField label={t('booking.time')} type="time" step={300} value={draft.time} error={errors.time} onChange={(e) => set({ time: e.target.value })} />
+            <TextField
+              label={t('booking.length')}
+              type="number"
+              min={5}
+              max={480}
+              step={5}
+              value={draft.length}
+              error={errors.lengthMinutes ?? errors.endTime}
+              onChange={(e) => set({ length: e.target.value })}
+            />
+          </div>
+          {showDstChoice && (
+            <SelectField
+              label={t('booking.dstChoice', { time: draft.time })}
+              value={draft.dstChoice}
+              error={errors.dstChoice}
+              options={[
+                { value: '', label: t('booking.dstChoose') },
+                { value: 'earlier', label: t('booking.dstEarlier') },
+                { value: 'later', label: t('booking.dstLater') },
+              ]}
+              onChange={(e) => set({ dstChoice: e.target.value as BookingDraft['dstChoice'] })}
+            />
+          )}
+          <TextField label={t('booking.reason')} value={draft.reason} error={errors.reason} maxLength={200} onChange={(e) => set({ reason: e.target.value })} />
+          <TextAreaField label={t('booking.note')} value={draft.note} error={errors.note} maxLength={1000} rows={2} onChange={(e) => set({ note: e.target.value })} />
+          <CheckboxField label={t('booking.repeat')} checked={draft.repeat} onChange={(e) => set({ repeat: e.target.checked })} />
+          {draft.repeat && <RepeatFields draft={draft} errors={errors} onChange={set} />}
+          <OverrideFields
+            draft={draft}
+            errors={errors}
+            onChange={set}
+            showOverbook={mayOverbook && (clashReported || draft.overbook)}
+            showOutsideHours={outsideReported || draft.outsideHours}
+          />
+        </form>
+      </Dialog>
+      {registering !== null && (
+        <InlineRegisterDialog
+          prefillName={registering}
+          onClose={() => setRegistering(null)}
+          onRegistered={(p) => {
+            set({ patient: { id: p.id, name: `${p.givenNames} ${p.familyName}`.trim(), mrn: p.mrn } });
+            setErrors((e) => ({ ...e, patientId: '' }));
+            setRegistering(null);
+          }}
+        />
+      )}
+    </>
+  );
+}

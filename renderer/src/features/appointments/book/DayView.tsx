@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import { minutesOfDay } from '../../../../../shared/zoned-time';
+import { call } from '../../../api/client';
+import { Notice } from '../../../ui';
+import { PrintDayListButton } from '../frontdesk';
+import { clinicNow, DEFAULT_GRID_START, longDateLabel } from './book-time';
+import { DateNav } from './DateNav';
+import { TimeGrid, type GridColumn } from './TimeGrid';
+import { useBookDialogs } from './use-book-dialogs';
+import type { BookSetup } from './use-book-setup';
+import { useNewBookingKey } from './use-new-booking-key';
+
+type DayBook = ChannelOutput<'appointments.day'>;
+
+/** Every doctor's column for one clinic day. */
+export function DayView({ setup, date, onDateChange }: { setup: BookSetup; date: string; onDateChange(date: string): void }) {
+  const { t, i18n } = useTranslation('appointments');
+  const [book, setBook] = useState<DayBook | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const dialogs = useBookDialogs(setup, reload);
+  const now = clinicNow(setup.timeZone);
+
+  useEffect(() => {
+    let live = true;
+    call('appointments.day', { date }).then(
+      (b) => {
+        if (!live) return;
+        setBook(b);
+        setFailure(null);
+      },
+      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [date, version]);
+
+  const shown = book?.date === date ? book : null;
+  const columns: GridColumn[] = (shown?.providers ?? []).map((p) => ({
+    key: p.providerId,
+    label: p.providerName,
+    headerExtra: <PrintDayListButton providerId={p.providerId} date={date} />,
+    day: p,
+    nowMinutes: date === now.date ? now.minutes : null,
+  }));
+  const firstWork = Math.min(...columns.flatMap((c) => c.day.blocks.map((b) => minutesOfDay(b.start))), Infinity);
+  useNewBookingKey(!dialogs.dialogOpen, columns, { providerId: '', date, time: '' }, dialogs.openBooking);
+
+  return (
+    <section className="book-view" aria-label={t('day.label')}>
+      <DateNav date={date} today={now.date} step={1} onChange={onDateChange} heading={longDateLabel(date, i18n.language)} />
+      {shown?.holiday && <Notice tone="info">{t('day.holiday', { name: shown.holiday })}</Notice>}
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {dialogs.notice}
+      {shown && columns.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
+      {shown && columns.length > 0 && (
+        <TimeGrid
+          columns={columns}
+          slotName={(c, s) => t('grid.bookSlot', { time: s.start, doctor: c.label })}
+          onBookSlot={(c, s) => dialogs.openBooking({ providerId: c.day.providerId, date: c.day.date, time: s.start })}
+          onOpenAppointment={(a) => dialogs.openDetails(a.id)}
+          onMove={(a, target) => dialogs.moveByDrag(a, target, columns)}
+          scrollToMinutes={date === now.date ? now.minutes - 30 : Number.isFinite(firstWork) ? firstWork : DEFAULT_GRID_START}
+        />
+      )}
+      <p className="muted small">{t('day.keys')}</p>
+      {dialogs.dialogs}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import { addDays, minutesOfDay } from '../../../../../shared/zoned-time';
+import { call } from '../../../api/client';
+import { Notice, SelectField } from '../../../ui';
+import { clinicNow, DEFAULT_GRID_START, longDateLabel, mondayOf, shortDateLabel } from './book-time';
+import { DateNav } from './DateNav';
+import { TimeGrid, type GridColumn } from './TimeGrid';
+import { useBookDialogs } from './use-book-dialogs';
+import type { BookSetup } from './use-book-setup';
+import { useNewBookingKey } from './use-new-booking-key';
+
+type WeekBook = ChannelOutput<'appointments.week'>;
+
+interface WeekViewProps {
+  setup: BookSetup;
+  date: string;
+  onDateChange(date: string): void;
+  providerId: string;
+  onProviderChange(providerId: string): void;
+}
+
+/** One doctor's week, Monday to Sunday. */
+export function WeekView({ setup, date, onDateChange, providerId, onProviderChange }: WeekViewProps) {
+  const { t, i18n } = useTranslation('appointments');
+  const monday = mondayOf(date);
+  const [book, setBook] = useState<WeekBook | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const dialogs = useBookDialogs(setup, reload);
+  const now = clinicNow(setup.timeZone);
+
+  useEffect(() => {
+    if (!providerId) return;
+    let live = true;
+    call('appointments.week', { providerId, startDate: monday }).then(
+      (b) => {
+        if (!live) return;
+        setBook(b);
+        setFailure(null);
+      },
+      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [providerId, monday, version]);
+
+  const shown = book?.providerId === providerId && book.days[0]?.date === monday ? book : null;
+  const columns: GridColumn[] = (shown?.days ?? []).map((d) => ({
+    key: d.date,
+    label: shortDateLabel(d.date, i18n.language),
+    day: d,
+    nowMinutes: d.date === now.date ? now.minutes : null,
+  }));
+  const firstWork = Math.min(...columns.flatMap((c) => c.day.blocks.map((b) => minutesOfDay(b.start))), Infinity);
+  const doctor = setup.providers.find((p) => p.providerId === providerId);
+  useNewBookingKey(!dialogs.dialogOpen && !!providerId, columns, { providerId, date: monday, time: '' }, dialogs.openBooking);
+
+  return (
+    <section className="book-view" aria-label={t('week.label')}>
+      <div className="book-week__bar">
+        <SelectField
+          label={t('week.doctor')}
+          value={providerId}
+          options={setup.providers.map((p) => ({ value: p.providerId, label: p.displayName }))}
+          onChange={(e) => onProviderChange(e.target.value)}
+        />
+        <DateNav
+          date={monday}
+          today={mondayOf(now.date)}
+          step={7}
+          onChange={(d) => onDateChange(mondayOf(d))}
+          heading={t('week.heading', { from: longDateLabel(monday, i18n.language), to: longDateLabel(addDays(monday, 6), i18n.language) })}
+        />
+      </div>
+      {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {dialogs.notice}
+      {shown && (
+        <TimeGrid
+          columns={columns}
+          slotName={(c, s) => t('grid.bookSlotOn', { time: s.start, date: c.label, doctor: doctor?.displayName ?? '' })}
+          onBookSlot={(c, s) => dialogs.openBooking({ providerId, date: c.day.date, time: s.start })}
+          onOpenAppointment={(a) => dialogs.openDetails(a.id)}
+          onMove={(a, target) => dialogs.moveByDrag(a, target, columns)}
+          scrollToMinutes={Number.isFinite(firstWork) ? firstWork : DEFAULT_GRID_START}
+        />
+      )}
+      {dialogs.dialogs}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+// The appointment book: day and week views, booking, appointment details and changes.
+export { BookTab } from './BookTab';

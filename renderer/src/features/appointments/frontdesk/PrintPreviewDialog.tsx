@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import { call } from '../../../api/client';
+import { Dialog, Notice } from '../../../ui';
+import { base64ToBytes, downloadBlob } from './download-file';
+import { errorText } from './error-text';
+import { PdfPages } from './PdfPages';
+
+type PrintedPdf = ChannelOutput<'print.dayList'>;
+
+interface PrintPreviewDialogProps {
+  open: boolean;
+  title: string;
+  /** Makes the PDF in main (print.dayList or print.slip). */
+  load: () => Promise<PrintedPdf>;
+  /** Asks main to print the same document through the system dialog. */
+  toPrinter: () => Promise<unknown>;
+  onClose: () => void;
+}
+
+type Loaded = { printed: PrintedPdf; bytes: Uint8Array<ArrayBuffer>; paper: string };
+
+/** Shows the PDF as it will print, then prints it through the system dialog or saves it. */
+export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: PrintPreviewDialogProps) {
+  const { t } = useTranslation('frontdesk');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const [printing, setPrinting] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    setLoaded(null);
+    setError('');
+    setStatus('');
+    Promise.all([load(), call('settings.get', {})])
+      .then(([printed, settings]) => {
+        if (current) setLoaded({ printed, bytes: base64ToBytes(printed.pdfBase64), paper: settings.paperSize === 'LETTER' ? 'Letter' : settings.paperSize });
+      })
+      .catch((e: unknown) => {
+        if (current) setError(t('print.failed', { message: errorText(e) }));
+      });
+    return () => {
+      current = false;
+    };
+  }, [open, load, t]);
+
+  const noPreview = useCallback(() => undefined, []);
+
+  async function print() {
+    setPrinting(true);
+    setStatus(t('print.printing'));
+    try {
+      await toPrinter();
+      setStatus(t('print.sentToPrinter'));
+    } catch (e) {
+      setStatus('');
+      setError(t('print.printFailed', { message: errorText(e) }));
+    } finally {
+      setPrinting(false);
+    }
+  }
+
+  function save() {
+    if (!loaded) return;
+    downloadBlob(loaded.printed.filename, new Blob([loaded.bytes], { type: 'application/pdf' }));
+    setStatus(t('print.saved', { filename: loaded.printed.filename }));
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="primary" onClick={() => void print()} disabled={!loaded || printing}>
+            {t('print.toPrinter')}
+          </button>
+          <button type="button" onClick={save} disabled={!loaded}>
+            {t('print.savePdf')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('print.close')}
+          </button>
+        </>
+      }
+    >
+      <div className="frontdesk-preview">
+        {error && <Notice tone="error">{error}</Notice>}
+        {status && <Notice tone="info">{status}</Notice>}
+        {!loaded && !error && <p aria-live="polite">{t('print.loading')}</p>}
+        {loaded && (
+          <>
+            <p className="muted">
+              {loaded.printed.filename} · {t('print.pages', { count: loaded.printed.pages, paper: loaded.paper })}
+            </p>
+            <PdfPages pdf={loaded.bytes} onRenderFailed={noPreview} />
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
