@@ -50,8 +50,10 @@ export async function seedBook(app: RunningApp): Promise<Book> {
   ]);
   await dispatchOk(app, admin, 'providers.setSchedule', { providerId: lee.id, version: null, defaultLengthMinutes: 15, weeklyHours: weekdays });
   await dispatchOk(app, admin, 'providers.setSchedule', { providerId: patel.id, version: null, defaultLengthMinutes: 20, weeklyHours: weekdays });
+  // Administrators do not see patients; the front desk registers them.
+  const desk = await sessionAs(app, RECEPTIONIST);
   const register = async (givenNames: string, familyName: string, birthDate: string) =>
-    (await dispatchOk(app, admin, 'patients.register', { patient: { givenNames, familyName, sex: 'female', birth: { kind: 'date', date: birthDate } }, confirmedNotDuplicate: true })).id;
+    (await dispatchOk(app, desk, 'patients.register', { patient: { givenNames, familyName, sex: 'female', birth: { kind: 'date', date: birthDate } }, confirmedNotDuplicate: true })).id;
   const patients = {
     alice: await register('Alice', 'Archer', '1980-02-03'),
     bruno: await register('Bruno', 'Bianchi', '1975-06-07'),
@@ -104,4 +106,11 @@ export async function bookDirect(app: RunningApp, session: Session, input: Chann
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** A separate signed-in session (not the page's), for arranging data as that person. */
+export async function sessionAs(app: RunningApp, user: { username: string; password: string }): Promise<Session> {
+  const session = app.core.newSession();
+  await dispatchOk(app, session, 'auth.signIn', { username: user.username, password: user.password });
+  return session;
 }

@@ -81,4 +81,21 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(db.prepare('SELECT username FROM audit_log').get()).toEqual({ username: 'admin' });
   });
+
+  it('migration 4 (0003_covering_search_indexes): keeps phone data and serves first-phone and key lookups from indexes', () => {
+    const db = dbAt(3);
+    db.prepare(
+      `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
+       VALUES ('p1', ?, ?, 'u', 'u', 1, 'AAAA-000001', 'Ama', 'Mensah', 'female', '1990-01-01', 'ama mensah')`,
+    ).run(NOW, NOW);
+    db.prepare("INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES ('p1', 0, 'mobile', '+233 24 123 4567', '233241234567')").run();
+    db.prepare("INSERT INTO patient_phone_keys (patient_id, key) VALUES ('p1', '241234567')").run();
+
+    migrate(db, migrations, 4);
+
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT number FROM patient_phones WHERE patient_id = 'p1' ORDER BY position LIMIT 1")).toMatch(/COVERING INDEX patient_phones_patient_idx/);
+    expect(plan("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
+    expect(db.prepare("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'").all()).toEqual([{ patient_id: 'p1' }]);
+  });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
+import { preparedOnce } from '../db/records';
 import { isoNow, type ServiceContext } from './context';
 
 export interface AuditRecord {
@@ -14,7 +15,8 @@ export interface AuditRecord {
 
 /** Appends one audit entry. Call inside the transaction of the action it records. */
 export function appendAudit(db: Database.Database, record: AuditRecord): void {
-  db.prepare(
+  preparedOnce(
+    db,
     'INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(
     record.at,

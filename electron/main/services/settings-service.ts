@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { clinicSettingsSchema, type ClinicSettings } from '../../../shared/domain/settings';
+import { preparedOnce } from '../db/records';
 import { appendAudit } from './audit-service';
 import { isoNow, type Actor, type ServiceContext } from './context';
 
@@ -9,14 +10,14 @@ const DEVICE_CODE_KEY = 'device.code';
 const MRN_SEQUENCE_KEY = 'mrn.next';
 
 function readSetting(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.db.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = preparedOnce(ctx.db.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
 function writeSetting(ctx: ServiceContext, key: string, value: string, userId: string | null): void {
-  ctx.db.sqlite
-    .prepare(
-      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+  preparedOnce(
+    ctx.db.sqlite,
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
     .run(key, value, isoNow(ctx), userId);

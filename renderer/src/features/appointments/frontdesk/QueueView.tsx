@@ -1,3 +1,128 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../../shared/contract';
+import { call } from '../../../api/client';
+import { hasRole, useSessionStore } from '../../../app/session-store';
+import { Notice, SelectField } from '../../../ui';
+import { errorText } from './error-text';
+import { QueueTable } from './QueueTable';
+import { useDoctors } from './use-doctors';
+import { useInterval } from './use-interval';
+import './frontdesk.css';
+
+type Queue = ChannelOutput<'appointments.queue'>;
+export type QueueEntry = Queue['waiting'][number];
+
+/** Waiting times are whole minutes, so a refresh every half minute keeps them right. */
+const REFRESH_MS = 30_000;
+
+/** A doctor's today: who waits (in order, with how long), who is in, how many are done; call the next one in. */
 export function QueueView() {
-  return <h2>QueueView</h2>;
+  const { t } = useTranslation('frontdesk');
+  const headingId = useId();
+  const me = useSessionStore((s) => s.session);
+  const { doctors, loaded } = useDoctors();
+  const [providerId, setProviderId] = useState('');
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const [alert, setAlert] = useState('');
+  const [status, setStatus] = useState('');
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  // The signed-in doctor sees their own queue; the front desk starts with the first doctor.
+  useEffect(() => {
+    if (providerId || doctors.length === 0) return;
+    setProviderId(doctors.find((d) => d.providerId === me?.userId)?.providerId ?? doctors[0]!.providerId);
+  }, [doctors, providerId, me]);
+
+  useEffect(() => {
+    if (!providerId) return;
+    let current = true;
+    call('appointments.queue', { providerId })
+      .then((result) => {
+        if (!current) return;
+        setQueue(result);
+        setAlert('');
+      })
+      .catch((e: unknown) => current && setAlert(t('queue.loadFailed', { message: errorText(e) })));
+    return () => {
+      current = false;
+    };
+  }, [providerId, reloads, t]);
+
+  useInterval(reload, REFRESH_MS);
+
+  const isOwnQueue = hasRole(me, 'doctor') && me?.userId === providerId;
+
+  async function callNext() {
+    setStatus('');
+    try {
+      const called = await call('appointments.callNext', {});
+      setStatus(called ? t('queue.called', { name: called.patientName, token: called.token }) : t('queue.nobodyToCall'));
+      setAlert('');
+    } catch (e) {
+      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+    }
+    reload();
+  }
+
+  async function markDone(entry: QueueEntry) {
+    setStatus('');
+    try {
+      await call('appointments.advance', { id: entry.id, version: entry.version, status: 'done' });
+      setStatus(t('queue.marDone', { name: entry.patientName }));
+      setAlert('');
+    } catch (e) {
+      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+    }
+    reload();
+  }
+
+  return (
+    <section className="frontdesk" aria-labelledby={headingId}>
+      <div className="frontdesk__bar">
+        <h2 id={headingId}>
+          {t('queue.title')} {queue && <span className="muted frontdesk__date">{queue.date}</span>}
+        </h2>
+        {isOwnQueue ? (
+          <button type="button" className="primary" onClick={() => void callNext()} disabled={!queue || queue.waiting.length === 0}>
+            {t('queue.callNext')}
+          </button>
+        ) : (
+          <p className="muted small">{t('queue.callNextOnlyDoctor')}</p>
+        )}
+      </div>
+      {loaded && doctors.length === 0 && <Notice tone="info">{t('queue.noDoctors')}</Notice>}
+      {doctors.length > 0 && (
+        <div className="frontdesk__search">
+          <SelectField
+            label={t('queue.doctor')}
+            value={providerId}
+            onChange={(e) => setProviderId(e.target.value)}
+            options={doctors.map((d) => ({ value: d.providerId, label: d.displayName }))}
+          />
+        </div>
+      )}
+      {alert && <Notice tone="error">{alert}</Notice>}
+      {status && <Notice tone="success">{status}</Notice>}
+      {queue && (
+        <div className="frontdesk-queue">
+          <section aria-labelledby={`${headingId}-in`}>
+            <h3 id={`${headingId}-in`}>{t('queue.withDoctorTitle')}</h3>
+            {queue.withDoctor.length === 0 ? (
+              <p className="frontdesk__empty">{t('queue.nobodyIn')}</p>
+            ) : (
+              <QueueTable label={t('queue.withDoctorTitle')} rows={queue.withDoctor} onDone={(e) => void markDone(e)} />
+            )}
+          </section>
+          <section aria-labelledby={`${headingId}-waiting`}>
+            <h3 id={`${headingId}-waiting`}>{t('queue.waitingTitle')}</h3>
+            {queue.waiting.length === 0 ? <p className="frontdesk__empty">{t('queue.nobodyWaiting')}</p> : <QueueTable label={t('queue.waitingTitle')} rows={queue.waiting} />}
+            <p className="muted small">{t('queue.updatedEvery')}</p>
+          </section>
+          <p className="frontdesk-queue__done">{t('queue.doneCount', { count: queue.done })}</p>
+        </div>
+      )}
+    </section>
+  );
 }
