@@ -2,6 +2,7 @@
 // main process loads through better-sqlite3's nativeBinding option. node_modules/better-sqlite3
 // stays built for Node, so `npm test` and `npm start` both work, in any order, with no manual step.
 // Skips the build when the stamp says this Electron, better-sqlite3, platform and arch are done.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -73,20 +74,30 @@ async function buildForElectron(target) {
     recursive: true,
     filter: (src) => !src.startsWith(path.join(ROOT, 'node_modules', 'better-sqlite3', 'build')),
   });
-  fs.writeFileSync(
-    path.join(BUILD_DIR, 'package.json'),
-    JSON.stringify({ name: 'chartbook-electron-native', private: true, dependencies: { 'better-sqlite3': target.betterSqlite3Version } }, null, 2),
-  );
-  const { rebuild } = await import('@electron/rebuild');
-  // Tries better-sqlite3's prebuilt binary for this Electron first, then compiles from source.
-  await rebuild({
-    buildPath: BUILD_DIR,
-    electronVersion: target.electronVersion,
-    arch: target.arch,
-    onlyModules: ['better-sqlite3'],
-    force: true,
-    mode: 'sequential',
-  });
+  // better-sqlite3's own install steps (prebuild-install, else node-gyp), pointed at Electron's
+  // runtime and headers the way Electron's docs describe for npm. No @electron/rebuild: its current
+  // major needs Node 22, and this must work on the Node that runs npm here.
+  const env = {
+    ...process.env,
+    npm_config_runtime: 'electron',
+    npm_config_target: target.electronVersion,
+    npm_config_arch: target.arch,
+    npm_config_target_arch: target.arch,
+    npm_config_disturl: 'https://electronjs.org/headers',
+  };
+  const run = (command, args) => spawnSync(command, args, { cwd: moduleDir, env, stdio: 'inherit' }).status === 0;
+  const prebuildInstall = path.join(ROOT, 'node_modules', 'prebuild-install', 'bin.js');
+  const prebuilt =
+    fs.existsSync(prebuildInstall) &&
+    run(process.execPath, [prebuildInstall, '--runtime', 'electron', '--target', target.electronVersion, '--arch', target.arch]);
+  if (!prebuilt) {
+    console.log('prepare-electron-native: no prebuilt binary; compiling from source with node-gyp…');
+    const nodeGyp = process.env.npm_config_node_gyp;
+    const ok = nodeGyp
+      ? run(process.execPath, [nodeGyp, 'rebuild', '--release'])
+      : run(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'node-gyp', 'rebuild', '--release']);
+    if (!ok) throw new Error('node-gyp could not compile better-sqlite3 for Electron');
+  }
   const built = path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
   if (!fs.existsSync(built)) throw new Error(`the rebuild finished but ${path.relative(ROOT, built)} was not produced`);
   fs.mkdirSync(NATIVE_DIR, { recursive: true });
