@@ -55,7 +55,7 @@ test.describe('navigation by role', () => {
   test('Appointments opens the appointment book', async ({ app, page }) => {
     await seedAndSignIn(app, RECEPTIONIST);
     await goTo(page, 'Appointments');
-    await expect(page.getByRole('tab', { name: 'Day' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Day', exact: true })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Today' })).toBeVisible();
   });
 });
