@@ -6,17 +6,28 @@
  *   npm run bench                          all scenarios at 100,000 patients
  *   npm run bench -- --full                patient scenarios at 1,000,000 patients
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
+ *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
+ *            --day-views N  --bookings N
+ *
+ * The appointment scenarios run on a copy of the patient database plus two years of a three-doctor
+ * front desk (scripts/bench/appointments-seed.ts), cached beside it.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAppointmentsBook } from './bench/appointments-book-bench';
+import { benchAppointmentsDay } from './bench/appointments-day-bench';
+import { appointmentSeededDatabase } from './bench/appointments-seed';
 import type { BenchResult } from './bench/bench-result';
+import { benchDayListPdf } from './bench/day-list-pdf';
 import { benchPatientRegister } from './bench/patient-register-bench';
 import { benchPatientSearch } from './bench/patient-search-bench';
 import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
 
-const SCENARIOS = ['patient-search', 'patient-register', 'startup-to-sign-in'] as const;
+const SCENARIOS = [
+  'patient-search', 'patient-register', 'startup-to-sign-in', 'appointments-day', 'appointments-book', 'day-list-pdf',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +40,8 @@ interface Options {
   rounds: number;
   registrations: number;
   launches: number;
+  dayViews: number;
+  bookings: number;
   cacheDir: string;
   scenarios: Scenario[];
 }
@@ -52,6 +65,8 @@ function parseArgs(argv: string[]): Options {
     rounds: 2,
     registrations: 300,
     launches: 5,
+    dayViews: 1_000,
+    bookings: 300,
     cacheDir: path.join(REPO_ROOT, 'bench-data'),
     scenarios: [...SCENARIOS],
   };
@@ -79,6 +94,12 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--launches':
         options.launches = positiveInt(flag, value());
+        break;
+      case '--day-views':
+        options.dayViews = positiveInt(flag, value());
+        break;
+      case '--bookings':
+        options.bookings = positiveInt(flag, value());
         break;
       case '--cache-dir':
         options.cacheDir = path.resolve(value());
@@ -111,6 +132,15 @@ async function main(): Promise<void> {
       seed: options.seed,
       log,
     }));
+  let appointmentsSeeded: SeededDatabase | null = null;
+  const appointmentsOnce = async () =>
+    (appointmentsSeeded ??= await appointmentSeededDatabase({
+      cacheRoot: options.cacheDir,
+      migrationsDir: MIGRATIONS_DIR,
+      patientsDb: await seededOnce(),
+      seed: options.seed,
+      log,
+    }));
 
   for (const scenario of options.scenarios) {
     const t = performance.now();
@@ -119,6 +149,12 @@ async function main(): Promise<void> {
       results.push(benchPatientSearch({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
     } else if (scenario === 'patient-register') {
       results.push(benchPatientRegister({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+    } else if (scenario === 'appointments-day') {
+      results.push(await benchAppointmentsDay({ seeded: await appointmentsOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+    } else if (scenario === 'appointments-book') {
+      results.push(benchAppointmentsBook({ seeded: await appointmentsOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+    } else if (scenario === 'day-list-pdf') {
+      results.push(await benchDayListPdf());
     } else {
       const result = await benchStartupToSignIn({ repoRoot: REPO_ROOT, migrationsDir: MIGRATIONS_DIR, launches: options.launches, log });
       if (result.skipped) log(`startup-to-sign-in skipped: ${String(result.reason)}`);

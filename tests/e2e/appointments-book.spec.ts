@@ -106,6 +106,7 @@ test('a new patient is registered inline without leaving the booking', async ({ 
   const register = page.getByRole('dialog', { name: 'Register new patient' });
   await expect(register.getByLabel('Given names')).toHaveValue('Dana');
   await expect(register.getByLabel('Family name')).toHaveValue('Dube');
+  await shot(page, 'inline-register');
   await register.getByLabel('Sex', { exact: true }).selectOption({ label: 'Female' });
   await register.getByLabel('Date of birth', { exact: true }).fill('1985-04-05');
   await register.getByRole('button', { name: 'Register and choose' }).click();
@@ -141,6 +142,7 @@ test('from the details: reschedule, cancel with a reason, and mark a no-show', a
   await expect(lee.getByRole('button', { name: /^09:00–09:15 Alice Archer/ })).toHaveCount(0);
   await lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ }).click();
   await expect(details.getByRole('region', { name: 'History' })).toContainText('09:00');
+  await shot(page, 'details');
   await details.getByRole('button', { name: 'Close' }).click();
 
   await lee.getByRole('button', { name: /^10:00–10:15 Bruno Bianchi/ }).click();
@@ -201,7 +203,7 @@ test('a weekly series of 4, then "this and following" moves the later ones', asy
   expect(times).toEqual([['09:00 Alice Archer'], ['10:00 Alice Archer'], ['10:00 Alice Archer'], ['10:00 Alice Archer']]);
 
   // The week view of the last one shows it at the new time on Monday.
-  await page.getByRole('tab', { name: 'Week' }).click();
+  await page.getByRole('tab', { name: 'Week', exact: true }).click();
   await page.getByRole('combobox', { name: 'Doctor' }).selectOption({ label: 'Dr Lee' });
   await page.getByRole('button', { name: 'Next week' }).click();
   await page.getByRole('button', { name: 'Next week' }).click();

@@ -68,7 +68,7 @@ export async function openBookAs(app: RunningApp, user: { username: string; pass
   await app.page.reload();
   const nav = app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Appointments', exact: true });
   await nav.click();
-  await expect(app.page.getByRole('tab', { name: 'Day' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.page.getByRole('tab', { name: 'Day', exact: true })).toHaveAttribute('aria-selected', 'true');
   await goToDate(app.page, date);
 }
 

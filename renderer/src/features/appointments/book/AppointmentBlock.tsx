@@ -28,11 +28,12 @@ export function AppointmentBlock({ appointment: a, style, dragging, onOpen, onPo
       onPointerDown={onPointerDown}
     >
       <span className="book-appt__time">
-        {a.time}–{a.endTime}
+        {a.time}
+        <span className="book-appt__end">–{a.endTime}</span>
       </span>{' '}
       <span className="book-appt__patient">{a.patientName}</span>
       {a.reason && <span className="book-appt__reason"> · {a.reason}</span>}
-      {a.status !== 'booked' && <span className="book-appt__status"> · {status}</span>}
+      <span className="book-appt__status"> · {status}</span>
     </button>
   );
 }

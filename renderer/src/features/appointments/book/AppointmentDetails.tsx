@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
+import { utcToZoned } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import { PrintSlipButton } from '../frontdesk';
@@ -9,6 +10,8 @@ import { RescheduleForm } from './RescheduleForm';
 
 interface AppointmentDetailsProps {
   appointmentId: string;
+  /** History times are shown in the clinic's zone, like the appointment itself. */
+  timeZone: string;
   onClose(): void;
   /** After a change: say what happened and refresh the book. */
   onChanged(message: string): void;
@@ -17,8 +20,8 @@ interface AppointmentDetailsProps {
 type Mode = 'view' | 'reschedule' | 'cancel';
 
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
-export function AppointmentDetails({ appointmentId, onClose, onChanged }: AppointmentDetailsProps) {
-  const { t, i18n } = useTranslation('appointments');
+export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
+  const { t } = useTranslation('appointments');
   const [appointment, setAppointment] = useState<Appointment | null>(null);
   const [history, setHistory] = useState<AppointmentHistoryEntry[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -55,7 +58,10 @@ export function AppointmentDetails({ appointmentId, onClose, onChanged }: Appoin
 
   const a = appointment;
   const booked = a?.status === 'booked';
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => {
+    const wall = utcToZoned(iso, timeZone);
+    return `${wall.date} ${wall.time}`;
+  };
 
   return (
     <Dialog

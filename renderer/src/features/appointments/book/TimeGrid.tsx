@@ -114,6 +114,9 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
                       onClick={() => onBookSlot(c, s)}
                     >
                       <span aria-hidden="true">{s.start}</span>
+                      <span aria-hidden="true" className="book-slot__free">
+                        {t('grid.free')}
+                      </span>
                     </button>
                   );
                 }

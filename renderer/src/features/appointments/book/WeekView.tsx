@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { addDays, minutesOfDay } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
-import { Notice, SelectField } from '../../../ui';
+import { Notice } from '../../../ui';
 import { clinicNow, DEFAULT_GRID_START, longDateLabel, mondayOf, shortDateLabel } from './book-time';
 import { DateNav } from './DateNav';
 import { TimeGrid, type GridColumn } from './TimeGrid';
@@ -31,6 +31,7 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const dialogs = useBookDialogs(setup, reload);
   const now = clinicNow(setup.timeZone);
+  const doctorSelect = useId();
 
   useEffect(() => {
     if (!providerId) return;
@@ -60,22 +61,26 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
   useNewBookingKey(!dialogs.dialogOpen && !!providerId, columns, { providerId, date: monday, time: '' }, dialogs.openBooking);
 
   return (
-    <section className="book-view" aria-label={t('week.label')}>
-      <div className="book-week__bar">
-        <SelectField
-          label={t('week.doctor')}
-          value={providerId}
-          options={setup.providers.map((p) => ({ value: p.providerId, label: p.displayName }))}
-          onChange={(e) => onProviderChange(e.target.value)}
-        />
-        <DateNav
-          date={monday}
-          today={mondayOf(now.date)}
-          step={7}
-          onChange={(d) => onDateChange(mondayOf(d))}
-          heading={t('week.heading', { from: longDateLabel(monday, i18n.language), to: longDateLabel(addDays(monday, 6), i18n.language) })}
-        />
-      </div>
+    <section className="book-view book-view--week" aria-label={t('week.label')}>
+      <DateNav
+        leading={
+          <div className="book-week__doctor">
+            <label htmlFor={doctorSelect}>{t('week.doctor')}</label>
+            <select id={doctorSelect} value={providerId} onChange={(e) => onProviderChange(e.target.value)}>
+              {setup.providers.map((p) => (
+                <option key={p.providerId} value={p.providerId}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+        date={monday}
+        today={mondayOf(now.date)}
+        step={7}
+        onChange={(d) => onDateChange(mondayOf(d))}
+        heading={t('week.heading', { from: shortDateLabel(monday, i18n.language), to: longDateLabel(addDays(monday, 6), i18n.language) })}
+      />
       {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
       {failure && <Notice tone="error">{failure}</Notice>}
       {dialogs.notice}

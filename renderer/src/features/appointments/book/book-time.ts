@@ -52,14 +52,19 @@ export function mondayOf(date: string): string {
 
 /** "Mon 30 Nov 2026": weekday and month in words so the date cannot be misread in any locale. */
 export function longDateLabel(date: string, language: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { weekday: 'short', day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return dateParts(date, language, true);
 }
 
 /** "Mon 30 Nov": for week-view column headers. */
 export function shortDateLabel(date: string, language: string): string {
+  return dateParts(date, language, false);
+}
+
+/** Day before month whatever the locale's habit, as the patient screens write dates. */
+function dateParts(date: string, language: string, withYear: boolean): string {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { weekday: 'short', day: '2-digit', month: 'short', timeZone: 'UTC' }).format(d);
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
+  const text = `${part({ weekday: 'short' })} ${String(d.getUTCDate()).padStart(2, '0')} ${part({ month: 'short' })}`;
+  return withYear ? `${text} ${d.getUTCFullYear()}` : text;
 }

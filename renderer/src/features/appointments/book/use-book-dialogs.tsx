@@ -75,7 +75,7 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
             onBooked={done}
           />
         )}
-        {details && <AppointmentDetails key={details} appointmentId={details} onClose={() => setDetails(null)} onChanged={done} />}
+        {details && <AppointmentDetails key={details} appointmentId={details} timeZone={setup.timeZone} onClose={() => setDetails(null)} onChanged={done} />}
       </>
     ),
   };

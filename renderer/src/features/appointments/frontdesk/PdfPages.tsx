@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderPdfPages } from './render-pdf-pages';
 
 interface PdfPagesProps {
   pdf: Uint8Array<ArrayBuffer>;
@@ -19,10 +18,15 @@ export function PdfPages({ pdf, onRenderFailed }: PdfPagesProps) {
     if (!target) return;
     const controller = new AbortController();
     target.replaceChildren();
-    renderPdfPages(pdf, target, {
-      signal: controller.signal,
-      pageLabel: (page, count) => t('print.pageImage', { page, count }),
-    }).catch((error: unknown) => {
+    // pdf.js is loaded on first preview, so starting the app does not pay for it.
+    import('./render-pdf-pages')
+      .then(({ renderPdfPages }) =>
+        renderPdfPages(pdf, target, {
+          signal: controller.signal,
+          pageLabel: (page, count) => t('print.pageImage', { page, count }),
+        }),
+      )
+      .catch((error: unknown) => {
       if (controller.signal.aborted) return;
       console.warn('PDF preview failed', error);
       setFailed(true);

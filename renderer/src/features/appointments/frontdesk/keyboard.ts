@@ -1,8 +1,9 @@
 import type { KeyboardEvent } from 'react';
+import { useSessionStore } from '../../../app/session-store';
 
-/** True while a modal dialog is open: the view's shortcuts must not act behind it. */
+/** True while a modal dialog is open or the screen is locked: the view's shortcuts must not act behind either. */
 export function anyDialogOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null;
+  return document.querySelector('dialog[open]') !== null || useSessionStore.getState().phase !== 'signed-in';
 }
 
 /**

@@ -2,11 +2,15 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { PrintPreviewDialog } from './PrintPreviewDialog';
+import { useDoctors } from './use-doctors';
 
 /** Print actions other screens place next to a day or an appointment. */
-export function PrintDayListButton({ providerId, date, label }: { providerId: string; date: string; label?: string }) {
+export function PrintDayListButton({ providerId, date }: { providerId: string; date: string }) {
   const { t } = useTranslation('frontdesk');
   const [open, setOpen] = useState(false);
+  // The day view shows one button per doctor; the doctor's name tells them apart for screen readers.
+  const doctor = useDoctors().doctors.find((d) => d.providerId === providerId)?.displayName;
+  const label = doctor ? t('print.dayListFor', { doctor }) : undefined;
   const load = useCallback(() => call('print.dayList', { providerId, date }), [providerId, date]);
   const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'dayList', providerId, date }), [providerId, date]);
   return (

@@ -1,8 +1,10 @@
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.min.mjs?worker';
 
-/** CSS pixels per PDF point for the preview; the canvas itself is drawn at the screen's density. */
-const PREVIEW_SCALE = 1.1;
+/** At most this many CSS pixels per PDF point; narrower holders shrink the page to fit their width. */
+const MAX_PREVIEW_SCALE = 1.1;
+/** The holder's padding and a scrollbar, so a fitted page never scrolls sideways. */
+const HOLDER_GUTTER = 40;
 
 let worker: Worker | null = null;
 
@@ -33,7 +35,9 @@ export async function renderPdfPages(pdf: Uint8Array<ArrayBuffer>, target: HTMLE
     for (let n = 1; n <= doc.numPages; n++) {
       if (options.signal.aborted) return;
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: PREVIEW_SCALE });
+      const natural = page.getViewport({ scale: 1 });
+      const fit = target.clientWidth > HOLDER_GUTTER ? (target.clientWidth - HOLDER_GUTTER) / natural.width : MAX_PREVIEW_SCALE;
+      const viewport = page.getViewport({ scale: Math.min(MAX_PREVIEW_SCALE, fit) });
       const canvas = document.createElement('canvas');
       canvas.width = Math.floor(viewport.width * density);
       canvas.height = Math.floor(viewport.height * density);
@@ -42,8 +46,9 @@ export async function renderPdfPages(pdf: Uint8Array<ArrayBuffer>, target: HTMLE
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', options.pageLabel(n, doc.numPages));
       canvas.className = 'frontdesk-pdf__page';
-      target.append(canvas);
       await page.render({ canvas, viewport, transform: density === 1 ? undefined : [density, 0, 0, density, 0, 0] }).promise;
+      // Shown once drawn, so what appears is the finished page.
+      if (!options.signal.aborted) target.append(canvas);
     }
   } finally {
     await doc.destroy();
