@@ -150,7 +150,7 @@ export async function appointmentSeededDatabase(options: AppointmentSeedOptions)
   log(`seeding ${dates.length} working days x 3 doctors x 40 appointments into ${building}`);
   const setUpAt = setUpTimeMs();
   const core = startCore({ dataDir: building, migrationsDir: options.migrationsDir, now: () => new Date(setUpAt), log: () => {} });
-  let appointments = 0;
+  let appointments: number;
   try {
     const staff = await setUpFrontDesk(core);
     let lastReport = performance.now();

@@ -119,7 +119,8 @@ export function checkSlot(
     const when = `${utcToZoned(slot.startUtc, timeZone).time}–${utcToZoned(slot.endUtc, timeZone).time} on ${date}`;
     const why = closed ? `${schedule.displayName} does not work that day (${closed})` : `it is outside ${schedule.displayName}’s working hours (${describeBlocks(blocks)})`;
     const message = `${when} cannot be booked: ${why}. Choose a time within working hours, or give a reason to book outside them.`;
-    throw new AppError('VALIDATION', message, { time: message });
+    // outsideHoursReason marks the refusal for the form: it offers the override field.
+    throw new AppError('VALIDATION', message, { time: message, outsideHoursReason: 'Give a reason to book outside working hours' });
   }
   return { overbookReason: clash ? overrides.overbookReason! : null, outsideHoursReason: outside ? overrides.outsideHoursReason! : null };
 }

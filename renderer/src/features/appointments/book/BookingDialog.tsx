@@ -75,7 +75,7 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
       if (error instanceof ApiError) {
         setErrors(error.fields);
         if (error.code === 'CONFLICT') setClashReported(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(message)) setOutsideReported(true);
+        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutsideReported(true);
       }
       setFailure(message);
     } finally {

@@ -65,7 +65,7 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
       if (error instanceof ApiError) {
         setErrors(error.fields);
         if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(message)) setOutside(true);
+        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
       }
       setFailure(message);
     } finally {

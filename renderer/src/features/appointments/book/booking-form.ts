@@ -105,7 +105,7 @@ export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest 
   return { ok: true, request: { kind: 'series', input: parsed.data } };
 }
 
-/** Main says a time is outside the doctor's hours, a day off or a holiday with this wording (see booking-rules.ts). */
-export function isOutsideHoursRefusal(message: string): boolean {
-  return /outside .*working hours|does not work that day|book outside them/i.test(message);
+/** Main marks a refusal that an "outside working hours" reason would lift with that field. */
+export function isOutsideHoursRefusal(fields: Record<string, string>): boolean {
+  return 'outsideHoursReason' in fields;
 }
