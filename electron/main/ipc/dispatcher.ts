@@ -85,7 +85,9 @@ export function createDispatcher(
         if (!mayCall(access, roles)) {
           throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
         }
-        if (!session.locked) session.lastActivityMs = nowMs;
+        // Only the person's own activity (the renderer sends session.touch on keys and pointer use)
+        // keeps a session open: background refreshes (today list, queue) must not defeat the idle lock.
+        if (!session.locked && channel === 'session.touch') session.lastActivityMs = nowMs;
         actor = { userId: row.id, username: row.username, roles };
       }
       const handler = registry.get(channel)!;
