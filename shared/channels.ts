@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'appointments.bookSeries',
   'appointments.walkIn',
   'appointments.reschedule',
+  'appointments.update',
   'appointments.cancel',
   'appointments.markNoShow',
   'appointments.checkIn',

@@ -46,6 +46,7 @@ import {
   statusChangeInputSchema,
   todayInputSchema,
   todaySchema,
+  updateInputSchema,
   walkInInputSchema,
   weekViewSchema,
 } from './domain/appointment';
@@ -148,6 +149,7 @@ export const contract = {
   'appointments.bookSeries': { input: bookSeriesInputSchema, output: z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) }) },
   'appointments.walkIn': { input: walkInInputSchema, output: appointmentSchema },
   'appointments.reschedule': { input: rescheduleInputSchema, output: appointmentListSchema },
+  'appointments.update': { input: updateInputSchema, output: appointmentSchema },
   'appointments.cancel': { input: cancelInputSchema, output: appointmentListSchema },
   'appointments.markNoShow': { input: statusChangeInputSchema, output: appointmentSchema },
   'appointments.checkIn': { input: statusChangeInputSchema, output: appointmentSchema },

@@ -68,13 +68,16 @@ function parseWall(date: string, time: string): number | null {
 /** Every UTC instant whose wall time in the zone is exactly date+time (0, 1 or 2 of them), earliest first. */
 function instantsFor(wall: number, timeZone: string): number[] {
   // Offsets a day either side cover any single transition near this wall time.
-  const offsets = new Set([offsetAt(wall - DAY, timeZone), offsetAt(wall, timeZone), offsetAt(wall + DAY, timeZone)]);
-  const found = new Set<number>();
-  for (const offset of offsets) {
+  const before = cachedOffset(wall - DAY, timeZone);
+  const at = cachedOffset(wall, timeZone);
+  const after = cachedOffset(wall + DAY, timeZone);
+  const found: number[] = [];
+  for (const offset of before === at && at === after ? [at] : new Set([before, at, after])) {
     const candidate = wall - offset;
-    if (wallMs(candidate, timeZone) === wall) found.add(candidate);
+    // Candidates are whole seconds (wall is whole minutes), so this is exactly wallMs(candidate) === wall.
+    if (candidate + cachedOffset(candidate, timeZone) === wall && !found.includes(candidate)) found.push(candidate);
   }
-  return [...found].sort((a, b) => a - b);
+  return found.sort((a, b) => a - b);
 }
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
@@ -91,8 +94,8 @@ export function zonedToUtc(date: string, time: string, timeZone: string, choice?
   const instants = instantsFor(wall, timeZone);
   if (instants.length === 1) return { ok: true, utc: new Date(instants[0]!).toISOString() };
   if (instants.length === 0) {
-    const before = offsetAt(wall - DAY, timeZone);
-    const after = offsetAt(wall + DAY, timeZone);
+    const before = cachedOffset(wall - DAY, timeZone);
+    const after = cachedOffset(wall + DAY, timeZone);
     const gapEnd = hhmm(wall + (after - before));
     return {
       ok: false,
@@ -120,27 +123,41 @@ export function zonedToUtcLenient(date: string, time: string, timeZone: string):
   if (wall === null) throw new Error(`invalid wall time ${date} ${time}`);
   const instants = instantsFor(wall, timeZone);
   if (instants.length) return new Date(instants[0]!).toISOString();
-  return new Date(wall - offsetAt(wall - DAY, timeZone)).toISOString();
+  return new Date(wall - cachedOffset(wall - DAY, timeZone)).toISOString();
 }
 
 const HOUR = 60 * MINUTE;
-const hourOffsets = new Map<string, number | null>();
+/** Per zone, per UTC day (or hour) number: the offset through all of it, or null when it contains a transition. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const hourOffsets = new Map<string, Map<number, number | null>>();
+const CACHE_LIMIT = 20_000;
+
+/** The offset through [start, start + span), or null when its two ends disagree (a transition inside). */
+function steadyOffset(cache: Map<string, Map<number, number | null>>, span: number, ms: number, timeZone: string): number | null {
+  let byIndex = cache.get(timeZone);
+  if (!byIndex) {
+    byIndex = new Map();
+    cache.set(timeZone, byIndex);
+  }
+  const index = Math.floor(ms / span);
+  let offset = byIndex.get(index);
+  if (offset === undefined) {
+    const first = offsetAt(index * span, timeZone);
+    offset = first === offsetAt(index * span + span - 1000, timeZone) ? first : null;
+    if (byIndex.size > CACHE_LIMIT) byIndex.clear();
+    byIndex.set(index, offset);
+  }
+  return offset;
+}
 
 /**
- * The offset at an instant, cached per UTC hour: a day view formats hundreds of times and Intl is
- * slow. An hour whose two ends disagree contains a transition and is never cached.
+ * The offset at an instant without asking Intl (slow) each time: cached per UTC day, and on a day
+ * with a transition (a DST day) per UTC hour, and within the hour of the transition itself not
+ * cached at all. This relies on no zone changing its offset twice within one UTC day and back again
+ * (changes in the time-zone database are weeks apart).
  */
 function cachedOffset(ms: number, timeZone: string): number {
-  const hour = Math.floor(ms / HOUR);
-  const key = `${timeZone}|${hour}`;
-  let offset = hourOffsets.get(key);
-  if (offset === undefined) {
-    const first = offsetAt(hour * HOUR, timeZone);
-    offset = first === offsetAt(hour * HOUR + HOUR - 1000, timeZone) ? first : null;
-    if (hourOffsets.size > 20_000) hourOffsets.clear();
-    hourOffsets.set(key, offset);
-  }
-  return offset ?? offsetAt(ms, timeZone);
+  return steadyOffset(dayOffsets, DAY, ms, timeZone) ?? steadyOffset(hourOffsets, HOUR, ms, timeZone) ?? offsetAt(ms, timeZone);
 }
 
 /** The clinic's wall date and time of a UTC instant. */

@@ -196,12 +196,29 @@ export const rescheduleInputSchema = z
     lengthMinutes: lengthMinutesSchema.optional(),
     endTime: clockTimeSchema.optional(),
     scope: scopeSchema,
+    /** Move to another doctor (scope 'this' only); the clash and hours checks are then against that doctor. */
+    providerId: idSchema.optional(),
     overbookReason: bookingFields.overbookReason,
     outsideHoursReason: bookingFields.outsideHoursReason,
     dstChoice: bookingFields.dstChoice,
   })
   .superRefine(endAfterStart);
 export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
+
+/**
+ * Edits an appointment where it stands: visit type or reason, note and length. A new length is checked
+ * like a booking (clash, working hours), so the override reasons are accepted here too.
+ */
+export const updateInputSchema = z.strictObject({
+  id: idSchema,
+  version: versionSchema,
+  reason: z.string().trim().max(200, { message: 'Visit type or reason must be at most 200 characters' }),
+  note: z.string().trim().max(1000, { message: 'Note must be at most 1000 characters' }),
+  lengthMinutes: lengthMinutesSchema.optional(),
+  overbookReason: bookingFields.overbookReason,
+  outsideHoursReason: bookingFields.outsideHoursReason,
+});
+export type UpdateInput = z.infer<typeof updateInputSchema>;
 
 export const cancelInputSchema = z.strictObject({ id: idSchema, version: versionSchema, reason: reasonText('Cancellation reason'), scope: scopeSchema });
 export const statusChangeInputSchema = z.strictObject({ id: idSchema, version: versionSchema });

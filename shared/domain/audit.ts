@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'appointment.book',
   'appointment.walk_in',
   'appointment.reschedule',
+  'appointment.update',
   'appointment.cancel',
   'appointment.no_show',
   'appointment.check_in',

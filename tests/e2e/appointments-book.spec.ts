@@ -143,6 +143,17 @@ test('from the details: reschedule, cancel with a reason, and mark a no-show', a
   await lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ }).click();
   await expect(details.getByRole('region', { name: 'History' })).toContainText('09:00');
   await shot(page, 'details');
+  // Edit where it stands: visit type, note and a longer length; the start does not move.
+  await details.getByRole('button', { name: 'Edit' }).click();
+  await details.getByLabel('Visit type or reason').fill('Blood pressure review');
+  await details.getByLabel('Note').fill('Bring home readings');
+  await details.getByLabel('Length (minutes)').fill('30');
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(details).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the changes to Alice Archer’s appointment.' })).toBeVisible();
+  await lee.getByRole('button', { name: /^09:30–10:00 Alice Archer, Blood pressure review/ }).click();
+  await expect(details).toContainText('Bring home readings');
+  await expect(details.getByRole('region', { name: 'History' })).toContainText('Length: 15 min → 30 min');
   await details.getByRole('button', { name: 'Close' }).click();
 
   await lee.getByRole('button', { name: /^10:00–10:15 Bruno Bianchi/ }).click();
@@ -239,4 +250,19 @@ test('keyboard: N books the next free slot of the focused column; drag moves an 
   await page.mouse.up();
   await expect(lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `Moved Alice Archer to ${book.monday} at 09:30` })).toBeVisible();
+
+  // Sideways into Dr Patel's column: the same time, another doctor.
+  const moved = lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ });
+  const from = await moved.boundingBox();
+  const patelBox = await column(page, 'Dr Patel').boundingBox();
+  if (!from || !patelBox) throw new Error('The appointment block or Dr Patel’s column is not on screen');
+  const y = from.y + from.height / 2;
+  await page.mouse.move(from.x + from.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + from.width / 2 + patelBox.x + patelBox.width / 2) / 2, y, { steps: 4 });
+  await page.mouse.move(patelBox.x + patelBox.width / 2, y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: `Moved Alice Archer to Dr Patel on ${book.monday} at 09:30` })).toBeVisible();
+  await expect(column(page, 'Dr Patel').getByRole('button', { name: /^09:30–09:45 Alice Archer/ })).toBeVisible();
+  await expect(lee.getByRole('button', { name: /Alice Archer/ })).toHaveCount(0);
 });

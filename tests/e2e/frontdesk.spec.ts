@@ -173,3 +173,30 @@ test('reminders: the day’s booked patients with phones, copied as text and exp
   expect(csv).toContain('"Dmitri Dvořák"');
   expect(csv.trim().split('\r\n')).toHaveLength(5);
 });
+
+test('the shortcuts list Today’s keys; Reschedule from Today opens the day view on that date with the appointment’s details', async ({ app, page }) => {
+  await seedFrontDesk(app);
+  await openTab(app, DESK, 'Today');
+  // The shortcuts list names the keys this tab and the book answer to.
+  await page.keyboard.press('F1');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Check in the chosen patient' })).toContainText('Alt+C');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Print the chosen patient’s slip' })).toContainText('Alt+P');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Record a walk-in' })).toContainText('Alt+W');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Find in today’s list' })).toContainText('Alt+F');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'the next free time in the focused column' })).toContainText('N');
+  await page.keyboard.press('Escape');
+  await expect(shortcuts).toBeHidden();
+
+  const list = page.getByRole('table', { name: 'Today’s appointments' });
+  await list.getByRole('button', { name: 'Reschedule Bruno Bianchi' }).click();
+
+  await expect(page.getByRole('tab', { name: 'Day', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Go to date')).toHaveValue(MONDAY);
+  const details = page.getByRole('dialog', { name: 'Appointment: Bruno Bianchi' });
+  await details.getByRole('button', { name: 'Reschedule' }).click();
+  await details.getByLabel('Time').fill('11:40');
+  await details.getByRole('button', { name: 'Save new time' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Rescheduled Bruno Bianchi to ${MONDAY} at 11:40` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dr Lee schedule' }).getByRole('button', { name: /^11:40–12:00 Bruno Bianchi/ })).toBeVisible();
+});

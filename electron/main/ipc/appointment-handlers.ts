@@ -1,7 +1,7 @@
 import type { ServiceContext, Actor } from '../services/context';
 import { appointmentHistory, getAppointment } from '../services/appointments/appointment-history';
 import { bookSeries } from '../services/appointments/appointment-series';
-import { bookAppointment, cancelAppointment, recordWalkIn, rescheduleAppointment } from '../services/appointments/booking-service';
+import { bookAppointment, cancelAppointment, recordWalkIn, rescheduleAppointment, updateAppointment } from '../services/appointments/booking-service';
 import { addHoliday, listHolidays } from '../services/appointments/clinic-holidays';
 import { dayView, weekView } from '../services/appointments/day-view';
 import { doctorQueue, frontDeskDay } from '../services/appointments/front-desk';
@@ -38,6 +38,7 @@ export function registerAppointmentHandlers(ctx: ServiceContext, registry: Handl
     .register('appointments.bookSeries', (input, { actor }) => bookSeries(ctx, input, actorOf(actor)))
     .register('appointments.walkIn', (input, { actor }) => recordWalkIn(ctx, input, actorOf(actor)))
     .register('appointments.reschedule', (input, { actor }) => ({ appointments: rescheduleAppointment(ctx, input, actorOf(actor)) }))
+    .register('appointments.update', (input, { actor }) => updateAppointment(ctx, input, actorOf(actor)))
     .register('appointments.cancel', (input, { actor }) => ({ appointments: cancelAppointment(ctx, input, actorOf(actor)) }))
     .register('appointments.markNoShow', (input, { actor }) => changeStatus(ctx, input, 'no_show', actorOf(actor)))
     .register('appointments.checkIn', (input, { actor }) => changeStatus(ctx, input, 'arrived', actorOf(actor)))

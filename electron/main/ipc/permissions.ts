@@ -59,6 +59,7 @@ export const PERMISSIONS: Record<Channel, Access> = {
   'appointments.bookSeries': FRONT_DESK_AND_DOCTOR,
   'appointments.walkIn': FRONT_DESK_AND_DOCTOR,
   'appointments.reschedule': FRONT_DESK_AND_DOCTOR,
+  'appointments.update': FRONT_DESK_AND_DOCTOR,
   'appointments.cancel': FRONT_DESK_AND_DOCTOR,
   'appointments.markNoShow': FRONT_DESK_AND_DOCTOR,
   'appointments.checkIn': FRONT_DESK_AND_DOCTOR,

@@ -23,9 +23,19 @@ function writeSetting(ctx: ServiceContext, key: string, value: string, userId: s
     .run(key, value, isoNow(ctx), userId);
 }
 
+/**
+ * The last stored clinic settings text and what it parses to. Every request reads the settings
+ * (idle lock, time zone); re-validating the same JSON with zod each time showed up in the day view.
+ * Keyed by the text itself, so a change by any writer is seen at the next read.
+ */
+let parsedClinic: { raw: string; settings: ClinicSettings } | null = null;
+
 export function readClinicSettings(ctx: ServiceContext): ClinicSettings | null {
   const raw = readSetting(ctx, CLINIC_KEY);
-  return raw === null ? null : clinicSettingsSchema.parse(JSON.parse(raw));
+  if (raw === null) return null;
+  if (parsedClinic?.raw !== raw) parsedClinic = { raw, settings: clinicSettingsSchema.parse(JSON.parse(raw)) };
+  // A copy, as a fresh parse gave: a caller that changes its settings must not change the cache.
+  return { ...parsedClinic.settings };
 }
 
 export function getClinicSettings(ctx: ServiceContext): ClinicSettings {

@@ -3,12 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui';
 import { useShortcutsDialog } from './shortcuts-dialog-store';
 
-/** Key combinations per action; kept next to the dialog so the list cannot drift from what it shows. */
-const SHORTCUTS: { keys: string[][]; action: string }[] = [
-  { keys: [['Ctrl', 'K'], ['/']], action: 'shortcuts.findPatient' },
-  { keys: [['Ctrl', 'Shift', 'N']], action: 'shortcuts.newPatient' },
-  { keys: [['Ctrl', 'L']], action: 'shortcuts.lock' },
-  { keys: [['F1'], ['?']], action: 'shortcuts.showShortcuts' },
+/**
+ * Key combinations per action, grouped by where they work; kept next to the dialog so the list cannot
+ * drift from what it shows. The appointment book and Today rows mirror use-new-booking-key.ts and TodayView.tsx.
+ */
+const SHORTCUT_GROUPS: { title: string; shortcuts: { keys: string[][]; action: string }[] }[] = [
+  {
+    title: 'shortcuts.everywhere',
+    shortcuts: [
+      { keys: [['Ctrl', 'K'], ['/']], action: 'shortcuts.findPatient' },
+      { keys: [['Ctrl', 'Shift', 'N']], action: 'shortcuts.newPatient' },
+      { keys: [['Ctrl', 'L']], action: 'shortcuts.lock' },
+      { keys: [['F1'], ['?']], action: 'shortcuts.showShortcuts' },
+    ],
+  },
+  {
+    title: 'shortcuts.book',
+    shortcuts: [{ keys: [['N']], action: 'shortcuts.bookNext' }],
+  },
+  {
+    title: 'shortcuts.today',
+    shortcuts: [
+      { keys: [['↑'], ['↓']], action: 'shortcuts.chooseRow' },
+      { keys: [['Alt', 'C']], action: 'shortcuts.checkIn' },
+      { keys: [['Alt', 'P']], action: 'shortcuts.printSlip' },
+      { keys: [['Alt', 'W']], action: 'shortcuts.walkIn' },
+      { keys: [['Alt', 'F']], action: 'shortcuts.findToday' },
+    ],
+  },
 ];
 
 export function ShortcutsDialog() {
@@ -34,26 +56,33 @@ export function ShortcutsDialog() {
             <th scope="col">{t('shortcuts.action')}</th>
           </tr>
         </thead>
-        <tbody>
-          {SHORTCUTS.map(({ keys, action }) => (
-            <tr key={action}>
-              <td>
-                {keys.map((combo, i) => (
-                  <Fragment key={combo.join('+')}>
-                    {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
-                    {combo.map((k, j) => (
-                      <Fragment key={k}>
-                        {j > 0 && '+'}
-                        <kbd>{k}</kbd>
-                      </Fragment>
-                    ))}
-                  </Fragment>
-                ))}
-              </td>
-              <td>{t(action)}</td>
+        {SHORTCUT_GROUPS.map(({ title, shortcuts }) => (
+          <tbody key={title}>
+            <tr>
+              <th scope="rowgroup" colSpan={2}>
+                {t(title)}
+              </th>
             </tr>
-          ))}
-        </tbody>
+            {shortcuts.map(({ keys, action }) => (
+              <tr key={action}>
+                <td>
+                  {keys.map((combo, i) => (
+                    <Fragment key={combo.join('+')}>
+                      {i > 0 && <span className="muted"> {t('shortcuts.or')} </span>}
+                      {combo.map((k, j) => (
+                        <Fragment key={k}>
+                          {j > 0 && '+'}
+                          <kbd>{k}</kbd>
+                        </Fragment>
+                      ))}
+                    </Fragment>
+                  ))}
+                </td>
+                <td>{t(action)}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       <p className="muted small">{t('shortcuts.slashNote')}</p>
     </Dialog>

@@ -99,3 +99,65 @@ describe('calendar arithmetic', () => {
     expect(isoWeekday('2026-03-08')).toBe(7); // Sunday
   });
 });
+
+/**
+ * The conversions reuse one offset per UTC day (per hour on a day with a change), so they are
+ * checked here minute by minute against Intl itself, over whole days with and without a change,
+ * twice: once with nothing cached for those days and once from the cache.
+ */
+describe('cached offsets agree with Intl through whole days', () => {
+  const MINUTE = 60_000;
+
+  /** Every UTC minute whose wall time falls on `date`, grouped by wall time: the reference answer. */
+  function referenceDay(date: string, timeZone: string): Map<string, number[]> {
+    const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const byWall = new Map<string, number[]>();
+    const from = Date.parse(`${date}T00:00:00Z`) - 16 * 3_600_000;
+    for (let ms = from; ms < from + 56 * 3_600_000; ms += MINUTE) {
+      const wall = fmt.format(new Date(ms));
+      if (wall.startsWith(date)) byWall.set(wall, [...(byWall.get(wall) ?? []), ms]);
+    }
+    return byWall;
+  }
+
+  function checkDay(date: string, timeZone: string, hoursLong: number): void {
+    const reference = referenceDay(date, timeZone);
+    const instants = [...reference.values()].flat().sort((a, b) => a - b);
+    expect(instants.length / 60, `${date} in ${timeZone} is ${hoursLong} hours long`).toBe(hoursLong);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const ms of instants) {
+        const w = utcToZoned(new Date(ms), timeZone);
+        expect(reference.get(`${w.date} ${w.time}`), new Date(ms).toISOString()).toContain(ms);
+      }
+      for (let minute = 0; minute < 24 * 60; minute++) {
+        const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        const expected = (reference.get(`${date} ${time}`) ?? []).map((ms) => new Date(ms).toISOString());
+        const r = zonedToUtc(date, time, timeZone);
+        if (expected.length === 1) expect(r, `${date} ${time}`).toEqual({ ok: true, utc: expected[0] });
+        else if (expected.length === 0) expect(r, `${date} ${time}`).toMatchObject({ ok: false, problem: 'nonexistent' });
+        else expect(r, `${date} ${time}`).toMatchObject({ ok: false, problem: 'ambiguous', candidates: expected });
+        if (expected.length) expect(zonedToUtcLenient(date, time, timeZone), `${date} ${time}`).toBe(expected[0]);
+      }
+      const bounds = clinicDayBounds(date, timeZone);
+      expect(bounds.startUtc).toBe(new Date(instants[0]!).toISOString());
+      expect(bounds.endUtc).toBe(new Date(instants[instants.length - 1]! + MINUTE).toISOString());
+    }
+  }
+
+  it.each([
+    [NY, '2027-03-14', 23],
+    [NY, '2027-11-07', 25],
+    [NY, '2027-06-09', 24],
+    [BERLIN, '2027-03-28', 23],
+    [BERLIN, '2027-10-31', 25],
+    [BERLIN, '2027-01-12', 24],
+    ['Asia/Kolkata', '2027-03-28', 24],
+    ['Asia/Kathmandu', '2027-10-31', 24],
+    ['Australia/Lord_Howe', '2027-04-04', 24.5], // clocks go back half an hour
+    ['Australia/Lord_Howe', '2027-10-03', 23.5], // and forward half an hour
+    ['America/Santiago', '2027-09-05', 23], // midnight itself is skipped
+    ['America/Santiago', '2027-04-03', 25], // 23:00 happens twice, just before midnight
+  ])('in %s on %s (%s hours)', (timeZone, date, hours) => {
+    checkDay(date, timeZone, hours);
+  });
+});

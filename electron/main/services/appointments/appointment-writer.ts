@@ -87,7 +87,9 @@ export class AppointmentWriter {
       .run(...keys.map((k) => patch[k] ?? null), at, actor.userId, before.id, before.version);
     if (result.changes !== 1) throw new Error(`appointment ${before.id} changed under an IMMEDIATE transaction`);
     const after = findAppointmentRow(db, before.id)!;
-    this.history(before.id, after.version, historyAction, diff(before, after, this.timeZone), actor, at);
+    // The doctor's name is joined in, not a column, so flatten() cannot see it; a change of doctor is rare enough to add here.
+    const doctor = before.provider_id === after.provider_id ? [] : [{ field: 'Doctor', from: before.provider_name, to: after.provider_name }];
+    this.history(before.id, after.version, historyAction, [...doctor, ...diff(before, after, this.timeZone)], actor, at);
     appendChange(db, { entity: 'appointment', entityId: before.id, operation: 'update', version: after.version, at, userId: actor.userId });
     appendAudit(db, { at, userId: actor.userId, username: actor.username, action: audit.action, patientId: before.patient_id, details: audit.details });
     return after;

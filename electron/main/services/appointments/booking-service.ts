@@ -1,11 +1,11 @@
 import { todayIn } from '../../../../shared/dates';
-import type { Appointment, BookInput, RescheduleInput, WalkInInput } from '../../../../shared/domain/appointment';
+import type { Appointment, BookInput, RescheduleInput, UpdateInput, WalkInInput } from '../../../../shared/domain/appointment';
 import { STATUS_LABELS } from '../../../../shared/domain/appointment';
 import { AppError } from '../../../../shared/errors';
 import { addDays, daysBetween, utcToZoned, zonedToUtc } from '../../../../shared/zoned-time';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings-service';
-import { APPOINTMENT_SELECT, loadForChange, toAppointment, type AppointmentRow } from './appointment-row';
+import { APPOINTMENT_SELECT, loadForChange, toAppointment, type AppointmentFields, type AppointmentRow } from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
 import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking-rules';
 import { requireProvider } from './provider-schedule';
@@ -119,7 +119,13 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
       if (row.kind !== 'appointment' || row.status !== 'booked') {
         throw new AppError('VALIDATION', `Only a booked appointment can be rescheduled; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`);
       }
-      const schedule = requireProvider(db, row.provider_id);
+      const newDoctor = input.providerId !== undefined && input.providerId !== row.provider_id;
+      if (newDoctor && input.scope === 'following' && row.series_id) {
+        throw new AppError('VALIDATION', 'A series can only be moved to another doctor one appointment at a time. Choose “this one”.', {
+          scope: 'Choose “this one” to change the doctor',
+        });
+      }
+      const schedule = requireProvider(db, newDoctor ? input.providerId! : row.provider_id);
       const targets = targetsOf(ctx, row, input.scope);
       const shift = daysBetween(row.clinic_date, input.date);
       const ids = targets.map((t) => t.id);
@@ -136,13 +142,16 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
           const after = writer.update(
             t,
             {
-              start_utc: slot.startUtc, end_utc: slot.endUtc, length_minutes: slot.lengthMinutes, clinic_date: date,
+              provider_id: schedule.providerId, start_utc: slot.startUtc, end_utc: slot.endUtc, length_minutes: slot.lengthMinutes, clinic_date: date,
               overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason,
             },
             'rescheduled',
             actor,
             at,
-            { action: 'appointment.reschedule', details: `${from.date} ${from.time} (${t.length_minutes} min) -> ${date} ${input.time} (${slot.lengthMinutes} min)` },
+            {
+              action: 'appointment.reschedule',
+              details: `${from.date} ${from.time} (${t.length_minutes} min) -> ${date} ${input.time} (${slot.lengthMinutes} min)${newDoctor ? ` with ${schedule.displayName}` : ''}`,
+            },
           );
           return toAppointment(after, timeZone);
         });
@@ -167,6 +176,55 @@ export function cancelAppointment(ctx: ServiceContext, input: { id: string; vers
         });
         return toAppointment(after, timeZone);
       });
+    })
+    .immediate();
+}
+
+/** Statuses whose visit is over or off: nothing about them is edited any more. */
+const CLOSED = new Set(['done', 'no_show', 'cancelled']);
+
+/**
+ * Edits an appointment without moving it: visit type or reason, note and length. A new length is
+ * checked like a booking (clash and working hours, with their override reasons) but not against
+ * "now": the appointment keeps its start, which may already have passed today.
+ */
+export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor: Actor): Appointment {
+  const db = ctx.db.sqlite;
+  const timeZone = clinicTimeZone(ctx);
+  return db
+    .transaction(() => {
+      const row = loadForChange(db, input.id, input.version);
+      if (CLOSED.has(row.status)) {
+        throw new AppError('VALIDATION', `This appointment is ${STATUS_LABELS[row.status]}, so it can no longer be edited.`);
+      }
+      const patch: Partial<AppointmentFields> = {};
+      const changed: string[] = [];
+      if (input.reason !== row.reason) {
+        patch.reason = input.reason;
+        changed.push('visit type or reason');
+      }
+      if (input.note !== row.note) {
+        patch.note = input.note;
+        changed.push('note');
+      }
+      if (input.lengthMinutes !== undefined && input.lengthMinutes !== row.length_minutes) {
+        if (row.kind !== 'appointment' || row.status !== 'booked') {
+          const message = `Only a booked appointment's length can be changed; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`;
+          throw new AppError('VALIDATION', message, { lengthMinutes: message });
+        }
+        const schedule = requireProvider(db, row.provider_id);
+        const slot = { startUtc: row.start_utc, endUtc: new Date(Date.parse(row.start_utc) + input.lengthMinutes * 60_000).toISOString(), lengthMinutes: input.lengthMinutes };
+        const reasons = checkSlot(db, actor, schedule, row.clinic_date, slot, input, timeZone, [row.id]);
+        Object.assign(patch, { end_utc: slot.endUtc, length_minutes: slot.lengthMinutes, overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason });
+        changed.push(`length ${row.length_minutes} -> ${slot.lengthMinutes} min`);
+      }
+      // Saving an unchanged form writes nothing: no new version, no history line.
+      if (changed.length === 0) return toAppointment(row, timeZone);
+      const after = new AppointmentWriter(ctx, timeZone).update(row, patch, 'edited', actor, isoNow(ctx), {
+        action: 'appointment.update',
+        details: `${row.clinic_date}: ${changed.join(', ')}`,
+      });
+      return toAppointment(after, timeZone);
     })
     .immediate();
 }

@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Holiday } from '../../../../shared/domain/appointment';
 import { AppError } from '../../../../shared/errors';
-import { appendChange, newId } from '../../db/records';
+import { appendChange, newId, preparedOnce } from '../../db/records';
 import { appendAudit } from '../audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
 export function listHolidays(db: Database.Database, from: string, to: string): Holiday[] {
-  return db
-    .prepare('SELECT id, date, name FROM clinic_holidays WHERE date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date')
+  return preparedOnce(db, 'SELECT id, date, name FROM clinic_holidays WHERE date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date')
     .all(from, to) as Holiday[];
 }
 

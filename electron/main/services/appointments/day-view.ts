@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Interval, ProviderDay, ProviderSchedule } from '../../../../shared/domain/appointment';
 import { addDays, clinicDayBounds } from '../../../../shared/zoned-time';
+import { preparedOnce } from '../../db/records';
 import type { ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings-service';
-import { APPOINTMENT_SELECT, toAppointment, type AppointmentRow } from './appointment-row';
+import { allAppointmentRows, APPOINTMENT_SELECT, toAppointment, type AppointmentRow } from './appointment-row';
 import { listHolidays } from './clinic-holidays';
 import { listProviders, requireProvider } from './provider-schedule';
 import { toInterval, workingBlocks } from './working-hours';
@@ -43,15 +44,16 @@ function providerDay(schedule: ProviderSchedule, date: string, rows: Appointment
 function appointmentsOf(db: Database.Database, providerId: string, from: string, to: string, timeZone: string): AppointmentRow[] {
   const start = clinicDayBounds(from, timeZone).startUtc;
   const end = clinicDayBounds(addDays(to, -1), timeZone).endUtc;
-  return db
-    .prepare(`${APPOINTMENT_SELECT} WHERE a.provider_id = ? AND a.start_utc >= ? AND a.start_utc < ? AND a.deleted_at IS NULL ORDER BY a.start_utc, a.token`)
-    .all(providerId, start, end) as AppointmentRow[];
+  return allAppointmentRows(
+    db,
+    `${APPOINTMENT_SELECT} WHERE a.provider_id = ? AND a.start_utc >= ? AND a.start_utc < ? AND a.deleted_at IS NULL ORDER BY a.start_utc, a.token`,
+    providerId, start, end,
+  );
 }
 
 function closedDays(db: Database.Database, from: string, toInclusive: string): { holidays: Map<string, string>; daysOff: Map<string, string> } {
   const holidays = new Map(listHolidays(db, from, toInclusive).map((h) => [h.date, `Clinic holiday: ${h.name}`]));
-  const rows = db
-    .prepare('SELECT provider_id, date, reason FROM provider_days_off WHERE date >= ? AND date <= ? AND deleted_at IS NULL')
+  const rows = preparedOnce(db, 'SELECT provider_id, date, reason FROM provider_days_off WHERE date >= ? AND date <= ? AND deleted_at IS NULL')
     .all(from, toInclusive) as { provider_id: string; date: string; reason: string }[];
   const daysOff = new Map(rows.map((r) => [`${r.provider_id}|${r.date}`, r.reason ? `Day off: ${r.reason}` : 'Day off']));
   return { holidays, daysOff };

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DayOff, ProviderSchedule, WorkingBlock } from '../../../../shared/domain/appointment';
 import { AppError } from '../../../../shared/errors';
-import { appendChange, newId } from '../../db/records';
+import { appendChange, newId, preparedOnce } from '../../db/records';
 import { appendAudit } from '../audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
@@ -33,11 +33,11 @@ function toSchedule(r: ProviderRow): ProviderSchedule {
 
 /** Active users with the doctor role, with their hours; only they can be booked. */
 export function listProviders(db: Database.Database): ProviderSchedule[] {
-  return (db.prepare(`${PROVIDER_SELECT} ORDER BY u.display_name COLLATE NOCASE`).all() as ProviderRow[]).map(toSchedule);
+  return (preparedOnce(db, `${PROVIDER_SELECT} ORDER BY u.display_name COLLATE NOCASE`).all() as ProviderRow[]).map(toSchedule);
 }
 
 function findProvider(db: Database.Database, providerId: string): ProviderRow | undefined {
-  return db.prepare(`${PROVIDER_SELECT} AND u.id = ?`).get(providerId) as ProviderRow | undefined;
+  return preparedOnce(db, `${PROVIDER_SELECT} AND u.id = ?`).get(providerId) as ProviderRow | undefined;
 }
 
 /** The doctor's schedule, or a clear refusal when the id is not an active doctor. */
@@ -103,8 +103,7 @@ const toDayOff = (r: DayOffRow): DayOff => ({ id: r.id, providerId: r.provider_i
 
 export function listDaysOff(db: Database.Database, providerId: string, from: string, to: string): DayOff[] {
   return (
-    db
-      .prepare('SELECT id, provider_id, date, reason FROM provider_days_off WHERE provider_id = ? AND date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date')
+    preparedOnce(db, 'SELECT id, provider_id, date, reason FROM provider_days_off WHERE provider_id = ? AND date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date')
       .all(providerId, from, to) as DayOffRow[]
   ).map(toDayOff);
 }

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Interval, ProviderSchedule } from '../../../../shared/domain/appointment';
 import { isoWeekday, utcToZoned, zonedToUtcLenient } from '../../../../shared/zoned-time';
+import { preparedOnce } from '../../db/records';
 
 /** Why a doctor does not work on a clinic date (clinic holiday or day off), or null when they do. */
 export function closedReason(db: Database.Database, providerId: string, date: string): string | null {
-  const holiday = db.prepare('SELECT name FROM clinic_holidays WHERE date = ? AND deleted_at IS NULL LIMIT 1').get(date) as { name: string } | undefined;
+  const holiday = preparedOnce(db, 'SELECT name FROM clinic_holidays WHERE date = ? AND deleted_at IS NULL LIMIT 1').get(date) as { name: string } | undefined;
   if (holiday) return `Clinic holiday: ${holiday.name}`;
-  const off = db
-    .prepare('SELECT reason FROM provider_days_off WHERE provider_id = ? AND date = ? AND deleted_at IS NULL LIMIT 1')
+  const off = preparedOnce(db, 'SELECT reason FROM provider_days_off WHERE provider_id = ? AND date = ? AND deleted_at IS NULL LIMIT 1')
     .get(providerId, date) as { reason: string } | undefined;
   if (off) return off.reason ? `Day off: ${off.reason}` : 'Day off';
   return null;

@@ -1,16 +1,15 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BookTab } from './book';
 import './book/book.css';
 import { QueueView, RemindersView, TodayView } from './frontdesk';
-
-const TABS = ['day', 'week', 'today', 'queue', 'reminders'] as const;
-type Tab = (typeof TABS)[number];
+import { APPOINTMENT_TABS as TABS, useAppointmentsNav, type AppointmentTab as Tab } from './appointments-nav-store';
 
 /** The Appointments section: the book (day and week) and the front desk (today, queue, reminders) as tabs. */
 export function AppointmentsScreen() {
   const { t } = useTranslation('appointments');
-  const [tab, setTab] = useState<Tab>('day');
+  const tab = useAppointmentsNav((s) => s.tab);
+  const setTab = useAppointmentsNav((s) => s.setTab);
   const ids = useId();
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 

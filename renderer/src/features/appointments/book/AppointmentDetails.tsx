@@ -6,6 +6,7 @@ import { call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import { PrintSlipButton } from '../frontdesk';
 import { CancelForm } from './CancelForm';
+import { EditForm } from './EditForm';
 import { RescheduleForm } from './RescheduleForm';
 
 interface AppointmentDetailsProps {
@@ -17,7 +18,7 @@ interface AppointmentDetailsProps {
   onChanged(message: string): void;
 }
 
-type Mode = 'view' | 'reschedule' | 'cancel';
+type Mode = 'view' | 'edit' | 'reschedule' | 'cancel';
 
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
 export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
@@ -58,6 +59,7 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
 
   const a = appointment;
   const booked = a?.status === 'booked';
+  const editable = a !== null && !['done', 'no_show', 'cancelled'].includes(a.status);
   const when = (iso: string) => {
     const wall = utcToZoned(iso, timeZone);
     return `${wall.date} ${wall.time}`;
@@ -72,6 +74,11 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
         mode === 'view' && (
           <>
             {a && <PrintSlipButton appointmentId={a.id} />}
+            {a && editable && (
+              <button type="button" onClick={() => setMode('edit')}>
+                {t('details.edit')}
+              </button>
+            )}
             {a && booked && (
               <>
                 <button type="button" onClick={() => setMode('reschedule')}>
@@ -139,6 +146,7 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
           )}
         </dl>
       )}
+      {a && mode === 'edit' && <EditForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
       {a && mode === 'reschedule' && <RescheduleForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
       {a && mode === 'cancel' && <CancelForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
       {a && mode === 'view' && history.length > 0 && (

@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../../../../shared/contract';
 import { minutesOfDay } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
 import { Notice } from '../../../ui';
+import { useAppointmentsNav } from '../appointments-nav-store';
 import { PrintDayListButton } from '../frontdesk';
 import { clinicNow, DEFAULT_GRID_START, longDateLabel } from './book-time';
 import { DateNav } from './DateNav';
@@ -23,6 +24,14 @@ export function DayView({ setup, date, onDateChange }: { setup: BookSetup; date:
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const dialogs = useBookDialogs(setup, reload);
   const now = clinicNow(setup.timeZone);
+  const { openDetails } = dialogs;
+
+  // Another tab asked for an appointment's details (Today's "Reschedule"): open them once, here.
+  useEffect(() => {
+    const id = useAppointmentsNav.getState().takeOpenAppointment();
+    if (id) openDetails(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: openDetails is a fresh function each render
+  }, []);
 
   useEffect(() => {
     let live = true;

@@ -68,7 +68,7 @@ export type BookingRequest =
 
 export type FieldErrors = Record<string, string>;
 
-function issuesToFields(error: z.ZodError): FieldErrors {
+export function issuesToFields(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) fields[issue.path.map(String).join('.')] ??= issue.message;
   return fields;

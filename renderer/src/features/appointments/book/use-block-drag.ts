@@ -51,7 +51,7 @@ export function useBlockDrag(onDrop: (appointment: Appointment, target: DropTarg
       start.current = null;
       if (!s?.moved) return;
       suppressClick.current = true;
-      const dropped = dropTargetAt(ev.clientX, ev.clientY, s.appointment, ev.clientY - s.y);
+      const dropped = dropTargetAt(ev.clientX, ev.clientY, s.appointment, ev.clientY - s.y, target);
       if (!dropped) {
         setDrag(null);
         return;
@@ -82,9 +82,11 @@ export function useBlockDrag(onDrop: (appointment: Appointment, target: DropTarg
   return { drag, onPointerDown, onClick };
 }
 
-function dropTargetAt(x: number, y: number, appointment: Appointment, dy: number): DropTarget | null {
+function dropTargetAt(x: number, y: number, appointment: Appointment, dy: number, dragged: HTMLElement): DropTarget | null {
+  // The dragged block follows the pointer and is topmost; its own column is where it came from, not where it is dropped.
   const column = document
     .elementsFromPoint(x, y)
+    .filter((el) => !dragged.contains(el))
     .map((el) => (el instanceof HTMLElement ? el.closest<HTMLElement>('[data-column-key]') : null))
     .find((el): el is HTMLElement => !!el);
   const columnKey = column?.dataset.columnKey;

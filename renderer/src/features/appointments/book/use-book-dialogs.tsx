@@ -37,14 +37,19 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
   const moveByDrag = async (a: Appointment, target: DropTarget, columns: GridColumn[]) => {
     const column = columns.find((c) => c.key === target.columnKey);
     if (!column) return;
-    if (column.day.providerId !== a.providerId) {
-      setMessage({ tone: 'error', text: t('drag.otherDoctor', { doctor: column.day.providerName }) });
-      return;
-    }
-    if (column.day.date === a.date && target.time === a.time) return;
+    const otherDoctor = column.day.providerId !== a.providerId;
+    if (!otherDoctor && column.day.date === a.date && target.time === a.time) return;
     try {
-      await call('appointments.reschedule', { id: a.id, version: a.version, date: column.day.date, time: target.time, scope: 'this' });
-      setMessage({ tone: 'success', text: t('drag.moved', { patient: a.patientName, date: column.day.date, time: target.time }) });
+      await call('appointments.reschedule', {
+        id: a.id,
+        version: a.version,
+        date: column.day.date,
+        time: target.time,
+        scope: 'this',
+        ...(otherDoctor ? { providerId: column.day.providerId } : {}),
+      });
+      const where = { patient: a.patientName, doctor: column.day.providerName, date: column.day.date, time: target.time };
+      setMessage({ tone: 'success', text: otherDoctor ? t('drag.movedToDoctor', where) : t('drag.moved', where) });
       reload();
     } catch (error) {
       setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });

@@ -8,10 +8,11 @@ interface TodayTableProps {
   onSelect: (id: string) => void;
   onCheckIn: (row: TodayEntry) => void;
   onSlip: (row: TodayEntry) => void;
+  onReschedule: (row: TodayEntry) => void;
 }
 
 /** Today's appointments in time order; the chosen row is the one the keyboard shortcuts act on. */
-export function TodayTable({ rows, selectedId, onSelect, onCheckIn, onSlip }: TodayTableProps) {
+export function TodayTable({ rows, selectedId, onSelect, onCheckIn, onSlip, onReschedule }: TodayTableProps) {
   const { t } = useTranslation('frontdesk');
   return (
     <table className="frontdesk-table" aria-label={t('today.listLabel')}>
@@ -47,6 +48,11 @@ export function TodayTable({ rows, selectedId, onSelect, onCheckIn, onSlip }: To
                 {row.status === 'booked' && (
                   <button type="button" aria-label={t('today.checkInPatient', { name: row.patientName })} onClick={() => onCheckIn(row)}>
                     {t('today.checkIn')}
+                  </button>
+                )}
+                {row.status === 'booked' && row.kind === 'appointment' && (
+                  <button type="button" aria-label={t('today.reschedulePatient', { name: row.patientName })} onClick={() => onReschedule(row)}>
+                    {t('today.reschedule')}
                   </button>
                 )}
                 <button type="button" aria-label={t('today.printSlipFor', { name: row.patientName })} onClick={() => onSlip(row)}>

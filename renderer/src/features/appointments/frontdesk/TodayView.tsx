@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
+import { useAppointmentsNav } from '../appointments-nav-store';
 import { errorText } from './error-text';
 import { SlipPreview } from './print-buttons';
 import { TodayCounts } from './TodayCounts';
@@ -31,6 +32,7 @@ export function TodayView() {
   const [reloads, setReloads] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const openInDayView = useAppointmentsNav((s) => s.openInDayView);
 
   useEffect(() => {
     let current = true;
@@ -113,7 +115,14 @@ export function TodayView() {
       {status && <Notice tone="success">{status}</Notice>}
       {today && rows.length === 0 && <p className="frontdesk__empty">{text.trim() ? t('today.noMatch', { text: text.trim() }) : t('today.empty')}</p>}
       {rows.length > 0 && (
-        <TodayTable rows={rows} selectedId={selected?.id ?? null} onSelect={setSelectedId} onCheckIn={(r) => void checkIn(r)} onSlip={(r) => setSlipFor(r.id)} />
+        <TodayTable
+          rows={rows}
+          selectedId={selected?.id ?? null}
+          onSelect={setSelectedId}
+          onCheckIn={(r) => void checkIn(r)}
+          onSlip={(r) => setSlipFor(r.id)}
+          onReschedule={(r) => openInDayView(r.date, r.id)}
+        />
       )}
       <aside className="frontdesk__keys" aria-label={t('today.shortcutsTitle')}>
         <h3>{t('today.shortcutsTitle')}</h3>

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Appointment } from '../../../../../shared/domain/appointment';
+import { ApiError, call } from '../../../api/client';
+import { hasRole, useSessionStore } from '../../../app/session-store';
+import { Notice, TextAreaField, TextField } from '../../../ui';
+import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
+import { editDraftOf, toUpdateRequest, type EditDraft } from './edit-form';
+import { OverrideFields } from './OverrideFields';
+
+interface EditFormProps {
+  appointment: Appointment;
+  onDone(message: string): void;
+  onBack(): void;
+}
+
+/** Changes what an appointment is for and how long it lasts, without moving its start. */
+export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
+  const { t } = useTranslation('appointments');
+  const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
+  const [form, setForm] = useState<EditDraft>(() => editDraftOf(a));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [clash, setClash] = useState(false);
+  const [outside, setOutside] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<EditDraft>) => setForm((f) => ({ ...f, ...patch }));
+  // Only a booked appointment keeps a slot whose length can change; a walk-in or an arrived patient keeps theirs.
+  const lengthEditable = a.kind === 'appointment' && a.status === 'booked';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const request = toUpdateRequest(a, lengthEditable ? form : { ...form, length: '' });
+    if (!request.ok) {
+      setErrors(request.fields);
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    setErrors({});
+    try {
+      await call('appointments.update', request.input);
+      onDone(t('details.edited', { patient: a.patientName }));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fields);
+        if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
+        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
+      }
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('details.editTitle')}>
+      <h3>{t('details.editTitle')}</h3>
+      {failure && <Notice tone="error">{failure}</Notice>}
+      <TextField label={t('booking.reason')} value={form.reason} error={errors.reason} maxLength={200} onChange={(e) => set({ reason: e.target.value })} />
+      <TextAreaField label={t('booking.note')} value={form.note} error={errors.note} maxLength={1000} rows={2} onChange={(e) => set({ note: e.target.value })} />
+      {lengthEditable && (
+        <TextField
+          label={t('booking.length')}
+          type="number"
+          min={5}
+          max={480}
+          step={5}
+          value={form.length}
+          error={errors.lengthMinutes}
+          onChange={(e) => set({ length: e.target.value })}
+        />
+      )}
+      <OverrideFields draft={form} errors={errors} onChange={set} showOverbook={mayOverbook && (clash || form.overbook)} showOutsideHours={outside || form.outsideHours} />
+      <div className="form-actions">
+        <button type="button" onClick={onBack}>
+          {t('details.back')}
+        </button>
+        <button type="submit" disabled={busy}>
+          {t('details.saveEdit')}
+        </button>
+      </div>
+    </form>
+  );
+}
