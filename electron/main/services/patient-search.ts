@@ -51,6 +51,12 @@ function toSummary(t: SummaryTuple): PatientSummary {
   };
 }
 
+/** Whether an indexed (already folded) name holds every query token as a whole word, as FTS5 tokenizes it. */
+function hasEveryWord(names: string, tokens: string[]): boolean {
+  const words = new Set(names.split(/[^\p{L}\p{N}]+/u));
+  return tokens.every((t) => words.has(t));
+}
+
 /** Sequence numbers in rank order without repeats; a patient found by an earlier, stronger match keeps its place. */
 class RankedSeqs {
   private readonly seen = new Set<number>();
@@ -83,6 +89,7 @@ class RankedSeqs {
  */
 export class PatientSearch {
   private readonly ftsIds: Database.Statement<[string, number], number>;
+  private readonly ftsHits: Database.Statement<[string, number], [number, string]>;
   private readonly byMrnPrefix: Database.Statement<[string, string, number], number>;
   private readonly byPhonePrefix: PatientKeyPrefixLookup;
   private readonly byIdentifierPrefix: PatientKeyPrefixLookup;
@@ -93,6 +100,9 @@ export class PatientSearch {
     this.ftsIds = db
       .prepare<[string, number], number>('SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
       .pluck(true);
+    this.ftsHits = db
+      .prepare<[string, number], [number, string]>('SELECT rowid, names FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
+      .raw(true);
     this.byMrnPrefix = db
       .prepare<[string, string, number], number>(
         'SELECT local_seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
@@ -127,8 +137,16 @@ export class PatientSearch {
     }
     const tokens = searchTokens(trimmed);
     if (tokens.length > 0 && !ranked.full) {
-      ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
-      if (!ranked.full) ranked.add(this.ftsIds.all(ftsQuery(tokens, true), limit));
+      const room = limit - ranked.seqs.length;
+      const hits = this.ftsHits.all(ftsQuery(tokens, true), room);
+      if (hits.length < room) {
+        // Every name match is in hand, so exact-word matches can be put first without a second FTS query.
+        ranked.add(hits.filter(([, names]) => hasEveryWord(names, tokens)).map(([seq]) => seq));
+      } else {
+        // More matches than fit: exact-word matches may be older than every prefix hit, so ask FTS for them.
+        ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
+      }
+      ranked.add(hits.map(([seq]) => seq));
     }
     return this.summaries(ranked.seqs);
   }
