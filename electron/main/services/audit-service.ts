@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
+import { clinicDayBounds } from '../../../shared/zoned-time';
 import { preparedOnce } from '../db/records';
 import { isoNow, type ServiceContext } from './context';
 
@@ -69,26 +70,8 @@ function whereClause(filter: AuditFilter, timeZoneOffset: (date: string, endOfDa
 
 /** Start of a calendar day (or of the next day, for an inclusive "to") in the clinic's zone, as a UTC ISO time. */
 export function dayBoundaryUtc(date: string, nextDay: boolean, timeZone: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = Date.UTC(y, m - 1, d + (nextDay ? 1 : 0));
-  // Find the UTC instant whose wall-clock time in `timeZone` is midnight of the target day.
-  let guess = target;
-  for (let i = 0; i < 3; i++) {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(guess));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    guess += target - wall;
-  }
-  return new Date(guess).toISOString();
+  const bounds = clinicDayBounds(date, timeZone);
+  return nextDay ? bounds.endUtc : bounds.startUtc;
 }
 
 export function listAudit(

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../../../shared/domain/audit';
 import type { User } from '../../../../shared/domain/user';
 import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
 import { AuditTable } from './AuditTable';
-import { downloadTextFile } from './download-file';
+import { downloadBlob } from '../../ui/download-file';
 import { errorMessage, fieldErrorsFrom } from './form-errors';
 import './admin.css';
 
@@ -85,7 +85,7 @@ export function AuditScreen() {
     setStatus('');
     try {
       const result = await call('audit.exportCsv', { ...toQuery(applied), limit: PAGE_SIZE, offset: 0 });
-      downloadTextFile(result.filename, UTF8_BOM + result.csv, 'text/csv;charset=utf-8');
+      downloadBlob(result.filename, new Blob([UTF8_BOM + result.csv], { type: 'text/csv;charset=utf-8' }));
       setStatus(t('audit.exported', { filename: result.filename, count: result.rows }));
       setReloads((n) => n + 1); // The export itself is audited.
     } catch (error) {

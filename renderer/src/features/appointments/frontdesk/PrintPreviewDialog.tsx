@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
-import { base64ToBytes, downloadBlob } from './download-file';
+import { base64ToBytes, downloadBlob } from '../../../ui/download-file';
 import { errorText } from './error-text';
 import { PdfPages } from './PdfPages';
 

@@ -5,7 +5,7 @@ import type { Reminder } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
-import { downloadBlob } from './download-file';
+import { downloadBlob } from '../../../ui/download-file';
 import { errorText } from './error-text';
 import './frontdesk.css';
 
