@@ -21,7 +21,7 @@ async function unlock(page: Page, user: { username: string; password: string }) 
 test.describe('navigation by role', () => {
   test('an administrator who is also a doctor sees every section', async ({ app, page }) => {
     await seedAndSignIn(app, ADMIN_USER);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', 'Settings', 'Audit']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', "Doctors' hours", 'Settings', 'Audit']);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toBeVisible();
   });
@@ -42,7 +42,7 @@ test.describe('navigation by role', () => {
 
   test('an administrator-only account sees administration and why Patients is empty', async ({ app, page }) => {
     await seedAndSignIn(app, IT_ADMIN);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', 'Settings', 'Audit']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', "Doctors' hours", 'Settings', 'Audit']);
     await expect(page.getByText('Patient records need the doctor or receptionist role.')).toBeVisible();
     await expect(page.getByLabel('Search patients')).toHaveCount(0);
     // Shortcuts to patient work land on the same explanation instead of failing.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditScreen, SettingsScreen, UsersScreen } from '../features/admin';
+import { AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { PatientsScreen } from '../features/patients';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice } from '../ui';
@@ -56,6 +56,7 @@ export function Shell({ session, active }: ShellProps) {
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
           {section === 'appointments' && <AppointmentsScreen />}
           {section === 'users' && <UsersScreen />}
+          {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}
           {section === 'audit' && <AuditScreen />}
         </main>

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { Role } from '../../../shared/domain/roles';
 
-export const SECTIONS = ['patients', 'appointments', 'users', 'settings', 'audit'] as const;
+export const SECTIONS = ['patients', 'appointments', 'users', 'hours', 'settings', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-const ADMIN_SECTIONS: ReadonlySet<Section> = new Set<Section>(['users', 'settings', 'audit']);
+const ADMIN_SECTIONS: ReadonlySet<Section> = new Set<Section>(['users', 'hours', 'settings', 'audit']);
 
 /** Sections a person with these roles may open. Main enforces access; this only keeps the menu honest. */
 export function sectionsFor(roles: readonly Role[]): Section[] {

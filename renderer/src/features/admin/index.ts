@@ -3,3 +3,4 @@
 export { UsersScreen } from './UsersScreen';
 export { SettingsScreen } from './SettingsScreen';
 export { AuditScreen } from './AuditScreen';
+export { HoursScreen } from './HoursScreen';

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { Notice, SelectField } from '../../ui';
+import type { ProviderSchedule } from '../../../../shared/domain/appointment';
+import { todayIn } from '../../../../shared/dates';
+import { errorMessage } from './form-errors';
+import { DaysOffPanel } from './hours/DaysOffPanel';
+import { HolidaysPanel } from './hours/HolidaysPanel';
+import { WeeklyHoursForm } from './hours/WeeklyHoursForm';
+import './admin.css';
+import './hours/hours.css';
+
+/** Administrators set each doctor's weekly hours, default length and days off, and the clinic's holidays. */
+export function HoursScreen() {
+  const { t } = useTranslation('admin');
+  const [providers, setProviders] = useState<ProviderSchedule[] | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [loadError, setLoadError] = useState('');
+
+  useEffect(() => {
+    Promise.all([call('providers.list', {}), call('settings.get', {})])
+      .then(([list, settings]) => {
+        setProviders(list);
+        // "Upcoming" means from today at the clinic, whatever this computer's own zone is.
+        setToday(todayIn(settings.timeZone));
+        setChosen((c) => c || list[0]?.providerId || '');
+      })
+      .catch((error: unknown) => setLoadError(t('hours.loadFailed', { message: errorMessage(error) })));
+  }, [t]);
+
+  const schedule = providers?.find((p) => p.providerId === chosen);
+  const replace = (saved: ProviderSchedule) => setProviders((list) => list?.map((p) => (p.providerId === saved.providerId ? saved : p)) ?? null);
+
+  return (
+    <section className="admin-screen" aria-labelledby="admin-hours-title">
+      <h1 id="admin-hours-title">{t('hours.title')}</h1>
+      <p className="admin-screen__intro">{t('hours.intro')}</p>
+      {loadError && <Notice tone="error">{loadError}</Notice>}
+      {!providers && !loadError && <p>{t('loading')}</p>}
+      {providers?.length === 0 && <p className="admin-empty">{t('hours.noDoctors')}</p>}
+      {providers && providers.length > 0 && (
+        <div className="hours-doctor">
+          <SelectField
+            label={t('hours.doctor')}
+            value={chosen}
+            onChange={(e) => setChosen(e.target.value)}
+            options={providers.map((p) => ({ value: p.providerId, label: p.displayName }))}
+          />
+        </div>
+      )}
+      {schedule && today && (
+        <>
+          {/* Keyed by doctor so switching doctors starts from that doctor's saved hours. */}
+          <WeeklyHoursForm key={schedule.providerId} schedule={schedule} onSaved={replace} />
+          <div className="hours-columns">
+            <DaysOffPanel key={schedule.providerId} providerId={schedule.providerId} name={schedule.displayName} today={today} />
+            <HolidaysPanel today={today} />
+          </div>
+        </>
+      )}
+      {providers?.length === 0 && today && <HolidaysPanel today={today} />}
+    </section>
+  );
+}
