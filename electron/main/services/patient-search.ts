@@ -3,7 +3,7 @@ import type { PatientSummary } from '../../../shared/domain/patient';
 import { phoneDigits } from '../../../shared/phone';
 import { searchTokens } from '../../../shared/text';
 import { PatientKeyPrefixLookup } from './patient-key-prefix';
-import { identifierKey } from './patient-repository';
+import { identifierKey, nameKey } from './patient-repository';
 
 /** FTS5 query for the tokens, each as a quoted string (so user text is never FTS syntax), optionally as a prefix. */
 export function ftsQuery(tokens: string[], prefix: boolean): string {
@@ -89,7 +89,6 @@ class RankedSeqs {
  */
 export class PatientSearch {
   private readonly ftsIds: Database.Statement<[string, number], number>;
-  private readonly ftsHits: Database.Statement<[string, number], [number, string]>;
   private readonly byMrnPrefix: Database.Statement<[string, string, number], number>;
   private readonly byPhonePrefix: PatientKeyPrefixLookup;
   private readonly byIdentifierPrefix: PatientKeyPrefixLookup;
@@ -100,9 +99,6 @@ export class PatientSearch {
     this.ftsIds = db
       .prepare<[string, number], number>('SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
       .pluck(true);
-    this.ftsHits = db
-      .prepare<[string, number], [number, string]>('SELECT rowid, names FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
-      .raw(true);
     this.byMrnPrefix = db
       .prepare<[string, string, number], number>(
         'SELECT local_seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
@@ -136,24 +132,28 @@ export class PatientSearch {
       if (!ranked.full && key.length >= 2) ranked.add(this.byIdentifierPrefix.find(key, limit));
     }
     const tokens = searchTokens(trimmed);
+    const strongCount = ranked.seqs.length;
+    let exactFirstInJs = false;
     if (tokens.length > 0 && !ranked.full) {
-      const room = limit - ranked.seqs.length;
-      const hits = this.ftsHits.all(ftsQuery(tokens, true), room);
-      if (hits.length < room) {
-        // Every name match is in hand, so exact-word matches can be put first without a second FTS query.
-        ranked.add(hits.filter(([, names]) => hasEveryWord(names, tokens)).map(([seq]) => seq));
-      } else {
-        // More matches than fit: exact-word matches may be older than every prefix hit, so ask FTS for them.
-        ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
-      }
-      ranked.add(hits.map(([seq]) => seq));
+      const room = limit - strongCount;
+      const nameHits = this.ftsIds.all(ftsQuery(tokens, true), room);
+      // With every name match in hand, exact-word matches are put first from the names read for the
+      // summaries; only when matches overflow the page can an older exact match be missing from them.
+      exactFirstInJs = nameHits.length < room;
+      if (!exactFirstInJs) ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
+      ranked.add(nameHits);
     }
-    return this.summaries(ranked.seqs);
+    const bySeq = this.summariesBySeq(ranked.seqs);
+    const inOrder = (seqs: number[]) => seqs.flatMap((seq) => bySeq.get(seq) ?? []);
+    if (!exactFirstInJs) return inOrder(ranked.seqs);
+    const byName = inOrder(ranked.seqs.slice(strongCount));
+    const isExact = (p: PatientSummary) => hasEveryWord(nameKey(p.givenNames, p.familyName), tokens);
+    return [...inOrder(ranked.seqs.slice(0, strongCount)), ...byName.filter(isExact), ...byName.filter((p) => !isExact(p))];
   }
 
-  /** Summaries in the given order, with one statement per result count (few distinct counts, cached). */
-  private summaries(seqs: number[]): PatientSummary[] {
-    if (seqs.length === 0) return [];
+  /** Summaries by sequence number, with one statement per result count (few distinct counts, cached). */
+  private summariesBySeq(seqs: number[]): Map<number, PatientSummary> {
+    if (seqs.length === 0) return new Map();
     let stmt = this.bySeqCache.get(seqs.length);
     if (!stmt) {
       stmt = this.db
@@ -161,12 +161,6 @@ export class PatientSearch {
         .raw(true);
       this.bySeqCache.set(seqs.length, stmt);
     }
-    const bySeq = new Map(stmt.all(...seqs).map((r) => [r[0], r]));
-    const ordered: PatientSummary[] = [];
-    for (const s of seqs) {
-      const row = bySeq.get(s);
-      if (row) ordered.push(toSummary(row));
-    }
-    return ordered;
+    return new Map(stmt.all(...seqs).map((r) => [r[0], toSummary(r)]));
   }
 }
