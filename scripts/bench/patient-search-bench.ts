@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { startCore } from '../../electron/main/core';
 import { PatientService } from '../../electron/main/services/patient-service';
+import { ftsQuery } from '../../electron/main/services/patient-search';
+import { searchTokens } from '../../shared/text';
 import type { BenchResult } from './bench-result';
 import { queryMix, type QueryKind } from './query-mix';
 import type { SeededDatabase } from './seed-database';
@@ -31,11 +33,28 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
   const core = startCore({ dataDir: seeded.dir, migrationsDir: options.migrationsDir, log: () => {} });
   try {
     const service = new PatientService(core.ctx);
+    // A second, informative baseline: the same FTS5 query joined to the columns a result row shows,
+    // i.e. what hand-written SQL would need to serve a page. The pass/fail target stays on the rowid-only query.
+    const rawWithRows = core.db.sqlite
+      .prepare(
+        `SELECT p.id, p.mrn, p.given_names, p.family_name, p.sex, p.birth_date, p.birth_date_estimated,
+           COALESCE((SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY ph.position LIMIT 1), '')
+         FROM patient_fts f JOIN patients p ON p.local_seq = f.rowid
+         WHERE patient_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+      )
+      .raw(true);
+    const rawRowsQuery = (text: string) => {
+      const tokens = searchTokens(text);
+      return tokens.length ? rawWithRows.all(ftsQuery(tokens, true), SEARCH_LIMIT) : [];
+    };
     const mix = queryMix(seed, patients, options.queries);
     log(`patient-search: warming up on ${mix.length} queries`);
     for (const q of mix) {
       service.search(q.text, SEARCH_LIMIT);
-      if (q.isName) service.finder.rawNameQuery(q.text, SEARCH_LIMIT);
+      if (q.isName) {
+        service.finder.rawNameQuery(q.text, SEARCH_LIMIT);
+        rawRowsQuery(q.text);
+      }
     }
     const loadBefore = loadAverage();
     const all: number[] = [];
@@ -43,6 +62,7 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
     const names: number[] = [];
     const raw: number[] = [];
     const rawCpu: number[] = [];
+    const rawRows: number[] = [];
     const byKind = new Map<QueryKind, { times: number[]; hits: number }>();
     for (let round = 0; round < options.rounds; round++) {
       for (const q of mix) {
@@ -61,6 +81,7 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
           const r = measure(() => service.finder.rawNameQuery(q.text, SEARCH_LIMIT));
           raw.push(r.wallMs);
           rawCpu.push(r.cpuMs);
+          rawRows.push(measure(() => rawRowsQuery(q.text)).wallMs);
         }
       }
     }
@@ -76,6 +97,7 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
     const c = summarise(allCpu);
     const rc = summarise(rawCpu);
     const ratio = s.p95 / r.p95;
+    const rr = summarise(rawRows);
     const oneMillion = patients >= 1_000_000;
     const target = oneMillion ? SEARCH_TARGET_P95_MS_1M : SEARCH_TARGET_P95_MS;
     const pass = oneMillion ? s.p95 <= target : s.p95 <= target && ratio <= SEARCH_TARGET_RATIO_P95;
@@ -94,6 +116,8 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
       raw_p50_ms: ms(r.p50),
       raw_p95_ms: ms(r.p95),
       ratio_p95: Math.round(ratio * 100) / 100,
+      raw_rows_p95_ms: ms(rr.p95),
+      ratio_rows_p95: Math.round((s.p95 / rr.p95) * 100) / 100,
       cpu_p50_ms: ms(c.p50),
       cpu_p95_ms: ms(c.p95),
       raw_cpu_p95_ms: ms(rc.p95),
