@@ -1,5 +1,5 @@
-import { STATUS_LABELS, type AppointmentStatus } from '../../shared/domain/appointment';
-import { utcToZoned } from '../../shared/zoned-time';
+import type { AppointmentStatus } from '../../shared/domain/appointment';
+import { diff as historyChanges } from '../../electron/main/services/appointments/appointment-writer';
 import { bookingDetails } from '../../electron/main/services/appointments/booking-service';
 import { BENCH_TIME_ZONE, SLOT_MINUTES, STEP_AUDIT, STEP_HISTORY, STEP_STATUS, statusChange, type PlannedAppointment } from './appointments-plan';
 
@@ -32,41 +32,10 @@ export interface RowsOfAppointment {
   audit: { at: string; userId: string; username: string; action: string; details: string }[];
 }
 
-/**
- * Mirrors AppointmentWriter's private flatten(): the labelled values a person reads in the history.
- * The unit test books, checks in, ... through the real services and compares, so a drift fails it.
- */
-function flatten(a: AppointmentState | null): Record<string, string> {
-  if (!a) return {};
-  const wall = (utc: string | null) => {
-    if (!utc) return '';
-    const w = utcToZoned(utc, BENCH_TIME_ZONE);
-    return `${w.date} ${w.time}`;
-  };
-  return {
-    'Date and time': wall(a.start_utc),
-    Length: `${a.length_minutes} min`,
-    Status: STATUS_LABELS[a.status],
-    'Visit type or reason': a.reason,
-    Note: a.note,
-    'Overbooking reason': '',
-    'Outside-hours reason': '',
-    Token: a.token === null ? '' : String(a.token),
-    Arrived: wall(a.arrived_at),
-    'Cancellation reason': a.cancel_reason ?? '',
-  };
-}
-
+/** History changes exactly as the appointment writer records them (the unit test replays through the services). */
 function diff(before: AppointmentState | null, after: AppointmentState): string {
-  const a = flatten(before);
-  const b = flatten(after);
-  return JSON.stringify(
-    Object.keys(b).flatMap((field) => {
-      const from = a[field] ?? '';
-      const to = b[field] ?? '';
-      return from === to ? [] : [{ field, from, to }];
-    }),
-  );
+  const withOverrides = (a: AppointmentState) => ({ ...a, overbook_reason: null, outside_hours_reason: null });
+  return JSON.stringify(historyChanges(before && withOverrides(before), withOverrides(after), BENCH_TIME_ZONE));
 }
 
 /** Every row bookAppointment, changeStatus and cancelAppointment write for one planned appointment. */

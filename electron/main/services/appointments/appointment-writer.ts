@@ -23,8 +23,14 @@ const COLUMNS: (keyof AppointmentFields)[] = [
   'cancel_reason', 'series_id', 'series_index',
 ];
 
+/** The fields an appointment's history shows (the doctor's change is added by the writer). */
+export type HistoryFields = Pick<
+  AppointmentFields,
+  'start_utc' | 'length_minutes' | 'status' | 'reason' | 'note' | 'overbook_reason' | 'outside_hours_reason' | 'token' | 'arrived_at' | 'cancel_reason'
+>;
+
 /** The appointment as labelled values a person reads in its history. */
-function flatten(a: AppointmentFields | null, timeZone: string): Record<string, string> {
+function flatten(a: HistoryFields | null, timeZone: string): Record<string, string> {
   if (!a) return {};
   const wall = (utc: string | null) => {
     if (!utc) return '';
@@ -45,7 +51,8 @@ function flatten(a: AppointmentFields | null, timeZone: string): Record<string, 
   };
 }
 
-function diff(before: AppointmentFields | null, after: AppointmentFields, timeZone: string): FieldChange[] {
+/** What changed between two versions, as history shows it; exported so the bench seeder writes the same rows. */
+export function diff(before: HistoryFields | null, after: HistoryFields, timeZone: string): FieldChange[] {
   const a = flatten(before, timeZone);
   const b = flatten(after, timeZone);
   return Object.keys(b).flatMap((field) => {
