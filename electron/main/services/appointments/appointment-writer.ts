@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../../../shared/domain/audit';
 import { STATUS_LABELS } from '../../../../shared/domain/appointment';
 import { utcToZoned } from '../../../../shared/zoned-time';
-import { appendChange, newId } from '../../db/records';
+import { appendChange, newId, preparedOnce } from '../../db/records';
 import { appendAudit } from '../audit-service';
 import type { Actor, ServiceContext } from '../context';
 import { findAppointmentRow, type AppointmentFields, type AppointmentRow } from './appointment-row';
@@ -75,7 +75,8 @@ export class AppointmentWriter {
   insert(fields: AppointmentFields, historyAction: string, actor: Actor, at: string, audit: AuditNote): AppointmentRow {
     const db = this.ctx.db.sqlite;
     const id = newId();
-    db.prepare(
+    preparedOnce(
+      db,
       `INSERT INTO appointments (id, created_at, updated_at, created_by, updated_by, version, ${COLUMNS.join(', ')})
        VALUES (?, ?, ?, ?, ?, 1, ${COLUMNS.map(() => '?').join(', ')})`,
     ).run(id, at, at, actor.userId, actor.userId, ...COLUMNS.map((c) => fields[c]));
@@ -89,9 +90,8 @@ export class AppointmentWriter {
     const db = this.ctx.db.sqlite;
     const keys = (Object.keys(patch) as (keyof AppointmentFields)[]).filter((k) => COLUMNS.includes(k));
     const sets = keys.map((k) => `${k} = ?`).join(', ');
-    const result = db
-      .prepare(`UPDATE appointments SET ${sets}${sets ? ', ' : ''}updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`)
-      .run(...keys.map((k) => patch[k] ?? null), at, actor.userId, before.id, before.version);
+    // The SET list varies with the patch, but only over a handful of shapes: each is prepared once.
+    const result = preparedOnce(db, `UPDATE appointments SET ${sets}${sets ? ', ' : ''}updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`).run(...keys.map((k) => patch[k] ?? null), at, actor.userId, before.id, before.version);
     if (result.changes !== 1) throw new Error(`appointment ${before.id} changed under an IMMEDIATE transaction`);
     const after = findAppointmentRow(db, before.id)!;
     // The doctor's name is joined in, not a column, so flatten() cannot see it; a change of doctor is rare enough to add here.
@@ -103,8 +103,9 @@ export class AppointmentWriter {
   }
 
   private history(id: string, version: number, action: string, changes: FieldChange[], actor: Actor, at: string): void {
-    this.ctx.db.sqlite
-      .prepare('INSERT INTO appointment_history (appointment_id, version, changed_at, changed_by, action, changes) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, version, at, actor.userId, action, JSON.stringify(changes));
+    preparedOnce(
+      this.ctx.db.sqlite,
+      'INSERT INTO appointment_history (appointment_id, version, changed_at, changed_by, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(id, version, at, actor.userId, action, JSON.stringify(changes));
   }
 }

@@ -1,3 +1,4 @@
+import { preparedOnce } from '../../db/records';
 import type Database from 'better-sqlite3';
 import type { DstChoice } from '../../../../shared/zoned-time';
 import { utcToZoned, zonedToUtc, zonedToUtcLenient } from '../../../../shared/zoned-time';
@@ -33,8 +34,7 @@ export function resolveSlot(
 }
 
 export function requirePatient(db: Database.Database, patientId: string): { name: string } {
-  const row = db
-    .prepare("SELECT trim(given_names || ' ' || family_name) AS name FROM patients WHERE id = ? AND deleted_at IS NULL")
+  const row = preparedOnce(db, "SELECT trim(given_names || ' ' || family_name) AS name FROM patients WHERE id = ? AND deleted_at IS NULL")
     .get(patientId) as { name: string } | undefined;
   if (!row) {
     throw new AppError('VALIDATION', 'That patient was not found. Search for the patient again, or register them first.', {
@@ -67,15 +67,14 @@ interface ClashRow {
  */
 export function findClash(db: Database.Database, providerId: string, slot: Slot, exclude: readonly string[]): ClashRow | undefined {
   const earliest = new Date(Date.parse(slot.startUtc) - MAX_LENGTH_MINUTES * 60_000).toISOString();
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.start_utc, a.end_utc, trim(p.given_names || ' ' || p.family_name) AS patient_name
+  const rows = preparedOnce(
+    db,
+    `SELECT a.id, a.start_utc, a.end_utc, trim(p.given_names || ' ' || p.family_name) AS patient_name
        FROM appointments a JOIN patients p ON p.id = a.patient_id
        WHERE a.provider_id = ? AND a.start_utc >= ? AND a.start_utc < ? AND a.end_utc > ?
          AND a.kind = 'appointment' AND a.status IN ('booked', 'arrived', 'with_doctor', 'done') AND a.deleted_at IS NULL
        ORDER BY a.start_utc LIMIT 10`,
-    )
-    .all(providerId, earliest, slot.endUtc, slot.startUtc) as ClashRow[];
+  ).all(providerId, earliest, slot.endUtc, slot.startUtc) as ClashRow[];
   return rows.find((r) => !exclude.includes(r.id));
 }
 
