@@ -98,4 +98,39 @@ describe('migrations', () => {
     expect(plan("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
     expect(db.prepare("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'").all()).toEqual([{ patient_id: 'p1' }]);
   });
+
+  it('migration 5 (0004_patient_cards): builds a search card per live patient with the first phone, then triggers keep it equal', () => {
+    const db = dbAt(4);
+    const insertPatient = db.prepare(
+      `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key, deleted_at)
+       VALUES (?, ?, ?, 'u', 'u', ?, ?, ?, 'Mensah', 'female', '1990-01-01', ?, ?)`,
+    );
+    const insertPhone = db.prepare("INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES (?, ?, 'mobile', ?, '')");
+    insertPatient.run('p1', NOW, NOW, 1, 'AAAA-000001', 'Ama', 'ama mensah', null);
+    insertPhone.run('p1', 1, '+233 20 000 0002');
+    insertPhone.run('p1', 0, '+233 24 123 4567');
+    insertPatient.run('p2', NOW, NOW, 2, 'AAAA-000002', 'Kofi', 'kofi mensah', NOW); // deleted
+
+    migrate(db, migrations, 5);
+
+    const cards = () => db.prepare('SELECT seq, patient_id, mrn, given_names, phone, name_key FROM patient_cards ORDER BY seq').all();
+    expect(cards()).toEqual([{ seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama', phone: '+233 24 123 4567', name_key: 'ama mensah' }]);
+
+    // After the migration: a new patient, renamed, phones replaced, deleted and restored.
+    insertPatient.run('p3', NOW, NOW, 3, 'AAAA-000003', 'Esi', 'esi mensah', null);
+    insertPhone.run('p3', 0, '+233 50 111 2222');
+    db.prepare("UPDATE patients SET given_names = 'Ama Serwa', name_key = 'ama serwa mensah' WHERE id = 'p1'").run();
+    db.prepare("DELETE FROM patient_phones WHERE patient_id = 'p1' AND position = 0").run();
+    db.prepare("UPDATE patient_phones SET number = '+233 20 000 0009' WHERE patient_id = 'p1'").run();
+    expect(cards()).toEqual([
+      { seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama Serwa', phone: '+233 20 000 0009', name_key: 'ama serwa mensah' },
+      { seq: 3, patient_id: 'p3', mrn: 'AAAA-000003', given_names: 'Esi', phone: '+233 50 111 2222', name_key: 'esi mensah' },
+    ]);
+    db.prepare("UPDATE patients SET deleted_at = ? WHERE id = 'p3'").run(NOW);
+    db.prepare("UPDATE patients SET deleted_at = NULL WHERE id = 'p2'").run();
+    expect(cards()).toEqual([
+      { seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama Serwa', phone: '+233 20 000 0009', name_key: 'ama serwa mensah' },
+      { seq: 2, patient_id: 'p2', mrn: 'AAAA-000002', given_names: 'Kofi', phone: '', name_key: 'kofi mensah' },
+    ]);
+  });
 });

@@ -117,6 +117,17 @@ describe('search as you type', () => {
     expect(names(await app.call(admin, 'patients.search', { text: 'ga' }))).toEqual(['Josephine Garner', 'José García']);
   });
 
+  it('puts an older exact match before newer prefix matches that fill the page', async () => {
+    // "Jo Smith" was registered before these four; "smith" is a whole word only in her name.
+    for (const given of ['Ann', 'Ben', 'Cat', 'Dan']) {
+      await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: given, familyName: 'Smithers', phones: [] }) });
+    }
+    expect(names(await app.call(admin, 'patients.search', { text: 'smith', limit: 3 }))).toEqual(['Jo Smith', 'Dan Smithers', 'Cat Smithers']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'smithers', limit: 2 }))).toEqual(['Dan Smithers', 'Cat Smithers']);
+    // A phone match outranks both, and is not listed twice.
+    expect(names(await app.call(admin, 'patients.search', { text: '020 7946', limit: 3 }))).toEqual(['Jo Smith']);
+  });
+
   it('finds by phone however it is typed, and by MRN and identifier', async () => {
     expect(names(await app.call(admin, 'patients.search', { text: '600 12' }))).toEqual(['José García']);
     expect(names(await app.call(admin, 'patients.search', { text: '+234803' }))).toEqual(['Oluwaseun Adeyemi']);
@@ -152,14 +163,19 @@ describe('editing and history', () => {
     expect(updated.version).toBe(2);
     expect(names(await app.call(admin, 'patients.search', { text: 'lopez' }))).toEqual(['José García López']);
     expect(await app.call(admin, 'patients.search', { text: '600 123' })).toEqual([]);
+    // Result rows show the record as it is now.
+    expect(await app.call(admin, 'patients.search', { text: 'garcia' })).toMatchObject([{ familyName: 'García López', phone: '+34 910 000 000' }]);
+    await app.call(admin, 'patients.update', { id: p.id, version: 2, patient: patientInput({ familyName: 'García López', phones: [] }) });
+    expect(await app.call(admin, 'patients.search', { text: 'garcia' })).toMatchObject([{ phone: '' }]);
+    expect(await app.call(admin, 'patients.search', { text: '910 000' })).toEqual([]);
 
     const stale = await app.raw(admin, 'patients.update', { id: p.id, version: 1, patient: patientInput({ familyName: 'X' }) });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const history = await app.call(admin, 'patients.history', { id: p.id });
-    expect(history.map((h) => h.version)).toEqual([2, 1]);
-    expect(history[0]).toMatchObject({ changedByName: 'Dr Amara Okafor', changedAt: '2026-03-10T09:05:00.000Z' });
-    expect(history[0]!.changes).toEqual([
+    expect(history.map((h) => h.version)).toEqual([3, 2, 1]);
+    expect(history[1]).toMatchObject({ changedByName: 'Dr Amara Okafor', changedAt: '2026-03-10T09:05:00.000Z' });
+    expect(history[1]!.changes).toEqual([
       { field: 'Family name', from: 'García', to: 'García López' },
       { field: 'Phones', from: 'mobile: +34 600 123 456', to: 'home: +34 910 000 000' },
     ]);

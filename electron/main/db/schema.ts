@@ -70,6 +70,33 @@ export const patients = sqliteTable(
   ],
 );
 
+/**
+ * What a search result row shows, one narrow row per live patient keyed by the device sequence
+ * (the FTS row id), so a page of results is 25 primary-key reads instead of 25 index-then-row
+ * reads of the wide patients table plus a phone lookup each. A local projection, never synced:
+ * triggers in migration 0004 keep it equal to patients and their first phone in the same
+ * transaction as every write, and it holds no row for a deleted patient (like patient_fts).
+ */
+export const patientCards = sqliteTable(
+  'patient_cards',
+  {
+    seq: integer('seq').primaryKey(),
+    patientId: text('patient_id').notNull(),
+    mrn: text('mrn').notNull(),
+    givenNames: text('given_names').notNull(),
+    familyName: text('family_name').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: text('birth_date').notNull(),
+    birthDateEstimated: integer('birth_date_estimated', { mode: 'boolean' }).notNull(),
+    /** The first phone's number as written, '' when the patient has none. */
+    phone: text('phone').notNull(),
+    /** patients.name_key: the folded names, for ranking whole-word matches without folding again. */
+    nameKey: text('name_key').notNull(),
+  },
+  // Also covers patient id -> seq (an index on a rowid table carries the rowid).
+  (t) => [uniqueIndex('patient_cards_patient_unique').on(t.patientId)],
+);
+
 /** Part of the patient record (FHIR Patient.telecom); the patient's version covers it. */
 export const patientPhones = sqliteTable(
   'patient_phones',

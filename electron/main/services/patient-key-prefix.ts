@@ -7,11 +7,13 @@ interface KeyTable {
 }
 
 /**
- * Patients with a key equal to, then starting with, the typed text; each group most recently
- * registered first. A short prefix can match thousands of keys ("0770" is every UK mobile of that
- * range), and sorting thousands of joined rows to keep 25 costs milliseconds per keystroke; so the
- * matches are counted first (index only, capped), and when there are many, patients are walked
- * newest first and probed instead, which stops after `limit` hits. The cut-over is where the two
+ * Live patients (those with a search card) with a key equal to, then starting with, the typed
+ * text; each group most recently registered first. Patient ids map to sequence numbers through the
+ * cards' narrow covering index, not the wide patients table. A short prefix can match thousands
+ * of keys ("0770" is every UK mobile of that range), and sorting thousands of joined rows to keep
+ * 25 costs milliseconds per keystroke; so the matches are counted first (index only, capped), and
+ * when there are many, patients are walked newest first and probed instead, which stops after
+ * `limit` hits. The cut-over is where the two
  * cost the same: a walk visits about limit x patients / matches rows.
  */
 export class PatientKeyPrefixLookup {
@@ -24,27 +26,27 @@ export class PatientKeyPrefixLookup {
   constructor(db: Database.Database, { table, column }: KeyTable) {
     this.sorted = db
       .prepare<[string, string, string, number], number>(
-        `SELECT p.local_seq FROM ${table} k JOIN patients p ON p.id = k.patient_id
-         WHERE k.${column} >= ? AND k.${column} < ? AND p.deleted_at IS NULL ORDER BY (k.${column} = ?) DESC, p.local_seq DESC LIMIT ?`,
+        `SELECT c.seq FROM ${table} k JOIN patient_cards c ON c.patient_id = k.patient_id
+         WHERE k.${column} >= ? AND k.${column} < ? ORDER BY (k.${column} = ?) DESC, c.seq DESC LIMIT ?`,
       )
       .pluck(true);
     this.exact = db
       .prepare<[string, number], number>(
-        `SELECT p.local_seq FROM ${table} k JOIN patients p ON p.id = k.patient_id
-         WHERE k.${column} = ? AND p.deleted_at IS NULL ORDER BY p.local_seq DESC LIMIT ?`,
+        `SELECT c.seq FROM ${table} k JOIN patient_cards c ON c.patient_id = k.patient_id
+         WHERE k.${column} = ? ORDER BY c.seq DESC LIMIT ?`,
       )
       .pluck(true);
     this.walk = db
       .prepare<[string, string, number], number>(
-        `SELECT p.local_seq FROM patients p WHERE p.deleted_at IS NULL
-           AND EXISTS (SELECT 1 FROM ${table} k WHERE k.patient_id = p.id AND k.${column} > ? AND k.${column} < ?)
-         ORDER BY p.local_seq DESC LIMIT ?`,
+        `SELECT c.seq FROM patient_cards c
+         WHERE EXISTS (SELECT 1 FROM ${table} k WHERE k.patient_id = c.patient_id AND k.${column} > ? AND k.${column} < ?)
+         ORDER BY c.seq DESC LIMIT ?`,
       )
       .pluck(true);
     this.countUpTo = db
       .prepare<[string, string, number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${column} >= ? AND ${column} < ? LIMIT ?)`)
       .pluck(true);
-    this.patientCount = db.prepare<[], number | null>('SELECT max(local_seq) FROM patients').pluck(true);
+    this.patientCount = db.prepare<[], number | null>('SELECT max(seq) FROM patient_cards').pluck(true);
   }
 
   /** Local sequence numbers, exact matches first; may hold a patient twice (callers de-duplicate). */

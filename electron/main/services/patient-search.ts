@@ -3,7 +3,7 @@ import type { PatientSummary } from '../../../shared/domain/patient';
 import { phoneDigits } from '../../../shared/phone';
 import { searchTokens } from '../../../shared/text';
 import { PatientKeyPrefixLookup } from './patient-key-prefix';
-import { identifierKey, nameKey } from './patient-repository';
+import { identifierKey } from './patient-repository';
 
 /** FTS5 query for the tokens, each as a quoted string (so user text is never FTS syntax), optionally as a prefix. */
 export function ftsQuery(tokens: string[], prefix: boolean): string {
@@ -20,13 +20,13 @@ function mrnPrefix(text: string): string | null {
 }
 
 /**
- * Summary columns in a fixed order, read with better-sqlite3's raw (array) mode: building 25 objects
- * with named keys in the driver costs more than the index lookups behind them.
+ * A result row from patient_cards (one narrow row per live patient, keyed by its sequence number),
+ * read in better-sqlite3's raw (array) mode: building objects with named keys in the driver costs
+ * more than the primary-key reads behind them.
  */
-const SUMMARY_SELECT = `p.local_seq, p.id, p.mrn, p.given_names, p.family_name, p.sex, p.birth_date, p.birth_date_estimated,
-  COALESCE((SELECT number FROM patient_phones ph WHERE ph.patient_id = p.id ORDER BY ph.position LIMIT 1), '')`;
+const CARD_SELECT = 'SELECT seq, patient_id, mrn, given_names, family_name, sex, birth_date, birth_date_estimated, phone, name_key FROM patient_cards';
 
-type SummaryTuple = [
+type CardTuple = [
   seq: number,
   id: string,
   mrn: string,
@@ -36,9 +36,10 @@ type SummaryTuple = [
   birthDate: string,
   birthDateEstimated: number,
   phone: string,
+  nameKey: string,
 ];
 
-function toSummary(t: SummaryTuple): PatientSummary {
+function toSummary(t: CardTuple): PatientSummary {
   return {
     id: t[1],
     mrn: t[2],
@@ -67,7 +68,11 @@ class RankedSeqs {
     return this.seqs.length >= this.limit;
   }
 
-  add(seqs: number[]): void {
+  has(seq: number): boolean {
+    return this.seen.has(seq);
+  }
+
+  add(seqs: readonly number[]): void {
     for (const s of seqs) {
       if (this.full) return;
       if (!this.seen.has(s)) {
@@ -84,20 +89,29 @@ class RankedSeqs {
  * within each group the most recently registered patients come first (FTS5 walks its row ids,
  * which are the device's registration sequence, in descending order without sorting).
  *
- * Every statement is prepared once; each lookup returns sequence numbers only, no lookup runs once
- * the page of results is full, and one statement then reads the page's summaries.
+ * Names take one FTS5 prefix query for the newest `limit` matches, and their cards (which carry the
+ * folded names) tell which of them match every word exactly. Only when that page is not every
+ * name match can an older exact match be missing; a second FTS5 query then looks for exact matches
+ * older than the page's oldest, and only as many as the page has room for. Every statement is
+ * prepared once and one primary-key read per result fetches what the row shows.
  */
 export class PatientSearch {
   private readonly ftsIds: Database.Statement<[string, number], number>;
+  private readonly ftsIdsBelow: Database.Statement<[string, number, number], number>;
   private readonly byMrnPrefix: Database.Statement<[string, string, number], number>;
   private readonly byPhonePrefix: PatientKeyPrefixLookup;
   private readonly byIdentifierPrefix: PatientKeyPrefixLookup;
-  private readonly recent: Database.Statement<[number], SummaryTuple>;
-  private readonly bySeqCache = new Map<number, Database.Statement<number[], SummaryTuple>>();
+  private readonly recent: Database.Statement<[number], CardTuple>;
+  private readonly cardsCache = new Map<number, Database.Statement<number[], CardTuple>>();
 
   constructor(private readonly db: Database.Database) {
     this.ftsIds = db
       .prepare<[string, number], number>('SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
+      .pluck(true);
+    this.ftsIdsBelow = db
+      .prepare<[string, number, number], number>(
+        'SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
+      )
       .pluck(true);
     this.byMrnPrefix = db
       .prepare<[string, string, number], number>(
@@ -106,9 +120,7 @@ export class PatientSearch {
       .pluck(true);
     this.byPhonePrefix = new PatientKeyPrefixLookup(db, { table: 'patient_phone_keys', column: 'key' });
     this.byIdentifierPrefix = new PatientKeyPrefixLookup(db, { table: 'patient_identifiers', column: 'value_key' });
-    this.recent = db
-      .prepare<[number], SummaryTuple>(`SELECT ${SUMMARY_SELECT} FROM patients p WHERE p.deleted_at IS NULL ORDER BY p.local_seq DESC LIMIT ?`)
-      .raw(true);
+    this.recent = db.prepare<[number], CardTuple>(`${CARD_SELECT} ORDER BY seq DESC LIMIT ?`).raw(true);
   }
 
   /** The raw FTS5 query alone: the bench's baseline for the service's overhead. */
@@ -132,35 +144,53 @@ export class PatientSearch {
       if (!ranked.full && key.length >= 2) ranked.add(this.byIdentifierPrefix.find(key, limit));
     }
     const tokens = searchTokens(trimmed);
-    const strongCount = ranked.seqs.length;
-    let exactFirstInJs = false;
-    if (tokens.length > 0 && !ranked.full) {
-      const room = limit - strongCount;
-      const nameHits = this.ftsIds.all(ftsQuery(tokens, true), room);
-      // With every name match in hand, exact-word matches are put first from the names read for the
-      // summaries; only when matches overflow the page can an older exact match be missing from them.
-      exactFirstInJs = nameHits.length < room;
-      if (!exactFirstInJs) ranked.add(this.ftsIds.all(ftsQuery(tokens, false), limit));
-      ranked.add(nameHits);
+    if (tokens.length === 0 || ranked.full) return this.cardsInOrder(ranked.seqs);
+
+    // The newest `limit` name matches: even if every strong match is among them, `room` remain.
+    const room = limit - ranked.seqs.length;
+    const prefixHits = this.ftsIds.all(ftsQuery(tokens, true), limit);
+    const fresh = prefixHits.filter((seq) => !ranked.has(seq));
+    const cards = this.cardsBySeq([...ranked.seqs, ...fresh]);
+    const isExact = (seq: number) => {
+      const card = cards.get(seq);
+      return card !== undefined && hasEveryWord(card[9], tokens);
+    };
+    const exact = fresh.filter(isExact);
+    const prefixOnly = fresh.filter((seq) => !isExact(seq));
+    // Every exact match newer than the page's oldest hit is on the page. When the page is not every
+    // name match, older exact matches outrank the page's prefix-only ones: fetch as many as fit.
+    const everyMatchInHand = prefixHits.length < limit;
+    const wanted = room - exact.length;
+    if (!everyMatchInHand && wanted > 0 && prefixOnly.length > 0) {
+      const oldest = prefixHits[prefixHits.length - 1]!;
+      const older = this.ftsIdsBelow.all(ftsQuery(tokens, false), oldest, wanted + ranked.seqs.length).filter((seq) => !ranked.has(seq));
+      for (const [seq, card] of this.cardsBySeq(older)) cards.set(seq, card);
+      exact.push(...older);
     }
-    const bySeq = this.summariesBySeq(ranked.seqs);
-    const inOrder = (seqs: number[]) => seqs.flatMap((seq) => bySeq.get(seq) ?? []);
-    if (!exactFirstInJs) return inOrder(ranked.seqs);
-    const byName = inOrder(ranked.seqs.slice(strongCount));
-    const isExact = (p: PatientSummary) => hasEveryWord(nameKey(p.givenNames, p.familyName), tokens);
-    return [...inOrder(ranked.seqs.slice(0, strongCount)), ...byName.filter(isExact), ...byName.filter((p) => !isExact(p))];
+    ranked.add(exact);
+    ranked.add(prefixOnly);
+    return ranked.seqs.flatMap((seq) => {
+      const card = cards.get(seq);
+      return card ? [toSummary(card)] : [];
+    });
   }
 
-  /** Summaries by sequence number, with one statement per result count (few distinct counts, cached). */
-  private summariesBySeq(seqs: number[]): Map<number, PatientSummary> {
+  private cardsInOrder(seqs: number[]): PatientSummary[] {
+    const cards = this.cardsBySeq(seqs);
+    return seqs.flatMap((seq) => {
+      const card = cards.get(seq);
+      return card ? [toSummary(card)] : [];
+    });
+  }
+
+  /** Cards by sequence number, with one statement per count of numbers (few distinct counts, cached). */
+  private cardsBySeq(seqs: number[]): Map<number, CardTuple> {
     if (seqs.length === 0) return new Map();
-    let stmt = this.bySeqCache.get(seqs.length);
+    let stmt = this.cardsCache.get(seqs.length);
     if (!stmt) {
-      stmt = this.db
-        .prepare<number[], SummaryTuple>(`SELECT ${SUMMARY_SELECT} FROM patients p WHERE p.local_seq IN (${seqs.map(() => '?').join(',')})`)
-        .raw(true);
-      this.bySeqCache.set(seqs.length, stmt);
+      stmt = this.db.prepare<number[], CardTuple>(`${CARD_SELECT} WHERE seq IN (${seqs.map(() => '?').join(',')})`).raw(true);
+      this.cardsCache.set(seqs.length, stmt);
     }
-    return new Map(stmt.all(...seqs).map((r) => [r[0], toSummary(r)]));
+    return new Map(stmt.all(...seqs).map((card) => [card[0], card]));
   }
 }

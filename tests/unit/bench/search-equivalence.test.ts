@@ -6,17 +6,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
 import { PatientService } from '../../../electron/main/services/patient-service';
 import { queryMix } from '../../../scripts/bench/query-mix';
+import { syntheticPatient } from '../../../scripts/bench/patient-generator';
 import { bulkInsertPatients, setUpBenchClinic } from '../../../scripts/bench/seed-database';
 import { ReferencePatientSearch } from './reference-patient-search';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations');
 const SEED = 42;
 const PATIENTS = 3000;
+const EDITED = 60;
 
 let core: ChartbookCore;
 beforeAll(async () => {
   core = startCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-search-')), migrationsDir: MIGRATIONS_DIR, log: () => {} });
-  bulkInsertPatients(core, await setUpBenchClinic(core), SEED, PATIENTS, 0, PATIENTS);
+  const admin = await setUpBenchClinic(core);
+  bulkInsertPatients(core, admin, SEED, PATIENTS, 0, PATIENTS);
+  // Edits after registration: the search cards must follow new names and phones, and lose a
+  // removed phone, exactly as the patients table does.
+  const service = new PatientService(core.ctx);
+  const actor = { ...admin, roles: ['admin' as const] };
+  for (let i = 0; i < EDITED; i++) {
+    const patient = syntheticPatient(SEED, i * 7, PATIENTS);
+    const other = syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS);
+    const phones = i % 3 === 0 ? [] : other.input.phones;
+    service.update(patient.id, 1, { ...patient.input, givenNames: other.input.givenNames, familyName: other.input.familyName, phones }, actor);
+  }
 });
 afterAll(() => core.close());
 
@@ -33,11 +46,14 @@ describe('the optimised patient search', () => {
     // Well beyond the cut-over (about 140 keys at 3,000 patients and 25 results), so these take the walk.
     expect(keysStartingWith('patient_phone_keys', 'key', '234')).toBeGreaterThan(200);
     expect(keysStartingWith('patient_identifiers', 'value_key', '00')).toBeGreaterThan(200);
+    // Edited names and removed phones are what the reference reads from the patients table.
+    texts.push(...Array.from({ length: EDITED }, (_, i) => syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS).input.familyName));
     let walked = 0;
     for (const text of texts) {
       for (const limit of [25, 5]) {
-        const expected = reference.search(text, limit).map((p) => p.mrn);
-        const actual = service.search(text, limit).map((p) => p.mrn);
+        // Whole rows: names, phone and birth date as the patients table holds them now.
+        const expected = reference.search(text, limit);
+        const actual = service.search(text, limit);
         // The reference's LIMIT counts a patient with two matching phones twice, so it can return
         // fewer patients; the ones it returns must be ours, in our order.
         expect(actual.slice(0, expected.length), `"${text}" limit ${limit}`).toEqual(expected);
