@@ -133,4 +133,26 @@ describe('migrations', () => {
       { seq: 2, patient_id: 'p2', mrn: 'AAAA-000002', given_names: 'Kofi', phone: '', name_key: 'kofi mensah' },
     ]);
   });
+
+  it('migration 6 (0005_search_key_sequence): gives phone keys and identifiers their patient\'s sequence, read from the key index', () => {
+    const db = dbAt(5);
+    db.prepare(
+      `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
+       VALUES ('p7', ?, ?, 'u', 'u', 7, 'AAAA-000007', 'Ama', 'Mensah', 'female', '1990-01-01', 'ama mensah')`,
+    ).run(NOW, NOW);
+    db.prepare("INSERT INTO patient_phone_keys (patient_id, key) VALUES ('p7', '241234567')").run();
+    db.prepare(
+      "INSERT INTO patient_identifiers (patient_id, position, system, value, system_key, value_key) VALUES ('p7', 0, 'Ghana Card', 'GHA-1', 'ghanacard', 'gha1')",
+    ).run();
+
+    migrate(db, migrations, 6);
+
+    expect(db.prepare('SELECT patient_id, key, seq FROM patient_phone_keys').all()).toEqual([{ patient_id: 'p7', key: '241234567', seq: 7 }]);
+    expect(db.prepare('SELECT patient_id, value_key, seq FROM patient_identifiers').all()).toEqual([{ patient_id: 'p7', value_key: 'gha1', seq: 7 }]);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT seq FROM patient_phone_keys WHERE key >= '2412' AND key < '2413' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
+    expect(plan("SELECT seq FROM patient_identifiers WHERE value_key = 'gha1' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_identifiers_value_idx/);
+    // A key written without its sequence is refused rather than sorted as the oldest patient.
+    expect(() => db.prepare("INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES ('p7', '999', NULL)").run()).toThrow(/NOT NULL/);
+  });
 });

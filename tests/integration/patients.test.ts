@@ -138,6 +138,22 @@ describe('search as you type', () => {
     expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn.replace('-', '').toLowerCase() }))).toEqual(['José García']);
   });
 
+  it('never finds a deleted record, by name, phone or MRN', async () => {
+    const older = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ada', familyName: 'Lovelace', phones: [{ kind: 'home', number: '020 7946 0001' }] }),
+    });
+    const newer = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ada', familyName: 'Byron', phones: [{ kind: 'home', number: '020 7946 0002' }] }),
+    });
+    // No screen deletes a patient yet; a later merge will set deleted_at like this.
+    app.core.db.sqlite.prepare('UPDATE patients SET deleted_at = ? WHERE id = ?').run('2026-03-10T10:00:00.000Z', newer.id);
+    expect(names(await app.call(admin, 'patients.search', { text: '020 7946', limit: 2 }))).toEqual(['Ada Lovelace', 'Jo Smith']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'ada' }))).toEqual(['Ada Lovelace']);
+    expect(await app.call(admin, 'patients.search', { text: newer.mrn })).toEqual([]);
+    expect(names(await app.call(admin, 'patients.search', { text: older.mrn }))).toEqual(['Ada Lovelace']);
+    expect(names(await app.call(admin, 'patients.search', { text: '', limit: 1 }))).toEqual(['Ada Lovelace']);
+  });
+
   it('treats search text as text, never as FTS syntax', async () => {
     for (const text of ['"', 'jo*', 'NEAR(a b)', 'garcia OR 1=1', "'; DROP TABLE patients; --", '^', '(']) {
       const result = await app.raw(admin, 'patients.search', { text });

@@ -127,10 +127,12 @@ export const patientPhoneKeys = sqliteTable(
       .notNull()
       .references(() => patients.id),
     key: text('key').notNull(),
+    /** The patient's local_seq, so a prefix lookup sorts newest first from the index alone. Never synced. */
+    seq: integer('seq').notNull().default(0),
   },
-  // Covering both ways: prefix lookups by key return patient ids from the index alone.
+  // Covering both ways: prefix lookups by key return sequence numbers and patient ids from the index alone.
   (t) => [
-    index('patient_phone_keys_key_idx').on(t.key, t.patientId),
+    index('patient_phone_keys_key_idx').on(t.key, t.seq, t.patientId),
     index('patient_phone_keys_patient_idx').on(t.patientId, t.key),
   ],
 );
@@ -147,10 +149,12 @@ export const patientIdentifiers = sqliteTable(
     value: text('value').notNull(),
     systemKey: text('system_key').notNull(),
     valueKey: text('value_key').notNull(),
+    /** The patient's local_seq, so a prefix lookup sorts newest first from the index alone. Never synced. */
+    seq: integer('seq').notNull().default(0),
   },
   (t) => [
     uniqueIndex('patient_identifiers_unique').on(t.systemKey, t.valueKey),
-    index('patient_identifiers_value_idx').on(t.valueKey, t.patientId),
+    index('patient_identifiers_value_idx').on(t.valueKey, t.seq, t.patientId),
     index('patient_identifiers_patient_idx').on(t.patientId, t.valueKey),
   ],
 );

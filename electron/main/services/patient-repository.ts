@@ -59,11 +59,14 @@ export class PatientRepository {
     this.insertPhone = db.prepare(
       'INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES (?, ?, ?, ?, ?)',
     );
+    // seq is the patient's local_seq (search sorts by it from the key index); a missing patient gives NULL and fails.
+    const seqOf = '(SELECT local_seq FROM patients WHERE id = @patientId)';
     this.insertIdentifier = db.prepare(
-      'INSERT INTO patient_identifiers (patient_id, position, system, value, system_key, value_key) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO patient_identifiers (patient_id, position, system, value, system_key, value_key, seq)
+       VALUES (@patientId, @position, @system, @value, @systemKey, @valueKey, ${seqOf})`,
     );
     this.deletePhones = db.prepare('DELETE FROM patient_phones WHERE patient_id = ?');
-    this.insertPhoneKey = db.prepare('INSERT INTO patient_phone_keys (patient_id, key) VALUES (?, ?)');
+    this.insertPhoneKey = db.prepare(`INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES (@patientId, @key, ${seqOf})`);
     this.deletePhoneKeys = db.prepare('DELETE FROM patient_phone_keys WHERE patient_id = ?');
     this.deleteIdentifiers = db.prepare('DELETE FROM patient_identifiers WHERE patient_id = ?');
     this.identifierOwner = db.prepare(
@@ -121,9 +124,16 @@ export class PatientRepository {
     this.deleteIdentifiers.run(patientId);
     input.phones.forEach((p, i) => this.insertPhone.run(patientId, i, p.kind, p.number, phoneDigits(p.number)));
     const keys = new Set(input.phones.flatMap((p) => phoneSearchKeys(p.number)));
-    for (const key of keys) this.insertPhoneKey.run(patientId, key);
-    input.identifiers.forEach((id, i) =>
-      this.insertIdentifier.run(patientId, i, id.system, id.value, identifierKey(id.system), identifierKey(id.value)),
+    for (const key of keys) this.insertPhoneKey.run({ patientId, key });
+    input.identifiers.forEach((id, position) =>
+      this.insertIdentifier.run({
+        patientId,
+        position,
+        system: id.system,
+        value: id.value,
+        systemKey: identifierKey(id.system),
+        valueKey: identifierKey(id.value),
+      }),
     );
   }
 

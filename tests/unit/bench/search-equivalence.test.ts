@@ -30,6 +30,11 @@ beforeAll(async () => {
     const phones = i % 3 === 0 ? [] : other.input.phones;
     service.update(patient.id, 1, { ...patient.input, givenNames: other.input.givenNames, familyName: other.input.familyName, phones }, actor);
   }
+  // Deleted records (a later merge or delete feature) must never be found. The newest are the ones
+  // every dense prefix would list first.
+  core.db.sqlite
+    .prepare('UPDATE patients SET deleted_at = ? WHERE local_seq > ? OR local_seq % 97 = 0')
+    .run('2026-01-01T00:00:00.000Z', PATIENTS - 5);
 });
 afterAll(() => core.close());
 
@@ -38,16 +43,22 @@ describe('the optimised patient search', () => {
     const service = new PatientService(core.ctx);
     const reference = new ReferencePatientSearch(core.db.sqlite);
     // A country code or a short identifier prefix matches hundreds of patients: those take the
-    // newest-first walk; the others the sorted lookup.
+    // newest-first walk when few results are asked for; the others the sorted lookup.
     const dense = ['+234', '234', '00234', '+44 7', '447', '971', '+971 5', '00', '01', '0770', '+44 7700', '98', '803', '0803', '12', 'jo', ''];
     const texts = [...dense, ...queryMix(SEED, PATIENTS, 600).map((q) => q.text)];
     const keysStartingWith = (table: string, column: string, prefix: string) =>
       core.db.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${column} >= ? AND ${column} < ?`).pluck().get(prefix, `${prefix}\uffff`) as number;
-    // Well beyond the cut-over (about 140 keys at 3,000 patients and 25 results), so these take the walk.
-    expect(keysStartingWith('patient_phone_keys', 'key', '234')).toBeGreaterThan(200);
-    expect(keysStartingWith('patient_identifiers', 'value_key', '00')).toBeGreaterThan(200);
+    // Beyond the cut-over for 5 results (212 keys at 3,000 patients) but not for 25 (475): these take
+    // the newest-first walk at limit 5 and the sorted lookup at limit 25.
+    expect(keysStartingWith('patient_phone_keys', 'key', '234')).toBeGreaterThan(220);
+    expect(keysStartingWith('patient_identifiers', 'value_key', '00')).toBeGreaterThan(220);
     // Edited names and removed phones are what the reference reads from the patients table.
     texts.push(...Array.from({ length: EDITED }, (_, i) => syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS).input.familyName));
+    // Search sorts phone and identifier matches by the sequence stored beside each key.
+    for (const table of ['patient_phone_keys', 'patient_identifiers']) {
+      const wrong = core.db.sqlite.prepare(`SELECT count(*) FROM ${table} k JOIN patients p ON p.id = k.patient_id WHERE k.seq <> p.local_seq`);
+      expect(wrong.pluck().get(), table).toBe(0);
+    }
     let walked = 0;
     for (const text of texts) {
       for (const limit of [25, 5]) {
