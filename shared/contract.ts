@@ -166,7 +166,8 @@ export const contract = {
   // Printing: a doctor's day list and an appointment slip, as a PDF to preview or save, or sent to a printer.
   'print.dayList': { input: printDayListInput, output: printedPdfSchema },
   'print.slip': { input: printSlipInput, output: printedPdfSchema },
-  'print.toPrinter': { input: printToPrinterInput, output: z.null() },
+  // 'cancelled': the person closed the print dialog without printing.
+  'print.toPrinter': { input: printToPrinterInput, output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -140,6 +140,11 @@ test('a slip from Today previews the token, and prints through the printer', asy
   const preview = page.getByRole('dialog', { name: 'Print preview — appointment slip' });
   await expect(preview.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
   await shot(page, 'slip-preview');
+  // The receptionist closes the print dialog first: nothing is printed, and the preview says so.
+  app.printDialog.closeNextWithoutPrinting();
+  await preview.getByRole('button', { name: 'Print…' }).click();
+  await expect(preview.getByRole('status')).toContainText('Not printed: the print dialog was closed.');
+  expect(printedFiles(app)).toEqual([]);
   await preview.getByRole('button', { name: 'Print…' }).click();
   await expect(preview.getByRole('status')).toContainText('Sent to the printer.');
   const text = await pdfText(printedFiles(app)[0]!);

@@ -64,6 +64,8 @@ export interface RunningApp {
   dataDir: string;
   /** Pushes an event to the renderer as main would (e.g. a menu command). */
   emit(event: string, payload?: unknown): Promise<void>;
+  /** The stand-in for the system print dialog. */
+  printDialog: { closeNextWithoutPrinting(): void };
   /** Opens another window on the same database (a second receptionist). */
   openSecondWindow(): Promise<{ page: Page; session: Session }>;
   close(): Promise<void>;
@@ -119,14 +121,26 @@ async function wirePage(context: BrowserContext, core: ChartbookCore, session: S
   return page;
 }
 
-/** Stands in for the system print dialog: each printed PDF is saved, numbered, for tests to read. */
-function savingPrinter(dir: string): PdfPrinter {
+/**
+ * Stands in for the system print dialog: each printed PDF is saved, numbered, for tests to read; a
+ * test can have the person close the next dialog without printing.
+ */
+function savingPrinter(dir: string): PdfPrinter & RunningApp['printDialog'] {
   let count = 0;
+  let cancelNext = false;
   return {
+    closeNextWithoutPrinting: () => {
+      cancelNext = true;
+    },
     printPdf: async (pdf, title) => {
+      if (cancelNext) {
+        cancelNext = false;
+        return 'cancelled';
+      }
       fs.mkdirSync(dir, { recursive: true });
       count += 1;
       fs.writeFileSync(path.join(dir, `${String(count).padStart(3, '0')}-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`), pdf);
+      return 'printed';
     },
   };
 }
@@ -136,11 +150,12 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first.`);
   }
   const dataDir = options.dataDir ?? freshDataDir();
+  const printer = savingPrinter(path.join(dataDir, PRINTED_DIR));
   const core = startCore({
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
-    printer: savingPrinter(path.join(dataDir, PRINTED_DIR)),
+    printer,
     ...(options.now ? { now: options.now } : {}),
     log: () => {},
   });
@@ -159,6 +174,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     core,
     session,
     dataDir,
+    printDialog: printer,
     emit: (event, payload) => page.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`),
     openSecondWindow: async () => {
       const second = core.newSession();

@@ -9,8 +9,5 @@ export function registerPrintHandlers(printing: PrintService, registry: HandlerR
   registry
     .register('print.dayList', async (input, { actor }) => forPreview(await printing.dayList(input, actorOf(actor))))
     .register('print.slip', async (input, { actor }) => forPreview(await printing.slip(input, actorOf(actor))))
-    .register('print.toPrinter', async (input, { actor }) => {
-      await printing.toPrinter(input, actorOf(actor));
-      return null;
-    });
+    .register('print.toPrinter', async (input, { actor }) => ({ outcome: await printing.toPrinter(input, actorOf(actor)) }));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { AppError } from '../../../shared/errors';
-import type { PdfPrinter } from '../services/printing/pdf-printer';
+import type { PdfPrinter, PrintOutcome } from '../services/printing/pdf-printer';
 import { guardWebContents } from './web-contents-guards';
 
 type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
@@ -60,9 +60,10 @@ export function createSystemPdfPrinter(Window: WindowConstructor, options: Syste
         guardWebContents(window.webContents);
         await window.loadURL(pathToFileURL(file).href);
         await new Promise((resolve) => setTimeout(resolve, settleMs));
-        await new Promise<void>((resolve, reject) => {
+        return await new Promise<PrintOutcome>((resolve, reject) => {
           window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
-            if (success || CANCELLED.test(failureReason)) resolve();
+            if (success) resolve('printed');
+            else if (CANCELLED.test(failureReason)) resolve('cancelled');
             else reject(new AppError('INTERNAL', `The printer reported a problem (${failureReason}). Check the printer, or use “Save as PDF” and print the file.`));
           });
         });

@@ -101,12 +101,32 @@ describe('print.toPrinter', () => {
   it('sends the day list and the slip to the printer port as PDFs', async () => {
     book = await openPrintingBook();
     const { ana } = await seedDay(book);
-    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'dayList', providerId: book.doctorId, date: '2026-03-10' })).resolves.toBeNull();
+    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'dayList', providerId: book.doctorId, date: '2026-03-10' })).resolves.toEqual({
+      outcome: 'printed',
+    });
     await book.app.call(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: ana.id });
     expect(book.printed.map((p) => p.title)).toEqual(['Day list – Dr Amara Okafor – 2026-03-10', `Appointment slip – ${book.other.mrn}`]);
     expect(book.printed[0]!.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text(await readPdf(book.printed[0]!.pdf))).toContain('Ana Silva');
     expect(text(await readPdf(book.printed[1]!.pdf))).toContain('Ana Silva');
+  });
+
+  it('records a closed print dialog as not printed, and a printer failure as a failure with its message', async () => {
+    book = await openPrintingBook({ printerDoes: 'cancel' });
+    const { ana } = await seedDay(book);
+    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: ana.id })).resolves.toEqual({ outcome: 'cancelled' });
+    expect(rows(book.app, "SELECT outcome, details FROM audit_log WHERE action = 'print.slip'")).toEqual([
+      { outcome: 'success', details: '2026-03-10 Dr Amara Okafor (print dialog closed without printing)' },
+    ]);
+    book.app.close();
+
+    book = await openPrintingBook({ printerDoes: 'fail' });
+    const again = await seedDay(book);
+    const failed = await book.app.raw(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: again.ana.id });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/printer reported a problem/) } });
+    expect(rows(book.app, "SELECT outcome, details FROM audit_log WHERE action = 'print.slip'")).toEqual([
+      { outcome: 'failure', details: '2026-03-10 Dr Amara Okafor (printer problem, not printed)' },
+    ]);
   });
 
   it('without a printer, says to save the PDF instead and records no print', async () => {

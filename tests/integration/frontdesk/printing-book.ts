@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { startCore } from '../../../electron/main/core';
+import type { PdfPrinter } from '../../../electron/main/services/printing/pdf-printer';
+import { AppError } from '../../../shared/errors';
 import type { Session, SessionUser } from '../../../electron/main/ipc/session';
 import type { Patient } from '../../../shared/domain/patient';
 import { openBook } from '../appointments/book-support';
@@ -24,7 +26,14 @@ export interface PrintingBook {
  * "desk"; José García and Ana Silva; Tuesday 2026-03-10, 10:00 in Berlin), reopened with the real
  * fonts and a printer port that records what it is given.
  */
-export async function openPrintingBook(options: { fontsDir?: string | null; withPrinter?: boolean } = {}): Promise<PrintingBook> {
+export interface PrintingBookOptions {
+  fontsDir?: string | null;
+  withPrinter?: boolean;
+  /** What the printer port does with each PDF: prints it (default), the person cancels, or the printer fails. */
+  printerDoes?: 'print' | 'cancel' | 'fail';
+}
+
+export async function openPrintingBook(options: PrintingBookOptions = {}): Promise<PrintingBook> {
   const clock = new TestClock();
   const book = await openBook('Europe/Berlin', clock);
   const users = { admin: book.admin.user!, desk: book.desk.user! };
@@ -39,7 +48,7 @@ export async function openPrintingBook(options: { fontsDir?: string | null; with
     now: clock.now,
     log: () => {},
     ...(fontsDir ? { fontsDir } : {}),
-    ...(options.withPrinter === false ? {} : { printer: { printPdf: async (pdf: Buffer, title: string) => void printed.push({ pdf, title }) } }),
+    ...(options.withPrinter === false ? {} : { printer: recordingPrinter(printed, options.printerDoes ?? 'print') }),
   });
   const app: TestApp = {
     core,
@@ -69,5 +78,16 @@ export async function openPrintingBook(options: { fontsDir?: string | null; with
     other: book.other,
     printed,
     sessionFor,
+  };
+}
+
+/** A printer port that records what it is given and then prints, is cancelled, or fails as told. */
+function recordingPrinter(printed: PrintingBook['printed'], does: 'print' | 'cancel' | 'fail'): PdfPrinter {
+  return {
+    printPdf: async (pdf, title) => {
+      printed.push({ pdf, title });
+      if (does === 'fail') throw new AppError('INTERNAL', 'The printer reported a problem (Print job failed).');
+      return does === 'print' ? 'printed' : 'cancelled';
+    },
   };
 }

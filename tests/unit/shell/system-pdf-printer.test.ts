@@ -61,7 +61,7 @@ afterEach(() => fs.rmSync(tempDir, { recursive: true, force: true }));
 describe('printing a PDF through the system print dialog', () => {
   it('loads the PDF from a temp file in a hidden, sandboxed window with the PDF viewer and opens the dialog', async () => {
     const printer = createSystemPdfPrinter(Window, { tempDir, settleMs: 0 });
-    await printer.printPdf(PDF, 'Day list – Dr Okafor – 2026-03-10');
+    await expect(printer.printPdf(PDF, 'Day list – Dr Okafor – 2026-03-10')).resolves.toBe('printed');
 
     expect(windows).toHaveLength(1);
     const [window] = windows;
@@ -83,10 +83,10 @@ describe('printing a PDF through the system print dialog', () => {
     expect(fs.readdirSync(tempDir)).toEqual([]);
   });
 
-  it('treats closing the dialog without printing as done, not as an error', async () => {
+  it('reports closing the dialog without printing as cancelled, not as an error', async () => {
     behaviour.success = false;
     behaviour.failureReason = 'Print job canceled';
-    await expect(createSystemPdfPrinter(Window, { tempDir, settleMs: 0 }).printPdf(PDF, 'Slip')).resolves.toBeUndefined();
+    await expect(createSystemPdfPrinter(Window, { tempDir, settleMs: 0 }).printPdf(PDF, 'Slip')).resolves.toBe('cancelled');
   });
 
   it('reports a printer failure in words a person can act on, and still cleans up', async () => {

@@ -4,10 +4,11 @@ import { buildAppointmentSlipDocument } from '../../printing/appointment-slip-do
 import { buildDayListDocument } from '../../printing/day-list-document';
 import type { PrintedBy } from '../../printing/print-clinic';
 import { renderPdf } from '../../printing/render-pdf';
-import { appendAudit } from '../audit-service';
+import type { AuditOutcome } from '../../../../shared/domain/audit';
+import { appendAudit, type AuditRecord } from '../audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { getClinicSettings } from '../settings-service';
-import type { PdfPrinter } from './pdf-printer';
+import type { PdfPrinter, PrintOutcome } from './pdf-printer';
 import { appointmentToPrint, appointmentsToPrint, toDayListAppointment, visitType } from './print-sources';
 
 export interface PrintedPdf {
@@ -16,6 +17,12 @@ export interface PrintedPdf {
   title: string;
   pdf: Buffer;
   pages: number;
+}
+
+/** A built document and how to record in the audit log what became of it. */
+interface PrintJob {
+  printed: PrintedPdf;
+  record: (what: string, outcome?: AuditOutcome) => void;
 }
 
 export type PrintRequest = { kind: 'dayList'; providerId: string; date: string } | { kind: 'slip'; appointmentId: string };
@@ -56,9 +63,43 @@ export class PrintService {
     private readonly options: PrintServiceOptions,
   ) {}
 
-  async dayList(input: { providerId: string; date: string }, actor: Actor, purpose: 'preview' | 'printer' = 'preview'): Promise<PrintedPdf> {
-    const db = this.ctx.db.sqlite;
-    const { doctorName, rows } = appointmentsToPrint(db, input.providerId, input.date);
+  /** The day list for the preview (and Save as PDF); the print is audited as a preview. */
+  async dayList(input: { providerId: string; date: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.dayListJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
+  /** The appointment slip for the preview (and Save as PDF); the print is audited as a preview. */
+  async slip(input: { appointmentId: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.slipJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
+  /**
+   * Builds the document again (with the current book) and hands it to the printer port. The audit
+   * entry says what happened: sent to the printer, the dialog closed without printing, or a failure.
+   */
+  async toPrinter(request: PrintRequest, actor: Actor): Promise<PrintOutcome> {
+    const printer = this.options.printer;
+    if (!printer) {
+      throw new AppError('INTERNAL', 'No printer is connected to this copy of Chartbook. Use “Save as PDF” and print the file instead.');
+    }
+    const job = request.kind === 'dayList' ? await this.dayListJob(request, actor) : await this.slipJob(request, actor);
+    let outcome: PrintOutcome;
+    try {
+      outcome = await printer.printPdf(job.printed.pdf, job.printed.title);
+    } catch (error) {
+      job.record('printer problem, not printed', 'failure');
+      throw error;
+    }
+    job.record(outcome === 'printed' ? 'sent to printer' : 'print dialog closed without printing');
+    return outcome;
+  }
+
+  private async dayListJob(input: { providerId: string; date: string }, actor: Actor): Promise<PrintJob> {
+    const { doctorName, rows } = appointmentsToPrint(this.ctx.db.sqlite, input.providerId, input.date);
     const doc = buildDayListDocument({
       ...this.printedBy(actor),
       clinic: getClinicSettings(this.ctx),
@@ -67,19 +108,15 @@ export class PrintService {
       appointments: rows.map(toDayListAppointment),
     });
     const pdf = await this.render(doc);
-    appendAudit(db, {
-      at: isoNow(this.ctx),
-      userId: actor.userId,
-      username: actor.username,
-      action: 'print.day_list',
-      details: `${input.date}, ${doctorName}: ${rows.length} appointments (${purpose === 'printer' ? 'sent to printer' : 'preview'})`,
-    });
-    return { filename: `day-list-${input.date}-${fileSafe(doctorName)}.pdf`, title: `Day list – ${doctorName} – ${input.date}`, pdf, pages: countPdfPages(pdf) };
+    return {
+      printed: { filename: `day-list-${input.date}-${fileSafe(doctorName)}.pdf`, title: `Day list – ${doctorName} – ${input.date}`, pdf, pages: countPdfPages(pdf) },
+      record: (what, outcome) =>
+        this.audit(actor, { action: 'print.day_list', outcome, details: `${input.date}, ${doctorName}: ${rows.length} appointments (${what})` }),
+    };
   }
 
-  async slip(input: { appointmentId: string }, actor: Actor, purpose: 'preview' | 'printer' = 'preview'): Promise<PrintedPdf> {
-    const db = this.ctx.db.sqlite;
-    const row = appointmentToPrint(db, input.appointmentId);
+  private async slipJob(input: { appointmentId: string }, actor: Actor): Promise<PrintJob> {
+    const row = appointmentToPrint(this.ctx.db.sqlite, input.appointmentId);
     const doc = buildAppointmentSlipDocument({
       ...this.printedBy(actor),
       clinic: getClinicSettings(this.ctx),
@@ -93,25 +130,25 @@ export class PrintService {
       note: '',
     });
     const pdf = await this.render(doc);
-    appendAudit(db, {
-      at: isoNow(this.ctx),
-      userId: actor.userId,
-      username: actor.username,
-      action: 'print.slip',
-      patientId: row.patient_id,
-      details: `${row.clinic_date} ${row.provider_name} (${purpose === 'printer' ? 'sent to printer' : 'preview'})`,
-    });
-    return { filename: `appointment-slip-${row.clinic_date}-${fileSafe(row.patient_mrn)}.pdf`, title: `Appointment slip – ${row.patient_mrn}`, pdf, pages: countPdfPages(pdf) };
+    return {
+      printed: {
+        filename: `appointment-slip-${row.clinic_date}-${fileSafe(row.patient_mrn)}.pdf`,
+        title: `Appointment slip – ${row.patient_mrn}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
+      record: (what, outcome) =>
+        this.audit(actor, {
+          action: 'print.slip',
+          patientId: row.patient_id,
+          outcome,
+          details: `${row.clinic_date} ${row.provider_name} (${what})`,
+        }),
+    };
   }
 
-  /** Builds the document again (with the current book) and hands it to the printer port. */
-  async toPrinter(request: PrintRequest, actor: Actor): Promise<void> {
-    const printer = this.options.printer;
-    if (!printer) {
-      throw new AppError('INTERNAL', 'No printer is connected to this copy of Chartbook. Use “Save as PDF” and print the file instead.');
-    }
-    const printed = request.kind === 'dayList' ? await this.dayList(request, actor, 'printer') : await this.slip(request, actor, 'printer');
-    await printer.printPdf(printed.pdf, printed.title);
+  private audit(actor: Actor, entry: Pick<AuditRecord, 'action' | 'details' | 'patientId' | 'outcome'>): void {
+    appendAudit(this.ctx.db.sqlite, { at: isoNow(this.ctx), userId: actor.userId, username: actor.username, ...entry });
   }
 
   private async render(doc: TDocumentDefinitions): Promise<Buffer> {

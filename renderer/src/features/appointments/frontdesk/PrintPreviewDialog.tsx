@@ -15,7 +15,7 @@ interface PrintPreviewDialogProps {
   /** Makes the PDF in main (print.dayList or print.slip). */
   load: () => Promise<PrintedPdf>;
   /** Asks main to print the same document through the system dialog. */
-  toPrinter: () => Promise<unknown>;
+  toPrinter: () => Promise<{ outcome: 'printed' | 'cancelled' }>;
   onClose: () => void;
 }
 
@@ -53,8 +53,8 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
     setPrinting(true);
     setStatus(t('print.printing'));
     try {
-      await toPrinter();
-      setStatus(t('print.sentToPrinter'));
+      const { outcome } = await toPrinter();
+      setStatus(t(outcome === 'printed' ? 'print.sentToPrinter' : 'print.notPrinted'));
     } catch (e) {
       setStatus('');
       setError(t('print.printFailed', { message: errorText(e) }));
