@@ -111,3 +111,28 @@ describe('IPC dispatcher', () => {
     expect(() => registry.register('session.touch', () => null)).toThrow(/registered twice/);
   });
 });
+
+describe('a full disk', () => {
+  it('says the disk is full, saves nothing, and works again once there is room', async () => {
+    app = openTestApp();
+    const admin = await setUpClinic(app);
+    const sqlite = app.core.db.sqlite;
+    const counts = () => ({ patients: app.count('patients'), changes: app.count('change_log'), audit: app.count('audit_log') });
+    // SQLite's own cap on the file's size gives the same SQLITE_FULL a full disk does: register
+    // patients until the file has no room left.
+    sqlite.pragma(`max_page_count = ${(sqlite.pragma('page_count', { simple: true }) as number) + 4}`);
+    const patient = (n: number) => ({ patient: patientInput({ givenNames: `Kofi ${n}`, familyName: 'Boateng', notes: 'x'.repeat(1900), phones: [] }) });
+    let before = counts();
+    let result = await app.raw(admin, 'patients.register', patient(0));
+    for (let n = 1; result.ok && n < 100; n++) {
+      before = counts();
+      result = await app.raw(admin, 'patients.register', patient(n));
+    }
+    expect(result).toEqual({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' } });
+    expect(counts()).toEqual(before);
+
+    sqlite.pragma('max_page_count = 1073741823');
+    await app.call(admin, 'patients.register', patient(100));
+    expect(app.count('patients')).toBe(before.patients + 1);
+  });
+});
