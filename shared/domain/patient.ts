@@ -153,6 +153,8 @@ export const patientUpdateSchema = z.strictObject({
   id: idSchema,
   version: versionSchema,
   patient: patientInputSchema,
+  /** The user saw that the edited record looks like another patient and saved anyway. */
+  confirmedNotDuplicate: z.boolean().default(false),
 });
 
 export const patientHistoryEntrySchema = z.object({

@@ -232,6 +232,31 @@ test('editing a field shows in History with who changed it, and is audited', asy
   expect(audit.some((e) => e.action === 'patient.view' && e.username === RECEPTIONIST.username)).toBe(true);
 });
 
+test('an edit that makes the record look like another patient asks first; Back keeps the edits, Save saves', async ({ app, page }) => {
+  const admin = await openPatientsAsReceptionist(app);
+  const jose = await seedPatient(app, admin, JOSE);
+  await seedPatient(app, admin, { ...JOSE, familyName: 'Garcia Lopez', phones: [{ kind: 'mobile', number: '0799 000 111' }] });
+  await search(page, 'garcia lopez');
+  await results(page).getByRole('option', { name: /José Garcia Lopez/ }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Family name').fill('García');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Possible duplicate' });
+  await expect(dialog).toContainText("this record looks like another patient's");
+  await expect(dialog.getByRole('listitem')).toContainText(jose.mrn);
+  await expect(dialog.getByRole('button', { name: /^Open / })).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'patients-edit-duplicate.png') });
+  await dialog.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(page.getByLabel('Family name')).toHaveValue('García');
+  expect((await dispatchOk(app, admin, 'patients.search', { text: 'garcia lopez' })).length).toBe(1);
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByRole('button', { name: 'Save: they are different people' }).click();
+  await expect(page.getByText('Changes saved (version 2).')).toBeVisible();
+  expect((await dispatchOk(app, admin, 'patients.search', { text: 'garcia lopez' })).length).toBe(0);
+});
+
 test('a save refused because someone else saved first keeps the edits and says why', async ({ app, page }) => {
   const admin = await openPatientsAsReceptionist(app);
   const jose = await seedPatient(app, admin, JOSE);

@@ -168,6 +168,34 @@ describe('search as you type', () => {
 });
 
 describe('editing and history', () => {
+  it('asks before saving edits that make a record look like another patient, and only then', async () => {
+    const ama = await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [] }) });
+    const other = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ama', familyName: 'Mensa', phones: [{ kind: 'mobile', number: '+233 24 000 0001' }] }),
+    });
+    const fixed = patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [{ kind: 'mobile', number: '+233 24 000 0001' }] });
+
+    const asked = await app.raw(admin, 'patients.update', { id: other.id, version: 1, patient: fixed });
+    expect(asked).toMatchObject({ ok: false, error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Ama Mensah, MRN ${ama.mrn}`) } });
+    expect((await app.call(admin, 'patients.get', { id: other.id })).familyName).toBe('Mensa');
+
+    const saved = await app.call(admin, 'patients.update', { id: other.id, version: 1, patient: fixed, confirmedNotDuplicate: true });
+    expect(saved).toMatchObject({ version: 2, familyName: 'Mensah' });
+    // The likeness was accepted: later edits of either record are not asked about it again.
+    await expect(app.call(admin, 'patients.update', { id: other.id, version: 2, patient: { ...fixed, notes: 'Prefers mornings' } })).resolves.toMatchObject({ version: 3 });
+    await expect(app.call(admin, 'patients.update', { id: ama.id, version: 1, patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [], notes: 'Twin' }) })).resolves.toMatchObject({ version: 2 });
+    // A phone that belongs to someone else is a new likeness.
+    const kofi = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Kofi', familyName: 'Boateng', phones: [{ kind: 'mobile', number: '+233 20 111 2222' }] }),
+    });
+    const phoneClash = await app.raw(admin, 'patients.update', {
+      id: ama.id,
+      version: 2,
+      patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', notes: 'Twin', phones: [{ kind: 'home', number: '020 111 2222' }] }),
+    });
+    expect(phoneClash).toMatchObject({ ok: false, error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Kofi Boateng, MRN ${kofi.mrn}`) } });
+  });
+
   it('updates with the version read, records who changed what, and refuses a stale version', async () => {
     const p = await app.call(admin, 'patients.register', { patient: patientInput() });
     app.clock.advanceMinutes(5);

@@ -53,7 +53,9 @@ export function registerHandlers(ctx: ServiceContext, printing: PrintServiceOpti
     .register('patients.get', (input, { actor }) => patients.get(input.id, actorOf(actor)))
     .register('patients.checkDuplicates', (input) => patients.checkDuplicates(input))
     .register('patients.register', (input, { actor }) => patients.register(input.patient, input.confirmedNotDuplicate, actorOf(actor)))
-    .register('patients.update', (input, { actor }) => patients.update(input.id, input.version, input.patient, actorOf(actor)))
+    .register('patients.update', (input, { actor }) =>
+      patients.update(input.id, input.version, input.patient, actorOf(actor), input.confirmedNotDuplicate),
+    )
     .register('patients.history', (input, { actor }) => patients.history(input.id, actorOf(actor)))
 
     .register('audit.list', (input) => listAudit(ctx, input, clinicTimeZone(ctx)))

@@ -16,6 +16,10 @@ import { nameKey, PatientRepository, SUMMARY_COLUMNS, toSummary, type SummaryRow
 import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from './settings-service';
 
+function describeCandidates(candidates: DuplicateCandidate[]): string {
+  return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');
+}
+
 export interface FieldChange {
   field: string;
   from: string;
@@ -133,7 +137,7 @@ export class PatientService {
           if (dupes.length) {
             throw new AppError(
               'POSSIBLE_DUPLICATE',
-              `This may be a patient already registered (${dupes.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ')}). Open the existing record, or confirm that this is a different person.`,
+              `This may be a patient already registered (${describeCandidates(dupes)}). Open the existing record, or confirm that this is a different person.`,
             );
           }
         }
@@ -177,7 +181,7 @@ export class PatientService {
       .immediate();
   }
 
-  update(id: string, version: number, input: PatientInput, actor: Actor): Patient {
+  update(id: string, version: number, input: PatientInput, actor: Actor, confirmedNotDuplicate = false): Patient {
     const db = this.ctx.db.sqlite;
     const birth = this.birthOf(input);
     return db
@@ -197,6 +201,25 @@ export class PatientService {
         // An estimated age re-entered unchanged keeps the original estimated date.
         const keepBirth = birth.estimated && before.birthDateEstimated && input.birth.kind === 'estimatedAge';
         const birthDate = keepBirth ? before.birthDate : birth.date;
+        if (!confirmedNotDuplicate) {
+          // Only a likeness this edit creates is asked about: one already there was accepted before.
+          const likeBefore = new Set(
+            this.checkDuplicates({ ...before, phones: before.phones.map((p) => p.number), excludeId: id }).map((d) => d.id),
+          );
+          const dupes = this.checkDuplicates({
+            givenNames: input.givenNames,
+            familyName: input.familyName,
+            birthDate,
+            phones: input.phones.map((p) => p.number),
+            excludeId: id,
+          }).filter((d) => !likeBefore.has(d.id));
+          if (dupes.length) {
+            throw new AppError(
+              'POSSIBLE_DUPLICATE',
+              `With these changes this record looks like another patient (${describeCandidates(dupes)}). Check that they are different people, or go back and correct the changes.`,
+            );
+          }
+        }
         const at = isoNow(this.ctx);
         db.prepare(
           `UPDATE patients SET updated_at = ?, updated_by = ?, version = version + 1,

@@ -6,17 +6,24 @@ import { ageLabel, dateLabel } from './patient-display';
 
 interface DuplicateDialogProps {
   candidates: DuplicateCandidate[];
-  /** Main's own words when it refused the registration (POSSIBLE_DUPLICATE). */
+  /** Main's own words when it refused the save (POSSIBLE_DUPLICATE). */
   message: string | null;
   busy: boolean;
-  onOpen(candidate: DuplicateCandidate): void;
-  onRegisterAnyway(): void;
+  /** Registering a new patient, or saving edits that make a record look like another patient's. */
+  mode?: 'register' | 'edit';
+  /** Opens the other record instead (registration only: leaving an edit would drop it). */
+  onOpen?(candidate: DuplicateCandidate): void;
+  onConfirm(): void;
   onBack(): void;
 }
 
-/** Shown before a registration that looks like someone already registered: open them, or confirm a new person. */
-export function DuplicateDialog({ candidates, message, busy, onOpen, onRegisterAnyway, onBack }: DuplicateDialogProps) {
+/**
+ * Shown before a registration that looks like someone already registered (open them, or confirm a
+ * new person), and before saving edits that make a record look like another patient's.
+ */
+export function DuplicateDialog({ candidates, message, busy, mode = 'register', onOpen, onConfirm, onBack }: DuplicateDialogProps) {
   const { t, i18n } = useTranslation('patients');
+  const words = mode === 'edit' ? 'duplicates.edit' : 'duplicates';
   return (
     <Dialog
       open
@@ -27,13 +34,13 @@ export function DuplicateDialog({ candidates, message, busy, onOpen, onRegisterA
           <button type="button" onClick={onBack}>
             {t('duplicates.back')}
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={onRegisterAnyway}>
-            {t('duplicates.registerAnyway')}
+          <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
+            {t(mode === 'edit' ? 'duplicates.edit.saveAnyway' : 'duplicates.registerAnyway')}
           </button>
         </>
       }
     >
-      <p>{t('duplicates.intro', { count: candidates.length })}</p>
+      <p>{t(`${words}.intro`, { count: candidates.length })}</p>
       {candidates.length === 0 && message && <p>{message}</p>}
       <ul className="duplicate-list">
         {candidates.map((c) => {
@@ -53,9 +60,11 @@ export function DuplicateDialog({ candidates, message, busy, onOpen, onRegisterA
                 </p>
                 <p className="duplicate-list__reason">{t(`duplicates.reason.${c.reason}`)}</p>
               </div>
-              <button type="button" onClick={() => onOpen(c)}>
-                {t('duplicates.open', { name })}
-              </button>
+              {onOpen && (
+                <button type="button" onClick={() => onOpen(c)}>
+                  {t('duplicates.open', { name })}
+                </button>
+              )}
             </li>
           );
         })}

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../../shared/domain/patient';
+import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
 import { ApiError, call } from '../../api/client';
 import { Notice } from '../../ui';
-import { checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
+import { DuplicateDialog } from './DuplicateDialog';
+import { birthDateOf, checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
 import { PatientForm } from './PatientForm';
 
 interface EditPatientProps {
@@ -23,6 +24,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; message: string; patient: PatientInput } | null>(null);
   // Save is pressed at the bottom of a long form: bring main's answer into view.
   const failureRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     }
   };
 
-  const save = async () => {
+  const save = async (confirmedNotDuplicate = false) => {
     setAttempted(true);
     const check = checkPatientForm(form);
     if (!check.ok) {
@@ -50,8 +52,15 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     setBusy(true);
     setFailure(null);
     try {
-      onSaved(await call('patients.update', { id: patient.id, version: patient.version, patient: check.patient }));
+      onSaved(await call('patients.update', { id: patient.id, version: patient.version, patient: check.patient, confirmedNotDuplicate }));
+      setDuplicates(null);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') {
+        const candidates = await newLikeness(patient, check.patient).catch(() => []);
+        setDuplicates({ candidates, message: error.message, patient: check.patient });
+        return;
+      }
+      setDuplicates(null);
       if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
         setErrors(errorsToFormPaths(error.fields, check.rows));
         setFocusErrorRequest((n) => n + 1);
@@ -98,6 +107,38 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
           </button>
         }
       />
+      {duplicates && (
+        <DuplicateDialog
+          mode="edit"
+          candidates={duplicates.candidates}
+          message={duplicates.message}
+          busy={busy}
+          onConfirm={() => void save(true)}
+          onBack={() => setDuplicates(null)}
+        />
+      )}
     </section>
   );
+}
+
+/** Patients the edited record looks like that the saved record did not already look like (as main decides). */
+async function newLikeness(saved: Patient, edited: PatientInput): Promise<DuplicateCandidate[]> {
+  const [now, before] = await Promise.all([
+    call('patients.checkDuplicates', {
+      givenNames: edited.givenNames,
+      familyName: edited.familyName,
+      birthDate: birthDateOf(edited),
+      phones: edited.phones.map((p) => p.number),
+      excludeId: saved.id,
+    }),
+    call('patients.checkDuplicates', {
+      givenNames: saved.givenNames,
+      familyName: saved.familyName,
+      birthDate: saved.birthDate,
+      phones: saved.phones.map((p) => p.number),
+      excludeId: saved.id,
+    }),
+  ]);
+  const known = new Set(before.map((c) => c.id));
+  return now.filter((c) => !known.has(c.id));
 }

@@ -187,7 +187,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
           message={duplicates.message}
           busy={busy}
           onOpen={(c) => openPatient(c.id)}
-          onRegisterAnyway={registerAnyway}
+          onConfirm={registerAnyway}
           onBack={() => setDuplicates(null)}
         />
       )}
