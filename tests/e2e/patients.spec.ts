@@ -350,6 +350,45 @@ test('an unfinished registration survives a reload, and can be discarded', async
   await expect(page.getByText(/unfinished registration/)).toBeHidden();
 });
 
+test('unsaved edits to a record survive a reload and are saved to the version they were made to', async ({ app, page }) => {
+  const admin = await openPatientsAsReceptionist(app);
+  const jose = await seedPatient(app, admin, JOSE);
+  const openEdit = async () => {
+    await search(page, 'garcia');
+    await results(page).getByRole('option', { name: /José García/ }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  };
+  await openEdit();
+  await page.getByLabel('Registration notes').fill('Allergic to the clinic cat');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(1);
+
+  await page.reload();
+  await openEdit();
+  await expect(page.getByText(/Your unsaved edits from .* were restored/)).toBeVisible();
+  await expect(page.getByLabel('Registration notes')).toHaveValue('Allergic to the clinic cat');
+  await page.screenshot({ path: path.join(SHOTS, 'patients-edit-draft-restored.png') });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved (version 2).')).toBeVisible();
+  expect((await dispatchOk(app, admin, 'patients.get', { id: jose.id })).notes).toBe('Allergic to the clinic cat');
+
+  // Edits kept while someone else saved: saving them is refused rather than overwriting that save.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByText(/unsaved edits/)).toBeHidden();
+  await page.getByLabel('City or town').fill('Mombasa');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(1);
+  await page.reload();
+  const saved = await dispatchOk(app, admin, 'patients.get', { id: jose.id });
+  const { id, version, mrn: _m, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, birthDate, birthDateEstimated: _e, ...rest } = saved;
+  await dispatchOk(app, admin, 'patients.update', { id, version, patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'No cat allergy after all' } });
+  await openEdit();
+  await expect(page.getByLabel('City or town')).toHaveValue('Mombasa');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved changes to this patient' })).toBeVisible();
+  await page.getByRole('button', { name: 'Discard my edits and show the saved record' }).click();
+  await expect(page.getByText('No cat allergy after all')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(0);
+});
+
 test('a saved registration clears its draft', async ({ app, page }) => {
   await openPatientsAsReceptionist(app);
   await openRegisterForm(page);

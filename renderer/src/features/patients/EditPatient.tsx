@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
 import { ApiError, call } from '../../api/client';
+import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { DuplicateDialog } from './DuplicateDialog';
+import { dateTimeLabel } from './patient-display';
+import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
 import { birthDateOf, checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
 import { PatientForm } from './PatientForm';
 
@@ -15,10 +18,25 @@ interface EditPatientProps {
   onReload(): void;
 }
 
-/** Editing sends the version that was opened, so a concurrent save is refused rather than overwritten. */
+/**
+ * Editing sends the version the edits were made to, so a concurrent save is refused rather than
+ * overwritten. Unsaved edits are kept as a draft until saved or cancelled, and come back when the
+ * record is edited again (after a reload, a crash or a closed window).
+ */
 export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatientProps) {
-  const { t } = useTranslation('patients');
-  const [form, setForm] = useState<PatientFormState>(() => formFromPatient(patient));
+  const { t, i18n } = useTranslation('patients');
+  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
+  const draftOf = useMemo<DraftOf>(() => ({ kind: 'edit', patientId: patient.id }), [patient.id]);
+  const [start] = useState(() => {
+    const saved = loadDraft(userId, draftOf);
+    return saved
+      ? { form: saved.form, restoredAt: saved.savedAt, baseVersion: saved.baseVersion ?? patient.version }
+      : { form: formFromPatient(patient), restoredAt: null, baseVersion: patient.version };
+  });
+  const [form, setForm] = useState<PatientFormState>(start.form);
+  const [restoredAt, setRestoredAt] = useState<string | null>(start.restoredAt);
+  const [baseVersion, setBaseVersion] = useState(start.baseVersion);
+  const draft = usePatientDraft({ userId, of: draftOf, form, opened: start.form, baseVersion });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
@@ -30,6 +48,18 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   useEffect(() => {
     if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
   }, [failure]);
+
+  const discardDraft = () => {
+    draft.forget();
+    const fresh = formFromPatient(patient);
+    draft.resetPristine(fresh);
+    setForm(fresh);
+    setBaseVersion(patient.version);
+    setRestoredAt(null);
+    setErrors({});
+    setAttempted(false);
+    setFailure(null);
+  };
 
   const change = (next: PatientFormState) => {
     setForm(next);
@@ -52,8 +82,10 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     setBusy(true);
     setFailure(null);
     try {
-      onSaved(await call('patients.update', { id: patient.id, version: patient.version, patient: check.patient, confirmedNotDuplicate }));
+      const saved = await call('patients.update', { id: patient.id, version: baseVersion, patient: check.patient, confirmedNotDuplicate });
+      draft.forget();
       setDuplicates(null);
+      onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') {
         const candidates = await newLikeness(patient, check.patient).catch(() => []);
@@ -77,6 +109,14 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   return (
     <section className="patient-edit" aria-labelledby="edit-title">
       <h2 id="edit-title">{t('edit.title')}</h2>
+      {restoredAt && (
+        <Notice tone="info">
+          <span>{t('edit.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <button type="button" onClick={discardDraft}>
+            {t('edit.discardDraft')}
+          </button>
+        </Notice>
+      )}
       <div ref={failureRef}>
         {failure && (
           <Notice tone="error">
@@ -84,7 +124,13 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
             {failure.conflict && (
               <>
                 {' '}
-                <button type="button" onClick={onReload}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    draft.forget();
+                    onReload();
+                  }}
+                >
                   {t('edit.reload')}
                 </button>
               </>
@@ -102,7 +148,13 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
         label={t('edit.title')}
         submitLabel={t('edit.save')}
         actions={
-          <button type="button" onClick={onCancel}>
+          <button
+            type="button"
+            onClick={() => {
+              draft.forget();
+              onCancel();
+            }}
+          >
             {t('form.cancel')}
           </button>
         }

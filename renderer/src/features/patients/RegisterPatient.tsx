@@ -6,12 +6,10 @@ import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
-import { clearDraft, loadDraft, saveDraft } from './patient-draft';
+import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
 import { birthDateOf, checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
 import { PatientForm } from './PatientForm';
 import { usePatientsNav } from './patients-nav-store';
-
-const DRAFT_DELAY_MS = 400;
 
 interface Duplicates {
   candidates: DuplicateCandidate[];
@@ -44,29 +42,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
   }, [failure]);
 
-  // The draft follows the form (debounced), and is written at once if the page goes away first.
-  const pristine = useRef(JSON.stringify(start.form));
-  const pending = useRef<{ form: PatientFormState; userId: string } | null>(null);
-  useEffect(() => {
-    if (JSON.stringify(form) === pristine.current) return;
-    pending.current = { form, userId };
-    const timer = setTimeout(() => {
-      saveDraft(userId, form);
-      pending.current = null;
-    }, DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [form, userId]);
-  useEffect(() => {
-    const flush = () => {
-      if (pending.current) saveDraft(pending.current.userId, pending.current.form);
-      pending.current = null;
-    };
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, []);
+  const draft = usePatientDraft({ userId, of: REGISTRATION, form, opened: start.form });
 
   const change = (next: PatientFormState) => {
     setForm(next);
@@ -78,10 +54,9 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   const discardDraft = () => {
-    pending.current = null;
-    clearDraft(userId);
+    draft.forget();
     const fresh = emptyPatientForm(prefillName);
-    pristine.current = JSON.stringify(fresh);
+    draft.resetPristine(fresh);
     setForm(fresh);
     setRestoredAt(null);
     setErrors({});
@@ -101,8 +76,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setFailure(null);
     try {
       const created = await call('patients.register', { patient, confirmedNotDuplicate: confirmed });
-      pending.current = null;
-      clearDraft(userId);
+      draft.forget();
       openPatient(created.id, { registeredNow: true });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') {
