@@ -363,7 +363,10 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(1);
 
   await page.reload();
-  await openEdit();
+  await search(page, 'garcia');
+  await results(page).getByRole('option', { name: /José García/ }).click();
+  await expect(page.getByText(/You have unsaved edits to this record from/)).toBeVisible();
+  await page.getByRole('button', { name: 'Continue editing' }).click();
   await expect(page.getByText(/Your unsaved edits from .* were restored/)).toBeVisible();
   await expect(page.getByLabel('Registration notes')).toHaveValue('Allergic to the clinic cat');
   await page.screenshot({ path: path.join(SHOTS, 'patients-edit-draft-restored.png') });
@@ -386,6 +389,7 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved changes to this patient' })).toBeVisible();
   await page.getByRole('button', { name: 'Discard my edits and show the saved record' }).click();
   await expect(page.getByText('No cat allergy after all')).toBeVisible();
+  await expect(page.getByText(/You have unsaved edits/)).toBeHidden();
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(0);
 });
 

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
 import { call } from '../../api/client';
+import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { EditPatient } from './EditPatient';
 import { PatientBanner } from './PatientBanner';
 import { PatientDemographics } from './PatientDemographics';
 import { PatientHistory } from './PatientHistory';
+import { dateTimeLabel } from './patient-display';
+import { loadDraft } from './patient-draft';
 import { usePatientsNav } from './patients-nav-store';
 
 type Tab = 'details' | 'history';
@@ -14,8 +17,9 @@ const TABS: Tab[] = ['details', 'history'];
 
 /** One patient: the banner, then details (with Edit) and the history of changes. */
 export function PatientChart({ patientId, registeredNow = false }: { patientId: string; registeredNow?: boolean }) {
-  const { t } = useTranslation('patients');
+  const { t, i18n } = useTranslation('patients');
   const show = usePatientsNav((s) => s.show);
+  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const [patient, setPatient] = useState<Patient | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('details');
@@ -34,6 +38,9 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Edits typed earlier and never saved or cancelled (the window closed, the app crashed).
+  const unsavedEdits = patient && !editing ? loadDraft(userId, { kind: 'edit', patientId: patient.id }) : null;
 
   const back = (
     <button type="button" className="patient-chart__back" onClick={() => show({ kind: 'search' })}>
@@ -127,6 +134,14 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
                 {t('chart.edit')}
               </button>
             </div>
+            {unsavedEdits && (
+              <Notice tone="info">
+                <span>{t('chart.unsavedEdits', { when: dateTimeLabel(unsavedEdits.savedAt, i18n.language) })}</span>{' '}
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t('chart.continueEditing')}
+                </button>
+              </Notice>
+            )}
             <PatientDemographics patient={patient} />
           </>
         )}
