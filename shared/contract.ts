@@ -77,6 +77,8 @@ export const contract = {
     output: z.object({
       setupRequired: z.boolean(),
       clinicName: z.string().nullable(),
+      /** The clinic's IANA time zone: "today" (and so a patient's age) is the clinic's day. */
+      clinicTimeZone: z.string().nullable(),
       session: sessionInfoSchema.nullable(),
       locked: z.boolean(),
       lockedUsername: z.string().nullable(),

@@ -26,6 +26,7 @@ export function registerHandlers(ctx: ServiceContext, printing: PrintServiceOpti
       return {
         setupRequired: countUsers(ctx) === 0,
         clinicName: clinic?.clinicName ?? null,
+        clinicTimeZone: clinic?.timeZone ?? null,
         session: session.user && !session.locked ? sessionInfo(ctx, session) : null,
         locked: session.locked,
         lockedUsername: session.locked ? (session.user?.username ?? null) : null,

@@ -105,7 +105,7 @@ export function SetupScreen() {
     setNotice(null);
     try {
       const session = await call('setup.complete', input);
-      useSessionStore.getState().setClinicName(form.clinicName.trim());
+      useSessionStore.getState().setClinic({ clinicName: form.clinicName.trim(), clinicTimeZone: form.timeZone });
       enterSignedIn(session);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'ALREADY_SET_UP') {

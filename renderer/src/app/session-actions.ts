@@ -11,7 +11,7 @@ export async function loadStatus(): Promise<void> {
   try {
     const status = await call('app.status', {});
     store.setStartError(null);
-    store.setClinicName(status.clinicName);
+    store.setClinic({ clinicName: status.clinicName, clinicTimeZone: status.clinicTimeZone });
     if (status.setupRequired) store.setPhase('setup');
     else if (status.locked) store.setPhase('locked', { lockedUsername: status.lockedUsername });
     else if (status.session) enterSignedIn(status.session);
@@ -80,7 +80,7 @@ export async function refreshStatus(): Promise<void> {
   try {
     const status = await call('app.status', {});
     const store = useSessionStore.getState();
-    store.setClinicName(status.clinicName);
+    store.setClinic({ clinicName: status.clinicName, clinicTimeZone: status.clinicTimeZone });
     if (status.locked) {
       showLocked();
       return;

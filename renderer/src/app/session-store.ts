@@ -9,13 +9,15 @@ interface SessionState {
   /** Kept while locked, so the shell stays mounted (hidden) and unsaved work survives the lock. */
   session: SessionInfo | null;
   clinicName: string | null;
+  /** The clinic's time zone (null before set-up): ages and "today" follow the clinic's day. */
+  clinicTimeZone: string | null;
   /** User name shown on the lock screen. */
   lockedUsername: string | null;
   /** Why the app could not start (the bridge or database failed), shown with a retry button. */
   startError: string | null;
   setSignedIn(session: SessionInfo): void;
   setPhase(phase: AuthPhase, extra?: Partial<Pick<SessionState, 'clinicName' | 'lockedUsername'>>): void;
-  setClinicName(clinicName: string | null): void;
+  setClinic(clinic: { clinicName: string | null; clinicTimeZone: string | null }): void;
   setStartError(message: string | null): void;
 }
 
@@ -23,15 +25,21 @@ export const useSessionStore = create<SessionState>((set) => ({
   phase: 'loading',
   session: null,
   clinicName: null,
+  clinicTimeZone: null,
   lockedUsername: null,
   startError: null,
   setSignedIn: (session) => set({ phase: 'signed-in', session, lockedUsername: null, startError: null }),
   setPhase: (phase, extra) =>
     set({ phase, ...(phase === 'signed-out' || phase === 'setup' ? { session: null, lockedUsername: null } : {}), ...extra }),
-  setClinicName: (clinicName) => set({ clinicName }),
+  setClinic: ({ clinicName, clinicTimeZone }) => set({ clinicName, clinicTimeZone }),
   setStartError: (startError) => set({ startError }),
 }));
 
 export function hasRole(session: SessionInfo | null, ...roles: Role[]): boolean {
   return !!session && roles.some((r) => session.roles.includes(r));
+}
+
+/** The clinic's time zone for dates shown to people (the computer's own until set-up is done). */
+export function useClinicTimeZone(): string | undefined {
+  return useSessionStore((s) => s.clinicTimeZone) ?? undefined;
 }

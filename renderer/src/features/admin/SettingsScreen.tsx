@@ -69,6 +69,7 @@ export function SettingsScreen() {
       // The shell shows the clinic name and runs the idle timer from the session: keep both current.
       useSessionStore.setState((s) => ({
         clinicName: saved.clinicName,
+        clinicTimeZone: saved.timeZone,
         session: s.session ? { ...s.session, idleLockMinutes: saved.idleLockMinutes } : null,
       }));
     } catch (error) {

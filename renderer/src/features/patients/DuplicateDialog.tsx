@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useClinicTimeZone } from '../../app/session-store';
 import type { DuplicateCandidate } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
 import { Dialog } from '../../ui';
@@ -23,6 +24,7 @@ interface DuplicateDialogProps {
  */
 export function DuplicateDialog({ candidates, message, busy, mode = 'register', onOpen, onConfirm, onBack }: DuplicateDialogProps) {
   const { t, i18n } = useTranslation('patients');
+  const clinicTimeZone = useClinicTimeZone();
   const words = mode === 'edit' ? 'duplicates.edit' : 'duplicates';
   return (
     <Dialog
@@ -52,7 +54,7 @@ export function DuplicateDialog({ candidates, message, busy, mode = 'register', 
                 <p className="duplicate-list__facts">
                   {t('duplicates.facts', {
                     sex: t(`sex.${c.sex}`),
-                    age: ageLabel(c.birthDate),
+                    age: ageLabel(c.birthDate, clinicTimeZone),
                     birthDate: dateLabel(c.birthDate, i18n.language) + (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
                     mrn: c.mrn,
                   })}

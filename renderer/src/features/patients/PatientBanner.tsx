@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useClinicTimeZone } from '../../app/session-store';
 import type { Patient, PatientSummary } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
 import { ageLabel, dateLabel } from './patient-display';
@@ -15,6 +16,7 @@ interface PatientBannerProps {
  */
 export function PatientBanner({ patient, headingLevel = 1 }: PatientBannerProps) {
   const { t, i18n } = useTranslation('patients');
+  const clinicTimeZone = useClinicTimeZone();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const phone = 'phones' in patient ? (patient.phones[0]?.number ?? '') : patient.phone;
   const born = dateLabel(patient.birthDate, i18n.language) + (patient.birthDateEstimated ? ` ${t('results.estimated')}` : '');
@@ -24,7 +26,7 @@ export function PatientBanner({ patient, headingLevel = 1 }: PatientBannerProps)
       <dl className="patient-banner__facts">
         <div>
           <dt>{t('banner.age')}</dt>
-          <dd>{ageLabel(patient.birthDate)}</dd>
+          <dd>{ageLabel(patient.birthDate, clinicTimeZone)}</dd>
         </div>
         <div>
           <dt>{t('banner.sex')}</dt>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useClinicTimeZone } from '../../app/session-store';
 import type { PatientSummary } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
 import { ageLabel, dateLabel } from './patient-display';
@@ -22,6 +23,7 @@ export function resultOptionId(listId: string, patient: PatientSummary): string 
  */
 export function PatientResults({ id, label, results, activeIndex, onOpen, onHover }: PatientResultsProps) {
   const { t, i18n } = useTranslation('patients');
+  const clinicTimeZone = useClinicTimeZone();
   return (
     <div className="patient-results">
       <div className="patient-results__row patient-results__head" aria-hidden="true">
@@ -45,7 +47,7 @@ export function PatientResults({ id, label, results, activeIndex, onOpen, onHove
           >
             <span className="patient-results__name">{fullName(p) || t('unnamed')}</span>
             <span>{t(`sex.${p.sex}`)}</span>
-            <span>{ageLabel(p.birthDate)}</span>
+            <span>{ageLabel(p.birthDate, clinicTimeZone)}</span>
             <span>
               {dateLabel(p.birthDate, i18n.language)}
               {p.birthDateEstimated && <span className="patient-results__estimated"> {t('results.estimated')}</span>}

@@ -1,8 +1,8 @@
 import { ageOn, formatAge, parseIsoDate, todayIn } from '../../../../shared/dates';
 
-/** "34 y" (or "7 mo", "12 d") on today's date; empty when the date is not usable. */
-export function ageLabel(birthDate: string): string {
-  const age = ageOn(birthDate, todayIn());
+/** "34 y" (or "7 mo", "12 d") on today's date in the clinic; empty when the date is not usable. */
+export function ageLabel(birthDate: string, clinicTimeZone?: string, now: Date = new Date()): string {
+  const age = ageOn(birthDate, todayIn(clinicTimeZone, now));
   return age ? formatAge(age) : '';
 }
 
