@@ -28,7 +28,8 @@ beforeAll(async () => {
     const patient = syntheticPatient(SEED, i * 7, PATIENTS);
     const other = syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS);
     const phones = i % 3 === 0 ? [] : other.input.phones;
-    service.update(patient.id, 1, { ...patient.input, givenNames: other.input.givenNames, familyName: other.input.familyName, phones }, actor);
+    const edited = { ...patient.input, givenNames: other.input.givenNames, familyName: other.input.familyName, phones };
+    service.update(patient.id, 1, edited, actor, true); // deliberately like another patient
   }
   // Deleted records (a later merge or delete feature) must never be found. The newest are the ones
   // every dense prefix would list first.
