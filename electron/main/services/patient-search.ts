@@ -52,6 +52,14 @@ function toSummary(t: CardTuple): PatientSummary {
   };
 }
 
+/** Summaries in the order of `seqs` (a patient deleted meanwhile, having no card, is left out). */
+function inOrder(seqs: number[], cards: Map<number, CardTuple>): PatientSummary[] {
+  return seqs.flatMap((seq) => {
+    const card = cards.get(seq);
+    return card ? [toSummary(card)] : [];
+  });
+}
+
 /** Whether an indexed (already folded) name holds every query token as a whole word, as FTS5 tokenizes it. */
 function hasEveryWord(names: string, tokens: string[]): boolean {
   const words = new Set(names.split(/[^\p{L}\p{N}]+/u));
@@ -169,18 +177,11 @@ export class PatientSearch {
     }
     ranked.add(exact);
     ranked.add(prefixOnly);
-    return ranked.seqs.flatMap((seq) => {
-      const card = cards.get(seq);
-      return card ? [toSummary(card)] : [];
-    });
+    return inOrder(ranked.seqs, cards);
   }
 
   private cardsInOrder(seqs: number[]): PatientSummary[] {
-    const cards = this.cardsBySeq(seqs);
-    return seqs.flatMap((seq) => {
-      const card = cards.get(seq);
-      return card ? [toSummary(card)] : [];
-    });
+    return inOrder(seqs, this.cardsBySeq(seqs));
   }
 
   /** Cards by sequence number, with one statement per count of numbers (few distinct counts, cached). */
