@@ -393,6 +393,33 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(0);
 });
 
+test('cancelling an edit with typed changes asks first; unchanged, it just closes', async ({ app, page }) => {
+  const admin = await openPatientsAsReceptionist(app);
+  await seedPatient(app, admin, JOSE);
+  await search(page, 'garcia');
+  await results(page).getByRole('option', { name: /José García/ }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('City or town').fill('Kisumu');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await confirm.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByLabel('City or town')).toHaveValue('Kisumu');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await confirm.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+  await expect(page.getByText('Kisumu')).toBeHidden();
+  await expect(page.getByText(/You have unsaved edits/)).toBeHidden();
+
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByLabel('City or town')).toHaveValue('');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
+  expect(await dispatchOk(app, admin, 'audit.list', { action: 'patient.update' })).toMatchObject({ entries: [] });
+});
+
 test('a saved registration clears its draft', async ({ app, page }) => {
   await openPatientsAsReceptionist(app);
   await openRegisterForm(page);

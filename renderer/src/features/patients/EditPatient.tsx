@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
 import { ApiError, call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
-import { Notice } from '../../ui';
+import { Dialog, Notice } from '../../ui';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
 import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
@@ -42,12 +42,28 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; message: string; patient: PatientInput } | null>(null);
   // Save is pressed at the bottom of a long form: bring main's answer into view.
   const failureRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
   }, [failure]);
+
+  // Cancel drops typed edits (and their draft): ask first, unless nothing differs from the record.
+  const cancel = () => {
+    if (JSON.stringify(form) !== JSON.stringify(formFromPatient(patient))) {
+      setConfirmingCancel(true);
+      return;
+    }
+    draft.forget();
+    onCancel();
+  };
+  const discardAndClose = () => {
+    setConfirmingCancel(false);
+    draft.forget();
+    onCancel();
+  };
 
   const discardDraft = () => {
     draft.forget();
@@ -148,17 +164,30 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
         label={t('edit.title')}
         submitLabel={t('edit.save')}
         actions={
-          <button
-            type="button"
-            onClick={() => {
-              draft.forget();
-              onCancel();
-            }}
-          >
+          <button type="button" onClick={cancel}>
             {t('form.cancel')}
           </button>
         }
       />
+      {confirmingCancel && (
+        <Dialog
+          open
+          title={t('edit.cancelTitle')}
+          onClose={() => setConfirmingCancel(false)}
+          actions={
+            <>
+              <button type="button" className="primary" onClick={() => setConfirmingCancel(false)}>
+                {t('edit.keepEditing')}
+              </button>
+              <button type="button" className="danger" onClick={discardAndClose}>
+                {t('edit.discardChanges')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('edit.cancelQuestion')}</p>
+        </Dialog>
+      )}
       {duplicates && (
         <DuplicateDialog
           mode="edit"
