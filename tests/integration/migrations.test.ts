@@ -26,6 +26,11 @@ function columns(db: Database.Database): Map<string, string> {
 
 const NOW = '2026-01-05T10:00:00.000Z';
 
+/** SQLite's plan for a query, one step per "|": which index serves it, and whether a table is read. */
+function queryPlan(db: Database.Database, sql: string): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+}
+
 describe('migrations', () => {
   it('are numbered in journal order and each applies in its own transaction with its version', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
@@ -93,7 +98,7 @@ describe('migrations', () => {
 
     migrate(db, migrations, 4);
 
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(plan("SELECT number FROM patient_phones WHERE patient_id = 'p1' ORDER BY position LIMIT 1")).toMatch(/COVERING INDEX patient_phones_patient_idx/);
     expect(plan("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
     expect(db.prepare("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'").all()).toEqual([{ patient_id: 'p1' }]);
@@ -149,7 +154,7 @@ describe('migrations', () => {
 
     expect(db.prepare('SELECT patient_id, key, seq FROM patient_phone_keys').all()).toEqual([{ patient_id: 'p7', key: '241234567', seq: 7 }]);
     expect(db.prepare('SELECT patient_id, value_key, seq FROM patient_identifiers').all()).toEqual([{ patient_id: 'p7', value_key: 'gha1', seq: 7 }]);
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (sql: string) => queryPlan(db, sql);
     expect(plan("SELECT seq FROM patient_phone_keys WHERE key >= '2412' AND key < '2413' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
     expect(plan("SELECT seq FROM patient_identifiers WHERE value_key = 'gha1' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_identifiers_value_idx/);
     // A key written without its sequence is refused rather than sorted as the oldest patient.
