@@ -4,10 +4,11 @@ import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shar
 import { ApiError, call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
+import { newLikeness } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
 import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
-import { birthDateOf, checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
+import { checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
 import { PatientForm } from './PatientForm';
 
 interface EditPatientProps {
@@ -200,26 +201,4 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
       )}
     </section>
   );
-}
-
-/** Patients the edited record looks like that the saved record did not already look like (as main decides). */
-async function newLikeness(saved: Patient, edited: PatientInput): Promise<DuplicateCandidate[]> {
-  const [now, before] = await Promise.all([
-    call('patients.checkDuplicates', {
-      givenNames: edited.givenNames,
-      familyName: edited.familyName,
-      birthDate: birthDateOf(edited),
-      phones: edited.phones.map((p) => p.number),
-      excludeId: saved.id,
-    }),
-    call('patients.checkDuplicates', {
-      givenNames: saved.givenNames,
-      familyName: saved.familyName,
-      birthDate: saved.birthDate,
-      phones: saved.phones.map((p) => p.number),
-      excludeId: saved.id,
-    }),
-  ]);
-  const known = new Set(before.map((c) => c.id));
-  return now.filter((c) => !known.has(c.id));
 }

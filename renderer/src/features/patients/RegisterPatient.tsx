@@ -4,10 +4,11 @@ import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain
 import { ApiError, call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
+import { findDuplicates } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
 import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
-import { birthDateOf, checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
+import { checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
 import { PatientForm } from './PatientForm';
 import { usePatientsNav } from './patients-nav-store';
 
@@ -167,13 +168,4 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
       )}
     </section>
   );
-}
-
-function findDuplicates(patient: PatientInput): Promise<DuplicateCandidate[]> {
-  return call('patients.checkDuplicates', {
-    givenNames: patient.givenNames,
-    familyName: patient.familyName,
-    birthDate: birthDateOf(patient),
-    phones: patient.phones.map((p) => p.number),
-  });
 }
