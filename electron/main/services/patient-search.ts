@@ -159,12 +159,12 @@ export class PatientSearch {
     const prefixHits = this.ftsIds.all(ftsQuery(tokens, true), limit);
     const fresh = prefixHits.filter((seq) => !ranked.has(seq));
     const cards = this.cardsBySeq([...ranked.seqs, ...fresh]);
-    const isExact = (seq: number) => {
+    const exact: number[] = [];
+    const prefixOnly: number[] = [];
+    for (const seq of fresh) {
       const card = cards.get(seq);
-      return card !== undefined && hasEveryWord(card[9], tokens);
-    };
-    const exact = fresh.filter(isExact);
-    const prefixOnly = fresh.filter((seq) => !isExact(seq));
+      (card !== undefined && hasEveryWord(card[9], tokens) ? exact : prefixOnly).push(seq);
+    }
     // Every exact match newer than the page's oldest hit is on the page. When the page is not every
     // name match, older exact matches outrank the page's prefix-only ones: fetch as many as fit.
     const everyMatchInHand = prefixHits.length < limit;
