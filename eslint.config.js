@@ -34,9 +34,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', 'electron'], message: 'shared/ must not import electron/ or renderer/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron'],
+              message: 'shared/ must not import electron/ or renderer/.',
+            },
             { group: NODE_BUILTINS, message: 'shared/ must run in both Node and the browser: no Node modules.' },
-            { group: ['react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'shared/ holds pure code only.' },
+            {
+              group: ['react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'shared/ holds pure code only.',
+            },
           ],
         },
       ],
@@ -53,7 +59,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron'], message: 'The renderer talks to main only through renderer/src/api/client.ts.' },
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'The renderer talks to main only through renderer/src/api/client.ts.',
+            },
             { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node modules.' },
             { group: ['better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'Only main touches the database.' },
           ],
@@ -69,7 +78,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'Only the shell (electron/main/index.ts, electron/main/shell/) and the preload import electron; services stay testable in plain Node.' },
+            {
+              group: ['electron'],
+              message:
+                'Only the shell (electron/main/index.ts, electron/main/shell/) and the preload import electron; services stay testable in plain Node.',
+            },
             { group: ['**/renderer/**'], message: 'Main never imports the renderer.' },
           ],
         },
@@ -81,7 +94,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '**/electron/main/**'], message: 'The preload imports only shared/ and electron.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**'],
+              message: 'The preload imports only shared/ and electron.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -26,7 +26,12 @@ import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
 
 const SCENARIOS = [
-  'patient-search', 'patient-register', 'startup-to-sign-in', 'appointments-day', 'appointments-book', 'day-list-pdf',
+  'patient-search',
+  'patient-register',
+  'startup-to-sign-in',
+  'appointments-day',
+  'appointments-book',
+  'day-list-pdf',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -105,7 +110,9 @@ function parseArgs(argv: string[]): Options {
         options.cacheDir = path.resolve(value());
         break;
       case '--scenarios': {
-        const names = value().split(',').map((s) => s.trim());
+        const names = value()
+          .split(',')
+          .map((s) => s.trim());
         const unknown = names.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
         if (unknown.length) fail(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
         options.scenarios = names as Scenario[];
@@ -148,15 +155,31 @@ async function main(): Promise<void> {
     if (scenario === 'patient-search') {
       results.push(benchPatientSearch({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
     } else if (scenario === 'patient-register') {
-      results.push(benchPatientRegister({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+      results.push(
+        benchPatientRegister({ seeded: await seededOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }),
+      );
     } else if (scenario === 'appointments-day') {
-      results.push(await benchAppointmentsDay({ seeded: await appointmentsOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+      results.push(
+        await benchAppointmentsDay({
+          seeded: await appointmentsOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          ...options,
+          log,
+        }),
+      );
     } else if (scenario === 'appointments-book') {
-      results.push(benchAppointmentsBook({ seeded: await appointmentsOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }));
+      results.push(
+        benchAppointmentsBook({ seeded: await appointmentsOnce(), migrationsDir: MIGRATIONS_DIR, ...options, log }),
+      );
     } else if (scenario === 'day-list-pdf') {
       results.push(await benchDayListPdf());
     } else {
-      const result = await benchStartupToSignIn({ repoRoot: REPO_ROOT, migrationsDir: MIGRATIONS_DIR, launches: options.launches, log });
+      const result = await benchStartupToSignIn({
+        repoRoot: REPO_ROOT,
+        migrationsDir: MIGRATIONS_DIR,
+        launches: options.launches,
+        log,
+      });
       if (result.skipped) log(`startup-to-sign-in skipped: ${String(result.reason)}`);
       results.push(result);
     }

@@ -26,7 +26,8 @@ interface ExploreOptions {
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 200 || n > 10_000) throw new Error(`--${name} must be a whole number of pixels from 200 to 10000, not "${value}".`);
+  if (!Number.isInteger(n) || n < 200 || n > 10_000)
+    throw new Error(`--${name} must be a whole number of pixels from 200 to 10000, not "${value}".`);
   return n;
 }
 
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (options.headed && !process.env.DISPLAY && process.platform === 'linux') {
-    console.error('--headed needs a display: run it on a desktop, or under Xvfb (xvfb-run -a npm run explore -- --headed ...).');
+    console.error(
+      '--headed needs a display: run it on a desktop, or under Xvfb (xvfb-run -a npm run explore -- --headed ...).',
+    );
     process.exit(2);
   }
 
@@ -86,7 +89,9 @@ async function main(): Promise<void> {
     const heading = app.page.getByRole('heading', { name: /^(Sign in|Set up Chartbook)$/ });
     await heading.waitFor({ timeout: 30_000 });
     const screen = (await heading.textContent()) === 'Sign in' ? 'sign-in' : 'clinic set-up';
-    console.log(`Chartbook is ready (${screen} screen) in ${Math.round(performance.now() - started)} ms, data folder ${options.dataDir}`);
+    console.log(
+      `Chartbook is ready (${screen} screen) in ${Math.round(performance.now() - started)} ms, data folder ${options.dataDir}`,
+    );
     if (options.screenshot) {
       await app.page.screenshot({ path: options.screenshot, fullPage: false });
       console.log(`Screenshot saved to ${options.screenshot}`);

@@ -9,4 +9,8 @@ export declare const NATIVE_DIR: string;
 export declare const BINDING_FILE: string;
 export declare const STAMP_FILE: string;
 export declare function parseStamp(text: string): NativeBuildTarget | null;
-export declare function rebuildReason(stamp: NativeBuildTarget | null, target: NativeBuildTarget, bindingExists: boolean): string | null;
+export declare function rebuildReason(
+  stamp: NativeBuildTarget | null,
+  target: NativeBuildTarget,
+  bindingExists: boolean,
+): string | null;

@@ -49,7 +49,9 @@ function electronTarget() {
     fail('Electron is not installed (node_modules/electron is missing). Run "npm install" first.');
   }
   const pathFile = path.join(electronDir, 'path.txt');
-  const binary = fs.existsSync(pathFile) ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim()) : null;
+  const binary = fs.existsSync(pathFile)
+    ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim())
+    : null;
   if (!binary || !fs.existsSync(binary)) {
     fail(
       "Electron's binary is not installed (node_modules/electron/dist is missing; npm install was probably run with " +
@@ -89,7 +91,15 @@ async function buildForElectron(target) {
   const prebuildInstall = path.join(ROOT, 'node_modules', 'prebuild-install', 'bin.js');
   const prebuilt =
     fs.existsSync(prebuildInstall) &&
-    run(process.execPath, [prebuildInstall, '--runtime', 'electron', '--target', target.electronVersion, '--arch', target.arch]);
+    run(process.execPath, [
+      prebuildInstall,
+      '--runtime',
+      'electron',
+      '--target',
+      target.electronVersion,
+      '--arch',
+      target.arch,
+    ]);
   if (!prebuilt) {
     console.log('prepare-electron-native: no prebuilt binary; compiling from source with node-gyp…');
     const nodeGyp = process.env.npm_config_node_gyp;
@@ -110,10 +120,14 @@ async function main() {
   const stamp = fs.existsSync(STAMP_FILE) ? parseStamp(fs.readFileSync(STAMP_FILE, 'utf8')) : null;
   const reason = rebuildReason(stamp, target, fs.existsSync(BINDING_FILE));
   if (!reason) {
-    console.log(`prepare-electron-native: better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} is up to date.`);
+    console.log(
+      `prepare-electron-native: better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} is up to date.`,
+    );
     return;
   }
-  console.log(`prepare-electron-native: building better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} (${reason})…`);
+  console.log(
+    `prepare-electron-native: building better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} (${reason})…`,
+  );
   try {
     await buildForElectron(target);
   } catch (error) {

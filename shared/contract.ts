@@ -144,11 +144,17 @@ export const contract = {
 
   // Appointment book: booking and changes.
   'appointments.day': { input: z.strictObject({ date: isoDateSchema }), output: dayViewSchema },
-  'appointments.week': { input: z.strictObject({ providerId: idSchema, startDate: isoDateSchema }), output: weekViewSchema },
+  'appointments.week': {
+    input: z.strictObject({ providerId: idSchema, startDate: isoDateSchema }),
+    output: weekViewSchema,
+  },
   'appointments.get': { input: z.strictObject({ id: idSchema }), output: appointmentSchema },
   'appointments.history': { input: z.strictObject({ id: idSchema }), output: z.array(appointmentHistoryEntrySchema) },
   'appointments.book': { input: bookInputSchema, output: appointmentSchema },
-  'appointments.bookSeries': { input: bookSeriesInputSchema, output: z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) }) },
+  'appointments.bookSeries': {
+    input: bookSeriesInputSchema,
+    output: z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) }),
+  },
   'appointments.walkIn': { input: walkInInputSchema, output: appointmentSchema },
   'appointments.reschedule': { input: rescheduleInputSchema, output: appointmentListSchema },
   'appointments.update': { input: updateInputSchema, output: appointmentSchema },
@@ -157,7 +163,10 @@ export const contract = {
   'appointments.checkIn': { input: statusChangeInputSchema, output: appointmentSchema },
   'appointments.advance': { input: advanceInputSchema, output: appointmentSchema },
   'appointments.callNext': { input: empty, output: appointmentSchema.nullable() },
-  'appointments.queue': { input: z.strictObject({ providerId: idSchema, date: isoDateSchema.optional() }), output: queueSchema },
+  'appointments.queue': {
+    input: z.strictObject({ providerId: idSchema, date: isoDateSchema.optional() }),
+    output: queueSchema,
+  },
   'appointments.today': { input: todayInputSchema, output: todaySchema },
   'appointments.reminders': { input: z.strictObject({ date: isoDateSchema }), output: z.array(reminderSchema) },
   'appointments.remindersCsv': {
@@ -169,7 +178,10 @@ export const contract = {
   'print.dayList': { input: printDayListInput, output: printedPdfSchema },
   'print.slip': { input: printSlipInput, output: printedPdfSchema },
   // 'cancelled': the person closed the print dialog without printing.
-  'print.toPrinter': { input: printToPrinterInput, output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict() },
+  'print.toPrinter': {
+    input: printToPrinterInput,
+    output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,18 @@
 /** Text normalisation shared by search, duplicate checks and display. */
 
 /** Latin letters with no Unicode decomposition that people still type without their stroke. */
-const LETTER_FOLDS: Record<string, string> = { ø: 'o', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', ß: 'ss', þ: 'th' };
+const LETTER_FOLDS: Record<string, string> = {
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ħ: 'h',
+  ı: 'i',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+};
 
 /**
  * Lower-case and strip accents: "José" -> "jose", "Østergård" -> "ostergard". Non-Latin scripts

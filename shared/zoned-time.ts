@@ -89,7 +89,12 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 export function zonedToUtc(date: string, time: string, timeZone: string, choice?: DstChoice): ZonedResult {
   const wall = parseWall(date, time);
   if (wall === null) {
-    return { ok: false, problem: 'invalid', message: `${date} ${time} is not a real date and time (use YYYY-MM-DD and HH:MM).`, candidates: [] };
+    return {
+      ok: false,
+      problem: 'invalid',
+      message: `${date} ${time} is not a real date and time (use YYYY-MM-DD and HH:MM).`,
+      candidates: [],
+    };
   }
   const instants = instantsFor(wall, timeZone);
   if (instants.length === 1) return { ok: true, utc: new Date(instants[0]!).toISOString() };
@@ -133,7 +138,12 @@ const hourOffsets = new Map<string, Map<number, number | null>>();
 const CACHE_LIMIT = 20_000;
 
 /** The offset through [start, start + span), or null when its two ends disagree (a transition inside). */
-function steadyOffset(cache: Map<string, Map<number, number | null>>, span: number, ms: number, timeZone: string): number | null {
+function steadyOffset(
+  cache: Map<string, Map<number, number | null>>,
+  span: number,
+  ms: number,
+  timeZone: string,
+): number | null {
   let byIndex = cache.get(timeZone);
   if (!byIndex) {
     byIndex = new Map();
@@ -157,7 +167,11 @@ function steadyOffset(cache: Map<string, Map<number, number | null>>, span: numb
  * (changes in the time-zone database are weeks apart).
  */
 function cachedOffset(ms: number, timeZone: string): number {
-  return steadyOffset(dayOffsets, DAY, ms, timeZone) ?? steadyOffset(hourOffsets, HOUR, ms, timeZone) ?? offsetAt(ms, timeZone);
+  return (
+    steadyOffset(dayOffsets, DAY, ms, timeZone) ??
+    steadyOffset(hourOffsets, HOUR, ms, timeZone) ??
+    offsetAt(ms, timeZone)
+  );
 }
 
 /** The clinic's wall date and time of a UTC instant. */
@@ -169,7 +183,10 @@ export function utcToZoned(utc: string | Date, timeZone: string): WallTime {
 
 /** UTC bounds [start, end) of a clinic calendar day; a DST day is 23 or 25 hours long. */
 export function clinicDayBounds(date: string, timeZone: string): { startUtc: string; endUtc: string } {
-  return { startUtc: zonedToUtcLenient(date, '00:00', timeZone), endUtc: zonedToUtcLenient(addDays(date, 1), '00:00', timeZone) };
+  return {
+    startUtc: zonedToUtcLenient(date, '00:00', timeZone),
+    endUtc: zonedToUtcLenient(addDays(date, 1), '00:00', timeZone),
+  };
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD' (no time zone involved). */

@@ -30,7 +30,8 @@ export interface ChartbookCore {
   close(): void;
 }
 
-const NO_FONTS_DIR = 'Cannot print: Chartbook was started without its fonts folder. Reinstall Chartbook, or in development pass resources/fonts as fontsDir.';
+const NO_FONTS_DIR =
+  'Cannot print: Chartbook was started without its fonts folder. Reinstall Chartbook, or in development pass resources/fonts as fontsDir.';
 
 /**
  * Reads the PDF fonts once at start. A missing font must not keep the clinic from its records, so

@@ -5,7 +5,15 @@ import { resolveDataDir } from './data-dir';
 import type { Session } from './ipc/session';
 import { EVENT_CHANNEL } from '../preload/ipc-names';
 import { appMenuTemplate, type MenuCommand } from './shell/app-menu';
-import { electronNativeBindingPath, migrationsDir, pdfFontsDir, preloadPath, rendererDir, windowIconPath, type AppLocation } from './shell/app-paths';
+import {
+  electronNativeBindingPath,
+  migrationsDir,
+  pdfFontsDir,
+  preloadPath,
+  rendererDir,
+  windowIconPath,
+  type AppLocation,
+} from './shell/app-paths';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { registerInvokeHandler } from './shell/invoke-handler';
 import { createMainWindow } from './shell/main-window';
@@ -16,7 +24,11 @@ import { createSystemPdfPrinter } from './shell/system-pdf-printer';
 // Scheme privileges are fixed when Chromium starts, so this must run before 'ready'.
 registerAppScheme(protocol);
 
-const location: AppLocation = { appPath: app.getAppPath(), resourcesPath: process.resourcesPath, isPackaged: app.isPackaged };
+const location: AppLocation = {
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  isPackaged: app.isPackaged,
+};
 
 function quitWithError(message: string): void {
   dialog.showErrorBox(STARTUP_ERROR_TITLE, message);
@@ -39,7 +51,9 @@ function start(): void {
   if (!fs.existsSync(nativeBinding)) {
     quitWithError(
       `The database driver built for Electron is missing (${nativeBinding}).\n\n` +
-        (app.isPackaged ? 'Reinstall Chartbook.' : 'Run "npm start", which builds it, or "node scripts/prepare-electron-native.mjs".'),
+        (app.isPackaged
+          ? 'Reinstall Chartbook.'
+          : 'Run "npm start", which builds it, or "node scripts/prepare-electron-native.mjs".'),
     );
     return;
   }
@@ -57,7 +71,10 @@ function start(): void {
 
   const sessions = new Map<number, Session>();
   const openWindow = (): void => {
-    const window = createMainWindow(BrowserWindow, { preloadPath: preloadPath(location), iconPath: windowIconPath(location) });
+    const window = createMainWindow(BrowserWindow, {
+      preloadPath: preloadPath(location),
+      iconPath: windowIconPath(location),
+    });
     const id = window.webContents.id;
     sessions.set(id, core.newSession());
     window.webContents.once('destroyed', () => sessions.delete(id));
@@ -75,9 +92,15 @@ function start(): void {
   void app.whenReady().then(() => {
     denyAllPermissions(electronSession.defaultSession);
     serveRenderer(protocol, rendererDir(location));
-    registerInvokeHandler(ipcMain, { dispatch: core.dispatch, sessionFor: (id) => sessions.get(id), log: (m) => console.warn(m) });
+    registerInvokeHandler(ipcMain, {
+      dispatch: core.dispatch,
+      sessionFor: (id) => sessions.get(id),
+      log: (m) => console.warn(m),
+    });
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment: !app.isPackaged, send })),
+      Menu.buildFromTemplate(
+        appMenuTemplate({ isMac: process.platform === 'darwin', isDevelopment: !app.isPackaged, send }),
+      ),
     );
     openWindow();
     app.on('activate', () => {

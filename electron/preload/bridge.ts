@@ -18,12 +18,15 @@ export function createBridge(ipc: RendererIpc): ChartbookBridge {
   return {
     invoke(channel: string, input: unknown): Promise<unknown> {
       if (!isChannelName(channel)) {
-        return Promise.reject(new Error(`Unknown request "${String(channel).slice(0, 60)}": it is not in the IPC contract.`));
+        return Promise.reject(
+          new Error(`Unknown request "${String(channel).slice(0, 60)}": it is not in the IPC contract.`),
+        );
       }
       return ipc.invoke(INVOKE_CHANNEL, channel, input);
     },
     on(event, listener) {
-      if (!isEventName(event)) throw new Error(`Unknown event "${String(event).slice(0, 60)}": it is not in the IPC contract.`);
+      if (!isEventName(event))
+        throw new Error(`Unknown event "${String(event).slice(0, 60)}": it is not in the IPC contract.`);
       if (typeof listener !== 'function') throw new Error('on() needs a listener function.');
       const forward = (_event: unknown, name: unknown, payload: unknown): void => {
         if (name === event) listener(payload);

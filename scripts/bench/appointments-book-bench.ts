@@ -63,10 +63,11 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
   const core = startCore({ dataDir: dir, migrationsDir: options.migrationsDir, now: benchClock(), log: () => {} });
   try {
     const db = core.db.sqlite;
-    const desk = db.prepare('SELECT id, username, roles FROM users WHERE username = ?').get(BENCH_RECEPTIONIST.username) as
-      | { id: string; username: string; roles: string }
-      | undefined;
-    if (!desk) throw new Error('the appointment bench database has no receptionist; delete its bench-data folder and run again');
+    const desk = db
+      .prepare('SELECT id, username, roles FROM users WHERE username = ?')
+      .get(BENCH_RECEPTIONIST.username) as { id: string; username: string; roles: string } | undefined;
+    if (!desk)
+      throw new Error('the appointment bench database has no receptionist; delete its bench-data folder and run again');
     const actor: Actor = { userId: desk.id, username: desk.username, roles: JSON.parse(desk.roles) as Role[] };
     const rng = mulberry32(options.seed ^ 0xb00c);
     const patientIds = db.prepare('SELECT id FROM patients ORDER BY local_seq').pluck().all() as string[];
@@ -78,24 +79,51 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
       const date = addDays(BENCH_TODAY, d);
       if (isoWeekday(date) > 5) continue;
       for (const p of dayView(core.ctx, date).providers) {
-        for (const slot of p.freeSlots) free.push(bookInputSchema.parse({ patientId: patient(), providerId: p.providerId, date, time: slot.start, reason: 'Follow-up' }));
+        for (const slot of p.freeSlots)
+          free.push(
+            bookInputSchema.parse({
+              patientId: patient(),
+              providerId: p.providerId,
+              date,
+              time: slot.start,
+              reason: 'Follow-up',
+            }),
+          );
         for (const a of p.appointments) {
-          if (a.status === 'booked') taken.push(bookInputSchema.parse({ patientId: patient(), providerId: p.providerId, date, time: a.time, reason: 'Follow-up' }));
+          if (a.status === 'booked')
+            taken.push(
+              bookInputSchema.parse({
+                patientId: patient(),
+                providerId: p.providerId,
+                date,
+                time: a.time,
+                reason: 'Follow-up',
+              }),
+            );
         }
       }
     }
     const wanted = WARM_UP + options.bookings;
-    if (free.length < wanted) throw new Error(`only ${free.length} free slots in the next ${BOOKING_HORIZON_DAYS} days; ask for fewer bookings`);
+    if (free.length < wanted)
+      throw new Error(
+        `only ${free.length} free slots in the next ${BOOKING_HORIZON_DAYS} days; ask for fewer bookings`,
+      );
     const clashes = Math.round(options.bookings * CLASH_SHARE);
     const attempts = shuffle(rng, [
-      ...shuffle(rng, free).slice(WARM_UP, wanted).map((input) => ({ input, free: true })),
-      ...shuffle(rng, taken).slice(0, clashes).map((input) => ({ input, free: false })),
+      ...shuffle(rng, free)
+        .slice(WARM_UP, wanted)
+        .map((input) => ({ input, free: true })),
+      ...shuffle(rng, taken)
+        .slice(0, clashes)
+        .map((input) => ({ input, free: false })),
     ]);
     for (const input of free.slice(0, WARM_UP)) bookAppointment(core.ctx, input, actor);
 
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const before = { changes: count('change_log'), history: count('appointment_history'), audit: count('audit_log') };
-    log(`appointments-book: ${WARM_UP} warm-up + ${options.bookings} bookings into free slots, ${clashes} attempts on taken slots, on a copy in ${dir}`);
+    log(
+      `appointments-book: ${WARM_UP} warm-up + ${options.bookings} bookings into free slots, ${clashes} attempts on taken slots, on a copy in ${dir}`,
+    );
     const loadBefore = loadAverage();
     const booked: number[] = [];
     const bookedCpu: number[] = [];
@@ -111,7 +139,9 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
         }
       });
       if (conflict === attempt.free) {
-        throw new Error(`${attempt.input.date} ${attempt.input.time}: expected the booking to be ${attempt.free ? 'accepted' : 'refused as taken'}`);
+        throw new Error(
+          `${attempt.input.date} ${attempt.input.time}: expected the booking to be ${attempt.free ? 'accepted' : 'refused as taken'}`,
+        );
       }
       if (attempt.free) {
         booked.push(t.wallMs);
@@ -120,8 +150,13 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
         refused.push(t.wallMs);
       }
     }
-    for (const [table, was] of [['change_log', before.changes], ['appointment_history', before.history], ['audit_log', before.audit]] as const) {
-      if (count(table) - was !== booked.length) throw new Error(`expected ${booked.length} new ${table} rows from the bookings, found ${count(table) - was}`);
+    for (const [table, was] of [
+      ['change_log', before.changes],
+      ['appointment_history', before.history],
+      ['audit_log', before.audit],
+    ] as const) {
+      if (count(table) - was !== booked.length)
+        throw new Error(`expected ${booked.length} new ${table} rows from the bookings, found ${count(table) - was}`);
     }
 
     const probe = db.prepare(
@@ -133,7 +168,9 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
     const s = summarise(booked);
     const c = summarise(bookedCpu);
     const r = summarise(refused);
-    log(`  commit floor (one-row transaction, fsync of the WAL): p50 ${ms(floor.p50)} ms, p95 ${ms(floor.p95)} ms; refused on a taken slot: p95 ${ms(r.p95)} ms`);
+    log(
+      `  commit floor (one-row transaction, fsync of the WAL): p50 ${ms(floor.p50)} ms, p95 ${ms(floor.p95)} ms; refused on a taken slot: p95 ${ms(r.p95)} ms`,
+    );
     return {
       bench: 'appointments-book',
       appointments_before: count('appointments') - booked.length - WARM_UP,

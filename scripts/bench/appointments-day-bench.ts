@@ -36,16 +36,25 @@ export function benchClock(): () => Date {
  */
 export async function benchAppointmentsDay(options: DayBenchOptions): Promise<BenchResult> {
   const { log } = options;
-  const core = startCore({ dataDir: options.seeded.dir, migrationsDir: options.migrationsDir, now: benchClock(), log: () => {} });
+  const core = startCore({
+    dataDir: options.seeded.dir,
+    migrationsDir: options.migrationsDir,
+    now: benchClock(),
+    log: () => {},
+  });
   try {
     const rng = mulberry32(options.seed ^ 0xda7);
     const dates = workingDates();
     const past = dates.filter((d) => d < BENCH_TODAY);
     const todayLike = dates.filter((d) => d >= BENCH_TODAY && d <= addDays(BENCH_TODAY, 7));
-    const days = Array.from({ length: WARM_UP + options.dayViews }, () => (rng() < TODAY_LIKE_SHARE ? pick(rng, todayLike) : pick(rng, past)));
+    const days = Array.from({ length: WARM_UP + options.dayViews }, () =>
+      rng() < TODAY_LIKE_SHARE ? pick(rng, todayLike) : pick(rng, past),
+    );
     const first = dayView(core.ctx, BENCH_TODAY);
     const perDoctor = first.providers.map((p) => p.appointments.length);
-    log(`appointments-day: today ${BENCH_TODAY} has ${perDoctor.join(' + ')} appointments; ${WARM_UP} warm-up + ${options.dayViews} day views`);
+    log(
+      `appointments-day: today ${BENCH_TODAY} has ${perDoctor.join(' + ')} appointments; ${WARM_UP} warm-up + ${options.dayViews} day views`,
+    );
     const loadBefore = loadAverage();
     const times: number[] = [];
     const cpu: number[] = [];
@@ -64,7 +73,10 @@ export async function benchAppointmentsDay(options: DayBenchOptions): Promise<Be
     });
 
     const session = core.newSession();
-    const signIn = await core.dispatch(session, 'auth.signIn', { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password });
+    const signIn = await core.dispatch(session, 'auth.signIn', {
+      username: BENCH_ADMIN.username,
+      password: BENCH_ADMIN.password,
+    });
     if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.error.message}`);
     const viaDispatch: number[] = [];
     for (let i = 0; i < WARM_UP + DISPATCH_SAMPLES; i++) {
@@ -79,12 +91,14 @@ export async function benchAppointmentsDay(options: DayBenchOptions): Promise<Be
     const c = summarise(cpu);
     const today = summarise(todayTimes);
     const d = summarise(viaDispatch);
-    log(`  today-like days n=${todayTimes.length} p95 ${ms(today.p95)} ms; through dispatch (validation both ways) p95 ${ms(d.p95)} ms`);
+    log(
+      `  today-like days n=${todayTimes.length} p95 ${ms(today.p95)} ms; through dispatch (validation both ways) p95 ${ms(d.p95)} ms`,
+    );
     return {
       bench: 'appointments-day',
       doctors: first.providers.length,
       appointments_per_day: Math.round(appointments / times.length),
-      appointments_total: (core.db.sqlite.prepare('SELECT count(*) FROM appointments').pluck().get() as number),
+      appointments_total: core.db.sqlite.prepare('SELECT count(*) FROM appointments').pluck().get() as number,
       day_views: times.length,
       p50_ms: ms(s.p50),
       p95_ms: ms(s.p95),

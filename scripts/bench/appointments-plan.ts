@@ -27,8 +27,25 @@ export const SLOTS_PER_DAY = 40;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const REASONS = ['', '', 'Follow-up', 'Blood pressure review', 'New problem', 'Repeat prescription', 'Vaccination', 'Results discussion', 'Diabetes check', 'Child check-up'];
-const CANCEL_REASONS = ['Patient called to cancel', 'Patient unwell', 'Clashes with work', 'Feeling better', 'Booked in error'];
+const REASONS = [
+  '',
+  '',
+  'Follow-up',
+  'Blood pressure review',
+  'New problem',
+  'Repeat prescription',
+  'Vaccination',
+  'Results discussion',
+  'Diabetes check',
+  'Child check-up',
+];
+const CANCEL_REASONS = [
+  'Patient called to cancel',
+  'Patient unwell',
+  'Clashes with work',
+  'Feeling better',
+  'Booked in error',
+];
 
 export type StepKind = 'book' | 'check_in' | 'call_in' | 'done' | 'no_show' | 'cancel';
 export interface PlannedStep {
@@ -87,7 +104,10 @@ const between = (rng: Rng, from: number, to: number) => from + Math.floor(rng() 
 /** What happened to one appointment, given when it starts relative to now. */
 function stepsFor(rng: Rng, startMs: number, nowMs: number): PlannedStep[] {
   const endMs = startMs + SLOT_MINUTES * MINUTE;
-  const bookedMs = Math.min(startMs - 30 * MINUTE - Math.floor(rng() * 45 * DAY), nowMs - MINUTE - Math.floor(rng() * 20 * DAY));
+  const bookedMs = Math.min(
+    startMs - 30 * MINUTE - Math.floor(rng() * 45 * DAY),
+    nowMs - MINUTE - Math.floor(rng() * 20 * DAY),
+  );
   const steps: PlannedStep[] = [{ kind: 'book', atMs: bookedMs }];
   const roll = rng();
   const arrivedMs = startMs - Math.floor(rng() * 20 * MINUTE) - 1000 - Math.floor(rng() * 59_000);
@@ -107,7 +127,13 @@ function stepsFor(rng: Rng, startMs: number, nowMs: number): PlannedStep[] {
 }
 
 /** One clinic day: 40 appointments for each doctor, tokens in arrival order. Same (seed, date) gives the same day. */
-export function planClinicDay(seed: number, date: string, providers: number, patients: number, nowMs: number): PlannedAppointment[] {
+export function planClinicDay(
+  seed: number,
+  date: string,
+  providers: number,
+  patients: number,
+  nowMs: number,
+): PlannedAppointment[] {
   const dayNumber = Date.parse(`${date}T00:00:00Z`) / DAY;
   const day: PlannedAppointment[] = [];
   for (let p = 0; p < providers; p++) {
@@ -168,4 +194,5 @@ export const STEP_AUDIT: Record<Exclude<StepKind, 'book'>, string> = {
   cancel: 'appointment.cancel',
 };
 
-export const statusChange = (from: AppointmentStatus, to: AppointmentStatus) => `${STATUS_LABELS[from]} -> ${STATUS_LABELS[to]}`;
+export const statusChange = (from: AppointmentStatus, to: AppointmentStatus) =>
+  `${STATUS_LABELS[from]} -> ${STATUS_LABELS[to]}`;

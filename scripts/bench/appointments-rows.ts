@@ -1,7 +1,15 @@
 import type { AppointmentStatus } from '../../shared/domain/appointment';
 import { diff as historyChanges } from '../../electron/main/services/appointments/appointment-writer';
 import { bookingDetails } from '../../electron/main/services/appointments/booking-service';
-import { BENCH_TIME_ZONE, SLOT_MINUTES, STEP_AUDIT, STEP_HISTORY, STEP_STATUS, statusChange, type PlannedAppointment } from './appointments-plan';
+import {
+  BENCH_TIME_ZONE,
+  SLOT_MINUTES,
+  STEP_AUDIT,
+  STEP_HISTORY,
+  STEP_STATUS,
+  statusChange,
+  type PlannedAppointment,
+} from './appointments-plan';
 
 /** The appointments columns the writer fills from the booking and its later steps. */
 export interface AppointmentState {
@@ -26,7 +34,15 @@ export interface StaffMember {
 }
 
 export interface RowsOfAppointment {
-  appointment: AppointmentState & { id: string; created_at: string; updated_at: string; created_by: string; updated_by: string; version: number; end_utc: string };
+  appointment: AppointmentState & {
+    id: string;
+    created_at: string;
+    updated_at: string;
+    created_by: string;
+    updated_by: string;
+    version: number;
+    end_utc: string;
+  };
   history: { version: number; changed_at: string; changed_by: string; action: string; changes: string }[];
   changes: { operation: 'create' | 'update'; version: number; at: string; userId: string }[];
   audit: { at: string; userId: string; username: string; action: string; details: string }[];
@@ -39,24 +55,55 @@ function diff(before: AppointmentState | null, after: AppointmentState): string 
 }
 
 /** Every row bookAppointment, changeStatus and cancelAppointment write for one planned appointment. */
-export function rowsOf(plan: PlannedAppointment, patientName: string, doctor: StaffMember, desk: StaffMember): RowsOfAppointment {
+export function rowsOf(
+  plan: PlannedAppointment,
+  patientName: string,
+  doctor: StaffMember,
+  desk: StaffMember,
+): RowsOfAppointment {
   const iso = (ms: number) => new Date(ms).toISOString();
   const bookedAt = iso(plan.steps[0]!.atMs);
   let state: AppointmentState = {
-    status: 'booked', start_utc: iso(plan.startMs), length_minutes: SLOT_MINUTES, reason: plan.reason, note: '', token: null,
-    arrived_at: null, with_doctor_at: null, done_at: null, no_show_at: null, cancelled_at: null, cancel_reason: null,
+    status: 'booked',
+    start_utc: iso(plan.startMs),
+    length_minutes: SLOT_MINUTES,
+    reason: plan.reason,
+    note: '',
+    token: null,
+    arrived_at: null,
+    with_doctor_at: null,
+    done_at: null,
+    no_show_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
   };
   const rows: RowsOfAppointment = {
     appointment: {
-      ...state, id: plan.id, created_at: bookedAt, updated_at: bookedAt, created_by: desk.id, updated_by: desk.id, version: 1,
+      ...state,
+      id: plan.id,
+      created_at: bookedAt,
+      updated_at: bookedAt,
+      created_by: desk.id,
+      updated_by: desk.id,
+      version: 1,
       end_utc: iso(plan.startMs + SLOT_MINUTES * 60_000),
     },
-    history: [{ version: 1, changed_at: bookedAt, changed_by: desk.id, action: STEP_HISTORY.book, changes: diff(null, state) }],
+    history: [
+      { version: 1, changed_at: bookedAt, changed_by: desk.id, action: STEP_HISTORY.book, changes: diff(null, state) },
+    ],
     changes: [{ operation: 'create', version: 1, at: bookedAt, userId: desk.id }],
-    audit: [{
-      at: bookedAt, userId: desk.id, username: desk.username, action: 'appointment.book',
-      details: bookingDetails(patientName, doctor.displayName, plan.date, plan.time, { overbookReason: null, outsideHoursReason: null }),
-    }],
+    audit: [
+      {
+        at: bookedAt,
+        userId: desk.id,
+        username: desk.username,
+        action: 'appointment.book',
+        details: bookingDetails(patientName, doctor.displayName, plan.date, plan.time, {
+          overbookReason: null,
+          outsideHoursReason: null,
+        }),
+      },
+    ],
   };
   let version = 1;
   for (const step of plan.steps.slice(1)) {
@@ -70,11 +117,20 @@ export function rowsOf(plan: PlannedAppointment, patientName: string, doctor: St
     if (step.kind === 'no_show') after.no_show_at = at;
     if (step.kind === 'cancel') Object.assign(after, { cancelled_at: at, cancel_reason: plan.cancelReason });
     version++;
-    rows.history.push({ version, changed_at: at, changed_by: actor.id, action: STEP_HISTORY[step.kind], changes: diff(state, after) });
+    rows.history.push({
+      version,
+      changed_at: at,
+      changed_by: actor.id,
+      action: STEP_HISTORY[step.kind],
+      changes: diff(state, after),
+    });
     rows.changes.push({ operation: 'update', version, at, userId: actor.id });
     const kind = step.kind as Exclude<typeof step.kind, 'book'>;
     rows.audit.push({
-      at, userId: actor.id, username: actor.username, action: STEP_AUDIT[kind],
+      at,
+      userId: actor.id,
+      username: actor.username,
+      action: STEP_AUDIT[kind],
       details: kind === 'cancel' ? `${plan.date}: ${plan.cancelReason}` : statusChange(state.status, to),
     });
     state = after;

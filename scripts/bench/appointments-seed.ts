@@ -7,7 +7,13 @@ import { getClinicSettings, updateClinicSettings } from '../../electron/main/ser
 import { createUser } from '../../electron/main/services/user-service';
 import type { Role } from '../../shared/domain/roles';
 import {
-  APPOINTMENT_GENERATOR_VERSION, BENCH_TIME_ZONE, HISTORY_DAYS, WORKING_BLOCKS, benchNowMs, planClinicDay, workingDates,
+  APPOINTMENT_GENERATOR_VERSION,
+  BENCH_TIME_ZONE,
+  HISTORY_DAYS,
+  WORKING_BLOCKS,
+  benchNowMs,
+  planClinicDay,
+  workingDates,
 } from './appointments-plan';
 import { rowsOf, type StaffMember } from './appointments-rows';
 import { BENCH_ADMIN, type SeededDatabase } from './seed-database';
@@ -32,14 +38,23 @@ export interface FrontDesk {
 export const setUpTimeMs = (): number => benchNowMs() - (HISTORY_DAYS + 7) * DAY_MS;
 
 function actorOf(core: ChartbookCore, username: string): Actor & { displayName: string } {
-  const row = core.db.sqlite.prepare('SELECT id, username, display_name, roles FROM users WHERE username = ?').get(username) as
-    | { id: string; username: string; display_name: string; roles: string }
-    | undefined;
+  const row = core.db.sqlite
+    .prepare('SELECT id, username, display_name, roles FROM users WHERE username = ?')
+    .get(username) as { id: string; username: string; display_name: string; roles: string } | undefined;
   if (!row) throw new Error(`bench front desk: no user ${username}`);
-  return { userId: row.id, username: row.username, displayName: row.display_name, roles: JSON.parse(row.roles) as Role[] };
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+  };
 }
 
-const staffOf = (a: Actor & { displayName: string }): StaffMember => ({ id: a.userId, username: a.username, displayName: a.displayName });
+const staffOf = (a: Actor & { displayName: string }): StaffMember => ({
+  id: a.userId,
+  username: a.username,
+  displayName: a.displayName,
+});
 
 /**
  * Through the real services: two more doctors and a receptionist, Monday-to-Friday hours for the
@@ -47,11 +62,26 @@ const staffOf = (a: Actor & { displayName: string }): StaffMember => ({ id: a.us
  */
 export async function setUpFrontDesk(core: ChartbookCore): Promise<FrontDesk> {
   const admin = actorOf(core, BENCH_ADMIN.username);
-  for (const d of MORE_DOCTORS) await createUser(core.ctx, { ...d, password: STAFF_PASSWORD, roles: ['doctor'] }, admin);
-  await createUser(core.ctx, { username: BENCH_RECEPTIONIST.username, displayName: BENCH_RECEPTIONIST.displayName, password: STAFF_PASSWORD, roles: ['receptionist'] }, admin);
+  for (const d of MORE_DOCTORS)
+    await createUser(core.ctx, { ...d, password: STAFF_PASSWORD, roles: ['doctor'] }, admin);
+  await createUser(
+    core.ctx,
+    {
+      username: BENCH_RECEPTIONIST.username,
+      displayName: BENCH_RECEPTIONIST.displayName,
+      password: STAFF_PASSWORD,
+      roles: ['receptionist'],
+    },
+    admin,
+  );
   const doctors = [admin, ...MORE_DOCTORS.map((d) => actorOf(core, d.username))];
   const weeklyHours = [1, 2, 3, 4, 5].flatMap((weekday) => WORKING_BLOCKS.map((b) => ({ weekday, ...b })));
-  for (const d of doctors) setProviderSchedule(core.ctx, { providerId: d.userId, version: null, defaultLengthMinutes: 15, weeklyHours }, admin);
+  for (const d of doctors)
+    setProviderSchedule(
+      core.ctx,
+      { providerId: d.userId, version: null, defaultLengthMinutes: 15, weeklyHours },
+      admin,
+    );
   updateClinicSettings(core.ctx, { ...getClinicSettings(core.ctx), timeZone: BENCH_TIME_ZONE }, admin);
   return { doctors: doctors.map(staffOf), desk: staffOf(actorOf(core, BENCH_RECEPTIONIST.username)) };
 }
@@ -70,7 +100,9 @@ export function bulkInsertAppointments(
   onProgress?: (daysDone: number, appointments: number) => void,
 ): number {
   const db = core.db.sqlite;
-  const patients = db.prepare(`SELECT id, trim(given_names || ' ' || family_name) AS name FROM patients ORDER BY local_seq`).all() as { id: string; name: string }[];
+  const patients = db
+    .prepare(`SELECT id, trim(given_names || ' ' || family_name) AS name FROM patients ORDER BY local_seq`)
+    .all() as { id: string; name: string }[];
   if (patients.length === 0) throw new Error('bench appointments need seeded patients first');
   const nowMs = benchNowMs();
   const insertAppointment = db.prepare(
@@ -79,9 +111,15 @@ export function bulkInsertAppointments(
        done_at, no_show_at, cancelled_at, cancel_reason, series_id, series_index)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'appointment', ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
   );
-  const insertHistory = db.prepare('INSERT INTO appointment_history (appointment_id, version, changed_at, changed_by, action, changes) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertChange = db.prepare(`INSERT INTO change_log (entity, entity_id, operation, version, changed_at, user_id) VALUES ('appointment', ?, ?, ?, ?, ?)`);
-  const insertAudit = db.prepare(`INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, 'success', ?)`);
+  const insertHistory = db.prepare(
+    'INSERT INTO appointment_history (appointment_id, version, changed_at, changed_by, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertChange = db.prepare(
+    `INSERT INTO change_log (entity, entity_id, operation, version, changed_at, user_id) VALUES ('appointment', ?, ?, ?, ?, ?)`,
+  );
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, 'success', ?)`,
+  );
   let written = 0;
   const chunk = db.transaction((days: readonly string[]) => {
     for (const date of days) {
@@ -90,9 +128,28 @@ export function bulkInsertAppointments(
         const doctor = staff.doctors[plan.providerIndex]!;
         const { appointment: a, history, changes, audit } = rowsOf(plan, patient.name, doctor, staff.desk);
         insertAppointment.run(
-          a.id, a.created_at, a.updated_at, a.created_by, a.updated_by, a.version, patient.id, doctor.id, a.start_utc, a.end_utc,
-          a.length_minutes, date, a.status, a.reason, a.note, a.token, a.arrived_at, a.with_doctor_at, a.done_at, a.no_show_at,
-          a.cancelled_at, a.cancel_reason,
+          a.id,
+          a.created_at,
+          a.updated_at,
+          a.created_by,
+          a.updated_by,
+          a.version,
+          patient.id,
+          doctor.id,
+          a.start_utc,
+          a.end_utc,
+          a.length_minutes,
+          date,
+          a.status,
+          a.reason,
+          a.note,
+          a.token,
+          a.arrived_at,
+          a.with_doctor_at,
+          a.done_at,
+          a.no_show_at,
+          a.cancelled_at,
+          a.cancel_reason,
         );
         for (const h of history) insertHistory.run(a.id, h.version, h.changed_at, h.changed_by, h.action, h.changes);
         for (const c of changes) insertChange.run(a.id, c.operation, c.version, c.at, c.userId);
@@ -149,7 +206,12 @@ export async function appointmentSeededDatabase(options: AppointmentSeedOptions)
   const dates = workingDates();
   log(`seeding ${dates.length} working days x 3 doctors x 40 appointments into ${building}`);
   const setUpAt = setUpTimeMs();
-  const core = startCore({ dataDir: building, migrationsDir: options.migrationsDir, now: () => new Date(setUpAt), log: () => {} });
+  const core = startCore({
+    dataDir: building,
+    migrationsDir: options.migrationsDir,
+    now: () => new Date(setUpAt),
+    log: () => {},
+  });
   let appointments: number;
   try {
     const staff = await setUpFrontDesk(core);
@@ -157,7 +219,9 @@ export async function appointmentSeededDatabase(options: AppointmentSeedOptions)
     appointments = bulkInsertAppointments(core, staff, seed, dates, (done, written) => {
       if (performance.now() - lastReport > 5000 || done === dates.length) {
         lastReport = performance.now();
-        log(`  ${done} / ${dates.length} days, ${written.toLocaleString('en')} appointments (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        log(
+          `  ${done} / ${dates.length} days, ${written.toLocaleString('en')} appointments (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
       }
     });
     core.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -165,7 +229,10 @@ export async function appointmentSeededDatabase(options: AppointmentSeedOptions)
     core.close();
   }
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10;
-  fs.writeFileSync(path.join(building, 'manifest.json'), JSON.stringify({ key, seed, days: dates.length, appointments, seedSeconds }, null, 2));
+  fs.writeFileSync(
+    path.join(building, 'manifest.json'),
+    JSON.stringify({ key, seed, days: dates.length, appointments, seedSeconds }, null, 2),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(building, dir);
   log(`seeded ${appointments.toLocaleString('en')} appointments in ${seedSeconds} s`);

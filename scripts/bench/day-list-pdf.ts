@@ -9,7 +9,6 @@ const APPOINTMENTS = 40;
 const WARM_UP = 5;
 const SAMPLES = 40;
 
-
 /**
  * Build + render of a 40-appointment day list (two A4 pages, Latin, Greek, Cyrillic, Arabic,
  * Hebrew and CJK names) to PDF bytes, as a print click costs it in main once the process is warm.
@@ -29,7 +28,14 @@ export async function benchDayListPdf(): Promise<BenchResult> {
   const { p50, p95, p99 } = summarise(samples);
   // Reported, not judged: no target was set for printing.
   return {
-    bench: 'day-list-pdf', n: APPOINTMENTS, renders: samples.length, p50_ms: ms(p50), p95_ms: ms(p95), p99_ms: ms(p99),
-    load_avg: Math.max(loadBefore, loadAverage()), target_p95_ms: null, pass: null,
+    bench: 'day-list-pdf',
+    n: APPOINTMENTS,
+    renders: samples.length,
+    p50_ms: ms(p50),
+    p95_ms: ms(p95),
+    p99_ms: ms(p99),
+    load_avg: Math.max(loadBefore, loadAverage()),
+    target_p95_ms: null,
+    pass: null,
   };
 }

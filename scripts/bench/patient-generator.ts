@@ -13,7 +13,15 @@ const EARLIEST_BIRTH = Date.UTC(1925, 0, 1);
 const DAY_MS = 86_400_000;
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWXYZ';
 const RELATIONSHIPS = ['Mother', 'Father', 'Spouse', 'Daughter', 'Son', 'Sister', 'Brother', 'Friend'];
-const STREETS = ['Market Street', 'Station Road', 'Church Lane', 'Main Road', 'Harbour View', 'Hill Road', 'Garden Close'];
+const STREETS = [
+  'Market Street',
+  'Station Road',
+  'Church Lane',
+  'Main Road',
+  'Harbour View',
+  'Hill Road',
+  'Garden Close',
+];
 
 export interface SyntheticPatient {
   index: number;
@@ -36,7 +44,8 @@ function givenName(rng: Rng, pool: NamePool, female: boolean, group: number | nu
 
 function familyName(rng: Rng, pool: NamePool, group: number | null): string {
   const size = pool.scriptGroupSize;
-  const one = () => (group !== null && size ? pool.family[group * size + intBetween(rng, 0, size - 1)]! : pick(rng, pool.family));
+  const one = () =>
+    group !== null && size ? pool.family[group * size + intBetween(rng, 0, size - 1)]! : pick(rng, pool.family);
   const first = one();
   if (rng() >= pool.compoundFamily) return first;
   const second = one();
@@ -137,7 +146,13 @@ export function syntheticPatient(seed: number, index: number, total: number): Sy
       birth: { kind: 'date', date: isoDate(Math.min(birthMs, registeredMs - DAY_MS)) },
       phones,
       address: hasAddress
-        ? { line: `${intBetween(rng, 1, 240)} ${pick(rng, STREETS)}`, city: pick(rng, pool.cities), region: '', postalCode: digits(rng, 5), country: pool.country }
+        ? {
+            line: `${intBetween(rng, 1, 240)} ${pick(rng, STREETS)}`,
+            city: pick(rng, pool.cities),
+            region: '',
+            postalCode: digits(rng, 5),
+            country: pool.country,
+          }
         : { line: '', city: '', region: '', postalCode: '', country: '' },
       identifiers,
       emergencyContact: hasEmergency

@@ -41,7 +41,11 @@ export function benchPatientRegister(options: RegisterBenchOptions): BenchResult
   const core = startCore({ dataDir: dir, migrationsDir: options.migrationsDir, log: () => {} });
   try {
     const db = core.db.sqlite;
-    const admin = db.prepare('SELECT id, username, roles FROM users LIMIT 1').get() as { id: string; username: string; roles: string };
+    const admin = db.prepare('SELECT id, username, roles FROM users LIMIT 1').get() as {
+      id: string;
+      username: string;
+      roles: string;
+    };
     const actor: Actor = { userId: admin.id, username: admin.username, roles: JSON.parse(admin.roles) as Role[] };
     const service = new PatientService(core.ctx);
     const before = (db.prepare(`SELECT count(*) AS n FROM change_log`).get() as { n: number }).n;
@@ -69,7 +73,9 @@ export function benchPatientRegister(options: RegisterBenchOptions): BenchResult
     }
     const after = (db.prepare(`SELECT count(*) AS n FROM change_log`).get() as { n: number }).n;
     if (after - before !== WARM_UP + options.registrations) {
-      throw new Error(`expected ${WARM_UP + options.registrations} change-log rows from register(), found ${after - before}`);
+      throw new Error(
+        `expected ${WARM_UP + options.registrations} change-log rows from register(), found ${after - before}`,
+      );
     }
     const probe = db.prepare(
       `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('bench.commit_probe', ?, ?, NULL)
@@ -80,7 +86,9 @@ export function benchPatientRegister(options: RegisterBenchOptions): BenchResult
     const s = summarise(times);
     const c = summarise(cpuTimes);
     const f = summarise(floor);
-    log(`  commit floor (one-row transaction, fsync of the WAL): p50 ${ms(f.p50)} ms, p95 ${ms(f.p95)} ms; possible duplicates confirmed: ${duplicates}`);
+    log(
+      `  commit floor (one-row transaction, fsync of the WAL): p50 ${ms(f.p50)} ms, p95 ${ms(f.p95)} ms; possible duplicates confirmed: ${duplicates}`,
+    );
     return {
       bench: 'patient-register',
       n: patients,

@@ -57,14 +57,21 @@ function asTyped(rng: Rng, text: string): string {
   return rng() < 0.5 ? text.toLocaleLowerCase('en') : text;
 }
 
-function patientMatching(rng: Rng, seed: number, total: number, accept: (p: SyntheticPatient) => boolean): SyntheticPatient {
+function patientMatching(
+  rng: Rng,
+  seed: number,
+  total: number,
+  accept: (p: SyntheticPatient) => boolean,
+): SyntheticPatient {
   let p = syntheticPatient(seed, intBetween(rng, 0, total - 1), total);
-  for (let tries = 0; tries < 500 && !accept(p); tries++) p = syntheticPatient(seed, intBetween(rng, 0, total - 1), total);
+  for (let tries = 0; tries < 500 && !accept(p); tries++)
+    p = syntheticPatient(seed, intBetween(rng, 0, total - 1), total);
   return p;
 }
 
 const hasAccent = (p: SyntheticPatient) =>
-  foldForSearch(`${p.input.givenNames} ${p.input.familyName}`) !== `${p.input.givenNames} ${p.input.familyName}`.toLocaleLowerCase('en');
+  foldForSearch(`${p.input.givenNames} ${p.input.familyName}`) !==
+  `${p.input.givenNames} ${p.input.familyName}`.toLocaleLowerCase('en');
 
 function queryText(kind: QueryKind, rng: Rng, seed: number, total: number): string {
   const any = () => patientMatching(rng, seed, total, () => true);
@@ -96,7 +103,12 @@ function queryText(kind: QueryKind, rng: Rng, seed: number, total: number): stri
     case 'accentless-name': {
       const p = patientMatching(rng, seed, total, hasAccent);
       const folded = foldForSearch(`${firstWord(p.input.givenNames)} ${p.input.familyName}`);
-      return rng() < 0.5 ? folded : folded.split(' ').map((w) => typedPrefix(rng, w, 3, 6)).join(' ');
+      return rng() < 0.5
+        ? folded
+        : folded
+            .split(' ')
+            .map((w) => typedPrefix(rng, w, 3, 6))
+            .join(' ');
     }
     case 'non-latin-name': {
       const p = patientMatching(rng, seed, total, (c) => c.region === 'non-latin');

@@ -9,7 +9,11 @@ import type { Patient } from '../../shared/domain/patient';
 import { GENERATOR_VERSION, syntheticPatient, type SyntheticPatient } from './patient-generator';
 import { benchDeviceCode, benchMrn } from './bench-mrn';
 
-export const BENCH_ADMIN = { username: 'benchadmin', displayName: 'Dr Bench Admin', password: 'bench admin password 1' };
+export const BENCH_ADMIN = {
+  username: 'benchadmin',
+  displayName: 'Dr Bench Admin',
+  password: 'bench admin password 1',
+};
 const ROWS_PER_TRANSACTION = 10_000;
 
 export interface SeedOptions {
@@ -70,8 +74,7 @@ export async function setUpBenchClinic(core: ChartbookCore): Promise<{ userId: s
   });
   if (!result.ok) throw new Error(`bench clinic setup failed: ${result.error.code} ${result.error.message}`);
   const row = core.db.sqlite.prepare('SELECT id, username FROM users WHERE username = ?').get(BENCH_ADMIN.username) as
-    | { id: string; username: string }
-    | undefined;
+    { id: string; username: string } | undefined;
   if (!row) throw new Error('bench clinic setup did not create the admin user');
   return { userId: row.id, username: row.username };
 }
@@ -119,10 +122,27 @@ export function bulkInsertPatients(
       const mrn = benchMrn(seed, i);
       const at = p.registeredAt;
       insertPatient.run(
-        p.id, at, at, actor.userId, actor.userId, i + 1, mrn,
-        input.givenNames, input.familyName, input.sex, input.genderIdentity, input.birth.date,
-        input.address.line, input.address.city, input.address.region, input.address.postalCode, input.address.country,
-        input.emergencyContact.name, input.emergencyContact.relationship, input.emergencyContact.phone, input.notes,
+        p.id,
+        at,
+        at,
+        actor.userId,
+        actor.userId,
+        i + 1,
+        mrn,
+        input.givenNames,
+        input.familyName,
+        input.sex,
+        input.genderIdentity,
+        input.birth.date,
+        input.address.line,
+        input.address.city,
+        input.address.region,
+        input.address.postalCode,
+        input.address.country,
+        input.emergencyContact.name,
+        input.emergencyContact.relationship,
+        input.emergencyContact.phone,
+        input.notes,
         nameKey(input.givenNames, input.familyName),
       );
       repo.writeChildren(p.id, input);
@@ -182,7 +202,9 @@ export async function seededDatabase(options: SeedOptions): Promise<SeededDataba
     bulkInsertPatients(core, actor, seed, patients, 0, patients, (done) => {
       if (performance.now() - lastReport > 5000 || done === patients) {
         lastReport = performance.now();
-        log(`  ${done.toLocaleString('en')} / ${patients.toLocaleString('en')} patients (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        log(
+          `  ${done.toLocaleString('en')} / ${patients.toLocaleString('en')} patients (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
       }
     });
     core.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -190,7 +212,10 @@ export async function seededDatabase(options: SeedOptions): Promise<SeededDataba
     core.close();
   }
   const seedSeconds = Math.round((performance.now() - started) / 100) / 10;
-  fs.writeFileSync(path.join(building, 'manifest.json'), JSON.stringify({ key, patients, seed, generator: GENERATOR_VERSION, seedSeconds }, null, 2));
+  fs.writeFileSync(
+    path.join(building, 'manifest.json'),
+    JSON.stringify({ key, patients, seed, generator: GENERATOR_VERSION, seedSeconds }, null, 2),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(building, dir);
   log(`seeded in ${seedSeconds} s`);

@@ -25,8 +25,10 @@ export async function benchStartupToSignIn(options: StartupBenchOptions): Promis
   const bench = 'startup-to-sign-in';
   const rendererIndex = path.join(options.repoRoot, 'out', 'renderer', 'index.html');
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(rendererIndex)) return skipped(bench, `no built renderer at ${rendererIndex}: run "npx electron-vite build" first`);
-  if (!fs.existsSync(chromiumPath)) return skipped(bench, `no Chromium at ${chromiumPath}: install Debian's chromium or set CHROMIUM_PATH`);
+  if (!fs.existsSync(rendererIndex))
+    return skipped(bench, `no built renderer at ${rendererIndex}: run "npx electron-vite build" first`);
+  if (!fs.existsSync(chromiumPath))
+    return skipped(bench, `no Chromium at ${chromiumPath}: install Debian's chromium or set CHROMIUM_PATH`);
 
   // Imported here so the database scenarios run without Playwright loaded.
   const { freshDataDir, launchApp } = await import('../../tests/harness/app-harness');
@@ -50,14 +52,21 @@ export async function benchStartupToSignIn(options: StartupBenchOptions): Promis
       try {
         if (launch === 0) {
           try {
-            await app.page.getByLabel(SIGN_IN_LABEL, { exact: true }).waitFor({ state: 'visible', timeout: PROBE_TIMEOUT_MS });
+            await app.page
+              .getByLabel(SIGN_IN_LABEL, { exact: true })
+              .waitFor({ state: 'visible', timeout: PROBE_TIMEOUT_MS });
           } catch {
             until = 'first heading';
             await app.page.getByRole('heading').first().waitFor({ state: 'visible', timeout: PROBE_TIMEOUT_MS });
           }
-          options.log(`startup-to-sign-in: waiting for the ${until} (warm-up launch ${Math.round(performance.now() - started)} ms)`);
+          options.log(
+            `startup-to-sign-in: waiting for the ${until} (warm-up launch ${Math.round(performance.now() - started)} ms)`,
+          );
         } else {
-          const target = until === 'sign-in form' ? app.page.getByLabel(SIGN_IN_LABEL, { exact: true }) : app.page.getByRole('heading').first();
+          const target =
+            until === 'sign-in form'
+              ? app.page.getByLabel(SIGN_IN_LABEL, { exact: true })
+              : app.page.getByRole('heading').first();
           await target.waitFor({ state: 'visible', timeout: PROBE_TIMEOUT_MS });
           const t = performance.now() - started;
           times.push(t);
@@ -72,5 +81,13 @@ export async function benchStartupToSignIn(options: StartupBenchOptions): Promis
     fs.rmSync(template, { recursive: true, force: true });
   }
   const s = summarise(times);
-  return { bench, launches: times.length, until, p50_ms: ms(s.p50), p95_ms: ms(s.p95), target_p95_ms: null, pass: null };
+  return {
+    bench,
+    launches: times.length,
+    until,
+    p50_ms: ms(s.p50),
+    p95_ms: ms(s.p95),
+    target_p95_ms: null,
+    pass: null,
+  };
 }

@@ -9,7 +9,12 @@ export function percentile(sortedMs: readonly number[], p: number): number {
 
 export function summarise(samplesMs: readonly number[]): { p50: number; p95: number; p99: number; max: number } {
   const sorted = [...samplesMs].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 /** Milliseconds rounded for the JSON line: 3 significant decimals below 10 ms, 1 above. */

@@ -29,16 +29,24 @@ export const STATUS_LABELS: Record<AppointmentStatus, string> = {
 export const MIN_LENGTH_MINUTES = 5;
 export const MAX_LENGTH_MINUTES = 480;
 
-export const clockTimeSchema = z.string().refine(isClockTime, { message: 'Enter a time as HH:MM on a 24-hour clock, e.g. 09:30' });
+export const clockTimeSchema = z
+  .string()
+  .refine(isClockTime, { message: 'Enter a time as HH:MM on a 24-hour clock, e.g. 09:30' });
 
 export const lengthMinutesSchema = z
   .number({ message: 'Enter the length in whole minutes' })
   .int({ message: 'Enter the length in whole minutes' })
-  .min(MIN_LENGTH_MINUTES, { message: `The length must be at least ${MIN_LENGTH_MINUTES} minutes (it cannot be zero or negative)` })
+  .min(MIN_LENGTH_MINUTES, {
+    message: `The length must be at least ${MIN_LENGTH_MINUTES} minutes (it cannot be zero or negative)`,
+  })
   .max(MAX_LENGTH_MINUTES, { message: `The length must be at most ${MAX_LENGTH_MINUTES} minutes` });
 
 const reasonText = (label: string) =>
-  z.string().trim().min(3, { message: `${label}: say why, in a few words` }).max(300, { message: `${label} must be at most 300 characters` });
+  z
+    .string()
+    .trim()
+    .min(3, { message: `${label}: say why, in a few words` })
+    .max(300, { message: `${label} must be at most 300 characters` });
 
 export const dstChoiceSchema = z.enum(['earlier', 'later'], { message: 'Choose the earlier or the later time' });
 
@@ -71,9 +79,18 @@ export const scheduleUpdateSchema = z
   .superRefine((s, ctx) => {
     s.weeklyHours.forEach((b, i) => {
       const clash = s.weeklyHours.findIndex(
-        (o, j) => j < i && o.weekday === b.weekday && minutesOfDay(o.start) < minutesOfDay(b.end) && minutesOfDay(b.start) < minutesOfDay(o.end),
+        (o, j) =>
+          j < i &&
+          o.weekday === b.weekday &&
+          minutesOfDay(o.start) < minutesOfDay(b.end) &&
+          minutesOfDay(b.start) < minutesOfDay(o.end),
       );
-      if (clash >= 0) ctx.addIssue({ code: 'custom', path: ['weeklyHours', i, 'start'], message: `This block overlaps block ${clash + 1} on the same day` });
+      if (clash >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weeklyHours', i, 'start'],
+          message: `This block overlaps block ${clash + 1} on the same day`,
+        });
     });
   });
 
@@ -105,7 +122,11 @@ export const daysOffQuerySchema = z
 
 export const holidayInputSchema = z.strictObject({
   date: isoDateSchema,
-  name: z.string().trim().min(1, { message: 'Name the holiday' }).max(100, { message: 'Name must be at most 100 characters' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'Name the holiday' })
+    .max(100, { message: 'Name must be at most 100 characters' }),
 });
 export const holidaySchema = z.object({ id: z.string(), date: z.string(), name: z.string() });
 export type Holiday = z.infer<typeof holidaySchema>;
@@ -130,7 +151,10 @@ const bookingFields = {
   dstChoice: dstChoiceSchema.optional(),
 };
 
-function endAfterStart(b: { time: string; endTime?: string | undefined; lengthMinutes?: number | undefined }, ctx: z.RefinementCtx) {
+function endAfterStart(
+  b: { time: string; endTime?: string | undefined; lengthMinutes?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (b.endTime === undefined) return;
   if (b.lengthMinutes !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'Give either an end time or a length, not both' });
@@ -147,7 +171,11 @@ export const MAX_SERIES_OCCURRENCES = 100;
 
 export const repeatSchema = z
   .strictObject({
-    every: z.number({ message: 'Enter how often, e.g. every 1 week' }).int().min(1, { message: 'Repeat at least every 1' }).max(52, { message: 'Repeat at most every 52' }),
+    every: z
+      .number({ message: 'Enter how often, e.g. every 1 week' })
+      .int()
+      .min(1, { message: 'Repeat at least every 1' })
+      .max(52, { message: 'Repeat at most every 52' }),
     unit: z.enum(REPEAT_UNITS, { message: 'Choose days, weeks or months' }),
     count: z
       .number({ message: 'Enter how many appointments' })
@@ -159,10 +187,18 @@ export const repeatSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.count === undefined && r.until === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['count'], message: 'A repeating series needs an end: give the number of appointments or an end date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: 'A repeating series needs an end: give the number of appointments or an end date',
+      });
     }
     if (r.count !== undefined && r.until !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Give either the number of appointments or an end date, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['until'],
+        message: 'Give either the number of appointments or an end date, not both',
+      });
     }
   });
 export type Repeat = z.infer<typeof repeatSchema>;
@@ -170,7 +206,10 @@ export type Repeat = z.infer<typeof repeatSchema>;
 export const bookSeriesInputSchema = z
   .strictObject({ ...bookingFields, repeat: repeatSchema })
   .superRefine(endAfterStart)
-  .refine((s) => !s.repeat.until || s.repeat.until >= s.date, { path: ['repeat', 'until'], message: 'The end date must be on or after the first appointment' });
+  .refine((s) => !s.repeat.until || s.repeat.until >= s.date, {
+    path: ['repeat', 'until'],
+    message: 'The end date must be on or after the first appointment',
+  });
 export type BookSeriesInput = z.infer<typeof bookSeriesInputSchema>;
 
 export const walkInInputSchema = z.strictObject({
@@ -220,7 +259,12 @@ export const updateInputSchema = z.strictObject({
 });
 export type UpdateInput = z.infer<typeof updateInputSchema>;
 
-export const cancelInputSchema = z.strictObject({ id: idSchema, version: versionSchema, reason: reasonText('Cancellation reason'), scope: scopeSchema });
+export const cancelInputSchema = z.strictObject({
+  id: idSchema,
+  version: versionSchema,
+  reason: reasonText('Cancellation reason'),
+  scope: scopeSchema,
+});
 export const statusChangeInputSchema = z.strictObject({ id: idSchema, version: versionSchema });
 export const advanceInputSchema = z.strictObject({
   id: idSchema,
@@ -291,11 +335,26 @@ export const providerDaySchema = z.object({
 });
 export type ProviderDay = z.infer<typeof providerDaySchema>;
 
-export const dayViewSchema = z.object({ date: z.string(), timeZone: z.string(), holiday: z.string().nullable(), providers: z.array(providerDaySchema) });
-export const weekViewSchema = z.object({ providerId: z.string(), timeZone: z.string(), days: z.array(providerDaySchema) });
+export const dayViewSchema = z.object({
+  date: z.string(),
+  timeZone: z.string(),
+  holiday: z.string().nullable(),
+  providers: z.array(providerDaySchema),
+});
+export const weekViewSchema = z.object({
+  providerId: z.string(),
+  timeZone: z.string(),
+  days: z.array(providerDaySchema),
+});
 
 export const queueEntrySchema = appointmentSchema.extend({ waitingMinutes: z.number().int().nullable() });
-export const queueSchema = z.object({ date: z.string(), providerId: z.string(), waiting: z.array(queueEntrySchema), withDoctor: z.array(queueEntrySchema), done: z.number().int() });
+export const queueSchema = z.object({
+  date: z.string(),
+  providerId: z.string(),
+  waiting: z.array(queueEntrySchema),
+  withDoctor: z.array(queueEntrySchema),
+  done: z.number().int(),
+});
 
 export const todayInputSchema = z.strictObject({
   date: isoDateSchema.optional(),
@@ -303,7 +362,15 @@ export const todayInputSchema = z.strictObject({
 });
 export const todaySchema = z.object({
   date: z.string(),
-  counts: z.object({ expected: z.number().int(), checkedIn: z.number().int(), waiting: z.number().int(), withDoctor: z.number().int(), done: z.number().int(), noShow: z.number().int(), cancelled: z.number().int() }),
+  counts: z.object({
+    expected: z.number().int(),
+    checkedIn: z.number().int(),
+    waiting: z.number().int(),
+    withDoctor: z.number().int(),
+    done: z.number().int(),
+    noShow: z.number().int(),
+    cancelled: z.number().int(),
+  }),
   appointments: z.array(queueEntrySchema),
 });
 

@@ -8,12 +8,9 @@ export const PHONE_KINDS = ['mobile', 'home', 'work', 'other'] as const;
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
 export const MAX_ESTIMATED_AGE = 120;
 
-const phoneNumberSchema = z
-  .string()
-  .trim()
-  .refine(isPlausiblePhone, {
-    message: 'Enter 6 to 15 digits; spaces, dashes, brackets and a leading + are fine',
-  });
+const phoneNumberSchema = z.string().trim().refine(isPlausiblePhone, {
+  message: 'Enter 6 to 15 digits; spaces, dashes, brackets and a leading + are fine',
+});
 
 export const phoneSchema = z.strictObject({
   kind: z.enum(PHONE_KINDS).default('mobile'),
@@ -114,7 +111,13 @@ export const patientSchema = z.object({
   birthDate: z.string(),
   birthDateEstimated: z.boolean(),
   phones: z.array(z.object({ kind: z.enum(PHONE_KINDS), number: z.string() })),
-  address: z.object({ line: z.string(), city: z.string(), region: z.string(), postalCode: z.string(), country: z.string() }),
+  address: z.object({
+    line: z.string(),
+    city: z.string(),
+    region: z.string(),
+    postalCode: z.string(),
+    country: z.string(),
+  }),
   identifiers: z.array(z.object({ system: z.string(), value: z.string() })),
   emergencyContact: z.object({ name: z.string(), relationship: z.string(), phone: z.string() }),
   notes: z.string(),

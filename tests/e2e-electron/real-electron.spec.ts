@@ -12,7 +12,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
  * be installed (the build machines); everything but the shell is covered by tests/e2e.
  */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SKIP_REASON = "Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 on machines without access to Electron's download host)";
+const SKIP_REASON =
+  "Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 on machines without access to Electron's download host)";
 
 function electronBinary(): string | null {
   try {
@@ -25,7 +26,12 @@ function electronBinary(): string | null {
 }
 
 const ELECTRON = electronBinary();
-const CLINIC = { name: 'Hillside Clinic', admin: 'admin', fullName: 'Dr Amara Okafor', password: 'correct horse battery' };
+const CLINIC = {
+  name: 'Hillside Clinic',
+  admin: 'admin',
+  fullName: 'Dr Amara Okafor',
+  password: 'correct horse battery',
+};
 
 test.describe('Chartbook in real Electron', () => {
   test.skip(ELECTRON === null, SKIP_REASON);
@@ -37,14 +43,21 @@ test.describe('Chartbook in real Electron', () => {
 
   test.beforeAll(async () => {
     // No-op when the Electron build of better-sqlite3 is already current (see the script).
-    const prepared = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'prepare-electron-native.mjs')], { encoding: 'utf8' });
+    const prepared = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'prepare-electron-native.mjs')], {
+      encoding: 'utf8',
+    });
     if (prepared.status !== 0) throw new Error(`prepare-electron-native failed:\n${prepared.stderr}`);
-    if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'main', 'index.js'))) throw new Error('Build the app first: npx electron-vite build');
+    if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'main', 'index.js')))
+      throw new Error('Build the app first: npx electron-vite build');
 
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-electron-'));
     // Chromium refuses to start as root with its OS sandbox on (CI containers); the renderer is still sandboxed by Electron's own settings.
     const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    app = await electron.launch({ executablePath: ELECTRON!, args: [...rootArgs, REPO_ROOT, `--data-dir=${dataDir}`], cwd: REPO_ROOT });
+    app = await electron.launch({
+      executablePath: ELECTRON!,
+      args: [...rootArgs, REPO_ROOT, `--data-dir=${dataDir}`],
+      cwd: REPO_ROOT,
+    });
     page = await app.firstWindow();
   });
 
@@ -57,10 +70,13 @@ test.describe('Chartbook in real Electron', () => {
     expect(page.url()).toMatch(/^app:\/\/chartbook\//);
     // getLastWebPreferences is undocumented: it shows what Chromium really applied, where it exists.
     const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => unknown };
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences?: () => unknown;
+      };
       return contents.getLastWebPreferences?.() ?? null;
     });
-    if (prefs !== null) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    if (prefs !== null)
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
 
     const surface = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
@@ -72,7 +88,10 @@ test.describe('Chartbook in real Electron', () => {
     const refused = await page.evaluate(() =>
       (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook
         .invoke('fs.readFile', {})
-        .then(() => 'sent', (e: Error) => e.message),
+        .then(
+          () => 'sent',
+          (e: Error) => e.message,
+        ),
     );
     expect(refused).toMatch(/not in the IPC contract/);
   });

@@ -35,7 +35,12 @@ export async function dispatchOk<C extends Channel>(
 }
 
 /** Calls main expecting a refusal; returns the error main sent. */
-export async function dispatchError(app: RunningApp, session: Session, channel: Channel, input: unknown): Promise<AppErrorData> {
+export async function dispatchError(
+  app: RunningApp,
+  session: Session,
+  channel: Channel,
+  input: unknown,
+): Promise<AppErrorData> {
   const result = await app.core.dispatch(session, channel, input);
   if (result.ok) throw new Error(`${channel} succeeded but a refusal was expected`);
   return result.error;
@@ -71,7 +76,10 @@ const HEADINGS: Record<AdminScreenName, string> = { Users: 'Users', Settings: 'C
 /** Opens an administrator screen the way a person does: from the main navigation. */
 export async function openAdminScreen(page: Page, name: AdminScreenName): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name, exact: true }).or(nav.getByRole('button', { name, exact: true })).click();
+  await nav
+    .getByRole('link', { name, exact: true })
+    .or(nav.getByRole('button', { name, exact: true }))
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: HEADINGS[name] })).toBeVisible();
 }
 

@@ -12,7 +12,12 @@ import {
   userRow,
 } from './admin-helpers';
 
-const RITA = { username: 'rita', displayName: 'Rita Mensah', password: 'front desk 2024!', roles: ['receptionist' as const] };
+const RITA = {
+  username: 'rita',
+  displayName: 'Rita Mensah',
+  password: 'front desk 2024!',
+  roles: ['receptionist' as const],
+};
 const SHOTS = '/tmp/shots';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
@@ -95,9 +100,9 @@ test.describe('Users', () => {
     for (let i = 0; i < 5; i++) {
       await dispatchError(app, attacker, 'auth.signIn', { username: 'rita', password: `wrong guess ${i}` });
     }
-    expect((await dispatchError(app, attacker, 'auth.signIn', { username: 'rita', password: RITA.password })).code).toBe(
-      'ACCOUNT_LOCKED',
-    );
+    expect(
+      (await dispatchError(app, attacker, 'auth.signIn', { username: 'rita', password: RITA.password })).code,
+    ).toBe('ACCOUNT_LOCKED');
 
     await openAsAdmin(app, 'Users');
     const row = userRow(page, 'Rita Mensah');
@@ -136,7 +141,10 @@ test.describe('Users', () => {
     expect(refused.code).toBe('ACCOUNT_DISABLED');
 
     await userRow(page, 'Rita Mensah').getByRole('button', { name: 'Enable' }).click();
-    await page.getByRole('dialog', { name: 'Enable Rita Mensah?' }).getByRole('button', { name: 'Enable account' }).click();
+    await page
+      .getByRole('dialog', { name: 'Enable Rita Mensah?' })
+      .getByRole('button', { name: 'Enable account' })
+      .click();
     await expect(userRow(page, 'Rita Mensah').getByRole('cell').nth(2)).toHaveText('Active');
     await dispatchOk(app, rita, 'auth.signIn', { username: 'rita', password: RITA.password });
   });
@@ -160,7 +168,9 @@ test.describe('Users', () => {
     const edit = page.getByRole('dialog', { name: `Edit ${ADMIN.displayName}` });
     await edit.getByRole('checkbox', { name: 'Administrator' }).uncheck();
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByRole('alert')).toHaveText('Keep the administrator role: this is the last active administrator');
+    await expect(edit.getByRole('alert')).toHaveText(
+      'Keep the administrator role: this is the last active administrator',
+    );
     await edit.getByRole('button', { name: 'Cancel' }).click();
     await expect(me.getByRole('cell').nth(1)).toHaveText('Administrator, Doctor');
 
@@ -221,7 +231,12 @@ test.describe('Audit', () => {
     await dispatchError(app, app.core.newSession(), 'auth.signIn', { username: 'rita', password: 'not her password' });
     await dispatchError(app, app.core.newSession(), 'auth.signIn', { username: '=1+2', password: 'whatever it is' });
     const patient = await dispatchOk(app, clinic.adminSession, 'patients.register', {
-      patient: { givenNames: HOSTILE_NAME, familyName: 'Doe', sex: 'female', birth: { kind: 'date', date: '1980-04-02' } },
+      patient: {
+        givenNames: HOSTILE_NAME,
+        familyName: 'Doe',
+        sex: 'female',
+        birth: { kind: 'date', date: '1980-04-02' },
+      },
     });
     await dispatchOk(app, clinic.adminSession, 'patients.get', { id: patient.id });
     return { clinic, patient };
@@ -232,9 +247,9 @@ test.describe('Audit', () => {
     await openAsAdmin(app, 'Audit');
 
     const table = auditTable(page);
-    await expect(table.getByRole('row').filter({ hasText: 'Failed sign-in' }).filter({ hasText: 'rita' })).toContainText(
-      'wrong password',
-    );
+    await expect(
+      table.getByRole('row').filter({ hasText: 'Failed sign-in' }).filter({ hasText: 'rita' }),
+    ).toContainText('wrong password');
     await expect(table.getByRole('row').filter({ hasText: 'Patient registered' })).toContainText(`(${patient.mrn})`);
     await expect(table.getByRole('row').filter({ hasText: 'Patient viewed' })).toContainText(HOSTILE_NAME);
     await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(3); // setup, rita, and this page

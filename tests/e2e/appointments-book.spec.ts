@@ -15,7 +15,10 @@ import {
 } from './appointments-helpers';
 import { expect, test } from './fixtures';
 
-test('a receptionist books for two doctors from free slots, and a clash is refused naming the other appointment', async ({ app, page }) => {
+test('a receptionist books for two doctors from free slots, and a clash is refused naming the other appointment', async ({
+  app,
+  page,
+}) => {
   const book = await seedBook(app);
   await openBookAs(app, RECEPTIONIST, book.monday);
   await expect(column(page, 'Dr Lee')).toBeVisible();
@@ -41,7 +44,9 @@ test('a receptionist books for two doctors from free slots, and a clash is refus
   await expect(dialog).toBeHidden();
 
   // Each booking sits in its doctor's column, and the slot it took is no longer offered.
-  await expect(column(page, 'Dr Lee').getByRole('button', { name: /^09:00–09:15 Alice Archer, Check-up, Booked/ })).toBeVisible();
+  await expect(
+    column(page, 'Dr Lee').getByRole('button', { name: /^09:00–09:15 Alice Archer, Check-up, Booked/ }),
+  ).toBeVisible();
   await expect(column(page, 'Dr Patel').getByRole('button', { name: /^09:20–09:40 Bruno Bianchi/ })).toBeVisible();
   await expect(column(page, 'Dr Lee').getByRole('button', { name: /Bruno Bianchi/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Book 09:00 with Dr Lee' })).toHaveCount(0);
@@ -53,7 +58,9 @@ test('a receptionist books for two doctors from free slots, and a clash is refus
   await dialog.getByLabel('Visit type or reason').fill('Follow-up');
   await dialog.getByLabel('Time').fill('09:00');
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();
-  await expect(dialog.getByRole('alert').filter({ hasText: `Dr Lee already has Alice Archer at 09:00–09:15 on ${book.monday}` })).toBeVisible();
+  await expect(
+    dialog.getByRole('alert').filter({ hasText: `Dr Lee already has Alice Archer at 09:00–09:15 on ${book.monday}` }),
+  ).toBeVisible();
   // Nothing typed is lost, and a receptionist is not offered overbooking.
   await expect(dialog.getByRole('group', { name: 'Patient' })).toContainText('Carla Costa');
   await expect(dialog.getByLabel('Visit type or reason')).toHaveValue('Follow-up');
@@ -63,14 +70,23 @@ test('a receptionist books for two doctors from free slots, and a clash is refus
   await expect(column(page, 'Dr Lee').getByRole('button', { name: /Carla Costa/ })).toHaveCount(0);
 
   const day = await dispatchOk(app, await sessionAs(app, RECEPTIONIST), 'appointments.day', { date: book.monday });
-  const names = Object.fromEntries(day.providers.map((p) => [p.providerName, p.appointments.map((a) => `${a.time} ${a.patientName}`)]));
+  const names = Object.fromEntries(
+    day.providers.map((p) => [p.providerName, p.appointments.map((a) => `${a.time} ${a.patientName}`)]),
+  );
   expect(names).toEqual({ 'Dr Lee': ['09:00 Alice Archer'], 'Dr Patel': ['09:20 Bruno Bianchi'] });
 });
 
 test('a doctor overbooks on purpose, giving the reason', async ({ app, page }) => {
   const book = await seedBook(app);
   const desk = await sessionAs(app, RECEPTIONIST);
-  await bookDirect(app, desk, { patientId: book.patients.alice, providerId: book.lee, date: book.monday, time: '09:00', reason: 'Check-up', note: '' });
+  await bookDirect(app, desk, {
+    patientId: book.patients.alice,
+    providerId: book.lee,
+    date: book.monday,
+    time: '09:00',
+    reason: 'Check-up',
+    note: '',
+  });
   await openBookAs(app, DR_LEE, book.monday);
 
   await page.getByRole('button', { name: 'Book 09:15 with Dr Lee' }).click();
@@ -117,7 +133,9 @@ test('a new patient is registered inline without leaving the booking', async ({ 
   await expect(dialog.getByLabel('Visit type or reason')).toHaveValue('New patient visit');
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(column(page, 'Dr Patel').getByRole('button', { name: /^10:00–10:20 Dana Dube, New patient visit/ })).toBeVisible();
+  await expect(
+    column(page, 'Dr Patel').getByRole('button', { name: /^10:00–10:20 Dana Dube, New patient visit/ }),
+  ).toBeVisible();
 });
 
 test('from the details: reschedule, cancel with a reason, and mark a no-show', async ({ app, page }) => {
@@ -137,7 +155,9 @@ test('from the details: reschedule, cancel with a reason, and mark a no-show', a
   await details.getByLabel('Time').fill('09:30');
   await details.getByRole('button', { name: 'Save new time' }).click();
   await expect(details).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: `Rescheduled Alice Archer to ${book.monday} at 09:30` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Rescheduled Alice Archer to ${book.monday} at 09:30` }),
+  ).toBeVisible();
   await expect(lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ })).toBeVisible();
   await expect(lee.getByRole('button', { name: /^09:00–09:15 Alice Archer/ })).toHaveCount(0);
   await lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ }).click();
@@ -150,7 +170,9 @@ test('from the details: reschedule, cancel with a reason, and mark a no-show', a
   await details.getByLabel('Length (minutes)').fill('30');
   await details.getByRole('button', { name: 'Save changes' }).click();
   await expect(details).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the changes to Alice Archer’s appointment.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved the changes to Alice Archer’s appointment.' }),
+  ).toBeVisible();
   await lee.getByRole('button', { name: /^09:30–10:00 Alice Archer, Blood pressure review/ }).click();
   await expect(details).toContainText('Bring home readings');
   await expect(details.getByRole('region', { name: 'History' })).toContainText('Length: 15 min → 30 min');
@@ -193,17 +215,23 @@ test('a weekly series of 4, then "this and following" moves the later ones', asy
   await dialog.getByLabel('Unit').selectOption('weeks');
   await dialog.getByLabel('Number of appointments').fill('4');
   await dialog.getByRole('button', { name: 'Book series' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Booked a series of 4 appointments for Alice Archer' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Booked a series of 4 appointments for Alice Archer' }),
+  ).toBeVisible();
 
   const second = addDays(book.monday, 7);
   await goToDate(page, second);
-  await column(page, 'Dr Lee').getByRole('button', { name: /^09:00–09:15 Alice Archer/ }).click();
+  await column(page, 'Dr Lee')
+    .getByRole('button', { name: /^09:00–09:15 Alice Archer/ })
+    .click();
   const details = page.getByRole('dialog', { name: 'Appointment: Alice Archer' });
   await details.getByRole('button', { name: 'Reschedule' }).click();
   await details.getByLabel('Time').fill('10:00');
   await details.getByLabel('Apply to').selectOption({ label: 'This and following appointments' });
   await details.getByRole('button', { name: 'Save new time' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Rescheduled 3 appointments of Alice Archer' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Rescheduled 3 appointments of Alice Archer' }),
+  ).toBeVisible();
 
   const desk = await sessionAs(app, RECEPTIONIST);
   const times = [];
@@ -211,7 +239,12 @@ test('a weekly series of 4, then "this and following" moves the later ones', asy
     const day = await dispatchOk(app, desk, 'appointments.day', { date: addDays(book.monday, week * 7) });
     times.push(day.providers.flatMap((p) => p.appointments).map((a) => `${a.time} ${a.patientName}`));
   }
-  expect(times).toEqual([['09:00 Alice Archer'], ['10:00 Alice Archer'], ['10:00 Alice Archer'], ['10:00 Alice Archer']]);
+  expect(times).toEqual([
+    ['09:00 Alice Archer'],
+    ['10:00 Alice Archer'],
+    ['10:00 Alice Archer'],
+    ['10:00 Alice Archer'],
+  ]);
 
   // The week view of the last one shows it at the new time on Monday.
   await page.getByRole('tab', { name: 'Week', exact: true }).click();
@@ -227,7 +260,14 @@ test('a weekly series of 4, then "this and following" moves the later ones', asy
 test('keyboard: N books the next free slot of the focused column; drag moves an appointment', async ({ app, page }) => {
   const book = await seedBook(app);
   const desk = await sessionAs(app, RECEPTIONIST);
-  await bookDirect(app, desk, { patientId: book.patients.alice, providerId: book.lee, date: book.monday, time: '09:00', reason: 'Check-up', note: '' });
+  await bookDirect(app, desk, {
+    patientId: book.patients.alice,
+    providerId: book.lee,
+    date: book.monday,
+    time: '09:00',
+    reason: 'Check-up',
+    note: '',
+  });
   await openBookAs(app, RECEPTIONIST, book.monday);
   const lee = column(page, 'Dr Lee');
 
@@ -249,7 +289,9 @@ test('keyboard: N books the next free slot of the focused column; drag moves an 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 48, { steps: 4 });
   await page.mouse.up();
   await expect(lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: `Moved Alice Archer to ${book.monday} at 09:30` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Moved Alice Archer to ${book.monday} at 09:30` }),
+  ).toBeVisible();
 
   // Sideways into Dr Patel's column: the same time, another doctor.
   const moved = lee.getByRole('button', { name: /^09:30–09:45 Alice Archer/ });
@@ -262,7 +304,9 @@ test('keyboard: N books the next free slot of the focused column; drag moves an 
   await page.mouse.move((from.x + from.width / 2 + patelBox.x + patelBox.width / 2) / 2, y, { steps: 4 });
   await page.mouse.move(patelBox.x + patelBox.width / 2, y, { steps: 4 });
   await page.mouse.up();
-  await expect(page.getByRole('status').filter({ hasText: `Moved Alice Archer to Dr Patel on ${book.monday} at 09:30` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Moved Alice Archer to Dr Patel on ${book.monday} at 09:30` }),
+  ).toBeVisible();
   await expect(column(page, 'Dr Patel').getByRole('button', { name: /^09:30–09:45 Alice Archer/ })).toBeVisible();
   await expect(lee.getByRole('button', { name: /Alice Archer/ })).toHaveCount(0);
 });

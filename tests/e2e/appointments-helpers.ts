@@ -14,7 +14,12 @@ export const DR_LEE = { username: 'dr.lee', displayName: 'Dr Lee', password: PAS
 export const DR_PATEL = { username: 'dr.patel', displayName: 'Dr Patel', password: PASSWORD };
 export const SHOTS = '/tmp/shots-book';
 
-export async function dispatchOk<C extends Channel>(app: RunningApp, session: Session, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function dispatchOk<C extends Channel>(
+  app: RunningApp,
+  session: Session,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const result = await app.core.dispatch(session, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value as ChannelOutput<C>;
@@ -40,7 +45,10 @@ export interface Book {
  */
 export async function seedBook(app: RunningApp): Promise<Book> {
   const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', { clinic: { clinicName: 'Riverside Clinic', timeZone: CLINIC_ZONE }, admin: { ...ADMIN, alsoDoctor: false } });
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: CLINIC_ZONE },
+    admin: { ...ADMIN, alsoDoctor: false },
+  });
   await dispatchOk(app, admin, 'users.create', { ...RECEPTIONIST, roles: ['receptionist'] });
   const lee = await dispatchOk(app, admin, 'users.create', { ...DR_LEE, roles: ['doctor'] });
   const patel = await dispatchOk(app, admin, 'users.create', { ...DR_PATEL, roles: ['doctor'] });
@@ -48,12 +56,27 @@ export async function seedBook(app: RunningApp): Promise<Book> {
     { weekday, start: '09:00', end: '12:00' },
     { weekday, start: '13:00', end: '17:00' },
   ]);
-  await dispatchOk(app, admin, 'providers.setSchedule', { providerId: lee.id, version: null, defaultLengthMinutes: 15, weeklyHours: weekdays });
-  await dispatchOk(app, admin, 'providers.setSchedule', { providerId: patel.id, version: null, defaultLengthMinutes: 20, weeklyHours: weekdays });
+  await dispatchOk(app, admin, 'providers.setSchedule', {
+    providerId: lee.id,
+    version: null,
+    defaultLengthMinutes: 15,
+    weeklyHours: weekdays,
+  });
+  await dispatchOk(app, admin, 'providers.setSchedule', {
+    providerId: patel.id,
+    version: null,
+    defaultLengthMinutes: 20,
+    weeklyHours: weekdays,
+  });
   // Administrators do not see patients; the front desk registers them.
   const desk = await sessionAs(app, RECEPTIONIST);
   const register = async (givenNames: string, familyName: string, birthDate: string) =>
-    (await dispatchOk(app, desk, 'patients.register', { patient: { givenNames, familyName, sex: 'female', birth: { kind: 'date', date: birthDate } }, confirmedNotDuplicate: true })).id;
+    (
+      await dispatchOk(app, desk, 'patients.register', {
+        patient: { givenNames, familyName, sex: 'female', birth: { kind: 'date', date: birthDate } },
+        confirmedNotDuplicate: true,
+      })
+    ).id;
   const patients = {
     alice: await register('Alice', 'Archer', '1980-02-03'),
     bruno: await register('Bruno', 'Bianchi', '1975-06-07'),
@@ -63,10 +86,16 @@ export async function seedBook(app: RunningApp): Promise<Book> {
 }
 
 /** Signs the page's own session in, reloads, opens Appointments and shows `date` in the day view. */
-export async function openBookAs(app: RunningApp, user: { username: string; password: string }, date: string): Promise<void> {
+export async function openBookAs(
+  app: RunningApp,
+  user: { username: string; password: string },
+  date: string,
+): Promise<void> {
   await dispatchOk(app, app.session, 'auth.signIn', { username: user.username, password: user.password });
   await app.page.reload();
-  const nav = app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Appointments', exact: true });
+  const nav = app.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Appointments', exact: true });
   await nav.click();
   await expect(app.page.getByRole('tab', { name: 'Day', exact: true })).toHaveAttribute('aria-selected', 'true');
   await goToDate(app.page, date);

@@ -44,7 +44,12 @@ export const test = base.extend<{ app: RunningApp; page: Page }>({
 });
 export { expect };
 
-export async function dispatchOk<C extends Channel>(app: RunningApp, session: Session, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function dispatchOk<C extends Channel>(
+  app: RunningApp,
+  session: Session,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const result = await app.core.dispatch(session, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value as ChannelOutput<C>;
@@ -69,10 +74,19 @@ export interface FrontDesk {
  * Seeds on separate sessions: the clinic (London), Dr Lee and Dr Patel working weekdays 09:00–12:00
  * and 13:00–17:00 (20-minute visits), a receptionist, four patients and Monday's bookings.
  */
-export async function seedFrontDesk(app: RunningApp, clinic: { paperSize?: 'A4' | 'LETTER' | 'A5' } = {}): Promise<FrontDesk> {
+export async function seedFrontDesk(
+  app: RunningApp,
+  clinic: { paperSize?: 'A4' | 'LETTER' | 'A5' } = {},
+): Promise<FrontDesk> {
   const admin = app.core.newSession();
   await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: ZONE, address: '12 River Road', phone: '+44 20 7946 0000', paperSize: clinic.paperSize ?? 'A4' },
+    clinic: {
+      clinicName: 'Riverside Clinic',
+      timeZone: ZONE,
+      address: '12 River Road',
+      phone: '+44 20 7946 0000',
+      paperSize: clinic.paperSize ?? 'A4',
+    },
     admin: { ...ADMIN, alsoDoctor: false },
   });
   await dispatchOk(app, admin, 'users.create', { ...DESK, roles: ['receptionist'] });
@@ -83,13 +97,24 @@ export async function seedFrontDesk(app: RunningApp, clinic: { paperSize?: 'A4' 
     { weekday, start: '13:00', end: '17:00' },
   ]);
   for (const id of [lee.id, patel.id]) {
-    await dispatchOk(app, admin, 'providers.setSchedule', { providerId: id, version: null, defaultLengthMinutes: 20, weeklyHours: weekdays });
+    await dispatchOk(app, admin, 'providers.setSchedule', {
+      providerId: id,
+      version: null,
+      defaultLengthMinutes: 20,
+      weeklyHours: weekdays,
+    });
   }
   const desk = await sessionAs(app, DESK);
   const register = async (givenNames: string, familyName: string, phone: string) =>
     (
       await dispatchOk(app, desk, 'patients.register', {
-        patient: { givenNames, familyName, sex: 'female', birth: { kind: 'date', date: '1980-02-03' }, phones: [{ kind: 'mobile', number: phone }] },
+        patient: {
+          givenNames,
+          familyName,
+          sex: 'female',
+          birth: { kind: 'date', date: '1980-02-03' },
+          phones: [{ kind: 'mobile', number: phone }],
+        },
         confirmedNotDuplicate: true,
       })
     ).id;
@@ -111,10 +136,17 @@ export async function seedFrontDesk(app: RunningApp, clinic: { paperSize?: 'A4' 
 }
 
 /** Signs the page's own session in, reloads, opens Appointments and the named tab. */
-export async function openTab(app: RunningApp, user: { username: string; password: string }, tab: 'Today' | 'Queue' | 'Reminders' | 'Day'): Promise<void> {
+export async function openTab(
+  app: RunningApp,
+  user: { username: string; password: string },
+  tab: 'Today' | 'Queue' | 'Reminders' | 'Day',
+): Promise<void> {
   await dispatchOk(app, app.session, 'auth.signIn', { username: user.username, password: user.password });
   await app.page.reload();
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Appointments', exact: true }).click();
+  await app.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Appointments', exact: true })
+    .click();
   const tabButton = app.page.getByRole('tab', { name: tab, exact: true });
   await tabButton.click();
   await expect(tabButton).toHaveAttribute('aria-selected', 'true');
@@ -128,5 +160,10 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** The PDFs the harness's printer received, oldest first. */
 export function printedFiles(app: RunningApp): string[] {
   const dir = path.join(app.dataDir, PRINTED_DIR);
-  return fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 }

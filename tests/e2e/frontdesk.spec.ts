@@ -2,11 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { readPdf, squash } from '../integration/printing/read-pdf';
-import { DESK, DR_LEE, MONDAY, dispatchOk, expect, openTab, printedFiles, seedFrontDesk, sessionAs, shot, SHOTS, test } from './frontdesk-helpers';
+import {
+  DESK,
+  DR_LEE,
+  MONDAY,
+  dispatchOk,
+  expect,
+  openTab,
+  printedFiles,
+  seedFrontDesk,
+  sessionAs,
+  shot,
+  SHOTS,
+  test,
+} from './frontdesk-helpers';
 
 const pdfText = async (file: string) => squash((await readPdf(fs.readFileSync(file))).map((p) => p.text).join(' '));
 
-test('the receptionist checks patients in from Today, by button and by keyboard, and searches the list', async ({ app, page }) => {
+test('the receptionist checks patients in from Today, by button and by keyboard, and searches the list', async ({
+  app,
+  page,
+}) => {
   await seedFrontDesk(app);
   await openTab(app, DESK, 'Today');
 
@@ -44,7 +60,10 @@ test('a walk-in is found by name, given a doctor, and gets a token shown large',
   await page.keyboard.press('Alt+w');
   const dialog = page.getByRole('dialog', { name: 'Record a walk-in' });
   await dialog.getByLabel('Find the patient').fill('carla');
-  await dialog.getByRole('list', { name: 'Matching patients' }).getByRole('button', { name: /Carla Costa/ }).click();
+  await dialog
+    .getByRole('list', { name: 'Matching patients' })
+    .getByRole('button', { name: /Carla Costa/ })
+    .click();
   await expect(dialog).toContainText('Patient: Carla Costa');
   await dialog.getByLabel('Doctor').selectOption({ label: 'Dr Lee' });
   await dialog.getByLabel('Reason (optional)').fill('Sore throat');
@@ -53,12 +72,17 @@ test('a walk-in is found by name, given a doctor, and gets a token shown large',
   await expect(dialog.getByRole('status')).toContainText('Carla Costa is in Dr Lee’s queue.');
   await shot(page, 'walk-in-token');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  const row = page.getByRole('table', { name: 'Today’s appointments' }).getByRole('row', { name: /Carla Costa.*Walk-in/ });
+  const row = page
+    .getByRole('table', { name: 'Today’s appointments' })
+    .getByRole('row', { name: /Carla Costa.*Walk-in/ });
   await expect(row).toContainText('Dr Lee');
   await expect(row).toContainText('Waiting');
 });
 
-test('the doctor calls the next patient, who moves to “with the doctor”, then marks the visit done', async ({ app, page }) => {
+test('the doctor calls the next patient, who moves to “with the doctor”, then marks the visit done', async ({
+  app,
+  page,
+}) => {
   const seeded = await seedFrontDesk(app);
   const desk = await sessionAs(app, DESK);
   await dispatchOk(app, desk, 'appointments.checkIn', { id: seeded.booked.bruno, version: 1 });
@@ -94,7 +118,10 @@ test('the receptionist sees another doctor’s queue but cannot call patients in
   await expect(page.getByText('Only the doctor can call the next patient')).toBeVisible();
 });
 
-test('the day list: preview, Save as PDF downloads the bookings, Print… sends the same to the printer', async ({ app, page }) => {
+test('the day list: preview, Save as PDF downloads the bookings, Print… sends the same to the printer', async ({
+  app,
+  page,
+}) => {
   const cspViolations: string[] = [];
   page.on('console', (m) => m.text().includes('Content Security Policy') && cspViolations.push(m.text()));
   await seedFrontDesk(app);
@@ -117,7 +144,18 @@ test('the day list: preview, Save as PDF downloads the bookings, Print… sends 
   const saved = path.join(SHOTS, 'day-list.pdf');
   await download.saveAs(saved);
   const text = await pdfText(saved);
-  for (const expected of ['Riverside Clinic', 'Day list', 'Dr Lee', 'Alice Archer', 'Bruno Bianchi', 'Dmitri Dvořák', 'Follow-up', '3 appointments', 'Printed', 'by Rita Mensah']) {
+  for (const expected of [
+    'Riverside Clinic',
+    'Day list',
+    'Dr Lee',
+    'Alice Archer',
+    'Bruno Bianchi',
+    'Dmitri Dvořák',
+    'Follow-up',
+    '3 appointments',
+    'Printed',
+    'by Rita Mensah',
+  ]) {
     expect(text).toContain(expected);
   }
   expect(text).toMatch(/10:00\s*–\s*10:20/);
@@ -179,17 +217,24 @@ test('reminders: the day’s booked patients with phones, copied as text and exp
   expect(csv.trim().split('\r\n')).toHaveLength(5);
 });
 
-test('the shortcuts list Today’s keys; Reschedule from Today opens the day view on that date with the appointment’s details', async ({ app, page }) => {
+test('the shortcuts list Today’s keys; Reschedule from Today opens the day view on that date with the appointment’s details', async ({
+  app,
+  page,
+}) => {
   await seedFrontDesk(app);
   await openTab(app, DESK, 'Today');
   // The shortcuts list names the keys this tab and the book answer to.
   await page.keyboard.press('F1');
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Check in the chosen patient' })).toContainText('Alt+C');
-  await expect(shortcuts.getByRole('row').filter({ hasText: 'Print the chosen patient’s slip' })).toContainText('Alt+P');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Print the chosen patient’s slip' })).toContainText(
+    'Alt+P',
+  );
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Record a walk-in' })).toContainText('Alt+W');
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Find in today’s list' })).toContainText('Alt+F');
-  await expect(shortcuts.getByRole('row').filter({ hasText: 'the next free time in the focused column' })).toContainText('N');
+  await expect(
+    shortcuts.getByRole('row').filter({ hasText: 'the next free time in the focused column' }),
+  ).toContainText('N');
   await page.keyboard.press('Escape');
   await expect(shortcuts).toBeHidden();
 
@@ -202,6 +247,10 @@ test('the shortcuts list Today’s keys; Reschedule from Today opens the day vie
   await details.getByRole('button', { name: 'Reschedule' }).click();
   await details.getByLabel('Time').fill('11:40');
   await details.getByRole('button', { name: 'Save new time' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Rescheduled Bruno Bianchi to ${MONDAY} at 11:40` })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Dr Lee schedule' }).getByRole('button', { name: /^11:40–12:00 Bruno Bianchi/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Rescheduled Bruno Bianchi to ${MONDAY} at 11:40` }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Dr Lee schedule' }).getByRole('button', { name: /^11:40–12:00 Bruno Bianchi/ }),
+  ).toBeVisible();
 });

@@ -15,9 +15,24 @@ export const CLINIC_NAME = 'Riverside Family Clinic';
 
 /** The first administrator; created by setup with "I am also a doctor" ticked. */
 export const ADMIN_USER: TestUser = { ...ADMIN, roles: ['admin', 'doctor'] };
-export const RECEPTIONIST: TestUser = { username: 'ruth', displayName: 'Ruth Mensah', password: 'front desk password', roles: ['receptionist'] };
-export const DOCTOR: TestUser = { username: 'dr.lee', displayName: 'Dr Min-jun Lee', password: 'stethoscope cabinet', roles: ['doctor'] };
-export const IT_ADMIN: TestUser = { username: 'it-admin', displayName: 'Sam Ortiz', password: 'server room key 42', roles: ['admin'] };
+export const RECEPTIONIST: TestUser = {
+  username: 'ruth',
+  displayName: 'Ruth Mensah',
+  password: 'front desk password',
+  roles: ['receptionist'],
+};
+export const DOCTOR: TestUser = {
+  username: 'dr.lee',
+  displayName: 'Dr Min-jun Lee',
+  password: 'stethoscope cabinet',
+  roles: ['doctor'],
+};
+export const IT_ADMIN: TestUser = {
+  username: 'it-admin',
+  displayName: 'Sam Ortiz',
+  password: 'server room key 42',
+  roles: ['admin'],
+};
 
 export const OTHER_USERS: TestUser[] = [RECEPTIONIST, DOCTOR, IT_ADMIN];
 
@@ -28,7 +43,8 @@ export async function setUpClinic(page: Page, clinic: { name?: string; idleLockM
   await page.getByLabel('Address').fill('12 River Road, Springfield');
   await page.getByLabel('Phone', { exact: true }).fill('+44 20 7946 0000');
   await page.getByLabel('Time zone').selectOption('Europe/London');
-  if (clinic.idleLockMinutes !== undefined) await page.getByLabel('Lock after idle (minutes)').fill(String(clinic.idleLockMinutes));
+  if (clinic.idleLockMinutes !== undefined)
+    await page.getByLabel('Lock after idle (minutes)').fill(String(clinic.idleLockMinutes));
   await page.getByLabel('Full name').fill(ADMIN.displayName);
   await page.getByLabel('User name').fill(ADMIN.username);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -53,11 +69,27 @@ export async function seedClinic(
     return result.value;
   };
   await dispatch('setup.complete', {
-    clinic: { clinicName: CLINIC_NAME, timeZone: 'Europe/London', idleLockMinutes: 10, paperSize: 'A4', ...options.clinic },
-    admin: { username: ADMIN_USER.username, displayName: ADMIN_USER.displayName, password: ADMIN_USER.password, alsoDoctor: true },
+    clinic: {
+      clinicName: CLINIC_NAME,
+      timeZone: 'Europe/London',
+      idleLockMinutes: 10,
+      paperSize: 'A4',
+      ...options.clinic,
+    },
+    admin: {
+      username: ADMIN_USER.username,
+      displayName: ADMIN_USER.displayName,
+      password: ADMIN_USER.password,
+      alsoDoctor: true,
+    },
   });
   for (const user of options.users ?? OTHER_USERS) {
-    await dispatch('users.create', { username: user.username, displayName: user.displayName, password: user.password, roles: user.roles });
+    await dispatch('users.create', {
+      username: user.username,
+      displayName: user.displayName,
+      password: user.password,
+      roles: user.roles,
+    });
   }
   await dispatch('auth.signOut', {});
   await app.page.reload();
@@ -78,7 +110,10 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** Opens a section from the main navigation, e.g. goTo(page, 'Users'). */
-export async function goTo(page: Page, section: 'Patients' | 'Appointments' | 'Users' | 'Settings' | 'Audit'): Promise<void> {
+export async function goTo(
+  page: Page,
+  section: 'Patients' | 'Appointments' | 'Users' | 'Settings' | 'Audit',
+): Promise<void> {
   const item = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: section, exact: true });
   await item.click();
   await expect(item).toHaveAttribute('aria-current', 'page');
@@ -93,7 +128,8 @@ export async function seedAndSignIn(app: RunningApp, user: TestUser = ADMIN_USER
 /** Calls main directly from the page, as a tampered renderer could: proves refusals happen in main. */
 export function invokeFromPage(page: Page, channel: string, input: unknown): Promise<unknown> {
   return page.evaluate(
-    ([c, i]) => (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke(c, i),
+    ([c, i]) =>
+      (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke(c, i),
     [channel, input] as const,
   );
 }
@@ -108,7 +144,12 @@ export async function registerPatient(
   const signedIn = await app.core.dispatch(session, 'auth.signIn', { username: by.username, password: by.password });
   if (!signedIn.ok) throw new Error(`Signing in ${by.username} failed: ${signedIn.error.message}`);
   const result = await app.core.dispatch(session, 'patients.register', {
-    patient: { givenNames: patient.givenNames, familyName: patient.familyName, sex: 'female', birth: { kind: 'date', date: patient.birthDate } },
+    patient: {
+      givenNames: patient.givenNames,
+      familyName: patient.familyName,
+      sex: 'female',
+      birth: { kind: 'date', date: patient.birthDate },
+    },
     confirmedNotDuplicate: true,
   });
   if (!result.ok) throw new Error(`Registering ${patient.familyName} failed: ${JSON.stringify(result.error)}`);

@@ -15,16 +15,20 @@ async function openHours(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: HOURS })).toBeVisible();
 }
 
-
 test.describe("doctors' hours", () => {
-  test('an administrator sets a doctor’s Tuesday to two blocks and a 20-minute default, and it survives a reload', async ({ app, page }) => {
+  test('an administrator sets a doctor’s Tuesday to two blocks and a 20-minute default, and it survives a reload', async ({
+    app,
+    page,
+  }) => {
     const clinic = await seedClinic(app);
     await createUser(app, clinic, { ...DR_LEE, roles: ['doctor'] });
     await signInPage(app);
     await openHours(page);
 
     await page.getByLabel('Doctor', { exact: true }).selectOption({ label: DR_LEE.displayName });
-    await expect(page.getByRole('table', { name: `Working hours of ${DR_LEE.displayName}, Monday to Sunday` })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: `Working hours of ${DR_LEE.displayName}, Monday to Sunday` }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Add block on Tuesday' }).click();
     await page.getByLabel('Start of block 1 on Tuesday').fill('08:30');
     await page.getByLabel('End of block 1 on Tuesday').fill('12:00');
@@ -33,7 +37,9 @@ test.describe("doctors' hours", () => {
     await page.getByLabel('End of block 2 on Tuesday').fill('18:00');
     await page.getByLabel('Default appointment length (minutes)').fill('20');
     await page.getByRole('button', { name: 'Save hours' }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Saved the working hours of ${DR_LEE.displayName}.` })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Saved the working hours of ${DR_LEE.displayName}.` }),
+    ).toBeVisible();
 
     await page.setViewportSize({ width: 1366, height: 768 });
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -57,7 +63,10 @@ test.describe("doctors' hours", () => {
     await expect(page.getByLabel('Start of block 2 on Tuesday')).toHaveCount(0);
   });
 
-  test('a block that ends before it starts shows main’s message next to it and keeps what was typed', async ({ app, page }) => {
+  test('a block that ends before it starts shows main’s message next to it and keeps what was typed', async ({
+    app,
+    page,
+  }) => {
     await seedClinic(app);
     await signInPage(app);
     await openHours(page);
@@ -84,7 +93,9 @@ test.describe("doctors' hours", () => {
     await end.fill('18:00');
     await page.getByLabel('Start of block 2 on Wednesday').fill('11:00');
     await page.getByRole('button', { name: 'Save hours' }).click();
-    await expect(page.getByLabel('Start of block 2 on Wednesday')).toHaveAccessibleDescription('This block overlaps 09:00–12:00 on the same day');
+    await expect(page.getByLabel('Start of block 2 on Wednesday')).toHaveAccessibleDescription(
+      'This block overlaps 09:00–12:00 on the same day',
+    );
 
     await page.getByLabel('Start of block 2 on Wednesday').fill('13:00');
     await page.getByRole('button', { name: 'Save hours' }).click();
@@ -123,13 +134,24 @@ test.describe("doctors' hours", () => {
     await expect(form.getByLabel('Date')).toHaveAccessibleDescription('Already a day off');
     await expect(form.getByLabel('Date')).toHaveValue(later);
 
-    await table.getByRole('row').nth(2).getByRole('button', { name: /^Remove day off on / }).click();
+    await table
+      .getByRole('row')
+      .nth(2)
+      .getByRole('button', { name: /^Remove day off on / })
+      .click();
     const dialog = page.getByRole('dialog', { name: /^Remove the day off on / });
     await dialog.getByRole('button', { name: 'Remove day off' }).click();
     await expect(dialog).toBeHidden();
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).not.toContainText('Conference');
-    const left = await dispatchOk(app, clinic.adminSession, 'providers.daysOff', { providerId: (await dispatchOk(app, clinic.adminSession, 'providers.list', {})).find((p) => p.displayName === DR_LEE.displayName)?.providerId ?? '', from: today, to: addDays(today, 365) });
+    const left = await dispatchOk(app, clinic.adminSession, 'providers.daysOff', {
+      providerId:
+        (await dispatchOk(app, clinic.adminSession, 'providers.list', {})).find(
+          (p) => p.displayName === DR_LEE.displayName,
+        )?.providerId ?? '',
+      from: today,
+      to: addDays(today, 365),
+    });
     expect(left.map((d) => d.date)).toEqual([sooner]);
   });
 
@@ -148,7 +170,10 @@ test.describe("doctors' hours", () => {
     await form.getByRole('button', { name: 'Add holiday' }).click();
     await expect(page.getByRole('table', { name: 'Clinic holidays' })).toContainText('Founders Day');
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Appointments', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Appointments', exact: true })
+      .click();
     await page.getByRole('tab', { name: 'Day', exact: true }).click();
     await page.getByLabel('Go to date').fill(date);
     await expect(page.getByText('Clinic holiday: Founders Day. The clinic is closed.')).toBeVisible();
@@ -168,12 +193,24 @@ test.describe("doctors' hours", () => {
     await expect(nav.getByRole('button', { name: HOURS })).toHaveCount(0);
 
     const result = await page.evaluate(
-      (input) => (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke('providers.setSchedule', input),
-      { providerId: clinic.adminId, version: null, defaultLengthMinutes: 15, weeklyHours: [{ weekday: 2, start: '09:00', end: '17:00' }] },
+      (input) =>
+        (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke(
+          'providers.setSchedule',
+          input,
+        ),
+      {
+        providerId: clinic.adminId,
+        version: null,
+        defaultLengthMinutes: 15,
+        weeklyHours: [{ weekday: 2, start: '09:00', end: '17:00' }],
+      },
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const holiday = await page.evaluate(() =>
-      (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke('holidays.add', { date: '2099-01-01', name: 'Not allowed' }),
+      (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke(
+        'holidays.add',
+        { date: '2099-01-01', name: 'Not allowed' },
+      ),
     );
     expect(holiday).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

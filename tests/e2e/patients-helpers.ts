@@ -36,7 +36,10 @@ export async function openPatientsAsReceptionist(app: RunningApp): Promise<Sessi
     admin: { ...ADMIN, alsoDoctor: true },
   });
   await dispatchOk(app, admin, 'users.create', { ...RECEPTIONIST, roles: ['receptionist'] });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: RECEPTIONIST.username, password: RECEPTIONIST.password });
+  await dispatchOk(app, app.session, 'auth.signIn', {
+    username: RECEPTIONIST.username,
+    password: RECEPTIONIST.password,
+  });
   await app.page.reload();
   const navItem = app.page.getByRole('navigation').getByRole('button', { name: 'Patients', exact: true });
   if (await navItem.count()) await navItem.click();

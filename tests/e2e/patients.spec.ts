@@ -31,7 +31,13 @@ const JOSE = {
 test('registering a patient shows the new MRN on the chart and is audited', async ({ app, page }) => {
   const admin = await openPatientsAsReceptionist(app);
   await openRegisterForm(page);
-  await fillPatientForm(page, { givenNames: 'Amina', familyName: 'Okello', sex: 'Female', birthDate: '1990-05-03', phone: '+256 772 100 200' });
+  await fillPatientForm(page, {
+    givenNames: 'Amina',
+    familyName: 'Okello',
+    sex: 'Female',
+    birthDate: '1990-05-03',
+    phone: '+256 772 100 200',
+  });
   await page.getByRole('button', { name: 'Add a phone number' }).click();
   await page.getByLabel('Phone 2 type').selectOption({ label: 'Work' });
   await page.getByLabel('Phone 2 number').fill('0471 432 100');
@@ -63,11 +69,20 @@ test('registering a patient shows the new MRN on the chart and is audited', asyn
   expect(actions).toContain(`patient.view by ${RECEPTIONIST.username}`);
 });
 
-test('the same name and birth date raises a duplicate warning, and Open goes to the existing patient', async ({ app, page }) => {
+test('the same name and birth date raises a duplicate warning, and Open goes to the existing patient', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   const existing = await seedPatient(app, admin, JOSE);
   await openRegisterForm(page);
-  await fillPatientForm(page, { givenNames: 'jose', familyName: 'GARCIA', sex: 'Male', birthDate: '1984-03-07', phone: '' });
+  await fillPatientForm(page, {
+    givenNames: 'jose',
+    familyName: 'GARCIA',
+    sex: 'Male',
+    birthDate: '1984-03-07',
+    phone: '',
+  });
   await page.getByRole('button', { name: 'Save patient' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Possible duplicate' });
@@ -91,11 +106,20 @@ test('the same name and birth date raises a duplicate warning, and Open goes to 
   expect(await countPatients(app, admin)).toBe(1);
 });
 
-test('the same phone written differently raises the warning; registering anyway makes a second patient', async ({ app, page }) => {
+test('the same phone written differently raises the warning; registering anyway makes a second patient', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   await seedPatient(app, admin, JOSE);
   await openRegisterForm(page);
-  await fillPatientForm(page, { givenNames: 'Lucía', familyName: 'Fernández', sex: 'Female', birthDate: '1986-11-30', phone: '+254 712-345-678' });
+  await fillPatientForm(page, {
+    givenNames: 'Lucía',
+    familyName: 'Fernández',
+    sex: 'Female',
+    birthDate: '1986-11-30',
+    phone: '+254 712-345-678',
+  });
   await page.getByRole('button', { name: 'Save patient' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Possible duplicate' });
@@ -108,7 +132,10 @@ test('the same phone written differently raises the warning; registering anyway 
   expect(await countPatients(app, admin)).toBe(2);
 });
 
-test('search finds patients by name parts in any order without accents, by phone, by MRN, and opens with the keyboard', async ({ app, page }) => {
+test('search finds patients by name parts in any order without accents, by phone, by MRN, and opens with the keyboard', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   const jose = await seedPatient(app, admin, JOSE);
   const maria = await seedPatient(app, admin, {
@@ -118,7 +145,12 @@ test('search finds patients by name parts in any order without accents, by phone
     birth: { kind: 'estimatedAge', years: 60 },
     phones: [{ kind: 'home', number: '020 7946 0018' }],
   });
-  await seedPatient(app, admin, { givenNames: 'Kwame', familyName: 'Mensah', sex: 'male', birth: { kind: 'date', date: '2019-08-14' } });
+  await seedPatient(app, admin, {
+    givenNames: 'Kwame',
+    familyName: 'Mensah',
+    sex: 'male',
+    birth: { kind: 'date', date: '2019-08-14' },
+  });
 
   // Empty box: the most recent registrations.
   await page.reload();
@@ -204,7 +236,9 @@ test('editing a field shows in History with who changed it, and is audited', asy
   const admin = await openPatientsAsReceptionist(app);
   const jose = await seedPatient(app, admin, JOSE);
   await search(page, 'garcia');
-  await results(page).getByRole('option', { name: /José García/ }).click();
+  await results(page)
+    .getByRole('option', { name: /José García/ })
+    .click();
   await expect(banner(page)).toContainText(jose.mrn);
 
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -232,12 +266,21 @@ test('editing a field shows in History with who changed it, and is audited', asy
   expect(audit.some((e) => e.action === 'patient.view' && e.username === RECEPTIONIST.username)).toBe(true);
 });
 
-test('an edit that makes the record look like another patient asks first; Back keeps the edits, Save saves', async ({ app, page }) => {
+test('an edit that makes the record look like another patient asks first; Back keeps the edits, Save saves', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   const jose = await seedPatient(app, admin, JOSE);
-  await seedPatient(app, admin, { ...JOSE, familyName: 'Garcia Lopez', phones: [{ kind: 'mobile', number: '0799 000 111' }] });
+  await seedPatient(app, admin, {
+    ...JOSE,
+    familyName: 'Garcia Lopez',
+    phones: [{ kind: 'mobile', number: '0799 000 111' }],
+  });
   await search(page, 'garcia lopez');
-  await results(page).getByRole('option', { name: /José Garcia Lopez/ }).click();
+  await results(page)
+    .getByRole('option', { name: /José Garcia Lopez/ })
+    .click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Family name').fill('García');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -267,8 +310,23 @@ test('a save refused because someone else saved first keeps the edits and says w
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Registration notes').fill('Prefers afternoon appointments');
 
-  const { id, version, mrn: _mrn, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, birthDate, birthDateEstimated: _e, ...rest } = jose;
-  await dispatchOk(app, admin, 'patients.update', { id, version, patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'Speaks Spanish' } });
+  const {
+    id,
+    version,
+    mrn: _mrn,
+    createdAt: _c,
+    updatedAt: _u,
+    createdBy: _cb,
+    updatedBy: _ub,
+    birthDate,
+    birthDateEstimated: _e,
+    ...rest
+  } = jose;
+  await dispatchOk(app, admin, 'patients.update', {
+    id,
+    version,
+    patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'Speaks Spanish' },
+  });
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved changes to this patient' });
@@ -287,8 +345,12 @@ test('invalid input shows each message next to its field and saves nothing', asy
   await page.getByLabel('Contact phone').fill('123');
   await page.getByRole('button', { name: 'Save patient' }).click();
 
-  await expect(page.getByLabel('Given names')).toHaveAccessibleDescription('Enter the patient’s given name or family name');
-  await expect(page.getByLabel('Date of birth', { exact: true })).toHaveAccessibleDescription('Date of birth cannot be in the future');
+  await expect(page.getByLabel('Given names')).toHaveAccessibleDescription(
+    'Enter the patient’s given name or family name',
+  );
+  await expect(page.getByLabel('Date of birth', { exact: true })).toHaveAccessibleDescription(
+    'Date of birth cannot be in the future',
+  );
   await expect(page.getByLabel('Phone 1 number')).toHaveAccessibleDescription(/Enter 6 to 15 digits/);
   await expect(page.getByLabel('Contact phone')).toHaveAccessibleDescription(/Enter 6 to 15 digits/);
   await expect(page.getByText('4 fields need attention')).toBeVisible();
@@ -302,7 +364,9 @@ test('invalid input shows each message next to its field and saves nothing', asy
   await page.getByRole('radio', { name: 'Only an estimated age is known' }).check();
   await page.getByLabel('Estimated age in years').fill('abc');
   await page.getByRole('button', { name: 'Save patient' }).click();
-  await expect(page.getByLabel('Estimated age in years')).toHaveAccessibleDescription(/Enter the estimated age in whole years/);
+  await expect(page.getByLabel('Estimated age in years')).toHaveAccessibleDescription(
+    /Enter the estimated age in whole years/,
+  );
   await expect(page.getByLabel('Phone 1 number')).toHaveValue('12-ab-34');
   await page.getByRole('radio', { name: 'Date of birth is known' }).check();
   await expect(page.getByLabel('Date of birth', { exact: true })).toHaveValue('2099-01-01');
@@ -313,11 +377,20 @@ test('invalid input shows each message next to its field and saves nothing', asy
   await expect(page.getByText('No patient matches “Ndlovu”')).toBeVisible();
 });
 
-test('an identifier already recorded for someone else is refused by main, shown next to the identifier', async ({ app, page }) => {
+test('an identifier already recorded for someone else is refused by main, shown next to the identifier', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   await seedPatient(app, admin, { ...JOSE, identifiers: [{ system: 'National ID', value: '12345678' }] });
   await openRegisterForm(page);
-  await fillPatientForm(page, { givenNames: 'Ana', familyName: 'Lima', sex: 'Female', birthDate: '2001-02-03', phone: '' });
+  await fillPatientForm(page, {
+    givenNames: 'Ana',
+    familyName: 'Lima',
+    sex: 'Female',
+    birthDate: '2001-02-03',
+    phone: '',
+  });
   await page.getByRole('button', { name: 'Add an identifier' }).click();
   await page.getByLabel('Identifier 1 number').fill('1234 5678');
   await page.getByRole('button', { name: 'Save patient' }).click();
@@ -350,21 +423,30 @@ test('an unfinished registration survives a reload, and can be discarded', async
   await expect(page.getByText(/unfinished registration/)).toBeHidden();
 });
 
-test('unsaved edits to a record survive a reload and are saved to the version they were made to', async ({ app, page }) => {
+test('unsaved edits to a record survive a reload and are saved to the version they were made to', async ({
+  app,
+  page,
+}) => {
   const admin = await openPatientsAsReceptionist(app);
   const jose = await seedPatient(app, admin, JOSE);
   const openEdit = async () => {
     await search(page, 'garcia');
-    await results(page).getByRole('option', { name: /José García/ }).click();
+    await results(page)
+      .getByRole('option', { name: /José García/ })
+      .click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
   };
   await openEdit();
   await page.getByLabel('Registration notes').fill('Allergic to the clinic cat');
-  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(1);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length))
+    .toBe(1);
 
   await page.reload();
   await search(page, 'garcia');
-  await results(page).getByRole('option', { name: /José García/ }).click();
+  await results(page)
+    .getByRole('option', { name: /José García/ })
+    .click();
   await expect(page.getByText(/You have unsaved edits to this record from/)).toBeVisible();
   await page.getByRole('button', { name: 'Continue editing' }).click();
   await expect(page.getByText(/Your unsaved edits from .* were restored/)).toBeVisible();
@@ -378,11 +460,28 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByText(/unsaved edits/)).toBeHidden();
   await page.getByLabel('City or town').fill('Mombasa');
-  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(1);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length))
+    .toBe(1);
   await page.reload();
   const saved = await dispatchOk(app, admin, 'patients.get', { id: jose.id });
-  const { id, version, mrn: _m, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, birthDate, birthDateEstimated: _e, ...rest } = saved;
-  await dispatchOk(app, admin, 'patients.update', { id, version, patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'No cat allergy after all' } });
+  const {
+    id,
+    version,
+    mrn: _m,
+    createdAt: _c,
+    updatedAt: _u,
+    createdBy: _cb,
+    updatedBy: _ub,
+    birthDate,
+    birthDateEstimated: _e,
+    ...rest
+  } = saved;
+  await dispatchOk(app, admin, 'patients.update', {
+    id,
+    version,
+    patient: { ...rest, birth: { kind: 'date', date: birthDate }, notes: 'No cat allergy after all' },
+  });
   await openEdit();
   await expect(page.getByLabel('City or town')).toHaveValue('Mombasa');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -390,14 +489,18 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   await page.getByRole('button', { name: 'Discard my edits and show the saved record' }).click();
   await expect(page.getByText('No cat allergy after all')).toBeVisible();
   await expect(page.getByText(/You have unsaved edits/)).toBeHidden();
-  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length)).toBe(0);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('editDraft')).length))
+    .toBe(0);
 });
 
 test('cancelling an edit with typed changes asks first; unchanged, it just closes', async ({ app, page }) => {
   const admin = await openPatientsAsReceptionist(app);
   await seedPatient(app, admin, JOSE);
   await search(page, 'garcia');
-  await results(page).getByRole('option', { name: /José García/ }).click();
+  await results(page)
+    .getByRole('option', { name: /José García/ })
+    .click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('City or town').fill('Kisumu');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -423,7 +526,13 @@ test('cancelling an edit with typed changes asks first; unchanged, it just close
 test('a saved registration clears its draft', async ({ app, page }) => {
   await openPatientsAsReceptionist(app);
   await openRegisterForm(page);
-  await fillPatientForm(page, { givenNames: 'Zanele', familyName: 'Khumalo', sex: 'Female', birthDate: '1975-06-16', phone: '' });
+  await fillPatientForm(page, {
+    givenNames: 'Zanele',
+    familyName: 'Khumalo',
+    sex: 'Female',
+    birthDate: '1975-06-16',
+    phone: '',
+  });
   await page.getByRole('button', { name: 'Save patient' }).click();
   await expect(banner(page).getByRole('heading', { name: 'Zanele Khumalo' })).toBeVisible();
   await page.reload();

@@ -34,7 +34,9 @@ test.describe('first-run setup', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Some fields need attention' })).toBeVisible();
     await expect(page.getByLabel('Clinic name')).toHaveAccessibleDescription(/Enter the clinic’s name/);
     await expect(page.getByLabel('Lock after idle (minutes)')).toHaveAccessibleDescription(/between 1 and 240 minutes/);
-    await expect(page.getByLabel('User name')).toHaveAccessibleDescription(/letters, digits, dot, dash and underscore only/);
+    await expect(page.getByLabel('User name')).toHaveAccessibleDescription(
+      /letters, digits, dot, dash and underscore only/,
+    );
     await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/at least 10 characters/);
     await expect(page.getByLabel('Confirm password')).toHaveAccessibleDescription(/not the same/);
     await expect(page.getByLabel('Full name')).toHaveAccessibleDescription(/Enter the person’s name/);
@@ -90,7 +92,12 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${ADMIN.displayName}`);
     await signOut(page);
     // Main agrees the session ended: a direct call is refused.
-    const result = await page.evaluate(() => (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke('settings.get', {}));
+    const result = await page.evaluate(() =>
+      (window as unknown as { chartbook: { invoke(c: string, i: unknown): Promise<unknown> } }).chartbook.invoke(
+        'settings.get',
+        {},
+      ),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     await signIn(page, RECEPTIONIST);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${RECEPTIONIST.displayName}`);
@@ -102,7 +109,9 @@ test.describe('sign-in', () => {
     await page.getByLabel('User name').fill(ADMIN.username);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('That user name and password do not match. Check them and try again.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'That user name and password do not match. Check them and try again.',
+    );
     await expect(page.getByLabel('User name')).toHaveValue(ADMIN.username);
     await expect(page.getByLabel('Password')).toHaveValue('');
     await expect(page.getByLabel('Password')).toBeFocused();
@@ -116,7 +125,10 @@ test.describe('sign-in', () => {
     await expect(page.getByLabel('User name')).toBeFocused();
   });
 
-  test('five wrong passwords lock the account, and the lock holds even for the right password', async ({ app, page }) => {
+  test('five wrong passwords lock the account, and the lock holds even for the right password', async ({
+    app,
+    page,
+  }) => {
     await seedClinic(app);
     const attempt = async (password: string) => {
       await page.getByLabel('User name').fill(RECEPTIONIST.username);
@@ -141,7 +153,10 @@ test.describe('sign-in', () => {
   test('a disabled account is told so', async ({ app, page }) => {
     await seedClinic(app);
     const admin = app.core.newSession();
-    const signedIn = await app.core.dispatch(admin, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    const signedIn = await app.core.dispatch(admin, 'auth.signIn', {
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(signedIn.ok).toBe(true);
     const users = await app.core.dispatch(admin, 'users.list', {});
     if (!users.ok) throw new Error('users.list failed');

@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchApp } from '../harness/app-harness';
 import { test, expect } from './fixtures';
-import { ADMIN_USER, DOCTOR, IT_ADMIN, RECEPTIONIST, goTo, invokeFromPage, registerPatient, seedAndSignIn, seedClinic, signIn, signOut } from './helpers';
+import {
+  ADMIN_USER,
+  DOCTOR,
+  IT_ADMIN,
+  RECEPTIONIST,
+  goTo,
+  invokeFromPage,
+  registerPatient,
+  seedAndSignIn,
+  seedClinic,
+  signIn,
+  signOut,
+} from './helpers';
 
 const SHOTS = '/tmp/shots';
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
@@ -21,7 +33,14 @@ async function unlock(page: Page, user: { username: string; password: string }) 
 test.describe('navigation by role', () => {
   test('an administrator who is also a doctor sees every section', async ({ app, page }) => {
     await seedAndSignIn(app, ADMIN_USER);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', "Doctors' hours", 'Settings', 'Audit']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Users',
+      "Doctors' hours",
+      'Settings',
+      'Audit',
+    ]);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toBeVisible();
   });
@@ -42,7 +61,14 @@ test.describe('navigation by role', () => {
 
   test('an administrator-only account sees administration and why Patients is empty', async ({ app, page }) => {
     await seedAndSignIn(app, IT_ADMIN);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Users', "Doctors' hours", 'Settings', 'Audit']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Users',
+      "Doctors' hours",
+      'Settings',
+      'Audit',
+    ]);
     await expect(page.getByText('Patient records need the doctor or receptionist role.')).toBeVisible();
     await expect(page.getByLabel('Search patients')).toHaveCount(0);
     // Shortcuts to patient work land on the same explanation instead of failing.
@@ -83,7 +109,10 @@ test.describe('lock', () => {
     await expect(page.locator('body')).not.toContainText('Nakamura', { useInnerText: true });
     await expect(page.locator('body')).not.toContainText('Hana', { useInnerText: true });
     // Main is locked too: a direct call for patient data is refused.
-    expect(await invokeFromPage(page, 'patients.search', { text: 'Nakamura' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await invokeFromPage(page, 'patients.search', { text: 'Nakamura' })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    });
     // Escape does not dismiss the lock screen.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
@@ -103,7 +132,10 @@ test.describe('lock', () => {
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
   });
 
-  test('the lock button and the menu command lock too; a dialog left open stays under the lock', async ({ app, page }) => {
+  test('the lock button and the menu command lock too; a dialog left open stays under the lock', async ({
+    app,
+    page,
+  }) => {
     await seedAndSignIn(app, ADMIN_USER);
     await goTo(page, 'Settings');
     await page.getByRole('button', { name: 'Lock' }).click();
@@ -135,7 +167,10 @@ test.describe('lock', () => {
     await page.keyboard.press('Control+l');
     await lockScreen(page).getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-    expect(await invokeFromPage(page, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invokeFromPage(page, 'settings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   test('after the idle time without use, the screen locks by itself', async ({ app, page }) => {
@@ -157,7 +192,10 @@ test.describe('lock', () => {
     await expect(lockScreen(page)).toBeVisible();
     await expect(nav(page)).toBeHidden();
     // Main locked the session as well.
-    expect(await invokeFromPage(page, 'patients.search', { text: 'Mensah' })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await invokeFromPage(page, 'patients.search', { text: 'Mensah' })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    });
     await unlock(page, RECEPTIONIST);
     await expect(page.getByLabel('Search patients')).toHaveValue('Mensah');
   });

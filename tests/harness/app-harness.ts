@@ -139,7 +139,10 @@ function savingPrinter(dir: string): PdfPrinter & RunningApp['printDialog'] {
       }
       fs.mkdirSync(dir, { recursive: true });
       count += 1;
-      fs.writeFileSync(path.join(dir, `${String(count).padStart(3, '0')}-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`), pdf);
+      fs.writeFileSync(
+        path.join(dir, `${String(count).padStart(3, '0')}-${title.replace(/[^\p{L}\p{N}]+/gu, '-')}.pdf`),
+        pdf,
+      );
       return 'printed';
     },
   };
@@ -175,7 +178,8 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     session,
     dataDir,
     printDialog: printer,
-    emit: (event, payload) => page.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`),
+    emit: (event, payload) =>
+      page.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`),
     openSecondWindow: async () => {
       const second = core.newSession();
       return { page: await wirePage(context, core, second), session: second };

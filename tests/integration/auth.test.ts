@@ -6,7 +6,9 @@ let app: TestApp;
 afterEach(() => app?.close());
 
 function auditActions(app: TestApp): string[] {
-  return (app.core.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+  return (app.core.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map(
+    (r) => r.action,
+  );
 }
 
 describe('first-run setup, sign-in and lockout', () => {
@@ -35,9 +37,18 @@ describe('first-run setup, sign-in and lockout', () => {
   it('refuses a wrong password with a plain message and audits it', async () => {
     app = openTestApp();
     await setUpClinic(app);
-    const result = await app.raw(app.core.newSession(), 'auth.signIn', { username: 'ADMIN', password: 'wrong password!' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/do not match/) } });
-    const unknown = await app.raw(app.core.newSession(), 'auth.signIn', { username: 'nobody', password: 'whatever123' });
+    const result = await app.raw(app.core.newSession(), 'auth.signIn', {
+      username: 'ADMIN',
+      password: 'wrong password!',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/do not match/) },
+    });
+    const unknown = await app.raw(app.core.newSession(), 'auth.signIn', {
+      username: 'nobody',
+      password: 'whatever123',
+    });
     expect(unknown.ok === false && unknown.error.code).toBe('INVALID_CREDENTIALS');
     expect(auditActions(app).filter((a) => a === 'auth.sign_in_failed')).toHaveLength(2);
   });
@@ -52,25 +63,40 @@ describe('first-run setup, sign-in and lockout', () => {
     app.close();
     app = openTestApp(app.dir, clock); // restart on the same data folder
 
-    const refused = await app.raw(app.core.newSession(), 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/locked until/) } });
+    const refused = await app.raw(app.core.newSession(), 'auth.signIn', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/locked until/) },
+    });
     expect(auditActions(app)).toContain('auth.lockout');
 
     clock.advanceMinutes(16);
-    expect((await app.raw(app.core.newSession(), 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD })).ok).toBe(true);
+    expect(
+      (await app.raw(app.core.newSession(), 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD })).ok,
+    ).toBe(true);
   });
 
   it('an admin password reset unlocks a locked account', async () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
-    await app.call(admin, 'users.create', { username: 'nurse', displayName: 'N', password: 'first password', roles: ['receptionist'] });
+    await app.call(admin, 'users.create', {
+      username: 'nurse',
+      displayName: 'N',
+      password: 'first password',
+      roles: ['receptionist'],
+    });
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
       await app.raw(app.core.newSession(), 'auth.signIn', { username: 'nurse', password: `nope nope ${i}` });
     }
     const nurse = (await app.call(admin, 'users.list', {})).find((u) => u.username === 'nurse')!;
     expect(nurse.lockedUntil).not.toBeNull();
     await app.call(admin, 'users.resetPassword', { id: nurse.id, newPassword: 'second password' });
-    expect((await app.raw(app.core.newSession(), 'auth.signIn', { username: 'nurse', password: 'second password' })).ok).toBe(true);
+    expect(
+      (await app.raw(app.core.newSession(), 'auth.signIn', { username: 'nurse', password: 'second password' })).ok,
+    ).toBe(true);
   });
 
   it('signs out and audits sign-out', async () => {
@@ -85,7 +111,12 @@ describe('first-run setup, sign-in and lockout', () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
     const me = (await app.call(admin, 'users.list', {}))[0]!;
-    const demote = await app.raw(admin, 'users.update', { id: me.id, version: me.version, displayName: me.displayName, roles: ['doctor'] });
+    const demote = await app.raw(admin, 'users.update', {
+      id: me.id,
+      version: me.version,
+      displayName: me.displayName,
+      roles: ['doctor'],
+    });
     expect(demote).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { roles: expect.any(String) } } });
     const disable = await app.raw(admin, 'users.setDisabled', { id: me.id, disabled: true });
     expect(disable.ok).toBe(false);
@@ -94,7 +125,15 @@ describe('first-run setup, sign-in and lockout', () => {
   it('refuses a user name already taken, whatever its case', async () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
-    const result = await app.raw(admin, 'users.create', { username: 'Admin', displayName: 'Another', password: 'long enough pass', roles: ['doctor'] });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { username: expect.stringMatching(/taken/) } } });
+    const result = await app.raw(admin, 'users.create', {
+      username: 'Admin',
+      displayName: 'Another',
+      password: 'long enough pass',
+      roles: ['doctor'],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { username: expect.stringMatching(/taken/) } },
+    });
   });
 });

@@ -27,7 +27,9 @@ describe('opening the clinic database', () => {
     const db = openDatabase(path.join(tempDir(), 'c.sqlite'), { migrationsDir: MIGRATIONS_DIR });
     opened.push(db);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(readMigrations(MIGRATIONS_DIR).length);
-    const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['patients', 'users', 'audit_log', 'change_log', 'patient_fts']));
   });
 

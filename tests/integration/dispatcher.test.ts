@@ -19,7 +19,13 @@ describe('IPC dispatcher', () => {
     const admin = await setUpClinic(app);
     const before = ['patients', 'change_log', 'audit_log', 'patient_history'].map((t) => app.count(t));
     const result = await app.raw(admin, 'patients.register', {
-      patient: { givenNames: '', familyName: '', sex: 'dragon', birth: { kind: 'date', date: '2031-02-30' }, phones: [{ number: '12ab' }] },
+      patient: {
+        givenNames: '',
+        familyName: '',
+        sex: 'dragon',
+        birth: { kind: 'date', date: '2031-02-30' },
+        phones: [{ number: '12ab' }],
+      },
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -92,7 +98,9 @@ describe('IPC dispatcher', () => {
     expect(status).toMatchObject({ locked: true, session: null, lockedUsername: 'admin' });
     await app.call(admin, 'auth.signIn', { username: 'admin', password: 'correct horse battery' });
     expect((await app.raw(admin, 'patients.search', { text: '' })).ok).toBe(true);
-    const actions = (app.core.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+    const actions = (
+      app.core.db.sqlite.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]
+    ).map((r) => r.action);
     expect(actions).toContain('auth.idle_lock');
   });
 
@@ -117,18 +125,27 @@ describe('a full disk', () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
     const sqlite = app.core.db.sqlite;
-    const counts = () => ({ patients: app.count('patients'), changes: app.count('change_log'), audit: app.count('audit_log') });
+    const counts = () => ({
+      patients: app.count('patients'),
+      changes: app.count('change_log'),
+      audit: app.count('audit_log'),
+    });
     // SQLite's own cap on the file's size gives the same SQLITE_FULL a full disk does: register
     // patients until the file has no room left.
     sqlite.pragma(`max_page_count = ${(sqlite.pragma('page_count', { simple: true }) as number) + 4}`);
-    const patient = (n: number) => ({ patient: patientInput({ givenNames: `Kofi ${n}`, familyName: 'Boateng', notes: 'x'.repeat(1900), phones: [] }) });
+    const patient = (n: number) => ({
+      patient: patientInput({ givenNames: `Kofi ${n}`, familyName: 'Boateng', notes: 'x'.repeat(1900), phones: [] }),
+    });
     let before = counts();
     let result = await app.raw(admin, 'patients.register', patient(0));
     for (let n = 1; result.ok && n < 100; n++) {
       before = counts();
       result = await app.raw(admin, 'patients.register', patient(n));
     }
-    expect(result).toEqual({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' },
+    });
     expect(counts()).toEqual(before);
 
     sqlite.pragma('max_page_count = 1073741823');

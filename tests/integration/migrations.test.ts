@@ -15,7 +15,11 @@ function dbAt(version: number): Database.Database {
 
 function columns(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'patient_fts%'").all() as { name: string }[];
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'patient_fts%'",
+    )
+    .all() as { name: string }[];
   for (const { name } of tables) {
     for (const c of db.prepare(`PRAGMA table_info(${name})`).all() as { name: string; type: string }[]) {
       out.set(`${name}.${c.name}`, c.type);
@@ -63,10 +67,12 @@ describe('migrations', () => {
        VALUES ('p1', ?, ?, 'u', 'u', 1, 'AAAA-000001', 'Zoë', 'Ångström', 'female', '1990-01-01', 'zoe angstrom')`,
     ).run(NOW, NOW);
     expect(() =>
-      db.prepare(
-        `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
+      db
+        .prepare(
+          `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
          VALUES ('p2', ?, ?, 'u', 'u', 2, 'AAAA-000001', 'A', 'B', 'female', '1990-01-01', 'a b')`,
-      ).run(NOW, NOW),
+        )
+        .run(NOW, NOW),
     ).toThrow(/UNIQUE/);
   });
 
@@ -76,11 +82,13 @@ describe('migrations', () => {
       `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
        VALUES ('p1', ?, ?, 'u', 'u', 1, 'AAAA-000001', 'Zoë', 'Ångström', 'female', '1990-01-01', 'zoe angstrom')`,
     ).run(NOW, NOW);
-    db.prepare("INSERT INTO audit_log (at, username, action, outcome) VALUES (?, 'admin', 'auth.sign_in', 'success')").run(NOW);
+    db.prepare(
+      "INSERT INTO audit_log (at, username, action, outcome) VALUES (?, 'admin', 'auth.sign_in', 'success')",
+    ).run(NOW);
 
     migrate(db, migrations, 2);
 
-    const hit = db.prepare("SELECT rowid FROM patient_fts WHERE patient_fts MATCH '\"angs\"*'").all();
+    const hit = db.prepare('SELECT rowid FROM patient_fts WHERE patient_fts MATCH \'"angs"*\'').all();
     expect(hit).toEqual([{ rowid: 1 }]);
     expect(() => db.prepare("UPDATE audit_log SET username = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
@@ -93,15 +101,23 @@ describe('migrations', () => {
       `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
        VALUES ('p1', ?, ?, 'u', 'u', 1, 'AAAA-000001', 'Ama', 'Mensah', 'female', '1990-01-01', 'ama mensah')`,
     ).run(NOW, NOW);
-    db.prepare("INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES ('p1', 0, 'mobile', '+233 24 123 4567', '233241234567')").run();
+    db.prepare(
+      "INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES ('p1', 0, 'mobile', '+233 24 123 4567', '233241234567')",
+    ).run();
     db.prepare("INSERT INTO patient_phone_keys (patient_id, key) VALUES ('p1', '241234567')").run();
 
     migrate(db, migrations, 4);
 
     const plan = (sql: string) => queryPlan(db, sql);
-    expect(plan("SELECT number FROM patient_phones WHERE patient_id = 'p1' ORDER BY position LIMIT 1")).toMatch(/COVERING INDEX patient_phones_patient_idx/);
-    expect(plan("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
-    expect(db.prepare("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'").all()).toEqual([{ patient_id: 'p1' }]);
+    expect(plan("SELECT number FROM patient_phones WHERE patient_id = 'p1' ORDER BY position LIMIT 1")).toMatch(
+      /COVERING INDEX patient_phones_patient_idx/,
+    );
+    expect(plan("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'")).toMatch(
+      /COVERING INDEX patient_phone_keys_key_idx/,
+    );
+    expect(db.prepare("SELECT patient_id FROM patient_phone_keys WHERE key >= '2412' AND key < '2413'").all()).toEqual([
+      { patient_id: 'p1' },
+    ]);
   });
 
   it('migration 5 (0004_patient_cards): builds a search card per live patient with the first phone, then triggers keep it equal', () => {
@@ -110,7 +126,9 @@ describe('migrations', () => {
       `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key, deleted_at)
        VALUES (?, ?, ?, 'u', 'u', ?, ?, ?, 'Mensah', 'female', '1990-01-01', ?, ?)`,
     );
-    const insertPhone = db.prepare("INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES (?, ?, 'mobile', ?, '')");
+    const insertPhone = db.prepare(
+      "INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES (?, ?, 'mobile', ?, '')",
+    );
     insertPatient.run('p1', NOW, NOW, 1, 'AAAA-000001', 'Ama', 'ama mensah', null);
     insertPhone.run('p1', 1, '+233 20 000 0002');
     insertPhone.run('p1', 0, '+233 24 123 4567');
@@ -118,8 +136,18 @@ describe('migrations', () => {
 
     migrate(db, migrations, 5);
 
-    const cards = () => db.prepare('SELECT seq, patient_id, mrn, given_names, phone, name_key FROM patient_cards ORDER BY seq').all();
-    expect(cards()).toEqual([{ seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama', phone: '+233 24 123 4567', name_key: 'ama mensah' }]);
+    const cards = () =>
+      db.prepare('SELECT seq, patient_id, mrn, given_names, phone, name_key FROM patient_cards ORDER BY seq').all();
+    expect(cards()).toEqual([
+      {
+        seq: 1,
+        patient_id: 'p1',
+        mrn: 'AAAA-000001',
+        given_names: 'Ama',
+        phone: '+233 24 123 4567',
+        name_key: 'ama mensah',
+      },
+    ]);
 
     // After the migration: a new patient, renamed, phones replaced, deleted and restored.
     insertPatient.run('p3', NOW, NOW, 3, 'AAAA-000003', 'Esi', 'esi mensah', null);
@@ -128,18 +156,39 @@ describe('migrations', () => {
     db.prepare("DELETE FROM patient_phones WHERE patient_id = 'p1' AND position = 0").run();
     db.prepare("UPDATE patient_phones SET number = '+233 20 000 0009' WHERE patient_id = 'p1'").run();
     expect(cards()).toEqual([
-      { seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama Serwa', phone: '+233 20 000 0009', name_key: 'ama serwa mensah' },
-      { seq: 3, patient_id: 'p3', mrn: 'AAAA-000003', given_names: 'Esi', phone: '+233 50 111 2222', name_key: 'esi mensah' },
+      {
+        seq: 1,
+        patient_id: 'p1',
+        mrn: 'AAAA-000001',
+        given_names: 'Ama Serwa',
+        phone: '+233 20 000 0009',
+        name_key: 'ama serwa mensah',
+      },
+      {
+        seq: 3,
+        patient_id: 'p3',
+        mrn: 'AAAA-000003',
+        given_names: 'Esi',
+        phone: '+233 50 111 2222',
+        name_key: 'esi mensah',
+      },
     ]);
     db.prepare("UPDATE patients SET deleted_at = ? WHERE id = 'p3'").run(NOW);
     db.prepare("UPDATE patients SET deleted_at = NULL WHERE id = 'p2'").run();
     expect(cards()).toEqual([
-      { seq: 1, patient_id: 'p1', mrn: 'AAAA-000001', given_names: 'Ama Serwa', phone: '+233 20 000 0009', name_key: 'ama serwa mensah' },
+      {
+        seq: 1,
+        patient_id: 'p1',
+        mrn: 'AAAA-000001',
+        given_names: 'Ama Serwa',
+        phone: '+233 20 000 0009',
+        name_key: 'ama serwa mensah',
+      },
       { seq: 2, patient_id: 'p2', mrn: 'AAAA-000002', given_names: 'Kofi', phone: '', name_key: 'kofi mensah' },
     ]);
   });
 
-  it('migration 6 (0005_search_key_sequence): gives phone keys and identifiers their patient\'s sequence, read from the key index', () => {
+  it("migration 6 (0005_search_key_sequence): gives phone keys and identifiers their patient's sequence, read from the key index", () => {
     const db = dbAt(5);
     db.prepare(
       `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, local_seq, mrn, given_names, family_name, sex, birth_date, name_key)
@@ -152,12 +201,22 @@ describe('migrations', () => {
 
     migrate(db, migrations, 6);
 
-    expect(db.prepare('SELECT patient_id, key, seq FROM patient_phone_keys').all()).toEqual([{ patient_id: 'p7', key: '241234567', seq: 7 }]);
-    expect(db.prepare('SELECT patient_id, value_key, seq FROM patient_identifiers').all()).toEqual([{ patient_id: 'p7', value_key: 'gha1', seq: 7 }]);
+    expect(db.prepare('SELECT patient_id, key, seq FROM patient_phone_keys').all()).toEqual([
+      { patient_id: 'p7', key: '241234567', seq: 7 },
+    ]);
+    expect(db.prepare('SELECT patient_id, value_key, seq FROM patient_identifiers').all()).toEqual([
+      { patient_id: 'p7', value_key: 'gha1', seq: 7 },
+    ]);
     const plan = (sql: string) => queryPlan(db, sql);
-    expect(plan("SELECT seq FROM patient_phone_keys WHERE key >= '2412' AND key < '2413' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_phone_keys_key_idx/);
-    expect(plan("SELECT seq FROM patient_identifiers WHERE value_key = 'gha1' ORDER BY seq DESC")).toMatch(/COVERING INDEX patient_identifiers_value_idx/);
+    expect(plan("SELECT seq FROM patient_phone_keys WHERE key >= '2412' AND key < '2413' ORDER BY seq DESC")).toMatch(
+      /COVERING INDEX patient_phone_keys_key_idx/,
+    );
+    expect(plan("SELECT seq FROM patient_identifiers WHERE value_key = 'gha1' ORDER BY seq DESC")).toMatch(
+      /COVERING INDEX patient_identifiers_value_idx/,
+    );
     // A key written without its sequence is refused rather than sorted as the oldest patient.
-    expect(() => db.prepare("INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES ('p7', '999', NULL)").run()).toThrow(/NOT NULL/);
+    expect(() =>
+      db.prepare("INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES ('p7', '999', NULL)").run(),
+    ).toThrow(/NOT NULL/);
   });
 });

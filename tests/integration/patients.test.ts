@@ -10,20 +10,25 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const names = (rows: { givenNames: string; familyName: string }[]) => rows.map((r) => `${r.givenNames} ${r.familyName}`);
+const names = (rows: { givenNames: string; familyName: string }[]) =>
+  rows.map((r) => `${r.givenNames} ${r.familyName}`);
 
 describe('registering patients', () => {
   it('assigns an MRN, and writes history, change log and audit in the same transaction', async () => {
     const p = await app.call(admin, 'patients.register', { patient: patientInput() });
     expect(p.mrn).toMatch(/^[0-9A-Z]{4}-000001$/);
     expect(p.version).toBe(1);
-    expect(app.core.db.sqlite.prepare('SELECT entity, entity_id, operation, version FROM change_log WHERE entity = ?').all('patient')).toEqual([
-      { entity: 'patient', entity_id: p.id, operation: 'create', version: 1 },
-    ]);
-    expect(app.core.db.sqlite.prepare("SELECT action, patient_id FROM audit_log WHERE action = 'patient.create'").all()).toEqual([
-      { action: 'patient.create', patient_id: p.id },
-    ]);
-    const second = await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: 'Ana', phones: [] }) });
+    expect(
+      app.core.db.sqlite
+        .prepare('SELECT entity, entity_id, operation, version FROM change_log WHERE entity = ?')
+        .all('patient'),
+    ).toEqual([{ entity: 'patient', entity_id: p.id, operation: 'create', version: 1 }]);
+    expect(
+      app.core.db.sqlite.prepare("SELECT action, patient_id FROM audit_log WHERE action = 'patient.create'").all(),
+    ).toEqual([{ action: 'patient.create', patient_id: p.id }]);
+    const second = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ana', phones: [] }),
+    });
     expect(second.mrn).toBe(p.mrn.replace('000001', '000002'));
   });
 
@@ -39,7 +44,12 @@ describe('registering patients', () => {
 
   it('accepts names in any script and an estimated age', async () => {
     const p = await app.call(admin, 'patients.register', {
-      patient: patientInput({ givenNames: '美咲', familyName: '佐藤', birth: { kind: 'estimatedAge', years: 40 }, phones: [] }),
+      patient: patientInput({
+        givenNames: '美咲',
+        familyName: '佐藤',
+        birth: { kind: 'estimatedAge', years: 40 },
+        phones: [],
+      }),
     });
     expect(p.birthDateEstimated).toBe(true);
     expect(p.birthDate).toBe('1986-03-10'); // the test clock says 2026-03-10
@@ -63,11 +73,20 @@ describe('registering patients', () => {
   });
 
   it('refuses an identifier already recorded for another patient, naming them', async () => {
-    await app.call(admin, 'patients.register', { patient: patientInput({ identifiers: [{ system: 'National ID', value: 'AB-123' }] }) });
-    const result = await app.raw(admin, 'patients.register', {
-      patient: patientInput({ givenNames: 'Other', phones: [], identifiers: [{ system: 'national id', value: 'ab123' }] }),
+    await app.call(admin, 'patients.register', {
+      patient: patientInput({ identifiers: [{ system: 'National ID', value: 'AB-123' }] }),
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'patient.identifiers.0.value': expect.stringMatching(/José García/) } } });
+    const result = await app.raw(admin, 'patients.register', {
+      patient: patientInput({
+        givenNames: 'Other',
+        phones: [],
+        identifiers: [{ system: 'national id', value: 'ab123' }],
+      }),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'patient.identifiers.0.value': expect.stringMatching(/José García/) } },
+    });
     expect(app.count('patients')).toBe(1);
   });
 });
@@ -75,9 +94,19 @@ describe('registering patients', () => {
 describe('possible duplicates', () => {
   it('warns on same name and birth date, or same phone written differently', async () => {
     const existing = await app.call(admin, 'patients.register', { patient: patientInput() });
-    const byName = await app.call(admin, 'patients.checkDuplicates', { givenNames: 'jose', familyName: 'GARCIA', birthDate: '1980-02-29', phones: [] });
+    const byName = await app.call(admin, 'patients.checkDuplicates', {
+      givenNames: 'jose',
+      familyName: 'GARCIA',
+      birthDate: '1980-02-29',
+      phones: [],
+    });
     expect(byName).toEqual([expect.objectContaining({ id: existing.id, reason: 'name-and-birth-date' })]);
-    const byPhone = await app.call(admin, 'patients.checkDuplicates', { givenNames: 'Maria', familyName: 'Lopez', birthDate: '', phones: ['0034 600-123-456'] });
+    const byPhone = await app.call(admin, 'patients.checkDuplicates', {
+      givenNames: 'Maria',
+      familyName: 'Lopez',
+      birthDate: '',
+      phones: ['0034 600-123-456'],
+    });
     expect(byPhone).toEqual([expect.objectContaining({ id: existing.id, reason: 'phone' })]);
   });
 
@@ -101,29 +130,50 @@ describe('search as you type', () => {
       ['Björn', 'Østergård', '+45 20 11 22 33'],
     ];
     for (const [g, f, phone] of people) {
-      await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: g!, familyName: f!, phones: [{ kind: 'mobile', number: phone! }] }) });
+      await app.call(admin, 'patients.register', {
+        patient: patientInput({ givenNames: g!, familyName: f!, phones: [{ kind: 'mobile', number: phone! }] }),
+      });
     }
   });
 
   it('finds any part of the name in any order, ignoring accents and case', async () => {
     expect(names(await app.call(admin, 'patients.search', { text: 'garc jos' }))).toEqual(['José García']);
-    expect(names(await app.call(admin, 'patients.search', { text: 'JOSE' }))).toEqual(['José García', 'Josephine Garner']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'JOSE' }))).toEqual([
+      'José García',
+      'Josephine Garner',
+    ]);
     expect(names(await app.call(admin, 'patients.search', { text: 'bjorn oster' }))).toEqual(['Björn Østergård']);
     expect(names(await app.call(admin, 'patients.search', { text: 'seun' }))).toEqual([]); // prefixes, not infixes
   });
 
   it('ranks exact words before prefixes, then the most recently registered first', async () => {
-    expect(names(await app.call(admin, 'patients.search', { text: 'jo' }))).toEqual(['Jo Smith', 'Josephine Garner', 'José García']);
-    expect(names(await app.call(admin, 'patients.search', { text: 'ga' }))).toEqual(['Josephine Garner', 'José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'jo' }))).toEqual([
+      'Jo Smith',
+      'Josephine Garner',
+      'José García',
+    ]);
+    expect(names(await app.call(admin, 'patients.search', { text: 'ga' }))).toEqual([
+      'Josephine Garner',
+      'José García',
+    ]);
   });
 
   it('puts an older exact match before newer prefix matches that fill the page', async () => {
     // "Jo Smith" was registered before these four; "smith" is a whole word only in her name.
     for (const given of ['Ann', 'Ben', 'Cat', 'Dan']) {
-      await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: given, familyName: 'Smithers', phones: [] }) });
+      await app.call(admin, 'patients.register', {
+        patient: patientInput({ givenNames: given, familyName: 'Smithers', phones: [] }),
+      });
     }
-    expect(names(await app.call(admin, 'patients.search', { text: 'smith', limit: 3 }))).toEqual(['Jo Smith', 'Dan Smithers', 'Cat Smithers']);
-    expect(names(await app.call(admin, 'patients.search', { text: 'smithers', limit: 2 }))).toEqual(['Dan Smithers', 'Cat Smithers']);
+    expect(names(await app.call(admin, 'patients.search', { text: 'smith', limit: 3 }))).toEqual([
+      'Jo Smith',
+      'Dan Smithers',
+      'Cat Smithers',
+    ]);
+    expect(names(await app.call(admin, 'patients.search', { text: 'smithers', limit: 2 }))).toEqual([
+      'Dan Smithers',
+      'Cat Smithers',
+    ]);
     // A phone match outranks both, and is not listed twice.
     expect(names(await app.call(admin, 'patients.search', { text: '020 7946', limit: 3 }))).toEqual(['Jo Smith']);
   });
@@ -135,19 +185,34 @@ describe('search as you type', () => {
     expect(names(await app.call(admin, 'patients.search', { text: '207946' }))).toEqual(['Jo Smith']);
     const [jose] = await app.call(admin, 'patients.search', { text: 'jose garcia' });
     expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn }))).toEqual(['José García']);
-    expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn.replace('-', '').toLowerCase() }))).toEqual(['José García']);
+    expect(names(await app.call(admin, 'patients.search', { text: jose!.mrn.replace('-', '').toLowerCase() }))).toEqual(
+      ['José García'],
+    );
   });
 
   it('never finds a deleted record, by name, phone or MRN', async () => {
     const older = await app.call(admin, 'patients.register', {
-      patient: patientInput({ givenNames: 'Ada', familyName: 'Lovelace', phones: [{ kind: 'home', number: '020 7946 0001' }] }),
+      patient: patientInput({
+        givenNames: 'Ada',
+        familyName: 'Lovelace',
+        phones: [{ kind: 'home', number: '020 7946 0001' }],
+      }),
     });
     const newer = await app.call(admin, 'patients.register', {
-      patient: patientInput({ givenNames: 'Ada', familyName: 'Byron', phones: [{ kind: 'home', number: '020 7946 0002' }] }),
+      patient: patientInput({
+        givenNames: 'Ada',
+        familyName: 'Byron',
+        phones: [{ kind: 'home', number: '020 7946 0002' }],
+      }),
     });
     // No screen deletes a patient yet; a later merge will set deleted_at like this.
-    app.core.db.sqlite.prepare('UPDATE patients SET deleted_at = ? WHERE id = ?').run('2026-03-10T10:00:00.000Z', newer.id);
-    expect(names(await app.call(admin, 'patients.search', { text: '020 7946', limit: 2 }))).toEqual(['Ada Lovelace', 'Jo Smith']);
+    app.core.db.sqlite
+      .prepare('UPDATE patients SET deleted_at = ? WHERE id = ?')
+      .run('2026-03-10T10:00:00.000Z', newer.id);
+    expect(names(await app.call(admin, 'patients.search', { text: '020 7946', limit: 2 }))).toEqual([
+      'Ada Lovelace',
+      'Jo Smith',
+    ]);
     expect(names(await app.call(admin, 'patients.search', { text: 'ada' }))).toEqual(['Ada Lovelace']);
     expect(await app.call(admin, 'patients.search', { text: newer.mrn })).toEqual([]);
     expect(names(await app.call(admin, 'patients.search', { text: older.mrn }))).toEqual(['Ada Lovelace']);
@@ -163,37 +228,82 @@ describe('search as you type', () => {
   });
 
   it('shows recent patients for empty text', async () => {
-    expect(names(await app.call(admin, 'patients.search', { text: '', limit: 2 }))).toEqual(['Björn Østergård', 'Oluwaseun Adeyemi']);
+    expect(names(await app.call(admin, 'patients.search', { text: '', limit: 2 }))).toEqual([
+      'Björn Østergård',
+      'Oluwaseun Adeyemi',
+    ]);
   });
 });
 
 describe('editing and history', () => {
   it('asks before saving edits that make a record look like another patient, and only then', async () => {
-    const ama = await app.call(admin, 'patients.register', { patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [] }) });
-    const other = await app.call(admin, 'patients.register', {
-      patient: patientInput({ givenNames: 'Ama', familyName: 'Mensa', phones: [{ kind: 'mobile', number: '+233 24 000 0001' }] }),
+    const ama = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [] }),
     });
-    const fixed = patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [{ kind: 'mobile', number: '+233 24 000 0001' }] });
+    const other = await app.call(admin, 'patients.register', {
+      patient: patientInput({
+        givenNames: 'Ama',
+        familyName: 'Mensa',
+        phones: [{ kind: 'mobile', number: '+233 24 000 0001' }],
+      }),
+    });
+    const fixed = patientInput({
+      givenNames: 'Ama',
+      familyName: 'Mensah',
+      phones: [{ kind: 'mobile', number: '+233 24 000 0001' }],
+    });
 
     const asked = await app.raw(admin, 'patients.update', { id: other.id, version: 1, patient: fixed });
-    expect(asked).toMatchObject({ ok: false, error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Ama Mensah, MRN ${ama.mrn}`) } });
+    expect(asked).toMatchObject({
+      ok: false,
+      error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Ama Mensah, MRN ${ama.mrn}`) },
+    });
     expect((await app.call(admin, 'patients.get', { id: other.id })).familyName).toBe('Mensa');
 
-    const saved = await app.call(admin, 'patients.update', { id: other.id, version: 1, patient: fixed, confirmedNotDuplicate: true });
+    const saved = await app.call(admin, 'patients.update', {
+      id: other.id,
+      version: 1,
+      patient: fixed,
+      confirmedNotDuplicate: true,
+    });
     expect(saved).toMatchObject({ version: 2, familyName: 'Mensah' });
     // The likeness was accepted: later edits of either record are not asked about it again.
-    await expect(app.call(admin, 'patients.update', { id: other.id, version: 2, patient: { ...fixed, notes: 'Prefers mornings' } })).resolves.toMatchObject({ version: 3 });
-    await expect(app.call(admin, 'patients.update', { id: ama.id, version: 1, patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [], notes: 'Twin' }) })).resolves.toMatchObject({ version: 2 });
+    await expect(
+      app.call(admin, 'patients.update', {
+        id: other.id,
+        version: 2,
+        patient: { ...fixed, notes: 'Prefers mornings' },
+      }),
+    ).resolves.toMatchObject({ version: 3 });
+    await expect(
+      app.call(admin, 'patients.update', {
+        id: ama.id,
+        version: 1,
+        patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', phones: [], notes: 'Twin' }),
+      }),
+    ).resolves.toMatchObject({ version: 2 });
     // A phone that belongs to someone else is a new likeness.
     const kofi = await app.call(admin, 'patients.register', {
-      patient: patientInput({ givenNames: 'Kofi', familyName: 'Boateng', phones: [{ kind: 'mobile', number: '+233 20 111 2222' }] }),
+      patient: patientInput({
+        givenNames: 'Kofi',
+        familyName: 'Boateng',
+        phones: [{ kind: 'mobile', number: '+233 20 111 2222' }],
+      }),
     });
     const phoneClash = await app.raw(admin, 'patients.update', {
       id: ama.id,
       version: 2,
-      patient: patientInput({ givenNames: 'Ama', familyName: 'Mensah', notes: 'Twin', phones: [{ kind: 'home', number: '020 111 2222' }] }),
+      patient: patientInput({
+        givenNames: 'Ama',
+        familyName: 'Mensah',
+        notes: 'Twin',
+        phones: [{ kind: 'home', number: '020 111 2222' }],
+      }),
     });
-    expect(phoneClash).toMatchObject({ ok: false, error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Kofi Boateng, MRN ${kofi.mrn}`) } });
+    expect(phoneClash).toMatchObject({
+      ok: false,
+      error: { code: 'POSSIBLE_DUPLICATE', message: expect.stringContaining(`Kofi Boateng, MRN ${kofi.mrn}`) },
+    });
   });
 
   it('updates with the version read, records who changed what, and refuses a stale version', async () => {
@@ -208,12 +318,22 @@ describe('editing and history', () => {
     expect(names(await app.call(admin, 'patients.search', { text: 'lopez' }))).toEqual(['José García López']);
     expect(await app.call(admin, 'patients.search', { text: '600 123' })).toEqual([]);
     // Result rows show the record as it is now.
-    expect(await app.call(admin, 'patients.search', { text: 'garcia' })).toMatchObject([{ familyName: 'García López', phone: '+34 910 000 000' }]);
-    await app.call(admin, 'patients.update', { id: p.id, version: 2, patient: patientInput({ familyName: 'García López', phones: [] }) });
+    expect(await app.call(admin, 'patients.search', { text: 'garcia' })).toMatchObject([
+      { familyName: 'García López', phone: '+34 910 000 000' },
+    ]);
+    await app.call(admin, 'patients.update', {
+      id: p.id,
+      version: 2,
+      patient: patientInput({ familyName: 'García López', phones: [] }),
+    });
     expect(await app.call(admin, 'patients.search', { text: 'garcia' })).toMatchObject([{ phone: '' }]);
     expect(await app.call(admin, 'patients.search', { text: '910 000' })).toEqual([]);
 
-    const stale = await app.raw(admin, 'patients.update', { id: p.id, version: 1, patient: patientInput({ familyName: 'X' }) });
+    const stale = await app.raw(admin, 'patients.update', {
+      id: p.id,
+      version: 1,
+      patient: patientInput({ familyName: 'X' }),
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const history = await app.call(admin, 'patients.history', { id: p.id });
@@ -233,7 +353,9 @@ describe('editing and history', () => {
     await app.call(admin, 'patients.get', { id: p.id });
     const missing = await app.raw(admin, 'patients.get', { id: '01900000-0000-7000-8000-000000000000' });
     expect(missing.ok === false && missing.error.code).toBe('NOT_FOUND');
-    const views = app.core.db.sqlite.prepare("SELECT patient_id, outcome FROM audit_log WHERE action = 'patient.view' ORDER BY seq").all();
+    const views = app.core.db.sqlite
+      .prepare("SELECT patient_id, outcome FROM audit_log WHERE action = 'patient.view' ORDER BY seq")
+      .all();
     expect(views).toEqual([
       { patient_id: p.id, outcome: 'success' },
       { patient_id: null, outcome: 'failure' },

@@ -43,7 +43,10 @@ export function openTestApp(dir = tempDir(), clock = new TestClock()): TestApp {
     raw: (session, channel, input) => core.dispatch(session, channel, input),
     async call(session, channel, input) {
       const result = await core.dispatch(session, channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+      if (!result.ok)
+        throw new Error(
+          `${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
+        );
       return result.value as never;
     },
     count: (table) => (core.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
@@ -63,7 +66,13 @@ export async function setUpClinic(app: TestApp, timeZone = 'Europe/Berlin'): Pro
   return session;
 }
 
-export async function addUser(app: TestApp, admin: Session, username: string, roles: Role[], password = 'front desk pass 1'): Promise<Session> {
+export async function addUser(
+  app: TestApp,
+  admin: Session,
+  username: string,
+  roles: Role[],
+  password = 'front desk pass 1',
+): Promise<Session> {
   await app.call(admin, 'users.create', { username, displayName: `User ${username}`, password, roles });
   const session = app.core.newSession();
   await app.call(session, 'auth.signIn', { username, password });

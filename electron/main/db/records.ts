@@ -25,7 +25,14 @@ export function preparedOnce(db: Database.Database, sql: string): Database.State
 /** Appends to the change log; call inside the transaction that made the change. */
 export function appendChange(
   db: Database.Database,
-  entry: { entity: string; entityId: string; operation: ChangeOperation; version: number; at: string; userId: string | null },
+  entry: {
+    entity: string;
+    entityId: string;
+    operation: ChangeOperation;
+    version: number;
+    at: string;
+    userId: string | null;
+  },
 ): void {
   preparedOnce(
     db,

@@ -1,17 +1,34 @@
 import type { ServiceContext, Actor } from '../services/context';
 import { appointmentHistory, getAppointment } from '../services/appointments/appointment-history';
 import { bookSeries } from '../services/appointments/appointment-series';
-import { bookAppointment, cancelAppointment, recordWalkIn, rescheduleAppointment, updateAppointment } from '../services/appointments/booking-service';
+import {
+  bookAppointment,
+  cancelAppointment,
+  recordWalkIn,
+  rescheduleAppointment,
+  updateAppointment,
+} from '../services/appointments/booking-service';
 import { addHoliday, listHolidays } from '../services/appointments/clinic-holidays';
 import { dayView, weekView } from '../services/appointments/day-view';
 import { doctorQueue, frontDeskDay } from '../services/appointments/front-desk';
-import { addDayOff, listDaysOff, listProviders, requireProvider, setProviderSchedule, softDelete } from '../services/appointments/provider-schedule';
+import {
+  addDayOff,
+  listDaysOff,
+  listProviders,
+  requireProvider,
+  setProviderSchedule,
+  softDelete,
+} from '../services/appointments/provider-schedule';
 import { exportRemindersCsv, remindersFor } from '../services/appointments/reminders';
 import { callNext, changeStatus } from '../services/appointments/status-flow';
 import type { HandlerRegistry } from './handler-registry';
 
 /** The appointment book's channels; kept apart from handlers.ts so each file stays one screen of wiring. */
-export function registerAppointmentHandlers(ctx: ServiceContext, registry: HandlerRegistry, actorOf: (actor: Actor | null) => Actor): void {
+export function registerAppointmentHandlers(
+  ctx: ServiceContext,
+  registry: HandlerRegistry,
+  actorOf: (actor: Actor | null) => Actor,
+): void {
   const db = ctx.db.sqlite;
   registry
     .register('providers.list', () => listProviders(db))
@@ -22,12 +39,18 @@ export function registerAppointmentHandlers(ctx: ServiceContext, registry: Handl
     })
     .register('providers.addDayOff', (input, { actor }) => addDayOff(ctx, input, actorOf(actor)))
     .register('providers.removeDayOff', (input, { actor }) =>
-      softDelete(ctx, 'provider_days_off', 'provider_day_off', input.id, actorOf(actor), { action: 'provider.day_off', details: (d) => `day off ${d} removed` }),
+      softDelete(ctx, 'provider_days_off', 'provider_day_off', input.id, actorOf(actor), {
+        action: 'provider.day_off',
+        details: (d) => `day off ${d} removed`,
+      }),
     )
     .register('holidays.list', (input) => listHolidays(db, input.from, input.to))
     .register('holidays.add', (input, { actor }) => addHoliday(ctx, input, actorOf(actor)))
     .register('holidays.remove', (input, { actor }) =>
-      softDelete(ctx, 'clinic_holidays', 'clinic_holiday', input.id, actorOf(actor), { action: 'clinic.holiday', details: (d) => `holiday ${d} removed` }),
+      softDelete(ctx, 'clinic_holidays', 'clinic_holiday', input.id, actorOf(actor), {
+        action: 'clinic.holiday',
+        details: (d) => `holiday ${d} removed`,
+      }),
     )
 
     .register('appointments.day', (input) => dayView(ctx, input.date))
@@ -37,9 +60,13 @@ export function registerAppointmentHandlers(ctx: ServiceContext, registry: Handl
     .register('appointments.book', (input, { actor }) => bookAppointment(ctx, input, actorOf(actor)))
     .register('appointments.bookSeries', (input, { actor }) => bookSeries(ctx, input, actorOf(actor)))
     .register('appointments.walkIn', (input, { actor }) => recordWalkIn(ctx, input, actorOf(actor)))
-    .register('appointments.reschedule', (input, { actor }) => ({ appointments: rescheduleAppointment(ctx, input, actorOf(actor)) }))
+    .register('appointments.reschedule', (input, { actor }) => ({
+      appointments: rescheduleAppointment(ctx, input, actorOf(actor)),
+    }))
     .register('appointments.update', (input, { actor }) => updateAppointment(ctx, input, actorOf(actor)))
-    .register('appointments.cancel', (input, { actor }) => ({ appointments: cancelAppointment(ctx, input, actorOf(actor)) }))
+    .register('appointments.cancel', (input, { actor }) => ({
+      appointments: cancelAppointment(ctx, input, actorOf(actor)),
+    }))
     .register('appointments.markNoShow', (input, { actor }) => changeStatus(ctx, input, 'no_show', actorOf(actor)))
     .register('appointments.checkIn', (input, { actor }) => changeStatus(ctx, input, 'arrived', actorOf(actor)))
     .register('appointments.advance', (input, { actor }) => changeStatus(ctx, input, input.status, actorOf(actor)))

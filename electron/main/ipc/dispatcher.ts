@@ -29,13 +29,25 @@ function toErrorData(error: unknown, channel: string, log: (message: string, err
   if (error instanceof AppError) return { ok: false, error: error.toData() };
   const code = (error as SqliteLikeError | null)?.code;
   if (code === 'SQLITE_FULL') {
-    return { ok: false, error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' } };
+    return {
+      ok: false,
+      error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' },
+    };
   }
   if (code === 'SQLITE_BUSY') {
-    return { ok: false, error: { code: 'INTERNAL', message: 'The database is busy. Nothing was saved; please try again.' } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The database is busy. Nothing was saved; please try again.' },
+    };
   }
   log(`IPC ${channel} failed`, error);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, contact support.' } };
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, contact support.',
+    },
+  };
 }
 
 /**
@@ -54,7 +66,10 @@ export function createDispatcher(
 
   return async (session, channel, rawInput) => {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request: ${String(channel).slice(0, 60)}` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request: ${String(channel).slice(0, 60)}` },
+      };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -95,7 +110,10 @@ export function createDispatcher(
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         log(`IPC ${channel} returned data outside the contract`, checked.error);
-        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong preparing the answer. Nothing was changed by it.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong preparing the answer. Nothing was changed by it.' },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {

@@ -3,8 +3,20 @@ import { lockSession, completeSetup, sessionInfo, signIn, signOut } from '../ser
 import { exportAuditCsv, listAudit } from '../services/audit-service';
 import type { Actor, ServiceContext } from '../services/context';
 import { PatientService } from '../services/patient-service';
-import { clinicTimeZone, getClinicSettings, readClinicSettings, updateClinicSettings } from '../services/settings-service';
-import { countUsers, createUser, listUsers, resetPassword, setUserDisabled, updateUser } from '../services/user-service';
+import {
+  clinicTimeZone,
+  getClinicSettings,
+  readClinicSettings,
+  updateClinicSettings,
+} from '../services/settings-service';
+import {
+  countUsers,
+  createUser,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  updateUser,
+} from '../services/user-service';
 import { HandlerRegistry } from './handler-registry';
 import { registerAppointmentHandlers } from './appointment-handlers';
 import { PrintService, type PrintServiceOptions } from '../services/printing/print-service';
@@ -16,7 +28,10 @@ function actorOf(actor: Actor | null): Actor {
 }
 
 /** Every IPC channel's handler, in one place. Handlers only translate; services do the work. */
-export function registerHandlers(ctx: ServiceContext, printing: PrintServiceOptions = { fontsProblem: 'Cannot print: no fonts folder was given at start.' }): HandlerRegistry {
+export function registerHandlers(
+  ctx: ServiceContext,
+  printing: PrintServiceOptions = { fontsProblem: 'Cannot print: no fonts folder was given at start.' },
+): HandlerRegistry {
   const patients = new PatientService(ctx);
   const registry = new HandlerRegistry();
 
@@ -53,7 +68,9 @@ export function registerHandlers(ctx: ServiceContext, printing: PrintServiceOpti
     .register('patients.search', (input) => patients.search(input.text, input.limit))
     .register('patients.get', (input, { actor }) => patients.get(input.id, actorOf(actor)))
     .register('patients.checkDuplicates', (input) => patients.checkDuplicates(input))
-    .register('patients.register', (input, { actor }) => patients.register(input.patient, input.confirmedNotDuplicate, actorOf(actor)))
+    .register('patients.register', (input, { actor }) =>
+      patients.register(input.patient, input.confirmedNotDuplicate, actorOf(actor)),
+    )
     .register('patients.update', (input, { actor }) =>
       patients.update(input.id, input.version, input.patient, actorOf(actor), input.confirmedNotDuplicate),
     )

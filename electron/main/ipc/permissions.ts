@@ -77,7 +77,11 @@ export const PERMISSIONS: Record<Channel, Access> = {
 };
 
 /** Channels a locked session may still call (to see that it is locked, sign in again, or sign out). */
-export const ALLOWED_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>(['app.status', 'auth.signIn', 'auth.signOut']);
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
+  'app.status',
+  'auth.signIn',
+  'auth.signOut',
+]);
 
 export function mayCall(access: Access, roles: readonly Role[]): boolean {
   if (access === 'public' || access === 'signed-in') return true;

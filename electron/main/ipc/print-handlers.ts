@@ -2,12 +2,22 @@ import type { Actor } from '../services/context';
 import type { PrintedPdf, PrintService } from '../services/printing/print-service';
 import type { HandlerRegistry } from './handler-registry';
 
-const forPreview = (printed: PrintedPdf) => ({ filename: printed.filename, pdfBase64: printed.pdf.toString('base64'), pages: printed.pages });
+const forPreview = (printed: PrintedPdf) => ({
+  filename: printed.filename,
+  pdfBase64: printed.pdf.toString('base64'),
+  pages: printed.pages,
+});
 
 /** The printing channels: PDFs for the preview, and the same documents sent to the printer port. */
-export function registerPrintHandlers(printing: PrintService, registry: HandlerRegistry, actorOf: (actor: Actor | null) => Actor): void {
+export function registerPrintHandlers(
+  printing: PrintService,
+  registry: HandlerRegistry,
+  actorOf: (actor: Actor | null) => Actor,
+): void {
   registry
     .register('print.dayList', async (input, { actor }) => forPreview(await printing.dayList(input, actorOf(actor))))
     .register('print.slip', async (input, { actor }) => forPreview(await printing.slip(input, actorOf(actor))))
-    .register('print.toPrinter', async (input, { actor }) => ({ outcome: await printing.toPrinter(input, actorOf(actor)) }));
+    .register('print.toPrinter', async (input, { actor }) => ({
+      outcome: await printing.toPrinter(input, actorOf(actor)),
+    }));
 }

@@ -19,7 +19,8 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
 
 function instant(iso: string): Date {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new Error(`Cannot print the time "${iso}": expected an ISO-8601 instant such as 2026-03-10T09:30:00.000Z.`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`Cannot print the time "${iso}": expected an ISO-8601 instant such as 2026-03-10T09:30:00.000Z.`);
   return date;
 }
 
@@ -27,7 +28,13 @@ function instant(iso: string): Date {
 export function longDate(isoDate: string): string {
   const d = parseIsoDate(isoDate);
   if (!d) throw new Error(`Cannot print the date "${isoDate}": expected YYYY-MM-DD.`);
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  };
   return formatter('long-date', options).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
 }
 
@@ -44,6 +51,14 @@ export function clinicTime(isoInstant: string, timeZone: string): string {
 
 /** "10 Mar 2026, 14:05" in the clinic's time zone, for "printed at" lines. */
 export function clinicDateTime(isoInstant: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   return formatter(`date-time:${timeZone}`, options).format(instant(isoInstant));
 }

@@ -61,7 +61,12 @@ function row(appointment: DayListAppointment, input: DayListInput): TableCell[] 
   return [
     { text: `${clinicTime(appointment.startsAt, tz)}–${clinicTime(appointment.endsAt, tz)}`, noWrap: true },
     { text: appointment.token === null ? '' : String(appointment.token), alignment: 'center' },
-    { stack: [printText(appointment.patient.name, { bold: true }), printText(appointment.patient.mrn, { color: '#444444' })] },
+    {
+      stack: [
+        printText(appointment.patient.name, { bold: true }),
+        printText(appointment.patient.mrn, { color: '#444444' }),
+      ],
+    },
     { text: ageSex(appointment.patient, input.date), noWrap: true },
     printText(appointment.patient.phone, { noWrap: true }),
     { stack: visit },
@@ -105,7 +110,12 @@ export function buildDayListDocument(input: DayListInput): TDocumentDefinitions 
       { text: 'Day list', bold: true, fontSize: 16 },
       printText(input.doctorName, { bold: true, fontSize: 12, margin: [0, 2, 0, 0] }),
       { text: dateText, fontSize: 11, margin: [0, 0, 0, 2] },
-      { text: `${appointments.length} appointment${appointments.length === 1 ? '' : 's'}`, fontSize: 9, color: '#555555', margin: [0, 0, 0, 8] },
+      {
+        text: `${appointments.length} appointment${appointments.length === 1 ? '' : 's'}`,
+        fontSize: 9,
+        color: '#555555',
+        margin: [0, 0, 0, 8],
+      },
       {
         fontSize: TABLE_FONT_SIZE,
         layout: 'lightHorizontalLines',

@@ -33,7 +33,9 @@ interface PdfmakeVirtualFs {
 function virtualFs(): PdfmakeVirtualFs {
   const vfs = (pdfmake as unknown as { virtualfs?: PdfmakeVirtualFs }).virtualfs;
   if (!vfs || typeof vfs.writeFileSync !== 'function') {
-    throw new Error('pdfmake has no virtual file system: printing needs the Node build of pdfmake 0.3 (import "pdfmake").');
+    throw new Error(
+      'pdfmake has no virtual file system: printing needs the Node build of pdfmake 0.3 (import "pdfmake").',
+    );
   }
   return vfs;
 }
@@ -59,7 +61,9 @@ export function registerPdfFonts(fontsDir: string): void {
       try {
         bytes = fs.readFileSync(full);
       } catch {
-        throw new Error(`Cannot print: the font file ${full} is missing. Reinstall Chartbook, or in development check resources/fonts/.`);
+        throw new Error(
+          `Cannot print: the font file ${full} is missing. Reinstall Chartbook, or in development check resources/fonts/.`,
+        );
       }
       vfs.writeFileSync(`chartbook-fonts/${file}`, bytes);
     }

@@ -1,7 +1,10 @@
 import type { ClinicSettings } from '../../../shared/domain/settings';
 
 /** What a printed document needs from the clinic's settings; ClinicSettings itself fits. */
-export type PrintClinic = Pick<ClinicSettings, 'clinicName' | 'address' | 'phone' | 'letterhead' | 'timeZone' | 'paperSize'>;
+export type PrintClinic = Pick<
+  ClinicSettings,
+  'clinicName' | 'address' | 'phone' | 'letterhead' | 'timeZone' | 'paperSize'
+>;
 
 /** Who printed, and when (an ISO-8601 instant), for the footer of every document. */
 export interface PrintedBy {

@@ -9,7 +9,11 @@ export function printedLine(printed: PrintedBy, timeZone: string): string {
 }
 
 /** The printed line on the left, "Page x of y" on the right of every page. */
-export function printedFooter(printed: PrintedBy, timeZone: string, pageMargins: [number, number, number, number]): DynamicContent {
+export function printedFooter(
+  printed: PrintedBy,
+  timeZone: string,
+  pageMargins: [number, number, number, number],
+): DynamicContent {
   const line = printedLine(printed, timeZone);
   const [left, , right] = pageMargins;
   return (currentPage, pageCount) => ({

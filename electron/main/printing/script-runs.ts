@@ -101,7 +101,8 @@ export function scriptRuns(text: string): TextRun[] {
   for (const atom of visualOrder(atomsOf(text))) {
     const last = runs[runs.length - 1];
     // Right-to-left words stay separate runs: merged, fontkit would reverse them as one.
-    if (last && last.font === atom.font && atom.direction !== 'rtl' && atom.font !== PDF_FONT.arabic) last.text += atom.text;
+    if (last && last.font === atom.font && atom.direction !== 'rtl' && atom.font !== PDF_FONT.arabic)
+      last.text += atom.text;
     else runs.push({ text: drawnText(atom), font: atom.font });
   }
   return runs.length > 0 ? runs : [{ text: '', font: PDF_FONT.text }];

@@ -81,7 +81,8 @@ export function listAudit(
 ): { entries: AuditEntry[]; total: number } {
   const where = whereClause(filter, (date, end) => dayBoundaryUtc(date, end, timeZone));
   const db = ctx.db.sqlite;
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${where.sql}`).get(...where.params) as { n: number })
+    .n;
   const rows = db
     .prepare(
       `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_names || ' ' || p.family_name || ' (' || p.mrn || ')' END AS patient_label

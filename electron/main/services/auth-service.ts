@@ -34,7 +34,10 @@ function startSession(ctx: ServiceContext, session: Session, row: UserRow): void
 export async function completeSetup(
   ctx: ServiceContext,
   session: Session,
-  input: { clinic: ClinicSettings; admin: { username: string; displayName: string; password: string; alsoDoctor: boolean } },
+  input: {
+    clinic: ClinicSettings;
+    admin: { username: string; displayName: string; password: string; alsoDoctor: boolean };
+  },
 ): Promise<SessionInfo> {
   if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', 'This clinic is already set up. Sign in instead.');
   const hash = await hashPassword(input.admin.password);
@@ -43,10 +46,21 @@ export async function completeSetup(
     .transaction(() => {
       if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', 'This clinic is already set up. Sign in instead.');
       const roles: Role[] = input.admin.alsoDoctor ? ['admin', 'doctor'] : ['admin'];
-      const user = insertUser(ctx, { username: input.admin.username, displayName: input.admin.displayName, password: '', roles }, hash, null);
+      const user = insertUser(
+        ctx,
+        { username: input.admin.username, displayName: input.admin.displayName, password: '', roles },
+        hash,
+        null,
+      );
       writeClinicSettings(ctx, input.clinic, user.id);
       const at = isoNow(ctx);
-      appendAudit(db, { at, userId: user.id, username: user.username, action: 'setup.complete', details: input.clinic.clinicName });
+      appendAudit(db, {
+        at,
+        userId: user.id,
+        username: user.username,
+        action: 'setup.complete',
+        details: input.clinic.clinicName,
+      });
       appendAudit(db, { at, userId: user.id, username: user.username, action: 'auth.sign_in' });
       return user;
     })
@@ -63,8 +77,19 @@ export async function signIn(
   if (countUsers(ctx) === 0) throw new AppError('SETUP_REQUIRED', 'Set up the clinic first.');
   const db = ctx.db.sqlite;
   const row = findUserByUsername(ctx, input.username);
-  const audit = (action: 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.lockout', outcome: 'success' | 'failure', details = '') =>
-    appendAudit(db, { at: isoNow(ctx), userId: row?.id ?? null, username: row?.username ?? input.username, action, outcome, details });
+  const audit = (
+    action: 'auth.sign_in' | 'auth.sign_in_failed' | 'auth.lockout',
+    outcome: 'success' | 'failure',
+    details = '',
+  ) =>
+    appendAudit(db, {
+      at: isoNow(ctx),
+      userId: row?.id ?? null,
+      username: row?.username ?? input.username,
+      action,
+      outcome,
+      details,
+    });
 
   if (!row) {
     await verifyPassword(input.password, await decoyHash());
@@ -85,13 +110,25 @@ export async function signIn(
   if (!ok) {
     const lockedUntil = db
       .transaction(() => {
-        const current = (db.prepare('SELECT failed_attempts FROM users WHERE id = ?').get(row.id) as { failed_attempts: number }).failed_attempts;
+        const current = (
+          db.prepare('SELECT failed_attempts FROM users WHERE id = ?').get(row.id) as { failed_attempts: number }
+        ).failed_attempts;
         // An expired lock starts a fresh count.
         const attempts = row.locked_until ? 1 : current + 1;
-        const until = attempts >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-        db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(until ? 0 : attempts, until, row.id);
+        const until =
+          attempts >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+        db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
+          until ? 0 : attempts,
+          until,
+          row.id,
+        );
         audit('auth.sign_in_failed', 'failure', 'wrong password');
-        if (until) audit('auth.lockout', 'failure', `${MAX_FAILED_SIGN_INS} failed sign-ins; locked for ${LOCKOUT_MINUTES} minutes`);
+        if (until)
+          audit(
+            'auth.lockout',
+            'failure',
+            `${MAX_FAILED_SIGN_INS} failed sign-ins; locked for ${LOCKOUT_MINUTES} minutes`,
+          );
         return until;
       })
       .immediate();
@@ -101,7 +138,11 @@ export async function signIn(
 
   db.transaction(() => {
     db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    audit('auth.sign_in', 'success', session.locked && session.user?.userId === row.id ? 'unlocked after idle lock' : '');
+    audit(
+      'auth.sign_in',
+      'success',
+      session.locked && session.user?.userId === row.id ? 'unlocked after idle lock' : '',
+    );
   }).immediate();
   startSession(ctx, session, row);
   return sessionInfo(ctx, session);
@@ -114,7 +155,12 @@ function lockedMessage(until: string): string {
 
 export function signOut(ctx: ServiceContext, session: Session): null {
   if (session.user) {
-    appendAudit(ctx.db.sqlite, { at: isoNow(ctx), userId: session.user.userId, username: session.user.username, action: 'auth.sign_out' });
+    appendAudit(ctx.db.sqlite, {
+      at: isoNow(ctx),
+      userId: session.user.userId,
+      username: session.user.username,
+      action: 'auth.sign_out',
+    });
   }
   session.user = null;
   session.locked = false;

@@ -56,7 +56,9 @@ export class PatientKeyPrefixLookup {
       )
       .pluck(true);
     this.countUpTo = db
-      .prepare<[string, string, number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${column} >= ? AND ${column} < ? LIMIT ?)`)
+      .prepare<[string, string, number], number>(
+        `SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${column} >= ? AND ${column} < ? LIMIT ?)`,
+      )
       .pluck(true);
     this.patientCount = db.prepare<[], number | null>('SELECT max(seq) FROM patient_cards').pluck(true);
   }
@@ -83,7 +85,9 @@ export class PatientKeyPrefixLookup {
     let stmt = this.liveCountCache.get(distinct.length);
     if (!stmt) {
       stmt = this.db
-        .prepare<number[], number>(`SELECT count(*) FROM patient_cards WHERE seq IN (${distinct.map(() => '?').join(',')})`)
+        .prepare<number[], number>(
+          `SELECT count(*) FROM patient_cards WHERE seq IN (${distinct.map(() => '?').join(',')})`,
+        )
         .pluck(true);
       this.liveCountCache.set(distinct.length, stmt);
     }

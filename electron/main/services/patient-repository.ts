@@ -55,7 +55,9 @@ export class PatientRepository {
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT * FROM patients WHERE id = ? AND deleted_at IS NULL');
     this.phonesOf = db.prepare('SELECT kind, number FROM patient_phones WHERE patient_id = ? ORDER BY position');
-    this.identifiersOf = db.prepare('SELECT system, value FROM patient_identifiers WHERE patient_id = ? ORDER BY position');
+    this.identifiersOf = db.prepare(
+      'SELECT system, value FROM patient_identifiers WHERE patient_id = ? ORDER BY position',
+    );
     this.insertPhone = db.prepare(
       'INSERT INTO patient_phones (patient_id, position, kind, number, digits) VALUES (?, ?, ?, ?, ?)',
     );
@@ -66,7 +68,9 @@ export class PatientRepository {
        VALUES (@patientId, @position, @system, @value, @systemKey, @valueKey, ${seqOf})`,
     );
     this.deletePhones = db.prepare('DELETE FROM patient_phones WHERE patient_id = ?');
-    this.insertPhoneKey = db.prepare(`INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES (@patientId, @key, ${seqOf})`);
+    this.insertPhoneKey = db.prepare(
+      `INSERT INTO patient_phone_keys (patient_id, key, seq) VALUES (@patientId, @key, ${seqOf})`,
+    );
     this.deletePhoneKeys = db.prepare('DELETE FROM patient_phone_keys WHERE patient_id = ?');
     this.deleteIdentifiers = db.prepare('DELETE FROM patient_identifiers WHERE patient_id = ?');
     this.identifierOwner = db.prepare(
@@ -142,8 +146,7 @@ export class PatientRepository {
     const fields: Record<string, string> = {};
     input.identifiers.forEach((id, i) => {
       const owner = this.identifierOwner.get(identifierKey(id.system), identifierKey(id.value)) as
-        | { id: string; mrn: string; given_names: string; family_name: string }
-        | undefined;
+        { id: string; mrn: string; given_names: string; family_name: string } | undefined;
       if (owner && owner.id !== exceptPatientId) {
         fields[`patient.identifiers.${i}.value`] =
           `This ${id.system} is already recorded for ${owner.given_names} ${owner.family_name} (MRN ${owner.mrn})`;

@@ -24,7 +24,8 @@ function mrnPrefix(text: string): string | null {
  * read in better-sqlite3's raw (array) mode: building objects with named keys in the driver costs
  * more than the primary-key reads behind them.
  */
-const CARD_SELECT = 'SELECT seq, patient_id, mrn, given_names, family_name, sex, birth_date, birth_date_estimated, phone, name_key FROM patient_cards';
+const CARD_SELECT =
+  'SELECT seq, patient_id, mrn, given_names, family_name, sex, birth_date, birth_date_estimated, phone, name_key FROM patient_cards';
 
 type CardTuple = [
   seq: number,
@@ -114,7 +115,9 @@ export class PatientSearch {
 
   constructor(private readonly db: Database.Database) {
     this.ftsIds = db
-      .prepare<[string, number], number>('SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?')
+      .prepare<[string, number], number>(
+        'SELECT rowid FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+      )
       .pluck(true);
     this.ftsIdsBelow = db
       .prepare<[string, number, number], number>(
@@ -147,7 +150,8 @@ export class PatientSearch {
       const mrn = mrnPrefix(trimmed);
       if (mrn) ranked.add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit));
       const digits = phoneDigits(trimmed).replace(/^0+/, '');
-      if (!ranked.full && digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed)) ranked.add(this.byPhonePrefix.find(digits, limit));
+      if (!ranked.full && digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed))
+        ranked.add(this.byPhonePrefix.find(digits, limit));
       const key = identifierKey(trimmed);
       if (!ranked.full && key.length >= 2) ranked.add(this.byIdentifierPrefix.find(key, limit));
     }
@@ -171,7 +175,9 @@ export class PatientSearch {
     const wanted = room - exact.length;
     if (!everyMatchInHand && wanted > 0 && prefixOnly.length > 0) {
       const oldest = prefixHits[prefixHits.length - 1]!;
-      const older = this.ftsIdsBelow.all(ftsQuery(tokens, false), oldest, wanted + ranked.seqs.length).filter((seq) => !ranked.has(seq));
+      const older = this.ftsIdsBelow
+        .all(ftsQuery(tokens, false), oldest, wanted + ranked.seqs.length)
+        .filter((seq) => !ranked.has(seq));
       for (const [seq, card] of this.cardsBySeq(older)) cards.set(seq, card);
       exact.push(...older);
     }
@@ -189,7 +195,9 @@ export class PatientSearch {
     if (seqs.length === 0) return new Map();
     let stmt = this.cardsCache.get(seqs.length);
     if (!stmt) {
-      stmt = this.db.prepare<number[], CardTuple>(`${CARD_SELECT} WHERE seq IN (${seqs.map(() => '?').join(',')})`).raw(true);
+      stmt = this.db
+        .prepare<number[], CardTuple>(`${CARD_SELECT} WHERE seq IN (${seqs.map(() => '?').join(',')})`)
+        .raw(true);
       this.cardsCache.set(seqs.length, stmt);
     }
     return new Map(stmt.all(...seqs).map((card) => [card[0], card]));

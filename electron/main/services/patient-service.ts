@@ -36,9 +36,13 @@ function flatten(p: Patient | null): Record<string, string> {
     'Gender identity': p.genderIdentity,
     'Date of birth': p.birthDate + (p.birthDateEstimated ? ' (estimated)' : ''),
     Phones: p.phones.map((ph) => `${ph.kind}: ${ph.number}`).join('; '),
-    Address: [p.address.line, p.address.city, p.address.region, p.address.postalCode, p.address.country].filter(Boolean).join(', '),
+    Address: [p.address.line, p.address.city, p.address.region, p.address.postalCode, p.address.country]
+      .filter(Boolean)
+      .join(', '),
     Identifiers: p.identifiers.map((i) => `${i.system}: ${i.value}`).join('; '),
-    'Emergency contact': [p.emergencyContact.name, p.emergencyContact.relationship, p.emergencyContact.phone].filter(Boolean).join(', '),
+    'Emergency contact': [p.emergencyContact.name, p.emergencyContact.relationship, p.emergencyContact.phone]
+      .filter(Boolean)
+      .join(', '),
     Notes: p.notes,
   };
 }
@@ -92,7 +96,10 @@ export class PatientService {
 
   private birthOf(input: PatientInput): { date: string; estimated: boolean } {
     if (input.birth.kind === 'date') return { date: input.birth.date, estimated: false };
-    return { date: birthDateFromEstimatedAge(input.birth.years, todayIn(clinicTimeZone(this.ctx), this.ctx.now())), estimated: true };
+    return {
+      date: birthDateFromEstimatedAge(input.birth.years, todayIn(clinicTimeZone(this.ctx), this.ctx.now())),
+      estimated: true,
+    };
   }
 
   checkDuplicates(query: {
@@ -145,10 +152,27 @@ export class PatientService {
         const at = isoNow(this.ctx);
         const mrn = nextMrn(this.ctx);
         this.insertPatient.run(
-          id, at, at, actor.userId, actor.userId, mrn,
-          input.givenNames, input.familyName, input.sex, input.genderIdentity, birth.date, birth.estimated ? 1 : 0,
-          input.address.line, input.address.city, input.address.region, input.address.postalCode, input.address.country,
-          input.emergencyContact.name, input.emergencyContact.relationship, input.emergencyContact.phone, input.notes,
+          id,
+          at,
+          at,
+          actor.userId,
+          actor.userId,
+          mrn,
+          input.givenNames,
+          input.familyName,
+          input.sex,
+          input.genderIdentity,
+          birth.date,
+          birth.estimated ? 1 : 0,
+          input.address.line,
+          input.address.city,
+          input.address.region,
+          input.address.postalCode,
+          input.address.country,
+          input.emergencyContact.name,
+          input.emergencyContact.relationship,
+          input.emergencyContact.phone,
+          input.notes,
           nameKey(input.givenNames, input.familyName),
         );
         this.repo.writeChildren(id, input);
@@ -174,8 +198,22 @@ export class PatientService {
           updatedBy: actor.userId,
         };
         this.writeHistory(patient, diff(null, patient), actor, at);
-        appendChange(db, { entity: 'patient', entityId: id, operation: 'create', version: 1, at, userId: actor.userId });
-        appendAudit(db, { at, userId: actor.userId, username: actor.username, action: 'patient.create', patientId: id, details: `MRN ${mrn}` });
+        appendChange(db, {
+          entity: 'patient',
+          entityId: id,
+          operation: 'create',
+          version: 1,
+          at,
+          userId: actor.userId,
+        });
+        appendAudit(db, {
+          at,
+          userId: actor.userId,
+          username: actor.username,
+          action: 'patient.create',
+          patientId: id,
+          details: `MRN ${mrn}`,
+        });
         return patient;
       })
       .immediate();
@@ -204,7 +242,9 @@ export class PatientService {
         if (!confirmedNotDuplicate) {
           // Only a likeness this edit creates is asked about: one already there was accepted before.
           const likeBefore = new Set(
-            this.checkDuplicates({ ...before, phones: before.phones.map((p) => p.number), excludeId: id }).map((d) => d.id),
+            this.checkDuplicates({ ...before, phones: before.phones.map((p) => p.number), excludeId: id }).map(
+              (d) => d.id,
+            ),
           );
           const dupes = this.checkDuplicates({
             givenNames: input.givenNames,
@@ -228,17 +268,38 @@ export class PatientService {
              emergency_name = ?, emergency_relationship = ?, emergency_phone = ?, notes = ?, name_key = ?
            WHERE id = ?`,
         ).run(
-          at, actor.userId,
-          input.givenNames, input.familyName, input.sex, input.genderIdentity, birthDate, birth.estimated ? 1 : 0,
-          input.address.line, input.address.city, input.address.region, input.address.postalCode, input.address.country,
-          input.emergencyContact.name, input.emergencyContact.relationship, input.emergencyContact.phone, input.notes,
-          nameKey(input.givenNames, input.familyName), id,
+          at,
+          actor.userId,
+          input.givenNames,
+          input.familyName,
+          input.sex,
+          input.genderIdentity,
+          birthDate,
+          birth.estimated ? 1 : 0,
+          input.address.line,
+          input.address.city,
+          input.address.region,
+          input.address.postalCode,
+          input.address.country,
+          input.emergencyContact.name,
+          input.emergencyContact.relationship,
+          input.emergencyContact.phone,
+          input.notes,
+          nameKey(input.givenNames, input.familyName),
+          id,
         );
         this.repo.writeChildren(id, input);
         const after = this.repo.load(id)!;
         const changes = diff(before, after);
         this.writeHistory(after, changes, actor, at);
-        appendChange(db, { entity: 'patient', entityId: id, operation: 'update', version: after.version, at, userId: actor.userId });
+        appendChange(db, {
+          entity: 'patient',
+          entityId: id,
+          operation: 'update',
+          version: after.version,
+          at,
+          userId: actor.userId,
+        });
         appendAudit(db, {
           at,
           userId: actor.userId,
@@ -255,21 +316,23 @@ export class PatientService {
   /** Opening a record is a view of patient data: it is audited in the same transaction as the read. */
   get(id: string, actor: Actor): Patient {
     const db = this.ctx.db.sqlite;
-    return db
-      .transaction(() => {
-        const patient = this.repo.load(id);
-        appendAudit(db, {
-          at: isoNow(this.ctx),
-          userId: actor.userId,
-          username: actor.username,
-          action: 'patient.view',
-          patientId: patient ? id : null,
-          outcome: patient ? 'success' : 'failure',
-          details: patient ? '' : `not found: ${id}`,
-        });
-        return patient;
-      })
-      .immediate() ?? this.notFound();
+    return (
+      db
+        .transaction(() => {
+          const patient = this.repo.load(id);
+          appendAudit(db, {
+            at: isoNow(this.ctx),
+            userId: actor.userId,
+            username: actor.username,
+            action: 'patient.view',
+            patientId: patient ? id : null,
+            outcome: patient ? 'success' : 'failure',
+            details: patient ? '' : `not found: ${id}`,
+          });
+          return patient;
+        })
+        .immediate() ?? this.notFound()
+    );
   }
 
   private notFound(): never {
@@ -284,8 +347,20 @@ export class PatientService {
         `SELECT h.version, h.changed_at, h.changed_by, COALESCE(u.display_name, h.changed_by) AS changed_by_name, h.changes
          FROM patient_history h LEFT JOIN users u ON u.id = h.changed_by WHERE h.patient_id = ? ORDER BY h.version DESC`,
       )
-      .all(id) as { version: number; changed_at: string; changed_by: string; changed_by_name: string; changes: string }[];
-    appendAudit(db, { at: isoNow(this.ctx), userId: actor.userId, username: actor.username, action: 'patient.history_view', patientId: id });
+      .all(id) as {
+      version: number;
+      changed_at: string;
+      changed_by: string;
+      changed_by_name: string;
+      changes: string;
+    }[];
+    appendAudit(db, {
+      at: isoNow(this.ctx),
+      userId: actor.userId,
+      username: actor.username,
+      action: 'patient.history_view',
+      patientId: id,
+    });
     return rows.map((r) => ({
       version: r.version,
       changedAt: r.changed_at,

@@ -10,7 +10,8 @@ const DEVICE_CODE_KEY = 'device.code';
 const MRN_SEQUENCE_KEY = 'mrn.next';
 
 function readSetting(ctx: ServiceContext, key: string): string | null {
-  const row = preparedOnce(ctx.db.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = preparedOnce(ctx.db.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
@@ -19,8 +20,7 @@ function writeSetting(ctx: ServiceContext, key: string, value: string, userId: s
     ctx.db.sqlite,
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(key, value, isoNow(ctx), userId);
+  ).run(key, value, isoNow(ctx), userId);
 }
 
 /**

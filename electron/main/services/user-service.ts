@@ -39,7 +39,8 @@ export function findUserById(ctx: ServiceContext, id: string): UserRow | undefin
 }
 
 export function findUserByUsername(ctx: ServiceContext, username: string): UserRow | undefined {
-  return ctx.db.sqlite.prepare('SELECT * FROM users WHERE lower(username) = lower(?)').get(username) as UserRow | undefined;
+  return ctx.db.sqlite.prepare('SELECT * FROM users WHERE lower(username) = lower(?)').get(username) as
+    UserRow | undefined;
 }
 
 export function countUsers(ctx: ServiceContext): number {
@@ -59,7 +60,7 @@ function requireUser(ctx: ServiceContext, id: string): UserRow {
 
 function activeAdminCount(ctx: ServiceContext, exceptId?: string): number {
   const rows = ctx.db.sqlite
-    .prepare("SELECT id, roles FROM users WHERE disabled_at IS NULL AND roles LIKE '%\"admin\"%'")
+    .prepare('SELECT id, roles FROM users WHERE disabled_at IS NULL AND roles LIKE \'%"admin"%\'')
     .all() as { id: string; roles: string }[];
   return rows.filter((r) => r.id !== exceptId).length;
 }
@@ -72,7 +73,9 @@ export function insertUser(
   createdBy: string | null,
 ): UserRow {
   if (findUserByUsername(ctx, input.username)) {
-    throw new AppError('VALIDATION', 'That user name is already taken.', { username: 'This user name is taken; choose another' });
+    throw new AppError('VALIDATION', 'That user name is already taken.', {
+      username: 'This user name is taken; choose another',
+    });
   }
   const id = newId();
   const at = isoNow(ctx);
@@ -110,7 +113,14 @@ function bumpUser(ctx: ServiceContext, row: UserRow, set: string, params: unknow
   ctx.db.sqlite
     .prepare(`UPDATE users SET ${set}, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`)
     .run(...params, at, actor.userId, row.id);
-  appendChange(ctx.db.sqlite, { entity: 'user', entityId: row.id, operation: 'update', version: row.version + 1, at, userId: actor.userId });
+  appendChange(ctx.db.sqlite, {
+    entity: 'user',
+    entityId: row.id,
+    operation: 'update',
+    version: row.version + 1,
+    at,
+    userId: actor.userId,
+  });
   return requireUser(ctx, row.id);
 }
 
@@ -126,12 +136,23 @@ export function updateUser(
       if (row.version !== input.version) {
         throw new AppError('CONFLICT', 'Someone else changed this account since you opened it. Reload and try again.');
       }
-      if (!input.roles.includes('admin') && row.disabled_at === null && JSON.parse(row.roles).includes('admin') && activeAdminCount(ctx, row.id) === 0) {
+      if (
+        !input.roles.includes('admin') &&
+        row.disabled_at === null &&
+        JSON.parse(row.roles).includes('admin') &&
+        activeAdminCount(ctx, row.id) === 0
+      ) {
         throw new AppError('VALIDATION', 'The clinic needs at least one active administrator.', {
           roles: 'Keep the administrator role: this is the last active administrator',
         });
       }
-      const updated = bumpUser(ctx, row, 'display_name = ?, roles = ?', [input.displayName, JSON.stringify(input.roles)], actor);
+      const updated = bumpUser(
+        ctx,
+        row,
+        'display_name = ?, roles = ?',
+        [input.displayName, JSON.stringify(input.roles)],
+        actor,
+      );
       appendAudit(db, {
         at: isoNow(ctx),
         userId: actor.userId,
@@ -144,7 +165,11 @@ export function updateUser(
     .immediate();
 }
 
-export async function resetPassword(ctx: ServiceContext, input: { id: string; newPassword: string }, actor: Actor): Promise<null> {
+export async function resetPassword(
+  ctx: ServiceContext,
+  input: { id: string; newPassword: string },
+  actor: Actor,
+): Promise<null> {
   const hash = await hashPassword(input.newPassword);
   const db = ctx.db.sqlite;
   db.transaction(() => {

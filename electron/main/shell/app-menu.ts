@@ -25,7 +25,9 @@ export function appMenuTemplate(options: MenuOptions): MenuItemConstructorOption
     click: (_item, window) => options.send(name, window),
   });
   const viewItems: MenuItemConstructorOptions[] = [
-    ...(options.isDevelopment ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+    ...(options.isDevelopment
+      ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+      : []),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },

@@ -10,12 +10,16 @@ export interface AppLocation {
 
 /** Where electron-builder puts migrations (extraResources) versus the project's own folder. */
 export function migrationsDir(location: AppLocation): string {
-  return location.isPackaged ? path.join(location.resourcesPath, 'migrations') : path.join(location.appPath, 'migrations');
+  return location.isPackaged
+    ? path.join(location.resourcesPath, 'migrations')
+    : path.join(location.appPath, 'migrations');
 }
 
 /** The fonts PDFs are printed with: electron-builder.yml copies resources/fonts/** to <resources>/fonts. */
 export function pdfFontsDir(location: AppLocation): string {
-  return location.isPackaged ? path.join(location.resourcesPath, 'fonts') : path.join(location.appPath, 'resources', 'fonts');
+  return location.isPackaged
+    ? path.join(location.resourcesPath, 'fonts')
+    : path.join(location.appPath, 'resources', 'fonts');
 }
 
 export function rendererDir(location: AppLocation): string {

@@ -71,7 +71,8 @@ function notFound(): Response {
 /** The protocol.handle callback: renderer files only, each with the CSP and no MIME sniffing. */
 export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('Method not allowed', { status: 405 });
     const file = resolveRendererFile(rendererDir, request.url);
     if (!file) return notFound();
     let body: Buffer;

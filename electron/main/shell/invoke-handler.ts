@@ -23,7 +23,12 @@ type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: Pick<IpcM
  * The one IPC entry point. The sender is checked before anything else; then the very same
  * dispatch the e2e harness uses validates the input, the session and the role.
  */
-export function handleInvoke(routing: InvokeRouting, event: InvokeEvent, channel: unknown, input: unknown): Promise<Result<unknown>> {
+export function handleInvoke(
+  routing: InvokeRouting,
+  event: InvokeEvent,
+  channel: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
   const session = routing.sessionFor(event.sender.id);
   const frame = event.senderFrame;
   const trusted = isTrustedSender({
@@ -39,5 +44,7 @@ export function handleInvoke(routing: InvokeRouting, event: InvokeEvent, channel
 }
 
 export function registerInvokeHandler(ipcMain: Pick<IpcMain, 'handle'>, routing: InvokeRouting): void {
-  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => handleInvoke(routing, event, channel, input));
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) =>
+    handleInvoke(routing, event, channel, input),
+  );
 }

@@ -40,7 +40,13 @@ export function printWindowOptions(title: string): BrowserWindowConstructorOptio
 }
 
 function safeFileName(title: string): string {
-  return `${title.replace(/[^\p{L}\p{N} _.-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'chartbook'}.pdf`;
+  return `${
+    title
+      .replace(/[^\p{L}\p{N} _.-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'chartbook'
+  }.pdf`;
 }
 
 /**
@@ -64,7 +70,13 @@ export function createSystemPdfPrinter(Window: WindowConstructor, options: Syste
           window.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
             if (success) resolve('printed');
             else if (CANCELLED.test(failureReason)) resolve('cancelled');
-            else reject(new AppError('INTERNAL', `The printer reported a problem (${failureReason}). Check the printer, or use “Save as PDF” and print the file.`));
+            else
+              reject(
+                new AppError(
+                  'INTERNAL',
+                  `The printer reported a problem (${failureReason}). Check the printer, or use “Save as PDF” and print the file.`,
+                ),
+              );
           });
         });
       } finally {

@@ -56,7 +56,9 @@ export function LockScreen() {
             type="button"
             onClick={() => {
               setSignOutError(null);
-              signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
+              signOutNow().catch((e: unknown) =>
+                setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })),
+              );
             }}
           >
             {t('lock.signOut')}

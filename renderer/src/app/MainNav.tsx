@@ -6,7 +6,12 @@ function NavItem({ section, current }: { section: Section; current: Section }) {
   const go = useNavStore((s) => s.go);
   return (
     <li>
-      <button type="button" className="main-nav__item" aria-current={section === current ? 'page' : undefined} onClick={() => go(section)}>
+      <button
+        type="button"
+        className="main-nav__item"
+        aria-current={section === current ? 'page' : undefined}
+        onClick={() => go(section)}
+      >
         {t(`nav.${section}`)}
       </button>
     </li>

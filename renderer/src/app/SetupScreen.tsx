@@ -28,9 +28,20 @@ interface SetupForm {
   alsoDoctor: boolean;
 }
 
-const CLINIC_FIELDS = ['clinicName', 'address', 'phone', 'timeZone', 'letterhead', 'idleLockMinutes', 'paperSize'] as const;
+const CLINIC_FIELDS = [
+  'clinicName',
+  'address',
+  'phone',
+  'timeZone',
+  'letterhead',
+  'idleLockMinutes',
+  'paperSize',
+] as const;
 const ADMIN_FIELDS = ['username', 'displayName', 'password', 'confirmPassword', 'alsoDoctor'] as const;
-const KNOWN_KEYS = new Set<string>([...CLINIC_FIELDS.map((f) => `clinic.${f}`), ...ADMIN_FIELDS.map((f) => `admin.${f}`)]);
+const KNOWN_KEYS = new Set<string>([
+  ...CLINIC_FIELDS.map((f) => `clinic.${f}`),
+  ...ADMIN_FIELDS.map((f) => `admin.${f}`),
+]);
 
 function toInput(form: SetupForm): ChannelInput<'setup.complete'> {
   const minutes = form.idleLockMinutes.trim();
@@ -45,7 +56,12 @@ function toInput(form: SetupForm): ChannelInput<'setup.complete'> {
       idleLockMinutes: minutes === '' ? Number.NaN : Number(minutes),
       paperSize: form.paperSize,
     },
-    admin: { username: form.username, displayName: form.displayName, password: form.password, alsoDoctor: form.alsoDoctor },
+    admin: {
+      username: form.username,
+      displayName: form.displayName,
+      password: form.password,
+      alsoDoctor: form.alsoDoctor,
+    },
   };
 }
 
@@ -77,7 +93,10 @@ export function SetupScreen() {
     if (focusRequest > 0) focusFirstInvalid(formRef.current);
   }, [focusRequest]);
 
-  const set = <K extends keyof SetupForm>(key: K) => (value: SetupForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof SetupForm>(key: K) =>
+    (value: SetupForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   const text = (key: Exclude<keyof SetupForm, 'alsoDoctor' | 'paperSize'>) => ({
     value: form[key],
     onChange: (e: { target: { value: string } }) => set(key)(e.target.value),
@@ -140,9 +159,20 @@ export function SetupScreen() {
         <div className="setup-columns">
           <fieldset>
             <legend>{t('setup.clinicSection')}</legend>
-            <TextField label={t('setup.clinicName')} error={errors['clinic.clinicName']} autoComplete="organization" {...text('clinicName')} />
+            <TextField
+              label={t('setup.clinicName')}
+              error={errors['clinic.clinicName']}
+              autoComplete="organization"
+              {...text('clinicName')}
+            />
             <TextAreaField label={t('setup.address')} error={errors['clinic.address']} rows={2} {...text('address')} />
-            <TextField label={t('setup.phone')} error={errors['clinic.phone']} type="tel" autoComplete="tel" {...text('phone')} />
+            <TextField
+              label={t('setup.phone')}
+              error={errors['clinic.phone']}
+              type="tel"
+              autoComplete="tel"
+              {...text('phone')}
+            />
             <SelectField
               label={t('setup.timeZone')}
               hint={t('setup.timeZoneHint')}

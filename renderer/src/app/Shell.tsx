@@ -42,7 +42,9 @@ export function Shell({ session, active }: ShellProps) {
 
   const signOut = () => {
     setSignOutError(null);
-    signOutNow().catch((e: unknown) => setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })));
+    signOutNow().catch((e: unknown) =>
+      setSignOutError(t('shell.signOutFailed', { message: e instanceof Error ? e.message : String(e) })),
+    );
   };
 
   return (

@@ -28,7 +28,12 @@ export function ShellHeader({ session, onSignOut }: ShellHeaderProps) {
       </div>
       <div className="shell-header__actions">
         <ThemeToggle />
-        <button type="button" aria-label={t('shell.shortcuts')} title={t('shell.shortcuts')} onClick={() => openShortcuts(true)}>
+        <button
+          type="button"
+          aria-label={t('shell.shortcuts')}
+          title={t('shell.shortcuts')}
+          onClick={() => openShortcuts(true)}
+        >
           ?
         </button>
         <button type="button" title={t('shell.lockTitle')} onClick={() => void lockNow()}>

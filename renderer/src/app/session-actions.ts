@@ -86,7 +86,12 @@ export async function refreshStatus(): Promise<void> {
       return;
     }
     const current = store.session;
-    if (store.phase === 'signed-in' && current && status.session?.userId === current.userId && status.session.idleLockMinutes !== current.idleLockMinutes) {
+    if (
+      store.phase === 'signed-in' &&
+      current &&
+      status.session?.userId === current.userId &&
+      status.session.idleLockMinutes !== current.idleLockMinutes
+    ) {
       useSessionStore.setState({ session: { ...current, idleLockMinutes: status.session.idleLockMinutes } });
     }
   } catch {

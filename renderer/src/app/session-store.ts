@@ -30,7 +30,11 @@ export const useSessionStore = create<SessionState>((set) => ({
   startError: null,
   setSignedIn: (session) => set({ phase: 'signed-in', session, lockedUsername: null, startError: null }),
   setPhase: (phase, extra) =>
-    set({ phase, ...(phase === 'signed-out' || phase === 'setup' ? { session: null, lockedUsername: null } : {}), ...extra }),
+    set({
+      phase,
+      ...(phase === 'signed-out' || phase === 'setup' ? { session: null, lockedUsername: null } : {}),
+      ...extra,
+    }),
   setClinic: ({ clinicName, clinicTimeZone }) => set({ clinicName, clinicTimeZone }),
   setStartError: (startError) => set({ startError }),
 }));

@@ -1,6 +1,9 @@
 import { useId, type InputHTMLAttributes } from 'react';
 
-type CheckboxFieldProps = { label: string; hint?: string | undefined } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>;
+type CheckboxFieldProps = { label: string; hint?: string | undefined } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type'
+>;
 
 /** A checkbox with its label beside it (the whole label is clickable) and an optional hint below. */
 export function CheckboxField({ label, hint, ...input }: CheckboxFieldProps) {

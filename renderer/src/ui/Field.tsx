@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   label: string;
@@ -36,10 +43,7 @@ type TextFieldProps = {
   error?: string | undefined;
   hint?: string | undefined;
   ref?: Ref<HTMLInputElement> | undefined;
-} & Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  'id'
->;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
 export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   return (

@@ -4,7 +4,16 @@ import { DATABASE_FILE } from '../../../electron/main/core';
 import type { Session, SessionUser } from '../../../electron/main/ipc/session';
 import type { Patient } from '../../../shared/domain/patient';
 import type { Role } from '../../../shared/domain/roles';
-import { addUser, ADMIN_PASSWORD, openTestApp, patientInput, setUpClinic, tempDir, TestClock, type TestApp } from '../support';
+import {
+  addUser,
+  ADMIN_PASSWORD,
+  openTestApp,
+  patientInput,
+  setUpClinic,
+  tempDir,
+  TestClock,
+  type TestApp,
+} from '../support';
 
 export interface Book {
   app: TestApp;
@@ -27,10 +36,19 @@ async function buildBook(timeZone: string, clock: TestClock): Promise<Book> {
   await app.call(admin, 'settings.update', { clinicName: 'Riverside Family Clinic', timeZone, idleLockMinutes: 240 });
   const desk = await addUser(app, admin, 'desk', ['receptionist']);
   const doctorId = admin.user!.userId;
-  await app.call(admin, 'providers.setSchedule', { providerId: doctorId, version: null, defaultLengthMinutes: 20, weeklyHours: WEEKDAY_HOURS });
+  await app.call(admin, 'providers.setSchedule', {
+    providerId: doctorId,
+    version: null,
+    defaultLengthMinutes: 20,
+    weeklyHours: WEEKDAY_HOURS,
+  });
   const patient = await app.call(desk, 'patients.register', { patient: patientInput() });
   const other = await app.call(desk, 'patients.register', {
-    patient: patientInput({ givenNames: 'Ana', familyName: 'Silva', phones: [{ kind: 'mobile', number: '+49 151 2345678' }] }),
+    patient: patientInput({
+      givenNames: 'Ana',
+      familyName: 'Silva',
+      phones: [{ kind: 'mobile', number: '+49 151 2345678' }],
+    }),
   });
   return { app, admin, desk, doctorId, patient, other };
 }
@@ -50,7 +68,13 @@ function template(timeZone: string): Promise<Template> {
   let t = templates.get(timeZone);
   if (!t) {
     t = buildBook(timeZone, new TestClock()).then((b) => {
-      const result = { file: path.join(b.app.dir, DATABASE_FILE), admin: b.admin.user!, desk: b.desk.user!, patient: b.patient, other: b.other };
+      const result = {
+        file: path.join(b.app.dir, DATABASE_FILE),
+        admin: b.admin.user!,
+        desk: b.desk.user!,
+        patient: b.patient,
+        other: b.other,
+      };
       b.app.close(); // checkpoints the WAL into the file
       return result;
     });
@@ -77,16 +101,31 @@ export async function openBook(timeZone = 'Europe/Berlin', clock = new TestClock
   const dir = tempDir();
   fs.copyFileSync(t.file, path.join(dir, DATABASE_FILE));
   const app = openTestApp(dir, clock);
-  return { app, admin: sessionFor(app, t.admin), desk: sessionFor(app, t.desk), doctorId: t.admin.userId, patient: t.patient, other: t.other };
+  return {
+    app,
+    admin: sessionFor(app, t.admin),
+    desk: sessionFor(app, t.desk),
+    doctorId: t.admin.userId,
+    patient: t.patient,
+    other: t.other,
+  };
 }
 
-export async function signIn(app: TestApp, username: string, password = username === 'admin' ? ADMIN_PASSWORD : 'front desk pass 1'): Promise<Session> {
+export async function signIn(
+  app: TestApp,
+  username: string,
+  password = username === 'admin' ? ADMIN_PASSWORD : 'front desk pass 1',
+): Promise<Session> {
   const session = app.core.newSession();
   await app.call(session, 'auth.signIn', { username, password });
   return session;
 }
 
-export async function addDoctor(book: Book, username: string, roles: Role[] = ['doctor']): Promise<{ session: Session; id: string }> {
+export async function addDoctor(
+  book: Book,
+  username: string,
+  roles: Role[] = ['doctor'],
+): Promise<{ session: Session; id: string }> {
   const session = await addUser(book.app, book.admin, username, roles);
   return { session, id: session.user!.userId };
 }

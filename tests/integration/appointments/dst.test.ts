@@ -11,8 +11,18 @@ describe('appointments across daylight-saving changes (America/New_York)', () =>
   it('keeps 09:00 local on the day after spring forward, stored as the right UTC instant', async () => {
     book = await openBook(NY, new TestClock(Date.parse('2026-03-01T15:00:00Z')));
     const { app, desk, doctorId, patient, other } = book;
-    const before = await app.call(desk, 'appointments.book', { patientId: patient.id, providerId: doctorId, date: '2026-03-06', time: '09:00' });
-    const after = await app.call(desk, 'appointments.book', { patientId: other.id, providerId: doctorId, date: '2026-03-09', time: '09:00' });
+    const before = await app.call(desk, 'appointments.book', {
+      patientId: patient.id,
+      providerId: doctorId,
+      date: '2026-03-06',
+      time: '09:00',
+    });
+    const after = await app.call(desk, 'appointments.book', {
+      patientId: other.id,
+      providerId: doctorId,
+      date: '2026-03-09',
+      time: '09:00',
+    });
     expect(before).toMatchObject({ startUtc: '2026-03-06T14:00:00.000Z', time: '09:00' });
     expect(after).toMatchObject({ startUtc: '2026-03-09T13:00:00.000Z', time: '09:00', endTime: '09:20' });
     const day = await app.call(desk, 'appointments.day', { date: '2026-03-09' });
@@ -24,7 +34,11 @@ describe('appointments across daylight-saving changes (America/New_York)', () =>
     book = await openBook(NY, new TestClock(Date.parse('2026-03-01T15:00:00Z')));
     const { app, desk, doctorId, patient } = book;
     const series = await app.call(desk, 'appointments.bookSeries', {
-      patientId: patient.id, providerId: doctorId, date: '2026-03-02', time: '09:00', repeat: { every: 1, unit: 'weeks', count: 3 },
+      patientId: patient.id,
+      providerId: doctorId,
+      date: '2026-03-02',
+      time: '09:00',
+      repeat: { every: 1, unit: 'weeks', count: 3 },
     });
     expect(series.appointments.map((a) => [a.date, a.time, a.startUtc])).toEqual([
       ['2026-03-02', '09:00', '2026-03-02T14:00:00.000Z'],
@@ -37,11 +51,20 @@ describe('appointments across daylight-saving changes (America/New_York)', () =>
     book = await openBook(NY, new TestClock(Date.parse('2026-03-01T15:00:00Z')));
     const { app, desk, doctorId, patient } = book;
     const result = await app.raw(desk, 'appointments.book', {
-      patientId: patient.id, providerId: doctorId, date: '2026-03-08', time: '02:30', outsideHoursReason: 'Night clinic test',
+      patientId: patient.id,
+      providerId: doctorId,
+      date: '2026-03-08',
+      time: '02:30',
+      outsideHoursReason: 'Night clinic test',
     });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: expect.stringMatching(/02:30 does not exist on 2026-03-08 in America\/New_York: the clocks go forward/) },
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringMatching(
+          /02:30 does not exist on 2026-03-08 in America\/New_York: the clocks go forward/,
+        ),
+      },
     });
     expect(bookWrites(app).appointments).toBe(0);
   });
@@ -51,7 +74,13 @@ describe('appointments across daylight-saving changes (America/New_York)', () =>
     const { app, desk, doctorId, patient, other } = book;
     const base = { providerId: doctorId, date: '2026-11-01', time: '01:30', outsideHoursReason: 'Night clinic test' };
     const result = await app.raw(desk, 'appointments.book', { ...base, patientId: patient.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { time: expect.stringMatching(/01:30 happens twice on 2026-11-01.*earlier or the later/) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: { time: expect.stringMatching(/01:30 happens twice on 2026-11-01.*earlier or the later/) },
+      },
+    });
     expect(bookWrites(app).appointments).toBe(0);
 
     const earlier = await app.call(desk, 'appointments.book', { ...base, patientId: patient.id, dstChoice: 'earlier' });

@@ -50,7 +50,9 @@ describe('migration 0002_appointments', () => {
       `SELECT a.id FROM appointments a JOIN patients p ON p.id = a.patient_id
        WHERE a.provider_id = 'x' AND a.start_utc >= 'a' AND a.start_utc < 'b' AND a.end_utc > 'a' AND a.kind = 'appointment'`,
     );
-    expect(clash).toMatch(/SEARCH a USING INDEX appointments_provider_start_idx \(provider_id=\? AND start_utc>\? AND start_utc<\?\)/);
+    expect(clash).toMatch(
+      /SEARCH a USING INDEX appointments_provider_start_idx \(provider_id=\? AND start_utc>\? AND start_utc<\?\)/,
+    );
     const day = plan(db, "SELECT * FROM appointments a WHERE a.clinic_date = '2026-01-06' AND a.deleted_at IS NULL");
     expect(day).toMatch(/SEARCH a USING INDEX appointments_(clinic_date_idx|token_unique) \(clinic_date=\?/);
     const token = plan(db, "SELECT COALESCE(MAX(token), 0) + 1 FROM appointments WHERE clinic_date = '2026-01-06'");

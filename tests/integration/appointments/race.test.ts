@@ -19,9 +19,22 @@ describe('two receptionists on one database', () => {
     book = await openBook();
     const { app, desk, admin, doctorId, patient, other } = book;
     const desk2 = await addUser(app, admin, 'desk2', ['receptionist']);
-    await app.call(desk, 'appointments.book', { patientId: patient.id, providerId: doctorId, date: '2026-03-11', time: '10:00' });
-    const second = await app.raw(desk2, 'appointments.book', { patientId: other.id, providerId: doctorId, date: '2026-03-11', time: '10:00' });
-    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/José García at 10:00–10:20/) } });
+    await app.call(desk, 'appointments.book', {
+      patientId: patient.id,
+      providerId: doctorId,
+      date: '2026-03-11',
+      time: '10:00',
+    });
+    const second = await app.raw(desk2, 'appointments.book', {
+      patientId: other.id,
+      providerId: doctorId,
+      date: '2026-03-11',
+      time: '10:00',
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/José García at 10:00–10:20/) },
+    });
   });
 
   it('racing from two processes for the same slot: exactly one wins, the other gets a clash, never a busy error', async () => {
@@ -32,14 +45,25 @@ describe('two receptionists on one database', () => {
     const desks = [patient, other].map((p) =>
       run(
         process.execPath,
-        ['--import', 'tsx', path.join(here, 'race-worker.ts'), app.dir, JSON.stringify(desk.user), JSON.stringify({ patientId: p.id, providerId: doctorId, date: '2030-01-07', time: '10:00' }), String(goAt)],
+        [
+          '--import',
+          'tsx',
+          path.join(here, 'race-worker.ts'),
+          app.dir,
+          JSON.stringify(desk.user),
+          JSON.stringify({ patientId: p.id, providerId: doctorId, date: '2030-01-07', time: '10:00' }),
+          String(goAt),
+        ],
         { cwd: root, timeout: 60_000 },
       ),
     );
     const results = (await Promise.all(desks)).map((r) => JSON.parse(r.stdout) as Result<unknown>);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const lost = results.find((r) => !r.ok);
-    expect(lost).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already has .* at 10:00–10:20 on 2030-01-07/) } });
+    expect(lost).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already has .* at 10:00–10:20 on 2030-01-07/) },
+    });
     expect(bookWrites(app).appointments).toBe(1);
   }, 90_000);
 });

@@ -13,11 +13,39 @@ const decode = (pdfBase64: string) => Buffer.from(pdfBase64, 'base64');
 /** Two bookings this afternoon, a walk-in now, and bookings the list must leave out. */
 async function seedDay(b: PrintingBook) {
   const { app, desk, doctorId, patient, other } = b;
-  const ana = await app.call(desk, 'appointments.book', { patientId: other.id, providerId: doctorId, date: '2026-03-10', time: '14:20', reason: 'Blood pressure check' });
-  const jose = await app.call(desk, 'appointments.book', { patientId: patient.id, providerId: doctorId, date: '2026-03-10', time: '14:00' });
-  const walkIn = await app.call(desk, 'appointments.walkIn', { patientId: patient.id, providerId: doctorId, reason: 'Cough' });
-  const nobody = await app.call(desk, 'patients.register', { patient: { givenNames: 'Tomorrow', familyName: 'Only', sex: 'female', birth: { kind: 'date', date: '1990-01-01' }, phones: [] } });
-  await app.call(desk, 'appointments.book', { patientId: nobody.id, providerId: doctorId, date: '2026-03-11', time: '09:00' });
+  const ana = await app.call(desk, 'appointments.book', {
+    patientId: other.id,
+    providerId: doctorId,
+    date: '2026-03-10',
+    time: '14:20',
+    reason: 'Blood pressure check',
+  });
+  const jose = await app.call(desk, 'appointments.book', {
+    patientId: patient.id,
+    providerId: doctorId,
+    date: '2026-03-10',
+    time: '14:00',
+  });
+  const walkIn = await app.call(desk, 'appointments.walkIn', {
+    patientId: patient.id,
+    providerId: doctorId,
+    reason: 'Cough',
+  });
+  const nobody = await app.call(desk, 'patients.register', {
+    patient: {
+      givenNames: 'Tomorrow',
+      familyName: 'Only',
+      sex: 'female',
+      birth: { kind: 'date', date: '1990-01-01' },
+      phones: [],
+    },
+  });
+  await app.call(desk, 'appointments.book', {
+    patientId: nobody.id,
+    providerId: doctorId,
+    date: '2026-03-11',
+    time: '09:00',
+  });
   return { ana, jose, walkIn };
 }
 
@@ -33,7 +61,17 @@ describe('print.dayList', () => {
     const pages = await readPdf(decode(result.pdfBase64));
     expect(result.pages).toBe(pages.length);
     const all = text(pages);
-    for (const expected of ['Riverside Family Clinic', 'Day list', 'Dr Amara Okafor', 'Tuesday, 10 March 2026', '3 appointments', 'José García', 'Ana Silva', 'Blood pressure check', 'Walk-in']) {
+    for (const expected of [
+      'Riverside Family Clinic',
+      'Day list',
+      'Dr Amara Okafor',
+      'Tuesday, 10 March 2026',
+      '3 appointments',
+      'José García',
+      'Ana Silva',
+      'Blood pressure check',
+      'Walk-in',
+    ]) {
       expect(all).toContain(expected);
     }
     // Booked at 14:00 and 14:20 Berlin time (13:00 and 13:20 UTC); the walk-in arrived at 10:00.
@@ -48,8 +86,16 @@ describe('print.dayList', () => {
 
   it('shows the status the front desk knows, including cancelled appointments', async () => {
     const { jose } = await seedDay(book);
-    await book.app.call(book.desk, 'appointments.cancel', { id: jose.id, version: 1, reason: 'Patient called to cancel' });
-    const pages = await readPdf(decode((await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64));
+    await book.app.call(book.desk, 'appointments.cancel', {
+      id: jose.id,
+      version: 1,
+      reason: 'Patient called to cancel',
+    });
+    const pages = await readPdf(
+      decode(
+        (await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64,
+      ),
+    );
     const all = text(pages);
     expect(all).toContain('Cancelled');
     expect(all).toContain('Checked in'); // the walk-in
@@ -57,8 +103,14 @@ describe('print.dayList', () => {
   });
 
   it('refuses a person who is not one of the clinic’s doctors, saying what to choose', async () => {
-    const result = await book.app.raw(book.desk, 'print.dayList', { providerId: book.desk.user!.userId, date: '2026-03-10' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/Choose a doctor/) } });
+    const result = await book.app.raw(book.desk, 'print.dayList', {
+      providerId: book.desk.user!.userId,
+      date: '2026-03-10',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/Choose a doctor/) },
+    });
   });
 });
 
@@ -86,13 +138,17 @@ describe('print.slip', () => {
 
   it('prints a booked appointment without a token', async () => {
     const { ana } = await seedDay(book);
-    const all = text(await readPdf(decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64)));
+    const all = text(
+      await readPdf(decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64)),
+    );
     expect(all).toMatch(/Time\s*14:20\s*–\s*14:40/);
     expect(all).not.toContain('Token');
   });
 
   it('says when the appointment does not exist', async () => {
-    const result = await book.app.raw(book.desk, 'print.slip', { appointmentId: '0195a0e0-0000-7000-8000-000000000000' });
+    const result = await book.app.raw(book.desk, 'print.slip', {
+      appointmentId: '0195a0e0-0000-7000-8000-000000000000',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -101,11 +157,16 @@ describe('print.toPrinter', () => {
   it('sends the day list and the slip to the printer port as PDFs', async () => {
     book = await openPrintingBook();
     const { ana } = await seedDay(book);
-    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'dayList', providerId: book.doctorId, date: '2026-03-10' })).resolves.toEqual({
+    await expect(
+      book.app.call(book.desk, 'print.toPrinter', { kind: 'dayList', providerId: book.doctorId, date: '2026-03-10' }),
+    ).resolves.toEqual({
       outcome: 'printed',
     });
     await book.app.call(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: ana.id });
-    expect(book.printed.map((p) => p.title)).toEqual(['Day list – Dr Amara Okafor – 2026-03-10', `Appointment slip – ${book.other.mrn}`]);
+    expect(book.printed.map((p) => p.title)).toEqual([
+      'Day list – Dr Amara Okafor – 2026-03-10',
+      `Appointment slip – ${book.other.mrn}`,
+    ]);
     expect(book.printed[0]!.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(text(await readPdf(book.printed[0]!.pdf))).toContain('Ana Silva');
     expect(text(await readPdf(book.printed[1]!.pdf))).toContain('Ana Silva');
@@ -114,7 +175,9 @@ describe('print.toPrinter', () => {
   it('records a closed print dialog as not printed, and a printer failure as a failure with its message', async () => {
     book = await openPrintingBook({ printerDoes: 'cancel' });
     const { ana } = await seedDay(book);
-    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: ana.id })).resolves.toEqual({ outcome: 'cancelled' });
+    await expect(book.app.call(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: ana.id })).resolves.toEqual(
+      { outcome: 'cancelled' },
+    );
     expect(rows(book.app, "SELECT outcome, details FROM audit_log WHERE action = 'print.slip'")).toEqual([
       { outcome: 'success', details: '2026-03-10 Dr Amara Okafor (print dialog closed without printing)' },
     ]);
@@ -123,7 +186,10 @@ describe('print.toPrinter', () => {
     book = await openPrintingBook({ printerDoes: 'fail' });
     const again = await seedDay(book);
     const failed = await book.app.raw(book.desk, 'print.toPrinter', { kind: 'slip', appointmentId: again.ana.id });
-    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/printer reported a problem/) } });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/printer reported a problem/) },
+    });
     expect(rows(book.app, "SELECT outcome, details FROM audit_log WHERE action = 'print.slip'")).toEqual([
       { outcome: 'failure', details: '2026-03-10 Dr Amara Okafor (printer problem, not printed)' },
     ]);
@@ -131,15 +197,25 @@ describe('print.toPrinter', () => {
 
   it('without a printer, says to save the PDF instead and records no print', async () => {
     book = await openPrintingBook({ withPrinter: false });
-    const result = await book.app.raw(book.desk, 'print.toPrinter', { kind: 'dayList', providerId: book.doctorId, date: '2026-03-10' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/No printer.*Save as PDF/) } });
+    const result = await book.app.raw(book.desk, 'print.toPrinter', {
+      kind: 'dayList',
+      providerId: book.doctorId,
+      date: '2026-03-10',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/No printer.*Save as PDF/) },
+    });
     expect(rows(book.app, "SELECT action FROM audit_log WHERE action LIKE 'print.%'")).toEqual([]);
   });
 
   it('without its fonts, says printing cannot work and how to fix it', async () => {
     book = await openPrintingBook({ fontsDir: null });
     const result = await book.app.raw(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/Cannot print: .*fonts folder/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/Cannot print: .*fonts folder/) },
+    });
   });
 });
 
@@ -159,7 +235,9 @@ describe('who may print, and the audit log', () => {
       ['desk', book.other.id, '2026-03-10 Dr Amara Okafor (preview)'],
     ]);
     const lists = await book.app.call(book.admin, 'audit.list', { action: 'print.day_list' });
-    expect(lists.entries.map((e) => [e.username, e.details])).toEqual([['desk', '2026-03-10, Dr Amara Okafor: 3 appointments (preview)']]);
+    expect(lists.entries.map((e) => [e.username, e.details])).toEqual([
+      ['desk', '2026-03-10, Dr Amara Okafor: 3 appointments (preview)'],
+    ]);
   });
 
   it('refuses a user who is only an administrator (printing shows patients’ names)', async () => {
@@ -187,19 +265,31 @@ describe('paper size and letterhead follow the clinic settings', () => {
   it('prints on Letter when the clinic uses Letter, with its letterhead', async () => {
     const { ana } = await seedDay(book);
     await setPaper('LETTER');
-    const list = await readPdf(decode((await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64));
+    const list = await readPdf(
+      decode(
+        (await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64,
+      ),
+    );
     expect([Math.round(list[0]!.width), Math.round(list[0]!.height)]).toEqual([612, 792]);
     expect(text(list)).toContain('Family medicine · Reg. No. 4711');
-    const slip = await readPdf(decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64));
+    const slip = await readPdf(
+      decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64),
+    );
     expect([Math.round(slip[0]!.width), Math.round(slip[0]!.height)]).toEqual([612, 792]);
   });
 
   it('prints the day list across an A5 sheet (landscape) and the slip on A5 portrait', async () => {
     const { ana } = await seedDay(book);
     await setPaper('A5');
-    const list = await readPdf(decode((await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64));
+    const list = await readPdf(
+      decode(
+        (await book.app.call(book.desk, 'print.dayList', { providerId: book.doctorId, date: '2026-03-10' })).pdfBase64,
+      ),
+    );
     expect([Math.round(list[0]!.width), Math.round(list[0]!.height)]).toEqual([595, 420]);
-    const slip = await readPdf(decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64));
+    const slip = await readPdf(
+      decode((await book.app.call(book.desk, 'print.slip', { appointmentId: ana.id })).pdfBase64),
+    );
     expect([Math.round(slip[0]!.width), Math.round(slip[0]!.height)]).toEqual([420, 595]);
   });
 });

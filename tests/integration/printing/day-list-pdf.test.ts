@@ -45,7 +45,8 @@ describe('day list PDF', () => {
   });
 
   it('repeats the column headings and says whose list it is on the next page', () => {
-    for (const page of pages) expect(squash(page.text)).toContain('Time Token Patient / MRN Age/Sex Phone Visit Status');
+    for (const page of pages)
+      expect(squash(page.text)).toContain('Time Token Patient / MRN Age/Sex Phone Visit Status');
     expect(squash(pages[1]!.text)).toContain('Day list · Dr. Meera Nair · Tuesday, 10 March 2026 (continued)');
   });
 
@@ -58,7 +59,17 @@ describe('day list PDF', () => {
   });
 
   it('prints names in Latin with accents, Greek, Cyrillic, Japanese and Korean as text', () => {
-    for (const name of ['José García', 'Zoë Ångström', 'Алексей Смирнов', 'Σοφία Παπαδοπούλου', '佐藤 美咲', '김민준', 'Nguyễn Thị Ánh', 'Łukasz Żółkiewski', 'Þórunn Guðmundsdóttir']) {
+    for (const name of [
+      'José García',
+      'Zoë Ångström',
+      'Алексей Смирнов',
+      'Σοφία Παπαδοπούλου',
+      '佐藤 美咲',
+      '김민준',
+      'Nguyễn Thị Ánh',
+      'Łukasz Żółkiewski',
+      'Þórunn Guðmundsdóttir',
+    ]) {
       expect(all).toContain(name);
     }
   });
@@ -70,7 +81,9 @@ describe('day list PDF', () => {
   });
 
   it('prints MRN, age/sex, phone, walk-in token, visit, reason and status of a row', () => {
-    expect(all).toContain('09:40–09:50 1 佐藤 美咲 RFC-100302 63 y / F +91 9804705484 Dressing change Cough and sore throat Booked');
+    expect(all).toContain(
+      '09:40–09:50 1 佐藤 美咲 RFC-100302 63 y / F +91 9804705484 Dressing change Cough and sore throat Booked',
+    );
     expect(all).toContain('~66 y / ?');
     expect(all).toContain('Checked in');
   });

@@ -24,7 +24,8 @@ describe('patient text that looks like a link, HTML or a file is printed as lite
 
     // A narrow column may wrap a long "word" anywhere; what matters is every character is there, as text.
     const text = unspaced(pages.map((p) => p.text).join(' '));
-    for (const literal of [URL_NAME, HTML_NAME, LOCAL_FILE, 'www.evil.example']) expect(text).toContain(unspaced(literal));
+    for (const literal of [URL_NAME, HTML_NAME, LOCAL_FILE, 'www.evil.example'])
+      expect(text).toContain(unspaced(literal));
     for (const page of pages) expect(page.annotationCount).toBe(0);
     expect(pdf.includes('/URI')).toBe(false);
     expect(pdf.includes('/Link')).toBe(false);
@@ -39,7 +40,8 @@ describe('patient text that looks like a link, HTML or a file is printed as lite
     const [page] = await readPdf(pdf);
 
     const text = unspaced(page!.text);
-    for (const literal of [HTML_NAME, URL_NAME, '<script>alert(1)</script>', 'https://clinic.example']) expect(text).toContain(unspaced(literal));
+    for (const literal of [HTML_NAME, URL_NAME, '<script>alert(1)</script>', 'https://clinic.example'])
+      expect(text).toContain(unspaced(literal));
     expect(page!.annotationCount).toBe(0);
     expect(pdf.includes('/URI')).toBe(false);
   });

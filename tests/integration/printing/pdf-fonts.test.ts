@@ -14,7 +14,9 @@ describe('PDF fonts', () => {
 
   it('names the missing font file when the fonts folder is incomplete', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-fonts-'));
-    expect(() => registerPdfFonts(empty)).toThrow(`the font file ${path.join(empty, 'noto', 'NotoSans-Regular.ttf')} is missing`);
+    expect(() => registerPdfFonts(empty)).toThrow(
+      `the font file ${path.join(empty, 'noto', 'NotoSans-Regular.ttf')} is missing`,
+    );
   });
 
   it('ships every font with its licence beside it', () => {

@@ -19,9 +19,17 @@ export async function readPdf(bytes: Buffer): Promise<PdfPage[]> {
       const page = await doc.getPage(n);
       const [, , width, height] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const items = content.items.flatMap((item) => ('str' in item ? [{ text: item.str, y: item.transform[5] as number }] : []));
+      const items = content.items.flatMap((item) =>
+        'str' in item ? [{ text: item.str, y: item.transform[5] as number }] : [],
+      );
       const annotations = await page.getAnnotations();
-      pages.push({ width, height, text: items.map((i) => i.text).join(' '), items, annotationCount: annotations.length });
+      pages.push({
+        width,
+        height,
+        text: items.map((i) => i.text).join(' '),
+        items,
+        annotationCount: annotations.length,
+      });
     }
     return pages;
   } finally {

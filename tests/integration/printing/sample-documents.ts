@@ -5,7 +5,14 @@ import type { DayListAppointment, DayListInput } from '../../../electron/main/pr
 import type { PaperSize } from '../../../electron/main/printing/page-setup';
 import type { PrintClinic } from '../../../electron/main/printing/print-clinic';
 
-export const FONTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'resources', 'fonts');
+export const FONTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'resources',
+  'fonts',
+);
 
 export function sampleClinic(paperSize: PaperSize = 'A4'): PrintClinic {
   return {
@@ -43,7 +50,14 @@ export const PATIENT_NAMES = [
 ];
 
 const VISITS = ['New visit', 'Follow-up', 'Review of results', 'Vaccination', 'Dressing change'];
-const REASONS = ['Fever for 3 days', '', 'Blood pressure check', 'Diabetes review, bring glucose diary', 'Cough and sore throat', ''];
+const REASONS = [
+  'Fever for 3 days',
+  '',
+  'Blood pressure check',
+  'Diabetes review, bring glucose diary',
+  'Cough and sore throat',
+  '',
+];
 const STATUSES = ['Booked', 'Checked in', 'Booked', 'Completed', 'Booked', 'Cancelled'];
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 

@@ -6,7 +6,9 @@ const { text, arabic, hebrew, cjk } = PDF_FONT;
 
 describe('scriptRuns: which font prints each part of a name, in drawing order', () => {
   it('keeps Latin with accents, Greek and Cyrillic in one run of the text font', () => {
-    expect(scriptRuns('Zoë Ångström · Σοφία · Алексей')).toEqual([{ text: 'Zoë Ångström · Σοφία · Алексей', font: text }]);
+    expect(scriptRuns('Zoë Ångström · Σοφία · Алексей')).toEqual([
+      { text: 'Zoë Ångström · Σοφία · Алексей', font: text },
+    ]);
   });
 
   it('keeps combining accents with their letter', () => {

@@ -14,24 +14,44 @@ async function importErrors(file: string, code: string): Promise<string[]> {
 /** The layering in DESIGN.md is kept by lint; these prove the lint rules bite. */
 describe('import boundaries', () => {
   it('shared/ may not import electron/, renderer/ or Node', async () => {
-    expect(await importErrors('shared/x.ts', "import { startCore } from '../electron/main/core';\nexport { startCore };")).toHaveLength(1);
+    expect(
+      await importErrors('shared/x.ts', "import { startCore } from '../electron/main/core';\nexport { startCore };"),
+    ).toHaveLength(1);
     expect(await importErrors('shared/x.ts', "import fs from 'node:fs';\nexport { fs };")).toHaveLength(1);
-    expect(await importErrors('shared/x.ts', "import { call } from '../renderer/src/api/client';\nexport { call };")).toHaveLength(1);
+    expect(
+      await importErrors('shared/x.ts', "import { call } from '../renderer/src/api/client';\nexport { call };"),
+    ).toHaveLength(1);
   });
 
   it('the renderer may not import main, Electron, Node or the database', async () => {
     for (const spec of ["'../../electron/main/core'", "'electron'", "'node:fs'", "'better-sqlite3'"]) {
-      expect(await importErrors('renderer/src/x.ts', `import * as m from ${spec};\nexport { m };`), spec).toHaveLength(1);
+      expect(await importErrors('renderer/src/x.ts', `import * as m from ${spec};\nexport { m };`), spec).toHaveLength(
+        1,
+      );
     }
   });
 
   it('only the shell imports electron; services stay plain Node', async () => {
-    expect(await importErrors('electron/main/services/x.ts', "import { app } from 'electron';\nexport { app };")).toHaveLength(1);
-    expect(await importErrors('electron/main/shell/x.ts', "import { app } from 'electron';\nexport { app };")).toHaveLength(0);
+    expect(
+      await importErrors('electron/main/services/x.ts', "import { app } from 'electron';\nexport { app };"),
+    ).toHaveLength(1);
+    expect(
+      await importErrors('electron/main/shell/x.ts', "import { app } from 'electron';\nexport { app };"),
+    ).toHaveLength(0);
   });
 
   it('allowed imports pass', async () => {
-    expect(await importErrors('renderer/src/x.ts', "import { contract } from '../../shared/contract';\nexport { contract };")).toHaveLength(0);
-    expect(await importErrors('electron/main/x.ts', "import { contract } from '../../shared/contract';\nexport { contract };")).toHaveLength(0);
+    expect(
+      await importErrors(
+        'renderer/src/x.ts',
+        "import { contract } from '../../shared/contract';\nexport { contract };",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await importErrors(
+        'electron/main/x.ts',
+        "import { contract } from '../../shared/contract';\nexport { contract };",
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -9,8 +9,20 @@ import { dayView } from '../../../electron/main/services/appointments/day-view';
 import { changeStatus } from '../../../electron/main/services/appointments/status-flow';
 import type { Actor } from '../../../electron/main/services/context';
 import { bookInputSchema } from '../../../shared/domain/appointment';
-import { BENCH_TODAY, benchNowMs, planClinicDay, STEP_STATUS, type PlannedAppointment, type PlannedStep } from '../../../scripts/bench/appointments-plan';
-import { bulkInsertAppointments, setUpFrontDesk, setUpTimeMs, type FrontDesk } from '../../../scripts/bench/appointments-seed';
+import {
+  BENCH_TODAY,
+  benchNowMs,
+  planClinicDay,
+  STEP_STATUS,
+  type PlannedAppointment,
+  type PlannedStep,
+} from '../../../scripts/bench/appointments-plan';
+import {
+  bulkInsertAppointments,
+  setUpFrontDesk,
+  setUpTimeMs,
+  type FrontDesk,
+} from '../../../scripts/bench/appointments-seed';
 import { bulkInsertPatients, setUpBenchClinic } from '../../../scripts/bench/seed-database';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations');
@@ -24,7 +36,12 @@ afterEach(() => open.splice(0).forEach((c) => c.close()));
 
 /** A clinic with seeded patients and the front desk's staff, its clock set by the caller. */
 async function benchClinic(clock: { ms: number }): Promise<{ core: ChartbookCore; staff: FrontDesk }> {
-  const core = startCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-appt-')), migrationsDir: MIGRATIONS_DIR, now: () => new Date(clock.ms), log: () => {} });
+  const core = startCore({
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-appt-')),
+    migrationsDir: MIGRATIONS_DIR,
+    now: () => new Date(clock.ms),
+    log: () => {},
+  });
   open.push(core);
   bulkInsertPatients(core, await setUpBenchClinic(core), SEED, PATIENTS, 0, PATIENTS);
   return { core, staff: await setUpFrontDesk(core) };
@@ -36,23 +53,39 @@ async function benchClinic(clock: { ms: number }): Promise<{ core: ChartbookCore
  */
 function frontDeskRows(core: ChartbookCore, keepIds = false) {
   const db = core.db.sqlite;
-  const users = new Map((db.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[]).map((u) => [u.id, u.username]));
-  const appointments = new Map(
-    (db.prepare('SELECT id, provider_id, start_utc FROM appointments').all() as { id: string; provider_id: string; start_utc: string }[]).map((a) => [
-      a.id,
-      keepIds ? a.id : `${users.get(a.provider_id)} ${a.start_utc}`,
+  const users = new Map(
+    (db.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[]).map((u) => [
+      u.id,
+      u.username,
     ]),
+  );
+  const appointments = new Map(
+    (
+      db.prepare('SELECT id, provider_id, start_utc FROM appointments').all() as {
+        id: string;
+        provider_id: string;
+        start_utc: string;
+      }[]
+    ).map((a) => [a.id, keepIds ? a.id : `${users.get(a.provider_id)} ${a.start_utc}`]),
   );
   const clean = (rows: Record<string, unknown>[]) =>
     rows
-      .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, (typeof v === 'string' && (users.get(v) ?? appointments.get(v))) || v])))
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, (typeof v === 'string' && (users.get(v) ?? appointments.get(v))) || v]),
+        ),
+      )
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const all = (sql: string) => clean(db.prepare(sql).all() as Record<string, unknown>[]);
   return {
     appointments: all('SELECT * FROM appointments'),
     history: all('SELECT * FROM appointment_history'),
-    changes: all(`SELECT entity, entity_id, operation, version, changed_at, user_id FROM change_log WHERE entity = 'appointment'`),
-    audit: all(`SELECT at, user_id, username, action, patient_id, outcome, details FROM audit_log WHERE action LIKE 'appointment.%'`),
+    changes: all(
+      `SELECT entity, entity_id, operation, version, changed_at, user_id FROM change_log WHERE entity = 'appointment'`,
+    ),
+    audit: all(
+      `SELECT at, user_id, username, action, patient_id, outcome, details FROM audit_log WHERE action LIKE 'appointment.%'`,
+    ),
   };
 }
 
@@ -73,8 +106,12 @@ describe('bench appointment seeding', () => {
     expect([...statuses]).toEqual(expect.arrayContaining(['done', 'with_doctor', 'arrived', 'booked']));
     const past = dayView(first.core.ctx, DATES[0]!);
     expect(past.providers.map((p) => p.appointments.length)).toEqual([40, 40, 40]);
-    expect(past.providers.flatMap((p) => p.appointments).filter((a) => a.status === 'booked' || a.status === 'arrived')).toEqual([]);
-    const tokens = past.providers.flatMap((p) => p.appointments.flatMap((a) => (a.token === null ? [] : [a.token]))).sort((a, b) => a - b);
+    expect(
+      past.providers.flatMap((p) => p.appointments).filter((a) => a.status === 'booked' || a.status === 'arrived'),
+    ).toEqual([]);
+    const tokens = past.providers
+      .flatMap((p) => p.appointments.flatMap((a) => (a.token === null ? [] : [a.token])))
+      .sort((a, b) => a - b);
     expect(tokens).toEqual(tokens.map((_, i) => i + 1));
   });
 
@@ -84,9 +121,16 @@ describe('bench appointment seeding', () => {
     bulkInsertAppointments(bulk.core, bulk.staff, SEED, DATES);
 
     const real = await benchClinic(clock);
-    const actor = (s: { id: string; username: string }, roles: Actor['roles']): Actor => ({ userId: s.id, username: s.username, roles });
+    const actor = (s: { id: string; username: string }, roles: Actor['roles']): Actor => ({
+      userId: s.id,
+      username: s.username,
+      roles,
+    });
     const desk = actor(real.staff.desk, ['receptionist']);
-    const patientIds = real.core.db.sqlite.prepare('SELECT id FROM patients ORDER BY local_seq').pluck().all() as string[];
+    const patientIds = real.core.db.sqlite
+      .prepare('SELECT id FROM patients ORDER BY local_seq')
+      .pluck()
+      .all() as string[];
     const plans = DATES.flatMap((date) => planClinicDay(SEED, date, 3, PATIENTS, benchNowMs()));
     const steps = plans
       .flatMap((plan) => plan.steps.map((step) => ({ plan, step })))
@@ -96,7 +140,13 @@ describe('bench appointment seeding', () => {
       clock.ms = step.atMs;
       const doctor = actor(real.staff.doctors[plan.providerIndex]!, ['doctor']);
       if (step.kind === 'book') {
-        const input = bookInputSchema.parse({ patientId: patientIds[plan.patientIndex], providerId: doctor.userId, date: plan.date, time: plan.time, reason: plan.reason });
+        const input = bookInputSchema.parse({
+          patientId: patientIds[plan.patientIndex],
+          providerId: doctor.userId,
+          date: plan.date,
+          time: plan.time,
+          reason: plan.reason,
+        });
         booked.set(plan.id, bookAppointment(real.core.ctx, input, desk));
         continue;
       }
@@ -104,7 +154,12 @@ describe('bench appointment seeding', () => {
       const after =
         step.kind === 'cancel'
           ? cancelAppointment(real.core.ctx, { ...current, reason: plan.cancelReason, scope: 'this' }, desk)[0]!
-          : changeStatus(real.core.ctx, current, STEP_STATUS[step.kind], step.kind === 'call_in' || step.kind === 'done' ? doctor : desk);
+          : changeStatus(
+              real.core.ctx,
+              current,
+              STEP_STATUS[step.kind],
+              step.kind === 'call_in' || step.kind === 'done' ? doctor : desk,
+            );
       booked.set(plan.id, after);
     }
 

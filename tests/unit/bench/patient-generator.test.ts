@@ -7,7 +7,8 @@ import { REGION_WEIGHTS, REGIONS } from '../../../scripts/bench/name-pools';
 import { QUERY_KIND_WEIGHTS, queryMix } from '../../../scripts/bench/query-mix';
 
 const SAMPLE = 4000;
-const sample = (seed: number, total = SAMPLE) => Array.from({ length: total }, (_, i) => syntheticPatient(seed, i, total));
+const sample = (seed: number, total = SAMPLE) =>
+  Array.from({ length: total }, (_, i) => syntheticPatient(seed, i, total));
 
 describe('the bench data generator', () => {
   it('gives the same patients for the same seed, and different ones for another seed', () => {
@@ -15,9 +16,37 @@ describe('the bench data generator', () => {
     const again = Array.from({ length: 20 }, (_, i) => syntheticPatient(7, i, 100_000));
     expect(again).toEqual(first);
     // Pinned: a change here changes every cached bench database, so it must bump GENERATOR_VERSION.
-    expect(first.slice(0, 2).map((p) => [p.region, p.id, p.registeredAt, p.input.givenNames, p.input.familyName, p.input.birth.date, p.input.phones])).toEqual([
-      ['east-asian', '0151fa90-b589-7207-968b-a2b9c568719e', '2016-01-01T00:22:46.409Z', 'Wei', 'Bùi', '1992-06-27', [{ kind: 'mobile', number: '+86 150 9370 6883' }]],
-      ['anglo', '0151fac0-3951-70b4-8627-31edbd62fc73', '2016-01-01T01:14:40.337Z', 'Christopher', 'Jones', '1970-02-12', [{ kind: 'mobile', number: '07700 639458' }]],
+    expect(
+      first
+        .slice(0, 2)
+        .map((p) => [
+          p.region,
+          p.id,
+          p.registeredAt,
+          p.input.givenNames,
+          p.input.familyName,
+          p.input.birth.date,
+          p.input.phones,
+        ]),
+    ).toEqual([
+      [
+        'east-asian',
+        '0151fa90-b589-7207-968b-a2b9c568719e',
+        '2016-01-01T00:22:46.409Z',
+        'Wei',
+        'Bùi',
+        '1992-06-27',
+        [{ kind: 'mobile', number: '+86 150 9370 6883' }],
+      ],
+      [
+        'anglo',
+        '0151fac0-3951-70b4-8627-31edbd62fc73',
+        '2016-01-01T01:14:40.337Z',
+        'Christopher',
+        'Jones',
+        '1970-02-12',
+        [{ kind: 'mobile', number: '07700 639458' }],
+      ],
     ]);
     const other = Array.from({ length: 20 }, (_, i) => syntheticPatient(8, i, 100_000));
     expect(other.map((p) => p.input.givenNames)).not.toEqual(first.map((p) => p.input.givenNames));
@@ -53,7 +82,10 @@ describe('the bench data generator', () => {
     expect(names.filter((n) => foldForSearch(n) !== n.toLocaleLowerCase('en')).length).toBeGreaterThan(SAMPLE * 0.1);
     for (const script of ['Arabic', 'Devanagari', 'Han', 'Cyrillic', 'Greek', 'Hangul', 'Hebrew']) {
       const re = new RegExp(`^[\\p{Script=${script}} ]+$`, 'u');
-      expect(names.some((n) => re.test(n)), script).toBe(true);
+      expect(
+        names.some((n) => re.test(n)),
+        script,
+      ).toBe(true);
     }
     for (const p of patients.filter((p) => p.region === 'non-latin')) {
       expect(`${p.input.givenNames} ${p.input.familyName}`).not.toMatch(/[A-Za-z]/);

@@ -6,7 +6,12 @@ import type Database from 'better-sqlite3';
 import type { PatientSummary } from '../../../shared/domain/patient';
 import { phoneDigits } from '../../../shared/phone';
 import { searchTokens } from '../../../shared/text';
-import { identifierKey, SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../../../electron/main/services/patient-repository';
+import {
+  identifierKey,
+  SUMMARY_COLUMNS,
+  toSummary,
+  type SummaryRow,
+} from '../../../electron/main/services/patient-repository';
 
 /** FTS5 query for the tokens, each as a quoted string (so user text is never FTS syntax), optionally as a prefix. */
 export function ftsQuery(tokens: string[], prefix: boolean): string {
@@ -37,7 +42,9 @@ export class ReferencePatientSearch {
   private readonly summariesCache = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    this.ftsIds = db.prepare('SELECT rowid AS seq FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
+    this.ftsIds = db.prepare(
+      'SELECT rowid AS seq FROM patient_fts WHERE patient_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    );
     this.byMrnPrefix = db.prepare(
       'SELECT local_seq AS seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
     );
@@ -49,7 +56,9 @@ export class ReferencePatientSearch {
       `SELECT p.local_seq AS seq FROM patient_identifiers i JOIN patients p ON p.id = i.patient_id
        WHERE i.value_key >= ? AND i.value_key < ? AND p.deleted_at IS NULL ORDER BY (i.value_key = ?) DESC, p.local_seq DESC LIMIT ?`,
     );
-    this.recent = db.prepare(`SELECT local_seq AS seq FROM patients WHERE deleted_at IS NULL ORDER BY local_seq DESC LIMIT ?`);
+    this.recent = db.prepare(
+      `SELECT local_seq AS seq FROM patients WHERE deleted_at IS NULL ORDER BY local_seq DESC LIMIT ?`,
+    );
   }
 
   /** The raw FTS5 query alone: the bench's baseline for the service's overhead. */

@@ -17,7 +17,11 @@ const EDITED = 60;
 
 let core: ChartbookCore;
 beforeAll(async () => {
-  core = startCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-search-')), migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  core = startCore({
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-search-')),
+    migrationsDir: MIGRATIONS_DIR,
+    log: () => {},
+  });
   const admin = await setUpBenchClinic(core);
   bulkInsertPatients(core, admin, SEED, PATIENTS, 0, PATIENTS);
   // Edits after registration: the search cards must follow new names and phones, and lose a
@@ -45,19 +49,44 @@ describe('the optimised patient search', () => {
     const reference = new ReferencePatientSearch(core.db.sqlite);
     // A country code or a short identifier prefix matches hundreds of patients: those take the
     // newest-first walk when few results are asked for; the others the sorted lookup.
-    const dense = ['+234', '234', '00234', '+44 7', '447', '971', '+971 5', '00', '01', '0770', '+44 7700', '98', '803', '0803', '12', 'jo', ''];
+    const dense = [
+      '+234',
+      '234',
+      '00234',
+      '+44 7',
+      '447',
+      '971',
+      '+971 5',
+      '00',
+      '01',
+      '0770',
+      '+44 7700',
+      '98',
+      '803',
+      '0803',
+      '12',
+      'jo',
+      '',
+    ];
     const texts = [...dense, ...queryMix(SEED, PATIENTS, 600).map((q) => q.text)];
     const keysStartingWith = (table: string, column: string, prefix: string) =>
-      core.db.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE ${column} >= ? AND ${column} < ?`).pluck().get(prefix, `${prefix}\uffff`) as number;
+      core.db.sqlite
+        .prepare(`SELECT count(*) FROM ${table} WHERE ${column} >= ? AND ${column} < ?`)
+        .pluck()
+        .get(prefix, `${prefix}\uffff`) as number;
     // Beyond the cut-over for 5 results (212 keys at 3,000 patients) but not for 25 (475): these take
     // the newest-first walk at limit 5 and the sorted lookup at limit 25.
     expect(keysStartingWith('patient_phone_keys', 'key', '234')).toBeGreaterThan(220);
     expect(keysStartingWith('patient_identifiers', 'value_key', '00')).toBeGreaterThan(220);
     // Edited names and removed phones are what the reference reads from the patients table.
-    texts.push(...Array.from({ length: EDITED }, (_, i) => syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS).input.familyName));
+    texts.push(
+      ...Array.from({ length: EDITED }, (_, i) => syntheticPatient(SEED, PATIENTS - 1 - i, PATIENTS).input.familyName),
+    );
     // Search sorts phone and identifier matches by the sequence stored beside each key.
     for (const table of ['patient_phone_keys', 'patient_identifiers']) {
-      const wrong = core.db.sqlite.prepare(`SELECT count(*) FROM ${table} k JOIN patients p ON p.id = k.patient_id WHERE k.seq <> p.local_seq`);
+      const wrong = core.db.sqlite.prepare(
+        `SELECT count(*) FROM ${table} k JOIN patients p ON p.id = k.patient_id WHERE k.seq <> p.local_seq`,
+      );
       expect(wrong.pluck().get(), table).toBe(0);
     }
     let walked = 0;

@@ -25,11 +25,19 @@ function tempDir(): string {
 function patientRows(core: ChartbookCore): unknown {
   const db = core.db.sqlite;
   const userId = (db.prepare('SELECT id FROM users').get() as { id: string }).id;
-  const seqOf = new Map((db.prepare('SELECT id, local_seq FROM patients').all() as { id: string; local_seq: number }[]).map((r) => [r.id, r.local_seq]));
+  const seqOf = new Map(
+    (db.prepare('SELECT id, local_seq FROM patients').all() as { id: string; local_seq: number }[]).map((r) => [
+      r.id,
+      r.local_seq,
+    ]),
+  );
   const clean = (rows: Record<string, unknown>[]) =>
     rows.map((r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, v === userId ? '<admin>' : typeof v === 'string' && seqOf.has(v) ? `<patient ${seqOf.get(v)}>` : v]),
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v === userId ? '<admin>' : typeof v === 'string' && seqOf.has(v) ? `<patient ${seqOf.get(v)}>` : v,
+        ]),
       ),
     );
   const all = (sql: string) => clean(db.prepare(sql).all() as Record<string, unknown>[]);
@@ -39,8 +47,12 @@ function patientRows(core: ChartbookCore): unknown {
     phoneKeys: all('SELECT * FROM patient_phone_keys ORDER BY rowid'),
     identifiers: all('SELECT * FROM patient_identifiers ORDER BY rowid'),
     history: all('SELECT * FROM patient_history ORDER BY rowid'),
-    changes: all(`SELECT entity, entity_id, operation, version, changed_at, user_id FROM change_log WHERE entity = 'patient' ORDER BY seq`),
-    audit: all(`SELECT at, user_id, username, action, patient_id, outcome, details FROM audit_log WHERE action = 'patient.create' ORDER BY seq`),
+    changes: all(
+      `SELECT entity, entity_id, operation, version, changed_at, user_id FROM change_log WHERE entity = 'patient' ORDER BY seq`,
+    ),
+    audit: all(
+      `SELECT at, user_id, username, action, patient_id, outcome, details FROM audit_log WHERE action = 'patient.create' ORDER BY seq`,
+    ),
     fts: db.prepare('SELECT rowid, names FROM patient_fts ORDER BY rowid').all(),
     nextMrn: db.prepare(`SELECT value FROM settings WHERE key = 'mrn.next'`).pluck().get(),
   };
@@ -70,7 +82,10 @@ describe('bench seeding', () => {
     const expected = patientRows(real) as { patients: Record<string, unknown>[] };
     const actual = patientRows(bulk) as { patients: Record<string, unknown>[] };
     // Ids are random in register() and seeded in the bench; everything else must match.
-    const withoutIds = (rows: { patients: Record<string, unknown>[] }) => ({ ...rows, patients: rows.patients.map(({ id: _id, ...rest }) => rest) });
+    const withoutIds = (rows: { patients: Record<string, unknown>[] }) => ({
+      ...rows,
+      patients: rows.patients.map(({ id: _id, ...rest }) => rest),
+    });
     expect(withoutIds(actual)).toEqual(withoutIds(expected));
     expect(actual.patients.length).toBe(COUNT);
   });
@@ -78,12 +93,30 @@ describe('bench seeding', () => {
   it('caches the seeded file by size, seed and schema, and reuses it', async () => {
     const cacheRoot = tempDir();
     const log: string[] = [];
-    const first = await seededDatabase({ cacheRoot, migrationsDir: MIGRATIONS_DIR, patients: 30, seed: SEED, log: (l) => log.push(l) });
+    const first = await seededDatabase({
+      cacheRoot,
+      migrationsDir: MIGRATIONS_DIR,
+      patients: 30,
+      seed: SEED,
+      log: (l) => log.push(l),
+    });
     expect(first.cached).toBe(false);
     expect(fs.existsSync(first.file)).toBe(true);
-    const again = await seededDatabase({ cacheRoot, migrationsDir: MIGRATIONS_DIR, patients: 30, seed: SEED, log: (l) => log.push(l) });
+    const again = await seededDatabase({
+      cacheRoot,
+      migrationsDir: MIGRATIONS_DIR,
+      patients: 30,
+      seed: SEED,
+      log: (l) => log.push(l),
+    });
     expect(again).toMatchObject({ cached: true, file: first.file });
-    const other = await seededDatabase({ cacheRoot, migrationsDir: MIGRATIONS_DIR, patients: 30, seed: SEED + 1, log: (l) => log.push(l) });
+    const other = await seededDatabase({
+      cacheRoot,
+      migrationsDir: MIGRATIONS_DIR,
+      patients: 30,
+      seed: SEED + 1,
+      log: (l) => log.push(l),
+    });
     expect(other.file).not.toBe(first.file);
     expect(fs.readdirSync(cacheRoot).filter((n) => n.includes('.building-'))).toEqual([]);
   });

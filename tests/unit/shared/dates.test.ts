@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ageOn, birthDateFromEstimatedAge, formatAge, parseIsoDate, todayIn } from '../../../shared/dates';
 
 describe('calendar dates', () => {
-  it.each(['2025-02-29', '2026-13-01', '2026-04-31', '2026-1-1', 'yesterday', '0000-00-00'])('rejects impossible %s', (d) => {
-    expect(parseIsoDate(d)).toBeNull();
-  });
+  it.each(['2025-02-29', '2026-13-01', '2026-04-31', '2026-1-1', 'yesterday', '0000-00-00'])(
+    'rejects impossible %s',
+    (d) => {
+      expect(parseIsoDate(d)).toBeNull();
+    },
+  );
 
   it('accepts leap days in leap years', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });

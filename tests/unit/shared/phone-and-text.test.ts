@@ -11,7 +11,9 @@ describe('phones', () => {
   });
   it('makes search keys with and without country code and trunk zero', () => {
     expect(phoneSearchKeys('+34 600 123 456')).toEqual(expect.arrayContaining(['34600123456', '600123456']));
-    expect(phoneSearchKeys('0034 600 123 456')).toEqual(expect.arrayContaining(['0034600123456', '34600123456', '600123456']));
+    expect(phoneSearchKeys('0034 600 123 456')).toEqual(
+      expect.arrayContaining(['0034600123456', '34600123456', '600123456']),
+    );
     expect(phoneSearchKeys('020 7946 0958')).toEqual(['02079460958', '2079460958']);
   });
 });

@@ -30,7 +30,11 @@ describe('clinic wall time to UTC', () => {
 
   it('refuses a time that happens twice at fall back unless told which one', () => {
     const r = zonedToUtc('2026-11-01', '01:30', NY);
-    expect(r).toMatchObject({ ok: false, problem: 'ambiguous', candidates: ['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z'] });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: 'ambiguous',
+      candidates: ['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z'],
+    });
     if (!r.ok) expect(r.message).toMatch(/happens twice.*earlier or the later/);
     expect(zonedToUtc('2026-11-01', '01:30', NY, 'earlier')).toEqual({ ok: true, utc: '2026-11-01T05:30:00.000Z' });
     expect(zonedToUtc('2026-11-01', '01:30', NY, 'later')).toEqual({ ok: true, utc: '2026-11-01T06:30:00.000Z' });
@@ -72,7 +76,15 @@ describe('UTC to clinic wall time', () => {
     ['Australia/Lord_Howe', '2026-04-04T13:00:00Z'], // half-hour daylight saving ends at 02:00 local
     ['Asia/Kathmandu', '2026-01-01T00:00:00Z'],
   ])('agrees with Intl minute by minute through a change in %s', (timeZone, from) => {
-    const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const fmt = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     for (let ms = Date.parse(from); ms < Date.parse(from) + 4 * 3_600_000; ms += 60_000) {
       const w = utcToZoned(new Date(ms), timeZone);
       expect(`${w.date} ${w.time}`, new Date(ms).toISOString()).toBe(fmt.format(new Date(ms)));
@@ -80,7 +92,8 @@ describe('UTC to clinic wall time', () => {
   });
 
   it('gives 23- and 25-hour days their real length', () => {
-    const hours = (b: { startUtc: string; endUtc: string }) => (Date.parse(b.endUtc) - Date.parse(b.startUtc)) / 3_600_000;
+    const hours = (b: { startUtc: string; endUtc: string }) =>
+      (Date.parse(b.endUtc) - Date.parse(b.startUtc)) / 3_600_000;
     expect(hours(clinicDayBounds('2026-03-08', NY))).toBe(23);
     expect(hours(clinicDayBounds('2026-11-01', NY))).toBe(25);
     expect(hours(clinicDayBounds('2026-06-01', NY))).toBe(24);
@@ -110,7 +123,15 @@ describe('cached offsets agree with Intl through whole days', () => {
 
   /** Every UTC minute whose wall time falls on `date`, grouped by wall time: the reference answer. */
   function referenceDay(date: string, timeZone: string): Map<string, number[]> {
-    const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const fmt = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     const byWall = new Map<string, number[]>();
     const from = Date.parse(`${date}T00:00:00Z`) - 16 * 3_600_000;
     for (let ms = from; ms < from + 56 * 3_600_000; ms += MINUTE) {
@@ -134,7 +155,8 @@ describe('cached offsets agree with Intl through whole days', () => {
         const expected = (reference.get(`${date} ${time}`) ?? []).map((ms) => new Date(ms).toISOString());
         const r = zonedToUtc(date, time, timeZone);
         if (expected.length === 1) expect(r, `${date} ${time}`).toEqual({ ok: true, utc: expected[0] });
-        else if (expected.length === 0) expect(r, `${date} ${time}`).toMatchObject({ ok: false, problem: 'nonexistent' });
+        else if (expected.length === 0)
+          expect(r, `${date} ${time}`).toMatchObject({ ok: false, problem: 'nonexistent' });
         else expect(r, `${date} ${time}`).toMatchObject({ ok: false, problem: 'ambiguous', candidates: expected });
         if (expected.length) expect(zonedToUtcLenient(date, time, timeZone), `${date} ${time}`).toBe(expected[0]);
       }

@@ -89,7 +89,9 @@ describe('app:// protocol handler', () => {
   });
 
   it('resolves files only inside the renderer folder', () => {
-    expect(resolveRendererFile(rendererDir, 'app://chartbook/assets/index-abc.js')).toBe(path.join(rendererDir, 'assets', 'index-abc.js'));
+    expect(resolveRendererFile(rendererDir, 'app://chartbook/assets/index-abc.js')).toBe(
+      path.join(rendererDir, 'assets', 'index-abc.js'),
+    );
     expect(resolveRendererFile(rendererDir, 'app://chartbook/%E0%A4%A')).toBeNull();
     expect(resolveRendererFile(rendererDir, 'not a url')).toBeNull();
   });

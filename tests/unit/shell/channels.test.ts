@@ -11,7 +11,9 @@ describe('shared/channels.ts (the preload allowlist)', () => {
   });
 
   it('lists exactly the events of shared/contract.ts', () => {
-    expect([...EVENT_NAMES].sort(), 'Update EVENT_NAMES in shared/channels.ts to match EVENTS.').toEqual([...EVENTS].sort());
+    expect([...EVENT_NAMES].sort(), 'Update EVENT_NAMES in shared/channels.ts to match EVENTS.').toEqual(
+      [...EVENTS].sort(),
+    );
   });
 
   it('does not mistake inherited object keys for channels', () => {

@@ -14,7 +14,7 @@ function directives(policy: string): Map<string, string[]> {
 describe('Content-Security-Policy', () => {
   const policy = directives(CONTENT_SECURITY_POLICY);
 
-  it("allows nothing inline and no eval", () => {
+  it('allows nothing inline and no eval', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-hashes'");

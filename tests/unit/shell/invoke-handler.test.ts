@@ -34,7 +34,12 @@ afterEach(() => {
 
 describe('chartbook:invoke handler', () => {
   it("passes a call from our window's main frame to the real dispatcher", async () => {
-    const result = await handleInvoke(routing, event(OUR_WINDOW, { url: 'app://chartbook/index.html', parent: null }), 'app.status', {});
+    const result = await handleInvoke(
+      routing,
+      event(OUR_WINDOW, { url: 'app://chartbook/index.html', parent: null }),
+      'app.status',
+      {},
+    );
     expect(result).toMatchObject({ ok: true, value: { setupRequired: true } });
     expect(routing.dispatch).toHaveBeenCalledWith(session, 'app.status', {});
   });
@@ -52,15 +57,27 @@ describe('chartbook:invoke handler', () => {
   });
 
   it('lets the dispatcher refuse a channel that is not in the contract', async () => {
-    const result = await handleInvoke(routing, event(OUR_WINDOW, { url: 'app://chartbook/index.html', parent: null }), 'fs.readFile', {});
+    const result = await handleInvoke(
+      routing,
+      event(OUR_WINDOW, { url: 'app://chartbook/index.html', parent: null }),
+      'fs.readFile',
+      {},
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 
   it('registers exactly one handler, on the channel the preload uses', async () => {
     const handlers = new Map<string, (...args: unknown[]) => unknown>();
-    registerInvokeHandler({ handle: (name: string, h: (...args: unknown[]) => unknown) => handlers.set(name, h) } as unknown as IpcMain, routing);
+    registerInvokeHandler(
+      { handle: (name: string, h: (...args: unknown[]) => unknown) => handlers.set(name, h) } as unknown as IpcMain,
+      routing,
+    );
     expect([...handlers.keys()]).toEqual([INVOKE_CHANNEL]);
-    const result = await handlers.get(INVOKE_CHANNEL)!(event(OUR_WINDOW, { url: 'app://chartbook/', parent: null }), 'app.status', {});
+    const result = await handlers.get(INVOKE_CHANNEL)!(
+      event(OUR_WINDOW, { url: 'app://chartbook/', parent: null }),
+      'app.status',
+      {},
+    );
     expect(result).toMatchObject({ ok: true });
   });
 });

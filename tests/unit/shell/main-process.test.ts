@@ -97,7 +97,8 @@ vi.mock('electron', async () => {
     },
     protocol: {
       registerSchemesAsPrivileged: () => fake.log.push('registerSchemesAsPrivileged'),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        fake.protocolHandlers.set(scheme, handler),
     },
     session: {
       defaultSession: {
@@ -174,7 +175,11 @@ describe('the Electron main process', () => {
     expect(fake.setPaths).toEqual([['sessionData', path.join(dataDir, 'browser-profile')]]);
 
     const [window] = fake.windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(window!.options.webPreferences.preload).toBe(path.join(fake.appPath, 'out', 'preload', 'index.cjs'));
     expect(window!.loadedUrl).toBe('app://chartbook/index.html');
     expect(window!.shown).toBe(false);
@@ -189,9 +194,18 @@ describe('the Electron main process', () => {
     const [window] = fake.windows;
     const invoke = fake.ipcHandlers.get(INVOKE_CHANNEL)!;
     const fromApp = { sender: window!.webContents, senderFrame: { url: 'app://chartbook/index.html', parent: null } };
-    await expect(invoke(fromApp, 'app.status', {})).resolves.toMatchObject({ ok: true, value: { setupRequired: true } });
-    const stranger = { sender: new FakeWebContents(), senderFrame: { url: 'app://chartbook/index.html', parent: null } };
-    await expect(invoke(stranger, 'app.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(invoke(fromApp, 'app.status', {})).resolves.toMatchObject({
+      ok: true,
+      value: { setupRequired: true },
+    });
+    const stranger = {
+      sender: new FakeWebContents(),
+      senderFrame: { url: 'app://chartbook/index.html', parent: null },
+    };
+    await expect(invoke(stranger, 'app.status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('serves the renderer, denies permissions and sends menu commands to the window', async () => {

@@ -21,7 +21,10 @@ vi.mock('electron', () => ({
 class FakeIpcRenderer extends FakeEmitter {
   invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'from main' }));
   removeListener(event: string, listener: (...args: unknown[]) => unknown): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
 }
@@ -45,14 +48,20 @@ describe('preload bridge', () => {
   });
 
   it('forwards a contract channel to main on the invoke channel', async () => {
-    await expect(bridge.invoke('patients.search', { text: 'okafor' })).resolves.toEqual({ ok: true, value: 'from main' });
+    await expect(bridge.invoke('patients.search', { text: 'okafor' })).resolves.toEqual({
+      ok: true,
+      value: 'from main',
+    });
     expect(ipc.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'patients.search', { text: 'okafor' });
   });
 
-  it.each(['fs.readFile', 'chartbook:invoke', '__proto__', 'toString', ''])('refuses %s without calling ipcRenderer', async (channel) => {
-    await expect(bridge.invoke(channel, {})).rejects.toThrow(/not in the IPC contract/);
-    expect(ipc.invoke).not.toHaveBeenCalled();
-  });
+  it.each(['fs.readFile', 'chartbook:invoke', '__proto__', 'toString', ''])(
+    'refuses %s without calling ipcRenderer',
+    async (channel) => {
+      await expect(bridge.invoke(channel, {})).rejects.toThrow(/not in the IPC contract/);
+      expect(ipc.invoke).not.toHaveBeenCalled();
+    },
+  );
 
   it('refuses a non-string channel without calling ipcRenderer', async () => {
     await expect(bridge.invoke({ toString: () => 'app.status' } as unknown as string, {})).rejects.toThrow();

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStamp, rebuildReason, type NativeBuildTarget } from '../../../scripts/prepare-electron-native.mjs';
 
-const target: NativeBuildTarget = { electronVersion: '41.7.1', betterSqlite3Version: '12.11.1', platform: 'linux', arch: 'x64' };
+const target: NativeBuildTarget = {
+  electronVersion: '41.7.1',
+  betterSqlite3Version: '12.11.1',
+  platform: 'linux',
+  arch: 'x64',
+};
 const SCRIPT = path.resolve(__dirname, '../../../scripts/prepare-electron-native.mjs');
 
 describe('prepare-electron-native: does it need to rebuild?', () => {

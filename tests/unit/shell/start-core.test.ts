@@ -37,7 +37,7 @@ describe('start-up', () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, DATABASE_FILE);
     const future = new Database(file);
-    future.exec('CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES (\'keep me\');');
+    future.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('keep me');");
     future.pragma('user_version = 999');
     future.close();
     const before = sha256(file);
@@ -59,7 +59,10 @@ describe('start-up', () => {
   it('explains any other start-up failure with the folder and what to do', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const showErrorBox = vi.fn();
-    const core = startCoreOrExplain({ dataDir: tempDir(), migrationsDir: path.join(tempDir(), 'no-migrations-here') }, showErrorBox);
+    const core = startCoreOrExplain(
+      { dataDir: tempDir(), migrationsDir: path.join(tempDir(), 'no-migrations-here') },
+      showErrorBox,
+    );
     expect(core).toBeNull();
     const message = showErrorBox.mock.calls[0]![1] as string;
     expect(message).toMatch(/could not open the clinic's data in/);

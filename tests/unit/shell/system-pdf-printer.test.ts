@@ -66,7 +66,12 @@ describe('printing a PDF through the system print dialog', () => {
     expect(windows).toHaveLength(1);
     const [window] = windows;
     expect(window!.options.show).toBe(false);
-    expect(window!.options.webPreferences).toMatchObject({ plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window!.options.webPreferences).toMatchObject({
+      plugins: true,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(window!.options.webPreferences?.preload).toBeUndefined();
     expect(window!.loadedUrl).toMatch(/^file:\/\/.*\.pdf$/);
     expect(window!.webContents.printed).toHaveLength(1);
@@ -86,7 +91,9 @@ describe('printing a PDF through the system print dialog', () => {
   it('reports closing the dialog without printing as cancelled, not as an error', async () => {
     behaviour.success = false;
     behaviour.failureReason = 'Print job canceled';
-    await expect(createSystemPdfPrinter(Window, { tempDir, settleMs: 0 }).printPdf(PDF, 'Slip')).resolves.toBe('cancelled');
+    await expect(createSystemPdfPrinter(Window, { tempDir, settleMs: 0 }).printPdf(PDF, 'Slip')).resolves.toBe(
+      'cancelled',
+    );
   });
 
   it('reports a printer failure in words a person can act on, and still cleans up', async () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isTrustedSender, isTrustedSenderUrl } from '../../../electron/main/shell/trusted-sender';
 
 describe('IPC sender check', () => {
-  it.each(['app://chartbook/index.html', 'app://chartbook/', 'app://chartbook/index.html#/patients/1'])('trusts the app page %s', (url) => {
-    expect(isTrustedSenderUrl(url)).toBe(true);
-  });
+  it.each(['app://chartbook/index.html', 'app://chartbook/', 'app://chartbook/index.html#/patients/1'])(
+    'trusts the app page %s',
+    (url) => {
+      expect(isTrustedSenderUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'file:///work/main/out/renderer/index.html',

@@ -10,17 +10,20 @@ function guarded(): FakeWebContents {
 }
 
 describe('web contents guards', () => {
-  it.each(['https://example.com/', 'file:///etc/passwd', 'http://chartbook.localhost/', 'app://chartbook.evil/index.html', 'javascript:alert(1)'])(
-    'prevents navigating to %s',
-    (url) => {
-      const contents = guarded();
-      for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
-        const event = navigationEvent(url);
-        contents.emit(name, event, url);
-        expect(event.defaultPrevented, name).toBe(true);
-      }
-    },
-  );
+  it.each([
+    'https://example.com/',
+    'file:///etc/passwd',
+    'http://chartbook.localhost/',
+    'app://chartbook.evil/index.html',
+    'javascript:alert(1)',
+  ])('prevents navigating to %s', (url) => {
+    const contents = guarded();
+    for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      const event = navigationEvent(url);
+      contents.emit(name, event, url);
+      expect(event.defaultPrevented, name).toBe(true);
+    }
+  });
 
   it('lets the app move within its own origin', () => {
     const contents = guarded();

@@ -13,7 +13,14 @@ function notFound(): never {
 export function getAppointment(ctx: ServiceContext, id: string, actor: Actor): Appointment {
   const db = ctx.db.sqlite;
   const row = findAppointmentRow(db, id) ?? notFound();
-  appendAudit(db, { at: isoNow(ctx), userId: actor.userId, username: actor.username, action: 'appointment.view', patientId: row.patient_id, details: row.clinic_date });
+  appendAudit(db, {
+    at: isoNow(ctx),
+    userId: actor.userId,
+    username: actor.username,
+    action: 'appointment.view',
+    patientId: row.patient_id,
+    details: row.clinic_date,
+  });
   return toAppointment(row, clinicTimeZone(ctx));
 }
 
@@ -26,8 +33,21 @@ export function appointmentHistory(ctx: ServiceContext, id: string, actor: Actor
       `SELECT h.version, h.changed_at, h.changed_by, COALESCE(u.display_name, h.changed_by) AS changed_by_name, h.action, h.changes
        FROM appointment_history h LEFT JOIN users u ON u.id = h.changed_by WHERE h.appointment_id = ? ORDER BY h.version DESC`,
     )
-    .all(id) as { version: number; changed_at: string; changed_by: string; changed_by_name: string; action: string; changes: string }[];
-  appendAudit(db, { at: isoNow(ctx), userId: actor.userId, username: actor.username, action: 'appointment.history_view', patientId: row.patient_id });
+    .all(id) as {
+    version: number;
+    changed_at: string;
+    changed_by: string;
+    changed_by_name: string;
+    action: string;
+    changes: string;
+  }[];
+  appendAudit(db, {
+    at: isoNow(ctx),
+    userId: actor.userId,
+    username: actor.username,
+    action: 'appointment.history_view',
+    patientId: row.patient_id,
+  });
   return rows.map((r) => ({
     version: r.version,
     changedAt: r.changed_at,

@@ -41,7 +41,15 @@ export interface AppointmentRow {
 /** Columns a caller may write; the record columns (id, version, times, users) are managed by the writer. */
 export type AppointmentFields = Omit<
   AppointmentRow,
-  'id' | 'version' | 'created_at' | 'updated_at' | 'created_by' | 'updated_by' | 'patient_name' | 'patient_mrn' | 'provider_name'
+  | 'id'
+  | 'version'
+  | 'created_at'
+  | 'updated_at'
+  | 'created_by'
+  | 'updated_by'
+  | 'patient_name'
+  | 'patient_mrn'
+  | 'provider_name'
 >;
 
 export const APPOINTMENT_SELECT = `SELECT a.*, trim(p.given_names || ' ' || p.family_name) AS patient_name, p.mrn AS patient_mrn,
@@ -51,10 +59,36 @@ export const APPOINTMENT_SELECT = `SELECT a.*, trim(p.given_names || ' ' || p.fa
 type ColumnIndex = Record<keyof AppointmentRow, number>;
 
 const ROW_KEYS: (keyof AppointmentRow)[] = [
-  'id', 'version', 'created_at', 'updated_at', 'created_by', 'updated_by', 'patient_id', 'provider_id', 'start_utc', 'end_utc',
-  'length_minutes', 'clinic_date', 'kind', 'status', 'reason', 'note', 'overbook_reason', 'outside_hours_reason', 'token',
-  'arrived_at', 'with_doctor_at', 'done_at', 'no_show_at', 'cancelled_at', 'cancel_reason', 'series_id', 'series_index',
-  'patient_name', 'patient_mrn', 'provider_name',
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+  'patient_id',
+  'provider_id',
+  'start_utc',
+  'end_utc',
+  'length_minutes',
+  'clinic_date',
+  'kind',
+  'status',
+  'reason',
+  'note',
+  'overbook_reason',
+  'outside_hours_reason',
+  'token',
+  'arrived_at',
+  'with_doctor_at',
+  'done_at',
+  'no_show_at',
+  'cancelled_at',
+  'cancel_reason',
+  'series_id',
+  'series_index',
+  'patient_name',
+  'patient_mrn',
+  'provider_name',
 ];
 
 const rawStatements = new WeakMap<Database.Database, Map<string, { statement: Database.Statement; at: ColumnIndex }>>();
@@ -72,7 +106,10 @@ function rawStatement(db: Database.Database, sql: string): { statement: Database
     const names = statement.columns().map((c) => c.name);
     const at = Object.fromEntries(ROW_KEYS.map((key) => [key, names.indexOf(key)])) as ColumnIndex;
     const missing = ROW_KEYS.filter((key) => at[key] < 0);
-    if (missing.length) throw new Error(`appointment query lacks column(s) ${missing.join(', ')}: select them from ${APPOINTMENT_SELECT.slice(0, 40)}…`);
+    if (missing.length)
+      throw new Error(
+        `appointment query lacks column(s) ${missing.join(', ')}: select them from ${APPOINTMENT_SELECT.slice(0, 40)}…`,
+      );
     entry = { statement, at };
     bySql.set(sql, entry);
   }
@@ -86,40 +123,38 @@ function rawStatement(db: Database.Database, sql: string): { statement: Database
  */
 export function allAppointmentRows(db: Database.Database, sql: string, ...params: unknown[]): AppointmentRow[] {
   const { statement, at } = rawStatement(db, sql);
-  return (statement.all(...params) as unknown[][]).map(
-    (r): AppointmentRow => ({
-      id: r[at.id] as string,
-      version: r[at.version] as number,
-      created_at: r[at.created_at] as string,
-      updated_at: r[at.updated_at] as string,
-      created_by: r[at.created_by] as string,
-      updated_by: r[at.updated_by] as string,
-      patient_id: r[at.patient_id] as string,
-      provider_id: r[at.provider_id] as string,
-      start_utc: r[at.start_utc] as string,
-      end_utc: r[at.end_utc] as string,
-      length_minutes: r[at.length_minutes] as number,
-      clinic_date: r[at.clinic_date] as string,
-      kind: r[at.kind] as AppointmentRow['kind'],
-      status: r[at.status] as AppointmentStatus,
-      reason: r[at.reason] as string,
-      note: r[at.note] as string,
-      overbook_reason: r[at.overbook_reason] as string | null,
-      outside_hours_reason: r[at.outside_hours_reason] as string | null,
-      token: r[at.token] as number | null,
-      arrived_at: r[at.arrived_at] as string | null,
-      with_doctor_at: r[at.with_doctor_at] as string | null,
-      done_at: r[at.done_at] as string | null,
-      no_show_at: r[at.no_show_at] as string | null,
-      cancelled_at: r[at.cancelled_at] as string | null,
-      cancel_reason: r[at.cancel_reason] as string | null,
-      series_id: r[at.series_id] as string | null,
-      series_index: r[at.series_index] as number | null,
-      patient_name: r[at.patient_name] as string,
-      patient_mrn: r[at.patient_mrn] as string,
-      provider_name: r[at.provider_name] as string,
-    }),
-  );
+  return (statement.all(...params) as unknown[][]).map((r): AppointmentRow => ({
+    id: r[at.id] as string,
+    version: r[at.version] as number,
+    created_at: r[at.created_at] as string,
+    updated_at: r[at.updated_at] as string,
+    created_by: r[at.created_by] as string,
+    updated_by: r[at.updated_by] as string,
+    patient_id: r[at.patient_id] as string,
+    provider_id: r[at.provider_id] as string,
+    start_utc: r[at.start_utc] as string,
+    end_utc: r[at.end_utc] as string,
+    length_minutes: r[at.length_minutes] as number,
+    clinic_date: r[at.clinic_date] as string,
+    kind: r[at.kind] as AppointmentRow['kind'],
+    status: r[at.status] as AppointmentStatus,
+    reason: r[at.reason] as string,
+    note: r[at.note] as string,
+    overbook_reason: r[at.overbook_reason] as string | null,
+    outside_hours_reason: r[at.outside_hours_reason] as string | null,
+    token: r[at.token] as number | null,
+    arrived_at: r[at.arrived_at] as string | null,
+    with_doctor_at: r[at.with_doctor_at] as string | null,
+    done_at: r[at.done_at] as string | null,
+    no_show_at: r[at.no_show_at] as string | null,
+    cancelled_at: r[at.cancelled_at] as string | null,
+    cancel_reason: r[at.cancel_reason] as string | null,
+    series_id: r[at.series_id] as string | null,
+    series_index: r[at.series_index] as number | null,
+    patient_name: r[at.patient_name] as string,
+    patient_mrn: r[at.patient_mrn] as string,
+    provider_name: r[at.provider_name] as string,
+  }));
 }
 
 export function toAppointment(r: AppointmentRow, timeZone: string): Appointment {
@@ -158,15 +193,20 @@ export function toAppointment(r: AppointmentRow, timeZone: string): Appointment 
 }
 
 export function findAppointmentRow(db: Database.Database, id: string): AppointmentRow | undefined {
-  return preparedOnce(db, `${APPOINTMENT_SELECT} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id) as AppointmentRow | undefined;
+  return preparedOnce(db, `${APPOINTMENT_SELECT} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id) as
+    AppointmentRow | undefined;
 }
 
 /** Loads an appointment to change it, refusing a stale version so two people never overwrite each other. */
 export function loadForChange(db: Database.Database, id: string, version: number): AppointmentRow {
   const row = findAppointmentRow(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'That appointment was not found. It may have been removed; refresh the book.');
+  if (!row)
+    throw new AppError('NOT_FOUND', 'That appointment was not found. It may have been removed; refresh the book.');
   if (row.version !== version) {
-    throw new AppError('CONFLICT', 'Someone else changed this appointment after you opened it. Refresh the book, then try again.');
+    throw new AppError(
+      'CONFLICT',
+      'Someone else changed this appointment after you opened it. Refresh the book, then try again.',
+    );
   }
   return row;
 }

@@ -17,18 +17,28 @@ import { requireProvider } from './provider-schedule';
  */
 export function seriesDates(firstDate: string, repeat: Repeat): string[] {
   const nth = (k: number) =>
-    repeat.unit === 'months' ? addMonths(firstDate, k * repeat.every) : addDays(firstDate, k * repeat.every * (repeat.unit === 'weeks' ? 7 : 1));
+    repeat.unit === 'months'
+      ? addMonths(firstDate, k * repeat.every)
+      : addDays(firstDate, k * repeat.every * (repeat.unit === 'weeks' ? 7 : 1));
   if (repeat.count === undefined && repeat.until === undefined) {
-    throw new AppError('VALIDATION', 'A repeating series needs an end: give the number of appointments or an end date.', { 'repeat.count': 'Give a number or an end date' });
+    throw new AppError(
+      'VALIDATION',
+      'A repeating series needs an end: give the number of appointments or an end date.',
+      { 'repeat.count': 'Give a number or an end date' },
+    );
   }
   const dates: string[] = [];
   for (let k = 0; ; k++) {
     const date = nth(k);
     if (repeat.count !== undefined ? k >= repeat.count : date > repeat.until!) break;
     if (dates.length >= MAX_SERIES_OCCURRENCES) {
-      throw new AppError('VALIDATION', `That series would have more than ${MAX_SERIES_OCCURRENCES} appointments. Choose an earlier end date.`, {
-        'repeat.until': `At most ${MAX_SERIES_OCCURRENCES} appointments`,
-      });
+      throw new AppError(
+        'VALIDATION',
+        `That series would have more than ${MAX_SERIES_OCCURRENCES} appointments. Choose an earlier end date.`,
+        {
+          'repeat.until': `At most ${MAX_SERIES_OCCURRENCES} appointments`,
+        },
+      );
     }
     dates.push(date);
   }
@@ -36,7 +46,11 @@ export function seriesDates(firstDate: string, repeat: Repeat): string[] {
 }
 
 /** Books every appointment of a series, all or nothing: one refused occurrence refuses the series, naming its date. */
-export function bookSeries(ctx: ServiceContext, input: BookSeriesInput, actor: Actor): { seriesId: string; appointments: Appointment[] } {
+export function bookSeries(
+  ctx: ServiceContext,
+  input: BookSeriesInput,
+  actor: Actor,
+): { seriesId: string; appointments: Appointment[] } {
   const db = ctx.db.sqlite;
   const timeZone = clinicTimeZone(ctx);
   return db
@@ -57,23 +71,62 @@ export function bookSeries(ctx: ServiceContext, input: BookSeriesInput, actor: A
         `INSERT INTO appointment_series (id, created_at, updated_at, created_by, updated_by, version, patient_id, provider_id, every, unit, count, until_date, first_date, local_time, length_minutes)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        seriesId, at, at, actor.userId, actor.userId, input.patientId, input.providerId, input.repeat.every, input.repeat.unit,
-        input.repeat.count ?? null, input.repeat.until ?? null, input.date, input.time, slots[0]!.slot.lengthMinutes,
+        seriesId,
+        at,
+        at,
+        actor.userId,
+        actor.userId,
+        input.patientId,
+        input.providerId,
+        input.repeat.every,
+        input.repeat.unit,
+        input.repeat.count ?? null,
+        input.repeat.until ?? null,
+        input.date,
+        input.time,
+        slots[0]!.slot.lengthMinutes,
       );
-      appendChange(db, { entity: 'appointment_series', entityId: seriesId, operation: 'create', version: 1, at, userId: actor.userId });
+      appendChange(db, {
+        entity: 'appointment_series',
+        entityId: seriesId,
+        operation: 'create',
+        version: 1,
+        at,
+        userId: actor.userId,
+      });
       const writer = new AppointmentWriter(ctx, timeZone);
       const appointments = slots.map(({ date, slot, reasons }, index) => {
         const row = writer.insert(
           {
-            patient_id: input.patientId, provider_id: input.providerId, start_utc: slot.startUtc, end_utc: slot.endUtc,
-            length_minutes: slot.lengthMinutes, clinic_date: date, kind: 'appointment', status: 'booked', reason: input.reason, note: input.note,
-            overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason, token: null, arrived_at: null,
-            with_doctor_at: null, done_at: null, no_show_at: null, cancelled_at: null, cancel_reason: null, series_id: seriesId, series_index: index + 1,
+            patient_id: input.patientId,
+            provider_id: input.providerId,
+            start_utc: slot.startUtc,
+            end_utc: slot.endUtc,
+            length_minutes: slot.lengthMinutes,
+            clinic_date: date,
+            kind: 'appointment',
+            status: 'booked',
+            reason: input.reason,
+            note: input.note,
+            overbook_reason: reasons.overbookReason,
+            outside_hours_reason: reasons.outsideHoursReason,
+            token: null,
+            arrived_at: null,
+            with_doctor_at: null,
+            done_at: null,
+            no_show_at: null,
+            cancelled_at: null,
+            cancel_reason: null,
+            series_id: seriesId,
+            series_index: index + 1,
           },
           `booked (series ${index + 1} of ${slots.length})`,
           actor,
           at,
-          { action: 'appointment.book', details: `${bookingDetails(patient.name, schedule.displayName, date, input.time, reasons)}, series ${index + 1}/${slots.length}` },
+          {
+            action: 'appointment.book',
+            details: `${bookingDetails(patient.name, schedule.displayName, date, input.time, reasons)}, series ${index + 1}/${slots.length}`,
+          },
         );
         return toAppointment(row, timeZone);
       });

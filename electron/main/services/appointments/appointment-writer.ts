@@ -18,15 +18,42 @@ interface AuditNote {
 }
 
 const COLUMNS: (keyof AppointmentFields)[] = [
-  'patient_id', 'provider_id', 'start_utc', 'end_utc', 'length_minutes', 'clinic_date', 'kind', 'status', 'reason', 'note',
-  'overbook_reason', 'outside_hours_reason', 'token', 'arrived_at', 'with_doctor_at', 'done_at', 'no_show_at', 'cancelled_at',
-  'cancel_reason', 'series_id', 'series_index',
+  'patient_id',
+  'provider_id',
+  'start_utc',
+  'end_utc',
+  'length_minutes',
+  'clinic_date',
+  'kind',
+  'status',
+  'reason',
+  'note',
+  'overbook_reason',
+  'outside_hours_reason',
+  'token',
+  'arrived_at',
+  'with_doctor_at',
+  'done_at',
+  'no_show_at',
+  'cancelled_at',
+  'cancel_reason',
+  'series_id',
+  'series_index',
 ];
 
 /** The fields an appointment's history shows (the doctor's change is added by the writer). */
 export type HistoryFields = Pick<
   AppointmentFields,
-  'start_utc' | 'length_minutes' | 'status' | 'reason' | 'note' | 'overbook_reason' | 'outside_hours_reason' | 'token' | 'arrived_at' | 'cancel_reason'
+  | 'start_utc'
+  | 'length_minutes'
+  | 'status'
+  | 'reason'
+  | 'note'
+  | 'overbook_reason'
+  | 'outside_hours_reason'
+  | 'token'
+  | 'arrived_at'
+  | 'cancel_reason'
 >;
 
 /** The appointment as labelled values a person reads in its history. */
@@ -81,24 +108,72 @@ export class AppointmentWriter {
        VALUES (?, ?, ?, ?, ?, 1, ${COLUMNS.map(() => '?').join(', ')})`,
     ).run(id, at, at, actor.userId, actor.userId, ...COLUMNS.map((c) => fields[c]));
     this.history(id, 1, historyAction, diff(null, fields, this.timeZone), actor, at);
-    appendChange(db, { entity: 'appointment', entityId: id, operation: 'create', version: 1, at, userId: actor.userId });
-    appendAudit(db, { at, userId: actor.userId, username: actor.username, action: audit.action, patientId: fields.patient_id, details: audit.details });
+    appendChange(db, {
+      entity: 'appointment',
+      entityId: id,
+      operation: 'create',
+      version: 1,
+      at,
+      userId: actor.userId,
+    });
+    appendAudit(db, {
+      at,
+      userId: actor.userId,
+      username: actor.username,
+      action: audit.action,
+      patientId: fields.patient_id,
+      details: audit.details,
+    });
     return findAppointmentRow(db, id)!;
   }
 
-  update(before: AppointmentRow, patch: Partial<AppointmentFields>, historyAction: string, actor: Actor, at: string, audit: AuditNote): AppointmentRow {
+  update(
+    before: AppointmentRow,
+    patch: Partial<AppointmentFields>,
+    historyAction: string,
+    actor: Actor,
+    at: string,
+    audit: AuditNote,
+  ): AppointmentRow {
     const db = this.ctx.db.sqlite;
     const keys = (Object.keys(patch) as (keyof AppointmentFields)[]).filter((k) => COLUMNS.includes(k));
     const sets = keys.map((k) => `${k} = ?`).join(', ');
     // The SET list varies with the patch, but only over a handful of shapes: each is prepared once.
-    const result = preparedOnce(db, `UPDATE appointments SET ${sets}${sets ? ', ' : ''}updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`).run(...keys.map((k) => patch[k] ?? null), at, actor.userId, before.id, before.version);
+    const result = preparedOnce(
+      db,
+      `UPDATE appointments SET ${sets}${sets ? ', ' : ''}updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?`,
+    ).run(...keys.map((k) => patch[k] ?? null), at, actor.userId, before.id, before.version);
     if (result.changes !== 1) throw new Error(`appointment ${before.id} changed under an IMMEDIATE transaction`);
     const after = findAppointmentRow(db, before.id)!;
     // The doctor's name is joined in, not a column, so flatten() cannot see it; a change of doctor is rare enough to add here.
-    const doctor = before.provider_id === after.provider_id ? [] : [{ field: 'Doctor', from: before.provider_name, to: after.provider_name }];
-    this.history(before.id, after.version, historyAction, [...doctor, ...diff(before, after, this.timeZone)], actor, at);
-    appendChange(db, { entity: 'appointment', entityId: before.id, operation: 'update', version: after.version, at, userId: actor.userId });
-    appendAudit(db, { at, userId: actor.userId, username: actor.username, action: audit.action, patientId: before.patient_id, details: audit.details });
+    const doctor =
+      before.provider_id === after.provider_id
+        ? []
+        : [{ field: 'Doctor', from: before.provider_name, to: after.provider_name }];
+    this.history(
+      before.id,
+      after.version,
+      historyAction,
+      [...doctor, ...diff(before, after, this.timeZone)],
+      actor,
+      at,
+    );
+    appendChange(db, {
+      entity: 'appointment',
+      entityId: before.id,
+      operation: 'update',
+      version: after.version,
+      at,
+      userId: actor.userId,
+    });
+    appendAudit(db, {
+      at,
+      userId: actor.userId,
+      username: actor.username,
+      action: audit.action,
+      patientId: before.patient_id,
+      details: audit.details,
+    });
     return after;
   }
 

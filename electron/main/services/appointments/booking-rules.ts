@@ -15,7 +15,13 @@ export interface Slot {
 
 /** Turns a clinic-local date, time and length (or end time) into UTC, refusing DST gaps and unresolved overlaps. */
 export function resolveSlot(
-  input: { date: string; time: string; lengthMinutes?: number | undefined; endTime?: string | undefined; dstChoice?: DstChoice | undefined },
+  input: {
+    date: string;
+    time: string;
+    lengthMinutes?: number | undefined;
+    endTime?: string | undefined;
+    dstChoice?: DstChoice | undefined;
+  },
   schedule: ProviderSchedule,
   timeZone: string,
 ): Slot {
@@ -34,12 +40,18 @@ export function resolveSlot(
 }
 
 export function requirePatient(db: Database.Database, patientId: string): { name: string } {
-  const row = preparedOnce(db, "SELECT trim(given_names || ' ' || family_name) AS name FROM patients WHERE id = ? AND deleted_at IS NULL")
-    .get(patientId) as { name: string } | undefined;
+  const row = preparedOnce(
+    db,
+    "SELECT trim(given_names || ' ' || family_name) AS name FROM patients WHERE id = ? AND deleted_at IS NULL",
+  ).get(patientId) as { name: string } | undefined;
   if (!row) {
-    throw new AppError('VALIDATION', 'That patient was not found. Search for the patient again, or register them first.', {
-      patientId: 'Unknown patient: search and choose a patient',
-    });
+    throw new AppError(
+      'VALIDATION',
+      'That patient was not found. Search for the patient again, or register them first.',
+      {
+        patientId: 'Unknown patient: search and choose a patient',
+      },
+    );
   }
   return row;
 }
@@ -47,9 +59,13 @@ export function requirePatient(db: Database.Database, patientId: string): { name
 /** Past bookings are refused; a minute of grace lets "now" be booked. Walk-ins are recorded, not booked. */
 export function assertNotPast(startUtc: string, now: Date): void {
   if (Date.parse(startUtc) < Math.floor(now.getTime() / 60_000) * 60_000) {
-    throw new AppError('VALIDATION', 'That time is in the past. Choose a later time; to record a patient who is here now, add them as a walk-in.', {
-      time: 'In the past: choose a later time',
-    });
+    throw new AppError(
+      'VALIDATION',
+      'That time is in the past. Choose a later time; to record a patient who is here now, add them as a walk-in.',
+      {
+        time: 'In the past: choose a later time',
+      },
+    );
   }
 }
 
@@ -65,7 +81,12 @@ interface ClashRow {
  * hold a slot, so they neither clash nor are clashed with. The lower bound on start_utc keeps the
  * (provider_id, start_utc) index range small however long the history is.
  */
-export function findClash(db: Database.Database, providerId: string, slot: Slot, exclude: readonly string[]): ClashRow | undefined {
+export function findClash(
+  db: Database.Database,
+  providerId: string,
+  slot: Slot,
+  exclude: readonly string[],
+): ClashRow | undefined {
   const earliest = new Date(Date.parse(slot.startUtc) - MAX_LENGTH_MINUTES * 60_000).toISOString();
   const rows = preparedOnce(
     db,
@@ -102,7 +123,10 @@ export function checkSlot(
   exclude: readonly string[] = [],
 ): { overbookReason: string | null; outsideHoursReason: string | null } {
   if (overrides.overbookReason !== undefined && !mayOverbook(actor)) {
-    throw new AppError('FORBIDDEN', 'Only a doctor or an administrator can overbook. Choose a free time, or ask the doctor to overbook.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Only a doctor or an administrator can overbook. Choose a free time, or ask the doctor to overbook.',
+    );
   }
   const clash = findClash(db, schedule.providerId, slot, exclude);
   if (clash && overrides.overbookReason === undefined) {
@@ -116,10 +140,18 @@ export function checkSlot(
   const outside = closed !== null || !withinBlocks(blocks, slot.startUtc, slot.endUtc);
   if (outside && overrides.outsideHoursReason === undefined) {
     const when = `${utcToZoned(slot.startUtc, timeZone).time}–${utcToZoned(slot.endUtc, timeZone).time} on ${date}`;
-    const why = closed ? `${schedule.displayName} does not work that day (${closed})` : `it is outside ${schedule.displayName}’s working hours (${describeBlocks(blocks)})`;
+    const why = closed
+      ? `${schedule.displayName} does not work that day (${closed})`
+      : `it is outside ${schedule.displayName}’s working hours (${describeBlocks(blocks)})`;
     const message = `${when} cannot be booked: ${why}. Choose a time within working hours, or give a reason to book outside them.`;
     // outsideHoursReason marks the refusal for the form: it offers the override field.
-    throw new AppError('VALIDATION', message, { time: message, outsideHoursReason: 'Give a reason to book outside working hours' });
+    throw new AppError('VALIDATION', message, {
+      time: message,
+      outsideHoursReason: 'Give a reason to book outside working hours',
+    });
   }
-  return { overbookReason: clash ? overrides.overbookReason! : null, outsideHoursReason: outside ? overrides.outsideHoursReason! : null };
+  return {
+    overbookReason: clash ? overrides.overbookReason! : null,
+    outsideHoursReason: outside ? overrides.outsideHoursReason! : null,
+  };
 }

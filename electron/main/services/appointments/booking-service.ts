@@ -1,11 +1,23 @@
 import { todayIn } from '../../../../shared/dates';
-import type { Appointment, BookInput, RescheduleInput, UpdateInput, WalkInInput } from '../../../../shared/domain/appointment';
+import type {
+  Appointment,
+  BookInput,
+  RescheduleInput,
+  UpdateInput,
+  WalkInInput,
+} from '../../../../shared/domain/appointment';
 import { STATUS_LABELS } from '../../../../shared/domain/appointment';
 import { AppError } from '../../../../shared/errors';
 import { addDays, daysBetween, utcToZoned, zonedToUtc } from '../../../../shared/zoned-time';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings-service';
-import { APPOINTMENT_SELECT, loadForChange, toAppointment, type AppointmentFields, type AppointmentRow } from './appointment-row';
+import {
+  APPOINTMENT_SELECT,
+  loadForChange,
+  toAppointment,
+  type AppointmentFields,
+  type AppointmentRow,
+} from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
 import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking-rules';
 import { requireProvider } from './provider-schedule';
@@ -24,23 +36,48 @@ export function bookAppointment(ctx: ServiceContext, input: BookInput, actor: Ac
       const reasons = checkSlot(db, actor, schedule, input.date, slot, input, timeZone);
       const row = new AppointmentWriter(ctx, timeZone).insert(
         {
-          patient_id: input.patientId, provider_id: input.providerId, start_utc: slot.startUtc, end_utc: slot.endUtc,
-          length_minutes: slot.lengthMinutes, clinic_date: input.date, kind: 'appointment', status: 'booked',
-          reason: input.reason, note: input.note, overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason,
-          token: null, arrived_at: null, with_doctor_at: null, done_at: null, no_show_at: null, cancelled_at: null, cancel_reason: null,
-          series_id: null, series_index: null,
+          patient_id: input.patientId,
+          provider_id: input.providerId,
+          start_utc: slot.startUtc,
+          end_utc: slot.endUtc,
+          length_minutes: slot.lengthMinutes,
+          clinic_date: input.date,
+          kind: 'appointment',
+          status: 'booked',
+          reason: input.reason,
+          note: input.note,
+          overbook_reason: reasons.overbookReason,
+          outside_hours_reason: reasons.outsideHoursReason,
+          token: null,
+          arrived_at: null,
+          with_doctor_at: null,
+          done_at: null,
+          no_show_at: null,
+          cancelled_at: null,
+          cancel_reason: null,
+          series_id: null,
+          series_index: null,
         },
         'booked',
         actor,
         isoNow(ctx),
-        { action: 'appointment.book', details: bookingDetails(patient.name, schedule.displayName, input.date, input.time, reasons) },
+        {
+          action: 'appointment.book',
+          details: bookingDetails(patient.name, schedule.displayName, input.date, input.time, reasons),
+        },
       );
       return toAppointment(row, timeZone);
     })
     .immediate();
 }
 
-export function bookingDetails(patient: string, doctor: string, date: string, time: string, reasons: { overbookReason: string | null; outsideHoursReason: string | null }): string {
+export function bookingDetails(
+  patient: string,
+  doctor: string,
+  date: string,
+  time: string,
+  reasons: { overbookReason: string | null; outsideHoursReason: string | null },
+): string {
   const extra = [
     reasons.overbookReason ? `overbooked: ${reasons.overbookReason}` : '',
     reasons.outsideHoursReason ? `outside hours: ${reasons.outsideHoursReason}` : '',
@@ -63,7 +100,11 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
         const arrived = zonedToUtc(today, input.arrivedTime, timeZone, 'later');
         if (!arrived.ok) throw new AppError('VALIDATION', arrived.message, { arrivedTime: arrived.message });
         if (Date.parse(arrived.utc) > now.getTime()) {
-          throw new AppError('VALIDATION', 'The arrival time is later than now. Enter when the patient arrived, or leave it empty for now.', { arrivedTime: 'Later than now' });
+          throw new AppError(
+            'VALIDATION',
+            'The arrival time is later than now. Enter when the patient arrived, or leave it empty for now.',
+            { arrivedTime: 'Later than now' },
+          );
         }
         arrivedUtc = arrived.utc;
       }
@@ -71,11 +112,27 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
       const token = nextToken(db, today);
       const row = new AppointmentWriter(ctx, timeZone).insert(
         {
-          patient_id: input.patientId, provider_id: input.providerId, start_utc: arrivedUtc,
-          end_utc: new Date(Date.parse(arrivedUtc) + length * 60_000).toISOString(), length_minutes: length, clinic_date: today,
-          kind: 'walk_in', status: 'arrived', reason: input.reason, note: input.note, overbook_reason: null, outside_hours_reason: null,
-          token, arrived_at: arrivedUtc, with_doctor_at: null, done_at: null, no_show_at: null, cancelled_at: null, cancel_reason: null,
-          series_id: null, series_index: null,
+          patient_id: input.patientId,
+          provider_id: input.providerId,
+          start_utc: arrivedUtc,
+          end_utc: new Date(Date.parse(arrivedUtc) + length * 60_000).toISOString(),
+          length_minutes: length,
+          clinic_date: today,
+          kind: 'walk_in',
+          status: 'arrived',
+          reason: input.reason,
+          note: input.note,
+          overbook_reason: null,
+          outside_hours_reason: null,
+          token,
+          arrived_at: arrivedUtc,
+          with_doctor_at: null,
+          done_at: null,
+          no_show_at: null,
+          cancelled_at: null,
+          cancel_reason: null,
+          series_id: null,
+          series_index: null,
         },
         'walk-in arrived',
         actor,
@@ -91,7 +148,9 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
 function targetsOf(ctx: ServiceContext, row: AppointmentRow, scope: 'this' | 'following'): AppointmentRow[] {
   if (scope === 'this' || !row.series_id) return [row];
   const later = ctx.db.sqlite
-    .prepare(`${APPOINTMENT_SELECT} WHERE a.series_id = ? AND a.start_utc >= ? AND a.status = 'booked' AND a.deleted_at IS NULL ORDER BY a.start_utc`)
+    .prepare(
+      `${APPOINTMENT_SELECT} WHERE a.series_id = ? AND a.start_utc >= ? AND a.status = 'booked' AND a.deleted_at IS NULL ORDER BY a.start_utc`,
+    )
     .all(row.series_id, row.start_utc) as AppointmentRow[];
   return [row, ...later.filter((r) => r.id !== row.id)];
 }
@@ -117,13 +176,20 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
     .transaction(() => {
       const row = loadForChange(db, input.id, input.version);
       if (row.kind !== 'appointment' || row.status !== 'booked') {
-        throw new AppError('VALIDATION', `Only a booked appointment can be rescheduled; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`);
+        throw new AppError(
+          'VALIDATION',
+          `Only a booked appointment can be rescheduled; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`,
+        );
       }
       const newDoctor = input.providerId !== undefined && input.providerId !== row.provider_id;
       if (newDoctor && input.scope === 'following' && row.series_id) {
-        throw new AppError('VALIDATION', 'A series can only be moved to another doctor one appointment at a time. Choose “this one”.', {
-          scope: 'Choose “this one” to change the doctor',
-        });
+        throw new AppError(
+          'VALIDATION',
+          'A series can only be moved to another doctor one appointment at a time. Choose “this one”.',
+          {
+            scope: 'Choose “this one” to change the doctor',
+          },
+        );
       }
       const schedule = requireProvider(db, newDoctor ? input.providerId! : row.provider_id);
       const targets = targetsOf(ctx, row, input.scope);
@@ -135,15 +201,24 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
         const date = addDays(t.clinic_date, shift);
         return forOccurrence(date, targets.length > 1, () => {
           const lengthMinutes = input.endTime === undefined ? (input.lengthMinutes ?? t.length_minutes) : undefined;
-          const slot = resolveSlot({ date, time: input.time, lengthMinutes, endTime: input.endTime, dstChoice: input.dstChoice }, schedule, timeZone);
+          const slot = resolveSlot(
+            { date, time: input.time, lengthMinutes, endTime: input.endTime, dstChoice: input.dstChoice },
+            schedule,
+            timeZone,
+          );
           assertNotPast(slot.startUtc, ctx.now());
           const reasons = checkSlot(db, actor, schedule, date, slot, input, timeZone, ids);
           const from = utcToZoned(t.start_utc, timeZone);
           const after = writer.update(
             t,
             {
-              provider_id: schedule.providerId, start_utc: slot.startUtc, end_utc: slot.endUtc, length_minutes: slot.lengthMinutes, clinic_date: date,
-              overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason,
+              provider_id: schedule.providerId,
+              start_utc: slot.startUtc,
+              end_utc: slot.endUtc,
+              length_minutes: slot.lengthMinutes,
+              clinic_date: date,
+              overbook_reason: reasons.overbookReason,
+              outside_hours_reason: reasons.outsideHoursReason,
             },
             'rescheduled',
             actor,
@@ -160,7 +235,11 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
     .immediate();
 }
 
-export function cancelAppointment(ctx: ServiceContext, input: { id: string; version: number; reason: string; scope: 'this' | 'following' }, actor: Actor): Appointment[] {
+export function cancelAppointment(
+  ctx: ServiceContext,
+  input: { id: string; version: number; reason: string; scope: 'this' | 'following' },
+  actor: Actor,
+): Appointment[] {
   const db = ctx.db.sqlite;
   const timeZone = clinicTimeZone(ctx);
   return db
@@ -170,10 +249,17 @@ export function cancelAppointment(ctx: ServiceContext, input: { id: string; vers
       const writer = new AppointmentWriter(ctx, timeZone);
       const at = isoNow(ctx);
       return targetsOf(ctx, row, input.scope).map((t) => {
-        const after = writer.update(t, { status: 'cancelled', cancelled_at: at, cancel_reason: input.reason }, 'cancelled', actor, at, {
-          action: 'appointment.cancel',
-          details: `${t.clinic_date}: ${input.reason}`,
-        });
+        const after = writer.update(
+          t,
+          { status: 'cancelled', cancelled_at: at, cancel_reason: input.reason },
+          'cancelled',
+          actor,
+          at,
+          {
+            action: 'appointment.cancel',
+            details: `${t.clinic_date}: ${input.reason}`,
+          },
+        );
         return toAppointment(after, timeZone);
       });
     })
@@ -195,7 +281,10 @@ export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor
     .transaction(() => {
       const row = loadForChange(db, input.id, input.version);
       if (CLOSED.has(row.status)) {
-        throw new AppError('VALIDATION', `This appointment is ${STATUS_LABELS[row.status]}, so it can no longer be edited.`);
+        throw new AppError(
+          'VALIDATION',
+          `This appointment is ${STATUS_LABELS[row.status]}, so it can no longer be edited.`,
+        );
       }
       const patch: Partial<AppointmentFields> = {};
       const changed: string[] = [];
@@ -213,9 +302,18 @@ export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor
           throw new AppError('VALIDATION', message, { lengthMinutes: message });
         }
         const schedule = requireProvider(db, row.provider_id);
-        const slot = { startUtc: row.start_utc, endUtc: new Date(Date.parse(row.start_utc) + input.lengthMinutes * 60_000).toISOString(), lengthMinutes: input.lengthMinutes };
+        const slot = {
+          startUtc: row.start_utc,
+          endUtc: new Date(Date.parse(row.start_utc) + input.lengthMinutes * 60_000).toISOString(),
+          lengthMinutes: input.lengthMinutes,
+        };
         const reasons = checkSlot(db, actor, schedule, row.clinic_date, slot, input, timeZone, [row.id]);
-        Object.assign(patch, { end_utc: slot.endUtc, length_minutes: slot.lengthMinutes, overbook_reason: reasons.overbookReason, outside_hours_reason: reasons.outsideHoursReason });
+        Object.assign(patch, {
+          end_utc: slot.endUtc,
+          length_minutes: slot.lengthMinutes,
+          overbook_reason: reasons.overbookReason,
+          outside_hours_reason: reasons.outsideHoursReason,
+        });
         changed.push(`length ${row.length_minutes} -> ${slot.lengthMinutes} min`);
       }
       // Saving an unchanged form writes nothing: no new version, no history line.

@@ -12,7 +12,13 @@ import { toInterval, workingBlocks } from './working-hours';
 const HOLDS_SLOT = new Set(['booked', 'arrived', 'with_doctor', 'done']);
 
 /** Slots of the doctor's default length from the start of each block that overlap no held appointment and are not past. */
-function freeSlots(blocks: Interval[], held: AppointmentRow[], lengthMinutes: number, notBeforeMs: number, timeZone: string): Interval[] {
+function freeSlots(
+  blocks: Interval[],
+  held: AppointmentRow[],
+  lengthMinutes: number,
+  notBeforeMs: number,
+  timeZone: string,
+): Interval[] {
   const step = lengthMinutes * 60_000;
   const busy = held.map((a) => [Date.parse(a.start_utc), Date.parse(a.end_utc)] as const);
   const slots: Interval[] = [];
@@ -26,7 +32,14 @@ function freeSlots(blocks: Interval[], held: AppointmentRow[], lengthMinutes: nu
   return slots;
 }
 
-function providerDay(schedule: ProviderSchedule, date: string, rows: AppointmentRow[], closed: string | null, nowMs: number, timeZone: string): ProviderDay {
+function providerDay(
+  schedule: ProviderSchedule,
+  date: string,
+  rows: AppointmentRow[],
+  closed: string | null,
+  nowMs: number,
+  timeZone: string,
+): ProviderDay {
   const blocks = closed ? [] : workingBlocks(schedule, date, timeZone);
   const held = rows.filter((r) => r.kind === 'appointment' && HOLDS_SLOT.has(r.status));
   return {
@@ -41,21 +54,37 @@ function providerDay(schedule: ProviderSchedule, date: string, rows: Appointment
 }
 
 /** One doctor's appointments in [from, to) clinic dates, through the (provider_id, start_utc) index. */
-function appointmentsOf(db: Database.Database, providerId: string, from: string, to: string, timeZone: string): AppointmentRow[] {
+function appointmentsOf(
+  db: Database.Database,
+  providerId: string,
+  from: string,
+  to: string,
+  timeZone: string,
+): AppointmentRow[] {
   const start = clinicDayBounds(from, timeZone).startUtc;
   const end = clinicDayBounds(addDays(to, -1), timeZone).endUtc;
   return allAppointmentRows(
     db,
     `${APPOINTMENT_SELECT} WHERE a.provider_id = ? AND a.start_utc >= ? AND a.start_utc < ? AND a.deleted_at IS NULL ORDER BY a.start_utc, a.token`,
-    providerId, start, end,
+    providerId,
+    start,
+    end,
   );
 }
 
-function closedDays(db: Database.Database, from: string, toInclusive: string): { holidays: Map<string, string>; daysOff: Map<string, string> } {
+function closedDays(
+  db: Database.Database,
+  from: string,
+  toInclusive: string,
+): { holidays: Map<string, string>; daysOff: Map<string, string> } {
   const holidays = new Map(listHolidays(db, from, toInclusive).map((h) => [h.date, `Clinic holiday: ${h.name}`]));
-  const rows = preparedOnce(db, 'SELECT provider_id, date, reason FROM provider_days_off WHERE date >= ? AND date <= ? AND deleted_at IS NULL')
-    .all(from, toInclusive) as { provider_id: string; date: string; reason: string }[];
-  const daysOff = new Map(rows.map((r) => [`${r.provider_id}|${r.date}`, r.reason ? `Day off: ${r.reason}` : 'Day off']));
+  const rows = preparedOnce(
+    db,
+    'SELECT provider_id, date, reason FROM provider_days_off WHERE date >= ? AND date <= ? AND deleted_at IS NULL',
+  ).all(from, toInclusive) as { provider_id: string; date: string; reason: string }[];
+  const daysOff = new Map(
+    rows.map((r) => [`${r.provider_id}|${r.date}`, r.reason ? `Day off: ${r.reason}` : 'Day off']),
+  );
   return { holidays, daysOff };
 }
 
@@ -67,7 +96,14 @@ export function dayView(ctx: ServiceContext, date: string) {
   const nowMs = ctx.now().getTime();
   const providers = listProviders(db).map((p) => {
     const closed = holidays.get(date) ?? daysOff.get(`${p.providerId}|${date}`) ?? null;
-    return providerDay(p, date, appointmentsOf(db, p.providerId, date, addDays(date, 1), timeZone), closed, nowMs, timeZone);
+    return providerDay(
+      p,
+      date,
+      appointmentsOf(db, p.providerId, date, addDays(date, 1), timeZone),
+      closed,
+      nowMs,
+      timeZone,
+    );
   });
   return { date, timeZone, holiday: holidays.get(date)?.replace(/^Clinic holiday: /, '') ?? null, providers };
 }
@@ -83,7 +119,14 @@ export function weekView(ctx: ServiceContext, providerId: string, startDate: str
   const nowMs = ctx.now().getTime();
   const days = dates.map((date) => {
     const closed = holidays.get(date) ?? daysOff.get(`${providerId}|${date}`) ?? null;
-    return providerDay(schedule, date, rows.filter((r) => r.clinic_date === date), closed, nowMs, timeZone);
+    return providerDay(
+      schedule,
+      date,
+      rows.filter((r) => r.clinic_date === date),
+      closed,
+      nowMs,
+      timeZone,
+    );
   });
   return { providerId, timeZone, days };
 }

@@ -21,7 +21,10 @@ function withWait(ctx: ServiceContext, rows: Row[], timeZone: string) {
   const now = ctx.now().getTime();
   return rows.map((r) => ({
     ...toAppointment(r, timeZone),
-    waitingMinutes: r.status === 'arrived' && r.arrived_at ? Math.max(0, Math.floor((now - Date.parse(r.arrived_at)) / 60_000)) : null,
+    waitingMinutes:
+      r.status === 'arrived' && r.arrived_at
+        ? Math.max(0, Math.floor((now - Date.parse(r.arrived_at)) / 60_000))
+        : null,
   }));
 }
 
@@ -71,7 +74,11 @@ export function doctorQueue(ctx: ServiceContext, input: { providerId: string; da
     date,
     providerId: input.providerId,
     waiting: withWait(ctx, waiting, timeZone),
-    withDoctor: withWait(ctx, rows.filter((r) => r.status === 'with_doctor'), timeZone),
+    withDoctor: withWait(
+      ctx,
+      rows.filter((r) => r.status === 'with_doctor'),
+      timeZone,
+    ),
     done: rows.filter((r) => r.status === 'done').length,
   };
 }

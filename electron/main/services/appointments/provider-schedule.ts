@@ -33,7 +33,9 @@ function toSchedule(r: ProviderRow): ProviderSchedule {
 
 /** Active users with the doctor role, with their hours; only they can be booked. */
 export function listProviders(db: Database.Database): ProviderSchedule[] {
-  return (preparedOnce(db, `${PROVIDER_SELECT} ORDER BY u.display_name COLLATE NOCASE`).all() as ProviderRow[]).map(toSchedule);
+  return (preparedOnce(db, `${PROVIDER_SELECT} ORDER BY u.display_name COLLATE NOCASE`).all() as ProviderRow[]).map(
+    toSchedule,
+  );
 }
 
 function findProvider(db: Database.Database, providerId: string): ProviderRow | undefined {
@@ -62,18 +64,23 @@ export function setProviderSchedule(
       const current = findProvider(db, input.providerId);
       if (!current) requireProvider(db, input.providerId);
       if ((current?.version ?? null) !== input.version) {
-        throw new AppError('CONFLICT', 'Someone else changed this doctor’s hours after you opened them. Reload, then apply your changes again.');
+        throw new AppError(
+          'CONFLICT',
+          'Someone else changed this doctor’s hours after you opened them. Reload, then apply your changes again.',
+        );
       }
       const at = isoNow(ctx);
       const hours = JSON.stringify(
-        [...input.weeklyHours].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)).map((b) => ({ weekday: b.weekday, start: b.start, end: b.end })),
+        [...input.weeklyHours]
+          .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
+          .map((b) => ({ weekday: b.weekday, start: b.start, end: b.end })),
       );
       let id = current?.schedule_id ?? null;
       let version = 1;
       if (id) {
-        db.prepare('UPDATE provider_schedules SET default_length_minutes = ?, weekly_hours = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(
-          input.defaultLengthMinutes, hours, at, actor.userId, id,
-        );
+        db.prepare(
+          'UPDATE provider_schedules SET default_length_minutes = ?, weekly_hours = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
+        ).run(input.defaultLengthMinutes, hours, at, actor.userId, id);
         version = (current?.version ?? 0) + 1;
       } else {
         id = newId();
@@ -82,9 +89,19 @@ export function setProviderSchedule(
            VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
         ).run(id, at, at, actor.userId, actor.userId, input.providerId, input.defaultLengthMinutes, hours);
       }
-      appendChange(db, { entity: 'provider_schedule', entityId: id, operation: version === 1 ? 'create' : 'update', version, at, userId: actor.userId });
+      appendChange(db, {
+        entity: 'provider_schedule',
+        entityId: id,
+        operation: version === 1 ? 'create' : 'update',
+        version,
+        at,
+        userId: actor.userId,
+      });
       appendAudit(db, {
-        at, userId: actor.userId, username: actor.username, action: 'provider.schedule_update',
+        at,
+        userId: actor.userId,
+        username: actor.username,
+        action: 'provider.schedule_update',
         details: `${current?.display_name ?? input.providerId}: ${input.weeklyHours.length} blocks, ${input.defaultLengthMinutes} min default`,
       });
       return requireProvider(db, input.providerId);
@@ -103,18 +120,26 @@ const toDayOff = (r: DayOffRow): DayOff => ({ id: r.id, providerId: r.provider_i
 
 export function listDaysOff(db: Database.Database, providerId: string, from: string, to: string): DayOff[] {
   return (
-    preparedOnce(db, 'SELECT id, provider_id, date, reason FROM provider_days_off WHERE provider_id = ? AND date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date')
-      .all(providerId, from, to) as DayOffRow[]
+    preparedOnce(
+      db,
+      'SELECT id, provider_id, date, reason FROM provider_days_off WHERE provider_id = ? AND date >= ? AND date <= ? AND deleted_at IS NULL ORDER BY date',
+    ).all(providerId, from, to) as DayOffRow[]
   ).map(toDayOff);
 }
 
-export function addDayOff(ctx: ServiceContext, input: { providerId: string; date: string; reason: string }, actor: Actor): DayOff {
+export function addDayOff(
+  ctx: ServiceContext,
+  input: { providerId: string; date: string; reason: string },
+  actor: Actor,
+): DayOff {
   const db = ctx.db.sqlite;
   return db
     .transaction(() => {
       const provider = requireProvider(db, input.providerId);
       if (listDaysOff(db, input.providerId, input.date, input.date).length) {
-        throw new AppError('VALIDATION', `${input.date} is already a day off for ${provider.displayName}.`, { date: 'Already a day off' });
+        throw new AppError('VALIDATION', `${input.date} is already a day off for ${provider.displayName}.`, {
+          date: 'Already a day off',
+        });
       }
       const id = newId();
       const at = isoNow(ctx);
@@ -122,8 +147,21 @@ export function addDayOff(ctx: ServiceContext, input: { providerId: string; date
         `INSERT INTO provider_days_off (id, created_at, updated_at, created_by, updated_by, version, provider_id, date, reason)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
       ).run(id, at, at, actor.userId, actor.userId, input.providerId, input.date, input.reason);
-      appendChange(db, { entity: 'provider_day_off', entityId: id, operation: 'create', version: 1, at, userId: actor.userId });
-      appendAudit(db, { at, userId: actor.userId, username: actor.username, action: 'provider.day_off', details: `${provider.displayName}: day off ${input.date} added` });
+      appendChange(db, {
+        entity: 'provider_day_off',
+        entityId: id,
+        operation: 'create',
+        version: 1,
+        at,
+        userId: actor.userId,
+      });
+      appendAudit(db, {
+        at,
+        userId: actor.userId,
+        username: actor.username,
+        action: 'provider.day_off',
+        details: `${provider.displayName}: day off ${input.date} added`,
+      });
       return { id, providerId: input.providerId, date: input.date, reason: input.reason };
     })
     .immediate();
@@ -141,12 +179,29 @@ export function softDelete(
   const db = ctx.db.sqlite;
   return db
     .transaction(() => {
-      const row = db.prepare(`SELECT date, version FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as { date: string; version: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', 'That day was not found; it may already have been removed. Refresh the list.');
+      const row = db.prepare(`SELECT date, version FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
+        { date: string; version: number } | undefined;
+      if (!row)
+        throw new AppError('NOT_FOUND', 'That day was not found; it may already have been removed. Refresh the list.');
       const at = isoNow(ctx);
-      db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`).run(at, at, actor.userId, id);
-      appendChange(db, { entity, entityId: id, operation: 'delete', version: row.version + 1, at, userId: actor.userId });
-      appendAudit(db, { at, userId: actor.userId, username: actor.username, action: audit.action, details: audit.details(row.date) });
+      db.prepare(
+        `UPDATE ${table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+      ).run(at, at, actor.userId, id);
+      appendChange(db, {
+        entity,
+        entityId: id,
+        operation: 'delete',
+        version: row.version + 1,
+        at,
+        userId: actor.userId,
+      });
+      appendAudit(db, {
+        at,
+        userId: actor.userId,
+        username: actor.username,
+        action: audit.action,
+        details: audit.details(row.date),
+      });
       return null;
     })
     .immediate();

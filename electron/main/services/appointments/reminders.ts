@@ -44,12 +44,17 @@ export function remindersFor(ctx: ServiceContext, date: string): Reminder[] {
 export function remindersCsv(reminders: Reminder[]): string {
   const header = ['Date', 'Time', 'Patient', 'MRN', 'Phone', 'Doctor', 'Visit type or reason'];
   const lines = [header.map(csvCell).join(',')];
-  for (const r of reminders) lines.push([r.date, r.time, r.patientName, r.patientMrn, r.phone, r.providerName, r.reason].map(csvCell).join(','));
+  for (const r of reminders)
+    lines.push([r.date, r.time, r.patientName, r.patientMrn, r.phone, r.providerName, r.reason].map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Exporting phone numbers is a disclosure of patient data: it is audited. */
-export function exportRemindersCsv(ctx: ServiceContext, date: string, actor: Actor): { filename: string; csv: string; rows: number } {
+export function exportRemindersCsv(
+  ctx: ServiceContext,
+  date: string,
+  actor: Actor,
+): { filename: string; csv: string; rows: number } {
   const reminders = remindersFor(ctx, date);
   appendAudit(ctx.db.sqlite, {
     at: isoNow(ctx),

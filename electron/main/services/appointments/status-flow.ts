@@ -1,10 +1,21 @@
 import type Database from 'better-sqlite3';
 import { todayIn } from '../../../../shared/dates';
-import { STATUS_LABELS, STATUS_TRANSITIONS, type Appointment, type AppointmentStatus } from '../../../../shared/domain/appointment';
+import {
+  STATUS_LABELS,
+  STATUS_TRANSITIONS,
+  type Appointment,
+  type AppointmentStatus,
+} from '../../../../shared/domain/appointment';
 import { AppError } from '../../../../shared/errors';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings-service';
-import { APPOINTMENT_SELECT, loadForChange, toAppointment, type AppointmentFields, type AppointmentRow } from './appointment-row';
+import {
+  APPOINTMENT_SELECT,
+  loadForChange,
+  toAppointment,
+  type AppointmentFields,
+  type AppointmentRow,
+} from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
 
 const HINTS: Partial<Record<AppointmentStatus, string>> = {
@@ -17,12 +28,19 @@ const HINTS: Partial<Record<AppointmentStatus, string>> = {
 export function assertTransition(row: AppointmentRow, to: AppointmentStatus): void {
   if (STATUS_TRANSITIONS[row.status].includes(to)) return;
   const hint = STATUS_TRANSITIONS[row.status].length === 0 ? 'It can no longer change.' : (HINTS[row.status] ?? '');
-  throw new AppError('VALIDATION', `${row.patient_name}’s appointment is ${STATUS_LABELS[row.status]}, so it cannot be marked ${STATUS_LABELS[to]}. ${hint}`.trim());
+  throw new AppError(
+    'VALIDATION',
+    `${row.patient_name}’s appointment is ${STATUS_LABELS[row.status]}, so it cannot be marked ${STATUS_LABELS[to]}. ${hint}`.trim(),
+  );
 }
 
 /** The next queue number of a clinic day: 1, 2, 3 ... restarting each day. Call inside the writing transaction. */
 export function nextToken(db: Database.Database, clinicDate: string): number {
-  return (db.prepare('SELECT COALESCE(MAX(token), 0) + 1 AS next FROM appointments WHERE clinic_date = ?').get(clinicDate) as { next: number }).next;
+  return (
+    db
+      .prepare('SELECT COALESCE(MAX(token), 0) + 1 AS next FROM appointments WHERE clinic_date = ?')
+      .get(clinicDate) as { next: number }
+  ).next;
 }
 
 const STAMP: Partial<Record<AppointmentStatus, keyof AppointmentFields>> = {
@@ -52,18 +70,29 @@ function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus,
   if (stamp) (patch as Record<string, unknown>)[stamp] = at;
   if (to === 'arrived') {
     if (row.clinic_date !== today) {
-      throw new AppError('VALIDATION', `This appointment is on ${row.clinic_date}; a patient can only be checked in on the day of the appointment (today is ${today}).`);
+      throw new AppError(
+        'VALIDATION',
+        `This appointment is on ${row.clinic_date}; a patient can only be checked in on the day of the appointment (today is ${today}).`,
+      );
     }
     patch.token = row.token ?? nextToken(ctx.db.sqlite, today);
   }
   const action = to === 'arrived' || to === 'no_show' ? AUDIT_ACTION[to] : 'appointment.status';
   const writer = new AppointmentWriter(ctx, timeZone);
-  const after = writer.update(row, patch, HISTORY_ACTION[to] ?? STATUS_LABELS[to], actor, at, { action, details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}` });
+  const after = writer.update(row, patch, HISTORY_ACTION[to] ?? STATUS_LABELS[to], actor, at, {
+    action,
+    details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}`,
+  });
   return toAppointment(after, timeZone);
 }
 
 /** Moves one appointment along the flow (check in, no-show, with doctor, done) in one IMMEDIATE transaction. */
-export function changeStatus(ctx: ServiceContext, input: { id: string; version: number }, to: AppointmentStatus, actor: Actor): Appointment {
+export function changeStatus(
+  ctx: ServiceContext,
+  input: { id: string; version: number },
+  to: AppointmentStatus,
+  actor: Actor,
+): Appointment {
   const db = ctx.db.sqlite;
   return db.transaction(() => moveTo(ctx, loadForChange(db, input.id, input.version), to, actor)).immediate();
 }
@@ -71,12 +100,15 @@ export function changeStatus(ctx: ServiceContext, input: { id: string; version: 
 /** The doctor's "call next": the first patient waiting for them today (arrival order, then token) goes in. */
 export function callNext(ctx: ServiceContext, actor: Actor): Appointment | null {
   const db = ctx.db.sqlite;
-  if (!actor.roles.includes('doctor')) throw new AppError('FORBIDDEN', 'Only a doctor can call the next patient from their own queue.');
+  if (!actor.roles.includes('doctor'))
+    throw new AppError('FORBIDDEN', 'Only a doctor can call the next patient from their own queue.');
   return db
     .transaction(() => {
       const today = todayIn(clinicTimeZone(ctx), ctx.now());
       const next = db
-        .prepare(`${APPOINTMENT_SELECT} WHERE a.clinic_date = ? AND a.status = 'arrived' AND a.provider_id = ? AND a.deleted_at IS NULL ORDER BY a.arrived_at, a.token LIMIT 1`)
+        .prepare(
+          `${APPOINTMENT_SELECT} WHERE a.clinic_date = ? AND a.status = 'arrived' AND a.provider_id = ? AND a.deleted_at IS NULL ORDER BY a.arrived_at, a.token LIMIT 1`,
+        )
         .get(today, actor.userId) as AppointmentRow | undefined;
       return next ? moveTo(ctx, next, 'with_doctor', actor) : null;
     })

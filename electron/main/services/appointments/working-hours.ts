@@ -5,10 +5,15 @@ import { preparedOnce } from '../../db/records';
 
 /** Why a doctor does not work on a clinic date (clinic holiday or day off), or null when they do. */
 export function closedReason(db: Database.Database, providerId: string, date: string): string | null {
-  const holiday = preparedOnce(db, 'SELECT name FROM clinic_holidays WHERE date = ? AND deleted_at IS NULL LIMIT 1').get(date) as { name: string } | undefined;
+  const holiday = preparedOnce(
+    db,
+    'SELECT name FROM clinic_holidays WHERE date = ? AND deleted_at IS NULL LIMIT 1',
+  ).get(date) as { name: string } | undefined;
   if (holiday) return `Clinic holiday: ${holiday.name}`;
-  const off = preparedOnce(db, 'SELECT reason FROM provider_days_off WHERE provider_id = ? AND date = ? AND deleted_at IS NULL LIMIT 1')
-    .get(providerId, date) as { reason: string } | undefined;
+  const off = preparedOnce(
+    db,
+    'SELECT reason FROM provider_days_off WHERE provider_id = ? AND date = ? AND deleted_at IS NULL LIMIT 1',
+  ).get(providerId, date) as { reason: string } | undefined;
   if (off) return off.reason ? `Day off: ${off.reason}` : 'Day off';
   return null;
 }
@@ -25,7 +30,9 @@ export function workingBlocks(schedule: ProviderSchedule, date: string, timeZone
   const weekday = isoWeekday(date);
   return schedule.weeklyHours
     .filter((b) => b.weekday === weekday)
-    .map((b) => toInterval(zonedToUtcLenient(date, b.start, timeZone), zonedToUtcLenient(date, b.end, timeZone), timeZone));
+    .map((b) =>
+      toInterval(zonedToUtcLenient(date, b.start, timeZone), zonedToUtcLenient(date, b.end, timeZone), timeZone),
+    );
 }
 
 export function withinBlocks(blocks: Interval[], startUtc: string, endUtc: string): boolean {

@@ -25,7 +25,8 @@ interface PrintJob {
   record: (what: string, outcome?: AuditOutcome) => void;
 }
 
-export type PrintRequest = { kind: 'dayList'; providerId: string; date: string } | { kind: 'slip'; appointmentId: string };
+export type PrintRequest =
+  { kind: 'dayList'; providerId: string; date: string } | { kind: 'slip'; appointmentId: string };
 
 export interface PrintServiceOptions {
   /** Why the PDF fonts could not be loaded at start (a message for people), or null when they were. */
@@ -84,7 +85,10 @@ export class PrintService {
   async toPrinter(request: PrintRequest, actor: Actor): Promise<PrintOutcome> {
     const printer = this.options.printer;
     if (!printer) {
-      throw new AppError('INTERNAL', 'No printer is connected to this copy of Chartbook. Use “Save as PDF” and print the file instead.');
+      throw new AppError(
+        'INTERNAL',
+        'No printer is connected to this copy of Chartbook. Use “Save as PDF” and print the file instead.',
+      );
     }
     const job = request.kind === 'dayList' ? await this.dayListJob(request, actor) : await this.slipJob(request, actor);
     let outcome: PrintOutcome;
@@ -109,9 +113,18 @@ export class PrintService {
     });
     const pdf = await this.render(doc);
     return {
-      printed: { filename: `day-list-${input.date}-${fileSafe(doctorName)}.pdf`, title: `Day list – ${doctorName} – ${input.date}`, pdf, pages: countPdfPages(pdf) },
+      printed: {
+        filename: `day-list-${input.date}-${fileSafe(doctorName)}.pdf`,
+        title: `Day list – ${doctorName} – ${input.date}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
       record: (what, outcome) =>
-        this.audit(actor, { action: 'print.day_list', outcome, details: `${input.date}, ${doctorName}: ${rows.length} appointments (${what})` }),
+        this.audit(actor, {
+          action: 'print.day_list',
+          outcome,
+          details: `${input.date}, ${doctorName}: ${rows.length} appointments (${what})`,
+        }),
     };
   }
 
@@ -159,7 +172,8 @@ export class PrintService {
   }
 
   private printedBy(actor: Actor): PrintedBy {
-    const user = this.ctx.db.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').get(actor.userId) as { display_name: string } | undefined;
+    const user = this.ctx.db.sqlite.prepare('SELECT display_name FROM users WHERE id = ?').get(actor.userId) as
+      { display_name: string } | undefined;
     return { printedAt: isoNow(this.ctx), printedBy: user?.display_name ?? actor.username };
   }
 }

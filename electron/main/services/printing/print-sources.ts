@@ -21,17 +21,27 @@ const PRINTABLE_SELECT = APPOINTMENT_SELECT.replace(
 );
 
 /** A doctor's appointments of one clinic date, cancelled and no-shows included (the list says so). */
-export function appointmentsToPrint(db: Database.Database, providerId: string, date: string): { doctorName: string; rows: PrintableAppointmentRow[] } {
+export function appointmentsToPrint(
+  db: Database.Database,
+  providerId: string,
+  date: string,
+): { doctorName: string; rows: PrintableAppointmentRow[] } {
   const doctor = requireProvider(db, providerId);
   const rows = db
-    .prepare(`${PRINTABLE_SELECT} WHERE a.clinic_date = ? AND a.provider_id = ? AND a.deleted_at IS NULL ORDER BY a.start_utc, a.token`)
+    .prepare(
+      `${PRINTABLE_SELECT} WHERE a.clinic_date = ? AND a.provider_id = ? AND a.deleted_at IS NULL ORDER BY a.start_utc, a.token`,
+    )
     .all(date, providerId) as PrintableAppointmentRow[];
   return { doctorName: doctor.displayName, rows };
 }
 
 export function appointmentToPrint(db: Database.Database, id: string): AppointmentRow {
   const row = findAppointmentRow(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'That appointment was not found, so there is no slip to print. It may have been removed; refresh the list.');
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      'That appointment was not found, so there is no slip to print. It may have been removed; refresh the list.',
+    );
   return row;
 }
 

@@ -29,9 +29,26 @@ export function AuditFilters({ value, onChange, users, errors }: AuditFiltersPro
     a.label.localeCompare(b.label),
   );
   return (
-    <form className="admin-audit-filters" aria-label={t('audit.filters')} onSubmit={(e) => e.preventDefault()} noValidate>
-      <TextField label={t('audit.from')} type="date" value={value.from} onChange={(e) => set('from', e.target.value)} error={errors.from} />
-      <TextField label={t('audit.to')} type="date" value={value.to} onChange={(e) => set('to', e.target.value)} error={errors.to} />
+    <form
+      className="admin-audit-filters"
+      aria-label={t('audit.filters')}
+      onSubmit={(e) => e.preventDefault()}
+      noValidate
+    >
+      <TextField
+        label={t('audit.from')}
+        type="date"
+        value={value.from}
+        onChange={(e) => set('from', e.target.value)}
+        error={errors.from}
+      />
+      <TextField
+        label={t('audit.to')}
+        type="date"
+        value={value.to}
+        onChange={(e) => set('to', e.target.value)}
+        error={errors.to}
+      />
       <SelectField
         label={t('audit.user')}
         value={value.userId}

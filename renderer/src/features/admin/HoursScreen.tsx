@@ -31,7 +31,8 @@ export function HoursScreen() {
   }, [t]);
 
   const schedule = providers?.find((p) => p.providerId === chosen);
-  const replace = (saved: ProviderSchedule) => setProviders((list) => list?.map((p) => (p.providerId === saved.providerId ? saved : p)) ?? null);
+  const replace = (saved: ProviderSchedule) =>
+    setProviders((list) => list?.map((p) => (p.providerId === saved.providerId ? saved : p)) ?? null);
 
   return (
     <section className="admin-screen" aria-labelledby="admin-hours-title">
@@ -55,7 +56,12 @@ export function HoursScreen() {
           {/* Keyed by doctor so switching doctors starts from that doctor's saved hours. */}
           <WeeklyHoursForm key={schedule.providerId} schedule={schedule} onSaved={replace} />
           <div className="hours-columns">
-            <DaysOffPanel key={schedule.providerId} providerId={schedule.providerId} name={schedule.displayName} today={today} />
+            <DaysOffPanel
+              key={schedule.providerId}
+              providerId={schedule.providerId}
+              name={schedule.displayName}
+              today={today}
+            />
             <HolidaysPanel today={today} />
           </div>
         </>

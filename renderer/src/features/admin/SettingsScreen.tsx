@@ -32,7 +32,10 @@ export function SettingsScreen() {
 
   const currentZone = form?.timeZone;
   const zones = useMemo(
-    () => (currentZone === undefined ? [] : timeZoneOptions(currentZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))),
+    () =>
+      currentZone === undefined
+        ? []
+        : timeZoneOptions(currentZone).map((z) => ({ value: z, label: z.replace(/_/g, ' ') })),
     [currentZone],
   );
 

@@ -135,7 +135,11 @@ export function UsersScreen() {
         <DisableUserDialog
           user={dialog.user}
           onClose={() => setDialog(null)}
-          onDone={(u) => finish(u.disabled ? t('users.disabled', { name: u.displayName }) : t('users.enabled', { name: u.displayName }))}
+          onDone={(u) =>
+            finish(
+              u.disabled ? t('users.disabled', { name: u.displayName }) : t('users.enabled', { name: u.displayName }),
+            )
+          }
         />
       )}
     </section>

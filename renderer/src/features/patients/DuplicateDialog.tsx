@@ -22,7 +22,15 @@ interface DuplicateDialogProps {
  * Shown before a registration that looks like someone already registered (open them, or confirm a
  * new person), and before saving edits that make a record look like another patient's.
  */
-export function DuplicateDialog({ candidates, message, busy, mode = 'register', onOpen, onConfirm, onBack }: DuplicateDialogProps) {
+export function DuplicateDialog({
+  candidates,
+  message,
+  busy,
+  mode = 'register',
+  onOpen,
+  onConfirm,
+  onBack,
+}: DuplicateDialogProps) {
   const { t, i18n } = useTranslation('patients');
   const clinicTimeZone = useClinicTimeZone();
   const words = mode === 'edit' ? 'duplicates.edit' : 'duplicates';
@@ -55,7 +63,9 @@ export function DuplicateDialog({ candidates, message, busy, mode = 'register', 
                   {t('duplicates.facts', {
                     sex: t(`sex.${c.sex}`),
                     age: ageLabel(c.birthDate, clinicTimeZone),
-                    birthDate: dateLabel(c.birthDate, i18n.language) + (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
+                    birthDate:
+                      dateLabel(c.birthDate, i18n.language) +
+                      (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
                     mrn: c.mrn,
                   })}
                   {c.phone && ` · ${t('duplicates.phone', { phone: c.phone })}`}

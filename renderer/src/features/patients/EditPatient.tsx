@@ -8,7 +8,13 @@ import { newLikeness } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
 import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
-import { checkPatientForm, errorsToFormPaths, formFromPatient, type FieldErrors, type PatientFormState } from './patient-form-model';
+import {
+  checkPatientForm,
+  errorsToFormPaths,
+  formFromPatient,
+  type FieldErrors,
+  type PatientFormState,
+} from './patient-form-model';
 import { PatientForm } from './PatientForm';
 
 interface EditPatientProps {
@@ -44,7 +50,11 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; conflict: boolean } | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const [duplicates, setDuplicates] = useState<{ candidates: DuplicateCandidate[]; message: string; patient: PatientInput } | null>(null);
+  const [duplicates, setDuplicates] = useState<{
+    candidates: DuplicateCandidate[];
+    message: string;
+    patient: PatientInput;
+  } | null>(null);
   // Save is pressed at the bottom of a long form: bring main's answer into view.
   const failureRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -99,7 +109,12 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await call('patients.update', { id: patient.id, version: baseVersion, patient: check.patient, confirmedNotDuplicate });
+      const saved = await call('patients.update', {
+        id: patient.id,
+        version: baseVersion,
+        patient: check.patient,
+        confirmedNotDuplicate,
+      });
       draft.forget();
       setDuplicates(null);
       onSaved(saved);

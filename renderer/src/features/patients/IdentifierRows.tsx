@@ -54,11 +54,20 @@ export function IdentifierRows({ identifiers, errors, onChange }: IdentifierRows
           </button>
         </div>
       ))}
-      {errors.identifiers && <p className="field__error" role="alert">{errors.identifiers}</p>}
+      {errors.identifiers && (
+        <p className="field__error" role="alert">
+          {errors.identifiers}
+        </p>
+      )}
       <button
         type="button"
         disabled={identifiers.length >= MAX_IDENTIFIERS}
-        onClick={() => onChange([...identifiers, { system: identifiers.length === 0 ? t('identifierType.nationalId') : '', value: '' }])}
+        onClick={() =>
+          onChange([
+            ...identifiers,
+            { system: identifiers.length === 0 ? t('identifierType.nationalId') : '', value: '' },
+          ])
+        }
       >
         {t('form.addIdentifier')}
       </button>

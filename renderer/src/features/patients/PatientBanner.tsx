@@ -19,7 +19,8 @@ export function PatientBanner({ patient, headingLevel = 1 }: PatientBannerProps)
   const clinicTimeZone = useClinicTimeZone();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const phone = 'phones' in patient ? (patient.phones[0]?.number ?? '') : patient.phone;
-  const born = dateLabel(patient.birthDate, i18n.language) + (patient.birthDateEstimated ? ` ${t('results.estimated')}` : '');
+  const born =
+    dateLabel(patient.birthDate, i18n.language) + (patient.birthDateEstimated ? ` ${t('results.estimated')}` : '');
   return (
     <section className="patient-banner" aria-label={t('banner.label')}>
       <Heading className="patient-banner__name">{fullName(patient) || t('unnamed')}</Heading>

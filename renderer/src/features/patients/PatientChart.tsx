@@ -147,7 +147,12 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
         )}
       </div>
       {tab === 'history' && (
-        <div role="tabpanel" id={`${tabsId}-history`} aria-labelledby={`${tabsId}-history-tab`} className="patient-chart__panel">
+        <div
+          role="tabpanel"
+          id={`${tabsId}-history`}
+          aria-labelledby={`${tabsId}-history-tab`}
+          className="patient-chart__panel"
+        >
           <PatientHistory patientId={patient.id} version={patient.version} />
         </div>
       )}

@@ -6,7 +6,13 @@ import { dateLabel, dateTimeLabel } from './patient-display';
 export function PatientDemographics({ patient }: { patient: Patient }) {
   const { t, i18n } = useTranslation('patients');
   const none = t('details.none');
-  const address = [patient.address.line, patient.address.city, patient.address.region, patient.address.postalCode, patient.address.country]
+  const address = [
+    patient.address.line,
+    patient.address.city,
+    patient.address.region,
+    patient.address.postalCode,
+    patient.address.country,
+  ]
     .filter(Boolean)
     .join(', ');
   const contact = patient.emergencyContact;
@@ -17,21 +23,23 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
     [t('form.genderIdentity'), patient.genderIdentity || none],
     [
       t('form.birthDate'),
-      dateLabel(patient.birthDate, i18n.language) + (patient.birthDateEstimated ? ` ${t('details.estimatedFromAge')}` : ''),
+      dateLabel(patient.birthDate, i18n.language) +
+        (patient.birthDateEstimated ? ` ${t('details.estimatedFromAge')}` : ''),
     ],
-    [
-      t('form.phones'),
-      patient.phones.map((p) => `${p.number} (${t(`phoneKind.${p.kind}`)})`).join(' · ') || none,
-    ],
+    [t('form.phones'), patient.phones.map((p) => `${p.number} (${t(`phoneKind.${p.kind}`)})`).join(' · ') || none],
     [t('form.address'), address || none],
     [t('form.identifiers'), patient.identifiers.map((i) => `${i.system}: ${i.value}`).join(' · ') || none],
     [
       t('form.emergencyContact'),
-      [contact.name, contact.relationship && `(${contact.relationship})`, contact.phone].filter(Boolean).join(' ') || none,
+      [contact.name, contact.relationship && `(${contact.relationship})`, contact.phone].filter(Boolean).join(' ') ||
+        none,
     ],
     [t('form.notes'), patient.notes || none],
     [t('details.registered'), dateTimeLabel(patient.createdAt, i18n.language)],
-    [t('details.updated'), t('details.updatedValue', { when: dateTimeLabel(patient.updatedAt, i18n.language), version: patient.version })],
+    [
+      t('details.updated'),
+      t('details.updatedValue', { when: dateTimeLabel(patient.updatedAt, i18n.language), version: patient.version }),
+    ],
   ];
   return (
     <dl className="patient-details">

@@ -23,10 +23,21 @@ interface PatientFormProps {
 }
 
 /** Error keys a control shows next to itself; anything else goes into the summary at the top. */
-const SHOWN_BY_A_FIELD = /^(givenNames|familyName|sex|genderIdentity|birth\.(date|years)|phones(\.\d+\.(kind|number))?|identifiers(\.\d+\.(system|value))?|address\.\w+|emergencyContact\.\w+|notes)$/;
+const SHOWN_BY_A_FIELD =
+  /^(givenNames|familyName|sex|genderIdentity|birth\.(date|years)|phones(\.\d+\.(kind|number))?|identifiers(\.\d+\.(system|value))?|address\.\w+|emergencyContact\.\w+|notes)$/;
 
 /** The patient's demographics, shared by registration and editing. */
-export function PatientForm({ value, errors, onChange, onSubmit, focusErrorRequest, busy, label, submitLabel, actions }: PatientFormProps) {
+export function PatientForm({
+  value,
+  errors,
+  onChange,
+  onSubmit,
+  focusErrorRequest,
+  busy,
+  label,
+  submitLabel,
+  actions,
+}: PatientFormProps) {
   const { t } = useTranslation('patients');
   const formRef = useRef<HTMLFormElement>(null);
   const birthName = useId();
@@ -80,7 +91,10 @@ export function PatientForm({ value, errors, onChange, onSubmit, focusErrorReque
           <SelectField
             label={t('form.sex')}
             value={value.sex}
-            options={[{ value: '', label: t('form.chooseSex') }, ...SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))]}
+            options={[
+              { value: '', label: t('form.chooseSex') },
+              ...SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) })),
+            ]}
             error={errors.sex}
             onChange={(e) => set('sex', e.target.value as Sex | '')}
           />
@@ -156,7 +170,12 @@ export function PatientForm({ value, errors, onChange, onSubmit, focusErrorReque
               onChange={(e) => setAddress({ line: e.target.value })}
             />
           </div>
-          <TextField label={t('form.city')} value={value.address.city} error={errors['address.city']} onChange={(e) => setAddress({ city: e.target.value })} />
+          <TextField
+            label={t('form.city')}
+            value={value.address.city}
+            error={errors['address.city']}
+            onChange={(e) => setAddress({ city: e.target.value })}
+          />
           <TextField
             label={t('form.region')}
             value={value.address.region}
@@ -178,7 +197,11 @@ export function PatientForm({ value, errors, onChange, onSubmit, focusErrorReque
         </div>
       </fieldset>
 
-      <IdentifierRows identifiers={value.identifiers} errors={errors} onChange={(identifiers) => set('identifiers', identifiers)} />
+      <IdentifierRows
+        identifiers={value.identifiers}
+        errors={errors}
+        onChange={(identifiers) => set('identifiers', identifiers)}
+      />
 
       <fieldset className="patient-form__section">
         <legend>{t('form.emergencyContact')}</legend>
@@ -207,7 +230,12 @@ export function PatientForm({ value, errors, onChange, onSubmit, focusErrorReque
 
       <fieldset className="patient-form__section">
         <legend>{t('form.notesSection')}</legend>
-        <TextAreaField label={t('form.notes')} value={value.notes} error={errors.notes} onChange={(e) => set('notes', e.target.value)} />
+        <TextAreaField
+          label={t('form.notes')}
+          value={value.notes}
+          error={errors.notes}
+          onChange={(e) => set('notes', e.target.value)}
+        />
       </fieldset>
 
       <div className="patient-form__actions">

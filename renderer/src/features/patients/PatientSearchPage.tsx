@@ -115,11 +115,22 @@ export function PatientSearchPage() {
           </button>
         </div>
       ) : search.loaded && query === '' && results.length === 0 ? (
-        <p className="patient-search__none" role="status">{t('search.noPatientsYet')}</p>
+        <p className="patient-search__none" role="status">
+          {t('search.noPatientsYet')}
+        </p>
       ) : (
-        <PatientResults id={listId} label={listLabel} results={results} activeIndex={active} onOpen={open} onHover={setActive} />
+        <PatientResults
+          id={listId}
+          label={listLabel}
+          results={results}
+          activeIndex={active}
+          onOpen={open}
+          onHover={setActive}
+        />
       )}
-      {results.length >= SEARCH_LIMIT && <p className="field__hint">{t('search.moreThanShown', { count: SEARCH_LIMIT })}</p>}
+      {results.length >= SEARCH_LIMIT && (
+        <p className="field__hint">{t('search.moreThanShown', { count: SEARCH_LIMIT })}</p>
+      )}
     </section>
   );
 }

@@ -11,7 +11,9 @@ export function PatientsScreen() {
     <div className="patients">
       {view.kind === 'search' && <PatientSearchPage />}
       {view.kind === 'register' && <RegisterPatient prefillName={view.prefillName ?? ''} />}
-      {view.kind === 'chart' && <PatientChart key={view.patientId} patientId={view.patientId} registeredNow={view.registeredNow ?? false} />}
+      {view.kind === 'chart' && (
+        <PatientChart key={view.patientId} patientId={view.patientId} registeredNow={view.registeredNow ?? false} />
+      )}
     </div>
   );
 }

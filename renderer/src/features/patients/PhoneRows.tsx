@@ -46,7 +46,11 @@ export function PhoneRows({ phones, errors, onChange }: PhoneRowsProps) {
           </button>
         </div>
       ))}
-      {errors.phones && <p className="field__error" role="alert">{errors.phones}</p>}
+      {errors.phones && (
+        <p className="field__error" role="alert">
+          {errors.phones}
+        </p>
+      )}
       <button
         type="button"
         disabled={phones.length >= MAX_PHONES}

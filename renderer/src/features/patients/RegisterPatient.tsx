@@ -8,7 +8,13 @@ import { findDuplicates } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
 import { dateTimeLabel } from './patient-display';
 import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
-import { checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
+import {
+  checkPatientForm,
+  emptyPatientForm,
+  errorsToFormPaths,
+  type FieldErrors,
+  type PatientFormState,
+} from './patient-form-model';
 import { PatientForm } from './PatientForm';
 import { usePatientsNav } from './patients-nav-store';
 
@@ -27,7 +33,9 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
 
   const [start] = useState(() => {
     const draft = loadDraft(userId);
-    return draft ? { form: draft.form, restoredAt: draft.savedAt } : { form: emptyPatientForm(prefillName), restoredAt: null };
+    return draft
+      ? { form: draft.form, restoredAt: draft.savedAt }
+      : { form: emptyPatientForm(prefillName), restoredAt: null };
   });
   const [form, setForm] = useState<PatientFormState>(start.form);
   const [restoredAt, setRestoredAt] = useState<string | null>(start.restoredAt);
@@ -72,7 +80,11 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setFailure(error instanceof Error ? error.message : String(error));
   };
 
-  const register = async (patient: PatientInput, rows: { phoneRows: number[]; identifierRows: number[] }, confirmed: boolean) => {
+  const register = async (
+    patient: PatientInput,
+    rows: { phoneRows: number[]; identifierRows: number[] },
+    confirmed: boolean,
+  ) => {
     setBusy(true);
     setFailure(null);
     try {

@@ -5,5 +5,11 @@ export { usePatientsNav, type PatientsView } from './patients-nav-store';
 export { PatientBanner } from './PatientBanner';
 // The appointment book registers a patient inline, without leaving the booking.
 export { PatientForm } from './PatientForm';
-export { checkPatientForm, emptyPatientForm, errorsToFormPaths, type FieldErrors, type PatientFormState } from './patient-form-model';
+export {
+  checkPatientForm,
+  emptyPatientForm,
+  errorsToFormPaths,
+  type FieldErrors,
+  type PatientFormState,
+} from './patient-form-model';
 export { usePatientSearch } from './usePatientSearch';

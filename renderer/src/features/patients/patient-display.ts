@@ -10,7 +10,9 @@ export function ageLabel(birthDate: string, clinicTimeZone?: string, now: Date =
 export function dateLabel(isoDate: string, language: string): string {
   const d = parseIsoDate(isoDate);
   if (!d) return isoDate;
-  const month = new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(d.year, d.month - 1, 1)));
+  const month = new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(d.year, d.month - 1, 1)),
+  );
   return `${String(d.day).padStart(2, '0')} ${month} ${d.year}`;
 }
 

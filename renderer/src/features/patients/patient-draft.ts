@@ -33,15 +33,26 @@ export function loadDraft(userId: string, of: DraftOf = REGISTRATION): PatientDr
     if (typeof parsed.savedAt !== 'string' || typeof parsed.form !== 'object' || parsed.form === null) return null;
     // Merge onto an empty form so a draft saved by an older version still has every field.
     const form = { ...emptyPatientForm(), ...parsed.form };
-    return typeof parsed.baseVersion === 'number' ? { savedAt: parsed.savedAt, form, baseVersion: parsed.baseVersion } : { savedAt: parsed.savedAt, form };
+    return typeof parsed.baseVersion === 'number'
+      ? { savedAt: parsed.savedAt, form, baseVersion: parsed.baseVersion }
+      : { savedAt: parsed.savedAt, form };
   } catch {
     return null;
   }
 }
 
-export function saveDraft(userId: string, form: PatientFormState, of: DraftOf = REGISTRATION, baseVersion?: number): void {
+export function saveDraft(
+  userId: string,
+  form: PatientFormState,
+  of: DraftOf = REGISTRATION,
+  baseVersion?: number,
+): void {
   try {
-    const draft: PatientDraft = { savedAt: new Date().toISOString(), form, ...(baseVersion === undefined ? {} : { baseVersion }) };
+    const draft: PatientDraft = {
+      savedAt: new Date().toISOString(),
+      form,
+      ...(baseVersion === undefined ? {} : { baseVersion }),
+    };
     localStorage.setItem(key(userId, of), JSON.stringify(draft));
   } catch {
     // Storage full or unavailable: the form itself still holds everything; the draft is a convenience.
@@ -63,7 +74,13 @@ const DRAFT_DELAY_MS = 400;
  * was opened, and at once if the page goes away first. `forget()` drops the draft (after a save or
  * a deliberate discard) and `resetPristine()` marks the current form as the one opened.
  */
-export function usePatientDraft(options: { userId: string; of: DraftOf; form: PatientFormState; opened: PatientFormState; baseVersion?: number }) {
+export function usePatientDraft(options: {
+  userId: string;
+  of: DraftOf;
+  form: PatientFormState;
+  opened: PatientFormState;
+  baseVersion?: number;
+}) {
   const { userId, of, form, baseVersion } = options;
   const pristine = useRef(JSON.stringify(options.opened));
   const pending = useRef<(() => void) | null>(null);

@@ -94,7 +94,9 @@ export function toPatientInput(form: PatientFormState): {
   identifierRows: number[];
 } {
   const phoneRows = form.phones.flatMap((p, i) => (p.number.trim() === '' ? [] : [i]));
-  const identifierRows = form.identifiers.flatMap((id, i) => (id.system.trim() === '' && id.value.trim() === '' ? [] : [i]));
+  const identifierRows = form.identifiers.flatMap((id, i) =>
+    id.system.trim() === '' && id.value.trim() === '' ? [] : [i],
+  );
   const years = form.estimatedYears.trim();
   const input: PatientFormInput = {
     givenNames: form.givenNames,

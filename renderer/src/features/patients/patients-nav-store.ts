@@ -30,6 +30,8 @@ export const usePatientsNav = create<PatientsNavState>((set) => ({
   // Already registering: keep the form (and what is typed in it) as it is.
   newPatient: () => set((s) => (s.view.kind === 'register' ? {} : { view: { kind: 'register' } })),
   openPatient: (patientId, options) =>
-    set({ view: options?.registeredNow ? { kind: 'chart', patientId, registeredNow: true } : { kind: 'chart', patientId } }),
+    set({
+      view: options?.registeredNow ? { kind: 'chart', patientId, registeredNow: true } : { kind: 'chart', patientId },
+    }),
   setSearchText: (searchText) => set({ searchText }),
 }));

@@ -27,7 +27,12 @@ export function usePatientSearch(text: string): PatientSearchState {
       },
       (error: unknown) => {
         if (request === latest.current) {
-          setState((s) => ({ ...s, text, loaded: true, error: error instanceof Error ? error.message : String(error) }));
+          setState((s) => ({
+            ...s,
+            text,
+            loaded: true,
+            error: error instanceof Error ? error.message : String(error),
+          }));
         }
       },
     );

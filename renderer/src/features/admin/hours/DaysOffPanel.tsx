@@ -98,7 +98,11 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
                 </th>
                 <td>{day.reason}</td>
                 <td>
-                  <button type="button" onClick={() => setRemoving(day)} aria-label={t('hours.daysOff.removeOn', { date: label(day.date) })}>
+                  <button
+                    type="button"
+                    onClick={() => setRemoving(day)}
+                    aria-label={t('hours.daysOff.removeOn', { date: label(day.date) })}
+                  >
                     {t('hours.daysOff.remove')}
                   </button>
                 </td>
@@ -108,8 +112,21 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
         </table>
       )}
       <form className="hours-add" onSubmit={add} noValidate aria-label={t('hours.daysOff.addTitle')}>
-        <TextField label={t('hours.daysOff.date')} type="date" value={date} min={today} onChange={(e) => setDate(e.target.value)} error={errors.date} />
-        <TextField label={t('hours.daysOff.reason')} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
+        <TextField
+          label={t('hours.daysOff.date')}
+          type="date"
+          value={date}
+          min={today}
+          onChange={(e) => setDate(e.target.value)}
+          error={errors.date}
+        />
+        <TextField
+          label={t('hours.daysOff.reason')}
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.reason}
+        />
         <div className="hours-add__submit">
           <button type="submit" disabled={busy}>
             {busy ? t('hours.daysOff.adding') : t('hours.daysOff.add')}

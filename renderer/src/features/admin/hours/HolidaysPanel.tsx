@@ -91,7 +91,11 @@ export function HolidaysPanel({ today }: { today: string }) {
                 </th>
                 <td>{h.name}</td>
                 <td>
-                  <button type="button" onClick={() => setRemoving(h)} aria-label={t('hours.holidays.removeOn', { name: h.name, date: label(h.date) })}>
+                  <button
+                    type="button"
+                    onClick={() => setRemoving(h)}
+                    aria-label={t('hours.holidays.removeOn', { name: h.name, date: label(h.date) })}
+                  >
                     {t('hours.holidays.remove')}
                   </button>
                 </td>
@@ -101,8 +105,21 @@ export function HolidaysPanel({ today }: { today: string }) {
         </table>
       )}
       <form className="hours-add" onSubmit={add} noValidate aria-label={t('hours.holidays.add')}>
-        <TextField label={t('hours.holidays.date')} type="date" value={date} min={today} onChange={(e) => setDate(e.target.value)} error={errors.date} />
-        <TextField label={t('hours.holidays.name')} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} error={errors.name} />
+        <TextField
+          label={t('hours.holidays.date')}
+          type="date"
+          value={date}
+          min={today}
+          onChange={(e) => setDate(e.target.value)}
+          error={errors.date}
+        />
+        <TextField
+          label={t('hours.holidays.name')}
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
         <div className="hours-add__submit">
           <button type="submit" disabled={busy}>
             {busy ? t('hours.holidays.adding') : t('hours.holidays.add')}

@@ -13,7 +13,8 @@ interface WeekdayRowProps {
 export function WeekdayRow({ weekday, blocks, errors, onChange, onAdd }: WeekdayRowProps) {
   const { t } = useTranslation('admin');
   const day = t(`hours.weekdays.${weekday}`);
-  const update = (index: number, patch: Partial<DraftBlock>) => onChange(blocks.map((b, i) => (i === index ? { ...b, ...patch } : b)));
+  const update = (index: number, patch: Partial<DraftBlock>) =>
+    onChange(blocks.map((b, i) => (i === index ? { ...b, ...patch } : b)));
   const remove = (index: number) => onChange(blocks.filter((_, i) => i !== index));
 
   return (
@@ -52,7 +53,12 @@ export function WeekdayRow({ weekday, blocks, errors, onChange, onAdd }: Weekday
                     aria-invalid={!!error}
                     aria-describedby={error ? errorId : undefined}
                   />
-                  <button type="button" className="hours-block__remove" onClick={() => remove(index)} aria-label={removeName}>
+                  <button
+                    type="button"
+                    className="hours-block__remove"
+                    onClick={() => remove(index)}
+                    aria-label={removeName}
+                  >
                     {t('hours.weekly.removeBlock')}
                   </button>
                 </div>

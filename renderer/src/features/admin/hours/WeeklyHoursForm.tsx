@@ -5,7 +5,15 @@ import { Notice, TextField } from '../../../ui';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
 import { errorMessage } from '../form-errors';
 import { WeekdayRow } from './WeekdayRow';
-import { WEEKDAYS, blockErrorsFrom, draftFrom, overlapOf, suggestBlock, weeklyHoursFrom, type WeeklyDraft } from './weekly-draft';
+import {
+  WEEKDAYS,
+  blockErrorsFrom,
+  draftFrom,
+  overlapOf,
+  suggestBlock,
+  weeklyHoursFrom,
+  type WeeklyDraft,
+} from './weekly-draft';
 
 interface WeeklyHoursFormProps {
   schedule: ProviderSchedule;
@@ -40,7 +48,8 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
       const blocks = next[weekday] ?? [];
       blocks.forEach((b, i) => {
         const other = overlapOf(blocks, i);
-        if (other && out[b.key]?.includes('overlaps')) out[b.key] = t('hours.weekly.overlaps', { start: other.start, end: other.end });
+        if (other && out[b.key]?.includes('overlaps'))
+          out[b.key] = t('hours.weekly.overlaps', { start: other.start, end: other.end });
       });
     }
     return out;
@@ -58,7 +67,12 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
     const { weeklyHours, sent } = weeklyHoursFrom(draft);
     setBusy(true);
     try {
-      const saved = await call('providers.setSchedule', { providerId: schedule.providerId, version, defaultLengthMinutes: minutes, weeklyHours });
+      const saved = await call('providers.setSchedule', {
+        providerId: schedule.providerId,
+        version,
+        defaultLengthMinutes: minutes,
+        weeklyHours,
+      });
       setDraft(draftFrom(saved));
       setLength(String(saved.defaultLengthMinutes));
       setVersion(saved.version);

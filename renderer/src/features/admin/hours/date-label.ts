@@ -2,6 +2,7 @@
 export function dateLabel(date: string, language: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
   return `${part({ weekday: 'short' })} ${String(d.getUTCDate()).padStart(2, '0')} ${part({ month: 'short' })} ${d.getUTCFullYear()}`;
 }

@@ -63,7 +63,11 @@ export function weeklyHoursFrom(draft: WeeklyDraft): { weeklyHours: WorkingBlock
 }
 
 /** Block errors keyed by the draft block's key, from main's field paths ("weeklyHours.3.end"). */
-export function blockErrorsFrom(fields: Record<string, string>, sent: SentBlock[], draft: WeeklyDraft): Record<string, string> {
+export function blockErrorsFrom(
+  fields: Record<string, string>,
+  sent: SentBlock[],
+  draft: WeeklyDraft,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
     const match = /^weeklyHours\.(\d+)\./.exec(path);
@@ -80,5 +84,11 @@ export function overlapOf(blocks: DraftBlock[], index: number): DraftBlock | und
   if (!b || !isClockTime(b.start) || !isClockTime(b.end)) return undefined;
   return blocks
     .slice(0, index)
-    .find((o) => isClockTime(o.start) && isClockTime(o.end) && minutesOfDay(o.start) < minutesOfDay(b.end) && minutesOfDay(b.start) < minutesOfDay(o.end));
+    .find(
+      (o) =>
+        isClockTime(o.start) &&
+        isClockTime(o.end) &&
+        minutesOfDay(o.start) < minutesOfDay(b.end) &&
+        minutesOfDay(b.start) < minutesOfDay(o.end),
+    );
 }

@@ -14,7 +14,13 @@ interface AppointmentBlockProps {
 export function AppointmentBlock({ appointment: a, style, dragging, onOpen, onPointerDown }: AppointmentBlockProps) {
   const { t } = useTranslation('appointments');
   const status = t(`status.${a.status}`);
-  const name = t('grid.appointmentName', { start: a.time, end: a.endTime, patient: a.patientName, reason: a.reason || t('grid.noReason'), status });
+  const name = t('grid.appointmentName', {
+    start: a.time,
+    end: a.endTime,
+    patient: a.patientName,
+    reason: a.reason || t('grid.noReason'),
+    status,
+  });
   return (
     <button
       type="button"

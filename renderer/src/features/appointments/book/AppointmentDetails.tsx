@@ -31,7 +31,10 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
 
   useEffect(() => {
     let live = true;
-    Promise.all([call('appointments.get', { id: appointmentId }), call('appointments.history', { id: appointmentId })]).then(
+    Promise.all([
+      call('appointments.get', { id: appointmentId }),
+      call('appointments.history', { id: appointmentId }),
+    ]).then(
       ([a, h]) => {
         if (!live) return;
         setAppointment(a);
@@ -147,7 +150,9 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
         </dl>
       )}
       {a && mode === 'edit' && <EditForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
-      {a && mode === 'reschedule' && <RescheduleForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
+      {a && mode === 'reschedule' && (
+        <RescheduleForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />
+      )}
       {a && mode === 'cancel' && <CancelForm appointment={a} onDone={onChanged} onBack={() => setMode('view')} />}
       {a && mode === 'view' && history.length > 0 && (
         <section className="book-history" aria-label={t('details.history')}>
@@ -159,7 +164,9 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
                 {h.changes.length > 0 && (
                   <ul>
                     {h.changes.map((c) => (
-                      <li key={c.field}>{t('details.change', { field: c.field, from: c.from || '—', to: c.to || '—' })}</li>
+                      <li key={c.field}>
+                        {t('details.change', { field: c.field, from: c.from || '—', to: c.to || '—' })}
+                      </li>
                     ))}
                   </ul>
                 )}

@@ -24,6 +24,10 @@ export function BookTab({ view }: { view: 'day' | 'week' }) {
   if (!setup) return <p className="muted">{t('loading')}</p>;
   const date = storedDate ?? clinicNow(setup.timeZone).date;
   if (view === 'day') return <DayView setup={setup} date={date} onDateChange={setDate} />;
-  const providerId = setup.providers.some((p) => p.providerId === storedProvider) ? storedProvider : (setup.providers[0]?.providerId ?? '');
-  return <WeekView setup={setup} date={date} onDateChange={setDate} providerId={providerId} onProviderChange={setProvider} />;
+  const providerId = setup.providers.some((p) => p.providerId === storedProvider)
+    ? storedProvider
+    : (setup.providers[0]?.providerId ?? '');
+  return (
+    <WeekView setup={setup} date={date} onDateChange={setDate} providerId={providerId} onProviderChange={setProvider} />
+  );
 }

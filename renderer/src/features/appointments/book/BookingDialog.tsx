@@ -29,8 +29,11 @@ interface BookingDialogProps {
 export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked }: BookingDialogProps) {
   const { t } = useTranslation('appointments');
   const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
-  const lengthOf = (providerId: string) => providers.find((p) => p.providerId === providerId)?.defaultLengthMinutes ?? null;
-  const [draft, setDraft] = useState<BookingDraft>(() => emptyDraft({ ...prefill, length: lengthOf(prefill.providerId) }));
+  const lengthOf = (providerId: string) =>
+    providers.find((p) => p.providerId === providerId)?.defaultLengthMinutes ?? null;
+  const [draft, setDraft] = useState<BookingDraft>(() =>
+    emptyDraft({ ...prefill, length: lengthOf(prefill.providerId) }),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [clashReported, setClashReported] = useState(false);
@@ -107,7 +110,13 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
           </>
         }
       >
-        <form id={formId} className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('booking.title')}>
+        <form
+          id={formId}
+          className="book-form"
+          noValidate
+          onSubmit={(e) => void submit(e)}
+          aria-label={t('booking.title')}
+        >
           {failure && <Notice tone="error">{failure}</Notice>}
           <PatientPicker
             value={draft.patient}
@@ -117,11 +126,30 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
             autoFocus
           />
           <div className="book-form__row">
-            <SelectField label={t('booking.doctor')} value={draft.providerId} options={providerOptions} error={errors.providerId} onChange={(e) => changeProvider(e.target.value)} />
-            <TextField label={t('booking.date')} type="date" value={draft.date} error={errors.date} onChange={(e) => set({ date: e.target.value })} />
+            <SelectField
+              label={t('booking.doctor')}
+              value={draft.providerId}
+              options={providerOptions}
+              error={errors.providerId}
+              onChange={(e) => changeProvider(e.target.value)}
+            />
+            <TextField
+              label={t('booking.date')}
+              type="date"
+              value={draft.date}
+              error={errors.date}
+              onChange={(e) => set({ date: e.target.value })}
+            />
           </div>
           <div className="book-form__row">
-            <TextField label={t('booking.time')} type="time" step={300} value={draft.time} error={errors.time} onChange={(e) => set({ time: e.target.value })} />
+            <TextField
+              label={t('booking.time')}
+              type="time"
+              step={300}
+              value={draft.time}
+              error={errors.time}
+              onChange={(e) => set({ time: e.target.value })}
+            />
             <TextField
               label={t('booking.length')}
               type="number"
@@ -146,9 +174,26 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
               onChange={(e) => set({ dstChoice: e.target.value as BookingDraft['dstChoice'] })}
             />
           )}
-          <TextField label={t('booking.reason')} value={draft.reason} error={errors.reason} maxLength={200} onChange={(e) => set({ reason: e.target.value })} />
-          <TextAreaField label={t('booking.note')} value={draft.note} error={errors.note} maxLength={1000} rows={2} onChange={(e) => set({ note: e.target.value })} />
-          <CheckboxField label={t('booking.repeat')} checked={draft.repeat} onChange={(e) => set({ repeat: e.target.checked })} />
+          <TextField
+            label={t('booking.reason')}
+            value={draft.reason}
+            error={errors.reason}
+            maxLength={200}
+            onChange={(e) => set({ reason: e.target.value })}
+          />
+          <TextAreaField
+            label={t('booking.note')}
+            value={draft.note}
+            error={errors.note}
+            maxLength={1000}
+            rows={2}
+            onChange={(e) => set({ note: e.target.value })}
+          />
+          <CheckboxField
+            label={t('booking.repeat')}
+            checked={draft.repeat}
+            onChange={(e) => set({ repeat: e.target.checked })}
+          />
           {draft.repeat && <RepeatFields draft={draft} errors={errors} onChange={set} />}
           <OverrideFields
             draft={draft}

@@ -47,7 +47,14 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
       <h3>{t('details.cancelTitle')}</h3>
       <p>{t('details.cancelConfirm', { patient: a.patientName, date: a.date, time: a.time })}</p>
       {failure && <Notice tone="error">{failure}</Notice>}
-      <TextField label={t('details.cancelReason')} value={reason} error={errors.reason} maxLength={300} autoFocus onChange={(e) => setReason(e.target.value)} />
+      <TextField
+        label={t('details.cancelReason')}
+        value={reason}
+        error={errors.reason}
+        maxLength={300}
+        autoFocus
+        onChange={(e) => setReason(e.target.value)}
+      />
       {a.seriesId && <ScopeField value={scope} onChange={setScope} error={errors.scope} />}
       <div className="form-actions">
         <button type="button" onClick={onBack}>

@@ -34,7 +34,12 @@ export function DateNav({ date, today, step, onChange, heading, leading }: DateN
         </button>
         <label className="book-nav__picker">
           <span className="visually-hidden">{t('nav.pick')}</span>
-          <input type="date" value={date} onChange={(e) => e.target.value && onChange(e.target.value)} aria-label={t('nav.pick')} />
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && onChange(e.target.value)}
+            aria-label={t('nav.pick')}
+          />
         </label>
       </div>
       <h2 className="book-nav__heading" aria-live="polite" title={longDateLabel(date, i18n.language)}>

@@ -16,7 +16,15 @@ import { useNewBookingKey } from './use-new-booking-key';
 type DayBook = ChannelOutput<'appointments.day'>;
 
 /** Every doctor's column for one clinic day. */
-export function DayView({ setup, date, onDateChange }: { setup: BookSetup; date: string; onDateChange(date: string): void }) {
+export function DayView({
+  setup,
+  date,
+  onDateChange,
+}: {
+  setup: BookSetup;
+  date: string;
+  onDateChange(date: string): void;
+}) {
   const { t, i18n } = useTranslation('appointments');
   const [book, setBook] = useState<DayBook | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,7 +69,13 @@ export function DayView({ setup, date, onDateChange }: { setup: BookSetup; date:
 
   return (
     <section className="book-view" aria-label={t('day.label')}>
-      <DateNav date={date} today={now.date} step={1} onChange={onDateChange} heading={longDateLabel(date, i18n.language)} />
+      <DateNav
+        date={date}
+        today={now.date}
+        step={1}
+        onChange={onDateChange}
+        heading={longDateLabel(date, i18n.language)}
+      />
       {shown?.holiday && <Notice tone="info">{t('day.holiday', { name: shown.holiday })}</Notice>}
       {failure && <Notice tone="error">{failure}</Notice>}
       {dialogs.notice}
@@ -73,7 +87,9 @@ export function DayView({ setup, date, onDateChange }: { setup: BookSetup; date:
           onBookSlot={(c, s) => dialogs.openBooking({ providerId: c.day.providerId, date: c.day.date, time: s.start })}
           onOpenAppointment={(a) => dialogs.openDetails(a.id)}
           onMove={(a, target) => dialogs.moveByDrag(a, target, columns)}
-          scrollToMinutes={date === now.date ? now.minutes - 30 : Number.isFinite(firstWork) ? firstWork : DEFAULT_GRID_START}
+          scrollToMinutes={
+            date === now.date ? now.minutes - 30 : Number.isFinite(firstWork) ? firstWork : DEFAULT_GRID_START
+          }
         />
       )}
       <p className="muted small">{t('day.keys')}</p>

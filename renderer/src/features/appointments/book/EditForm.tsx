@@ -57,8 +57,21 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
     <form className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('details.editTitle')}>
       <h3>{t('details.editTitle')}</h3>
       {failure && <Notice tone="error">{failure}</Notice>}
-      <TextField label={t('booking.reason')} value={form.reason} error={errors.reason} maxLength={200} onChange={(e) => set({ reason: e.target.value })} />
-      <TextAreaField label={t('booking.note')} value={form.note} error={errors.note} maxLength={1000} rows={2} onChange={(e) => set({ note: e.target.value })} />
+      <TextField
+        label={t('booking.reason')}
+        value={form.reason}
+        error={errors.reason}
+        maxLength={200}
+        onChange={(e) => set({ reason: e.target.value })}
+      />
+      <TextAreaField
+        label={t('booking.note')}
+        value={form.note}
+        error={errors.note}
+        maxLength={1000}
+        rows={2}
+        onChange={(e) => set({ note: e.target.value })}
+      />
       {lengthEditable && (
         <TextField
           label={t('booking.length')}
@@ -71,7 +84,13 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
           onChange={(e) => set({ length: e.target.value })}
         />
       )}
-      <OverrideFields draft={form} errors={errors} onChange={set} showOverbook={mayOverbook && (clash || form.overbook)} showOutsideHours={outside || form.outsideHours} />
+      <OverrideFields
+        draft={form}
+        errors={errors}
+        onChange={set}
+        showOverbook={mayOverbook && (clash || form.overbook)}
+        showOutsideHours={outside || form.outsideHours}
+      />
       <div className="form-actions">
         <button type="button" onClick={onBack}>
           {t('details.back')}

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Patient, PatientInput } from '../../../../../shared/domain/patient';
 import { ApiError, call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
-import { checkPatientForm, emptyPatientForm, errorsToFormPaths, PatientForm, type FieldErrors, type PatientFormState } from '../../patients';
+import {
+  checkPatientForm,
+  emptyPatientForm,
+  errorsToFormPaths,
+  PatientForm,
+  type FieldErrors,
+  type PatientFormState,
+} from '../../patients';
 
 interface InlineRegisterDialogProps {
   prefillName: string;
@@ -21,7 +28,11 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<PatientInput | null>(null);
 
-  const register = async (patient: PatientInput, rows: { phoneRows: number[]; identifierRows: number[] }, confirmed: boolean) => {
+  const register = async (
+    patient: PatientInput,
+    rows: { phoneRows: number[]; identifierRows: number[] },
+    confirmed: boolean,
+  ) => {
     setBusy(true);
     setFailure(null);
     try {
@@ -56,7 +67,10 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
         <Notice tone="error">
           {failure}
           {duplicateOf && (
-            <button type="button" onClick={() => void register(duplicateOf, { phoneRows: [], identifierRows: [] }, true)}>
+            <button
+              type="button"
+              onClick={() => void register(duplicateOf, { phoneRows: [], identifierRows: [] }, true)}
+            >
               {t('register.anyway')}
             </button>
           )}

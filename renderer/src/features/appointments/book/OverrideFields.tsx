@@ -20,15 +20,30 @@ export function OverrideFields({ draft, errors, onChange, showOverbook, showOuts
     <div className="book-form__overrides">
       {showOverbook && (
         <>
-          <CheckboxField label={t('booking.overbook')} hint={t('booking.overbookHint')} checked={draft.overbook} onChange={(e) => onChange({ overbook: e.target.checked })} />
+          <CheckboxField
+            label={t('booking.overbook')}
+            hint={t('booking.overbookHint')}
+            checked={draft.overbook}
+            onChange={(e) => onChange({ overbook: e.target.checked })}
+          />
           {draft.overbook && (
-            <TextField label={t('booking.overbookReason')} value={draft.overbookReason} error={errors.overbookReason} maxLength={300} onChange={(e) => onChange({ overbookReason: e.target.value })} />
+            <TextField
+              label={t('booking.overbookReason')}
+              value={draft.overbookReason}
+              error={errors.overbookReason}
+              maxLength={300}
+              onChange={(e) => onChange({ overbookReason: e.target.value })}
+            />
           )}
         </>
       )}
       {showOutsideHours && (
         <>
-          <CheckboxField label={t('booking.outsideHours')} checked={draft.outsideHours} onChange={(e) => onChange({ outsideHours: e.target.checked })} />
+          <CheckboxField
+            label={t('booking.outsideHours')}
+            checked={draft.outsideHours}
+            onChange={(e) => onChange({ outsideHours: e.target.checked })}
+          />
           {draft.outsideHours && (
             <TextField
               label={t('booking.outsideHoursReason')}

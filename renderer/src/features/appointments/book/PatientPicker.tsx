@@ -31,7 +31,11 @@ export function PatientPicker({ value, onChange, onRegisterNew, error, autoFocus
         </span>
         <div className="book-patient__chosen" role="group" aria-labelledby={`${id}-label`}>
           <strong>{value.name}</strong> <span className="muted">{t('booking.mrn', { mrn: value.mrn })}</span>
-          <button type="button" onClick={() => onChange(null)} aria-label={t('booking.changePatient', { name: value.name })}>
+          <button
+            type="button"
+            onClick={() => onChange(null)}
+            aria-label={t('booking.changePatient', { name: value.name })}
+          >
             {t('booking.change')}
           </button>
         </div>
@@ -86,7 +90,13 @@ export function PatientPicker({ value, onChange, onRegisterNew, error, autoFocus
           {t('booking.registerNew')}
         </button>
       </div>
-      <ul id={listId} role="listbox" aria-label={t('booking.patientResults')} className="book-patient__results" hidden={!expanded}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t('booking.patientResults')}
+        className="book-patient__results"
+        hidden={!expanded}
+      >
         {results.map((p, i) => (
           <li
             key={p.id}
@@ -107,7 +117,9 @@ export function PatientPicker({ value, onChange, onRegisterNew, error, autoFocus
           </li>
         ))}
       </ul>
-      {text.trim() && search.loaded && search.text === text.trim() && results.length === 0 && <p className="field__hint">{t('booking.noPatients')}</p>}
+      {text.trim() && search.loaded && search.text === text.trim() && results.length === 0 && (
+        <p className="field__hint">{t('booking.noPatients')}</p>
+      )}
       {search.error && <p className="field__error">{search.error}</p>}
       {error && (
         <p id={errorId} className="field__error" role="alert">

@@ -16,7 +16,15 @@ export function RepeatFields({ draft, errors, onChange }: RepeatFieldsProps) {
     <fieldset className="book-form__repeat">
       <legend>{t('repeat.legend')}</legend>
       <div className="book-form__row">
-        <TextField label={t('repeat.every')} type="number" min={1} max={52} value={draft.every} error={errors['repeat.every']} onChange={(e) => onChange({ every: e.target.value })} />
+        <TextField
+          label={t('repeat.every')}
+          type="number"
+          min={1}
+          max={52}
+          value={draft.every}
+          error={errors['repeat.every']}
+          onChange={(e) => onChange({ every: e.target.value })}
+        />
         <SelectField
           label={t('repeat.unit')}
           value={draft.unit}
@@ -36,9 +44,23 @@ export function RepeatFields({ draft, errors, onChange }: RepeatFieldsProps) {
           onChange={(e) => onChange({ endKind: e.target.value as BookingDraft['endKind'] })}
         />
         {draft.endKind === 'count' ? (
-          <TextField label={t('repeat.count')} type="number" min={2} max={100} value={draft.count} error={errors['repeat.count']} onChange={(e) => onChange({ count: e.target.value })} />
+          <TextField
+            label={t('repeat.count')}
+            type="number"
+            min={2}
+            max={100}
+            value={draft.count}
+            error={errors['repeat.count']}
+            onChange={(e) => onChange({ count: e.target.value })}
+          />
         ) : (
-          <TextField label={t('repeat.until')} type="date" value={draft.until} error={errors['repeat.until']} onChange={(e) => onChange({ until: e.target.value })} />
+          <TextField
+            label={t('repeat.until')}
+            type="date"
+            value={draft.until}
+            error={errors['repeat.until']}
+            onChange={(e) => onChange({ until: e.target.value })}
+          />
         )}
       </div>
     </fieldset>

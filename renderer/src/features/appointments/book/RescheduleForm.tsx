@@ -59,7 +59,14 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
     setErrors({});
     try {
       const { appointments } = await call('appointments.reschedule', parsed.data);
-      onDone(t('details.rescheduled', { count: appointments.length, patient: a.patientName, date: form.date, time: form.time }));
+      onDone(
+        t('details.rescheduled', {
+          count: appointments.length,
+          patient: a.patientName,
+          date: form.date,
+          time: form.time,
+        }),
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof ApiError) {
@@ -78,8 +85,21 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
       <h3>{t('details.rescheduleTitle')}</h3>
       {failure && <Notice tone="error">{failure}</Notice>}
       <div className="book-form__row">
-        <TextField label={t('booking.date')} type="date" value={form.date} error={errors.date} onChange={(e) => set({ date: e.target.value })} />
-        <TextField label={t('booking.time')} type="time" step={300} value={form.time} error={errors.time} onChange={(e) => set({ time: e.target.value })} />
+        <TextField
+          label={t('booking.date')}
+          type="date"
+          value={form.date}
+          error={errors.date}
+          onChange={(e) => set({ date: e.target.value })}
+        />
+        <TextField
+          label={t('booking.time')}
+          type="time"
+          step={300}
+          value={form.time}
+          error={errors.time}
+          onChange={(e) => set({ time: e.target.value })}
+        />
       </div>
       <TextField
         label={t('booking.length')}
@@ -92,7 +112,13 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
         onChange={(e) => set({ length: e.target.value })}
       />
       {a.seriesId && <ScopeField value={form.scope} onChange={(scope) => set({ scope })} error={errors.scope} />}
-      <OverrideFields draft={form} errors={errors} onChange={set} showOverbook={mayOverbook && (clash || form.overbook)} showOutsideHours={outside || form.outsideHours} />
+      <OverrideFields
+        draft={form}
+        errors={errors}
+        onChange={set}
+        showOverbook={mayOverbook && (clash || form.overbook)}
+        showOutsideHours={outside || form.outsideHours}
+      />
       <div className="form-actions">
         <button type="button" onClick={onBack}>
           {t('details.back')}

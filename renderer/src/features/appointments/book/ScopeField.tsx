@@ -4,7 +4,15 @@ import { SelectField } from '../../../ui';
 export type Scope = 'this' | 'following';
 
 /** For an appointment in a series: change only this one, or this and the later ones. */
-export function ScopeField({ value, onChange, error }: { value: Scope; onChange(scope: Scope): void; error?: string | undefined }) {
+export function ScopeField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Scope;
+  onChange(scope: Scope): void;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation('appointments');
   return (
     <SelectField

@@ -30,7 +30,9 @@ interface TimeGridProps {
 
 /** Appointments that hold their time take lanes side by side when they overlap (overbooking). */
 function lanes(appointments: Appointment[]): Map<string, { lane: number; of: number }> {
-  const held = appointments.filter((a) => a.status !== 'cancelled' && a.status !== 'no_show').sort((x, y) => x.time.localeCompare(y.time));
+  const held = appointments
+    .filter((a) => a.status !== 'cancelled' && a.status !== 'no_show')
+    .sort((x, y) => x.time.localeCompare(y.time));
   const laneEnds: number[] = [];
   const placed = new Map<string, number>();
   for (const a of held) {
@@ -65,7 +67,10 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
 
   return (
     <div className="book-grid" ref={scroller}>
-      <div className="book-grid__inner" style={{ '--columns': columns.length, '--row-px': `${ROW_MINUTES * PX_PER_MINUTE}px` } as CSSProperties}>
+      <div
+        className="book-grid__inner"
+        style={{ '--columns': columns.length, '--row-px': `${ROW_MINUTES * PX_PER_MINUTE}px` } as CSSProperties}
+      >
         <div className="book-grid__corner" aria-hidden="true" />
         {columns.map((c) => (
           <div key={c.key} className="book-grid__header" role="group" aria-label={c.label} data-column-key={c.key}>
@@ -85,7 +90,9 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
           // Free slots and bookings in time order, so Tab walks down the column.
           const items = [
             ...c.day.freeSlots.map((slot) => ({ kind: 'slot' as const, at: slot.start, slot })),
-            ...c.day.appointments.filter((a) => a.status !== 'cancelled').map((a) => ({ kind: 'appt' as const, at: a.time, appointment: a })),
+            ...c.day.appointments
+              .filter((a) => a.status !== 'cancelled')
+              .map((a) => ({ kind: 'appt' as const, at: a.time, appointment: a })),
           ].sort((x, y) => x.at.localeCompare(y.at) || (x.kind === 'appt' ? -1 : 1));
           return (
             <div
@@ -97,9 +104,18 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
               aria-label={t('grid.columnName', { name: c.label })}
             >
               {c.day.blocks.map((b) => (
-                <div key={b.startUtc} className="book-grid__working" style={{ top: top(minutesOfDay(b.start)), height: (endMinutes(b.start, b.end) - minutesOfDay(b.start)) * PX_PER_MINUTE }} />
+                <div
+                  key={b.startUtc}
+                  className="book-grid__working"
+                  style={{
+                    top: top(minutesOfDay(b.start)),
+                    height: (endMinutes(b.start, b.end) - minutesOfDay(b.start)) * PX_PER_MINUTE,
+                  }}
+                />
               ))}
-              {c.day.closedReason && <p className="book-grid__closed">{t('grid.closed', { reason: c.day.closedReason })}</p>}
+              {c.day.closedReason && (
+                <p className="book-grid__closed">{t('grid.closed', { reason: c.day.closedReason })}</p>
+              )}
               {items.map((item) => {
                 if (item.kind === 'slot') {
                   const s = item.slot;
@@ -108,7 +124,10 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
                       key={`slot-${s.startUtc}`}
                       type="button"
                       className="book-slot"
-                      style={{ top: top(minutesOfDay(s.start)), height: (endMinutes(s.start, s.end) - minutesOfDay(s.start)) * PX_PER_MINUTE }}
+                      style={{
+                        top: top(minutesOfDay(s.start)),
+                        height: (endMinutes(s.start, s.end) - minutesOfDay(s.start)) * PX_PER_MINUTE,
+                      }}
                       aria-label={slotName(c, s)}
                       data-minutes={s.start}
                       onClick={() => onBookSlot(c, s)}
@@ -144,7 +163,12 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
                 );
               })}
               {c.nowMinutes !== null && c.nowMinutes >= range.start && c.nowMinutes < range.end && (
-                <div className="book-grid__now" style={{ top: top(c.nowMinutes) }} title={t('grid.now', { time: clockTime(c.nowMinutes) })} aria-hidden="true" />
+                <div
+                  className="book-grid__now"
+                  style={{ top: top(c.nowMinutes) }}
+                  title={t('grid.now', { time: clockTime(c.nowMinutes) })}
+                  aria-hidden="true"
+                />
               )}
             </div>
           );

@@ -58,7 +58,12 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
   }));
   const firstWork = Math.min(...columns.flatMap((c) => c.day.blocks.map((b) => minutesOfDay(b.start))), Infinity);
   const doctor = setup.providers.find((p) => p.providerId === providerId);
-  useNewBookingKey(!dialogs.dialogOpen && !!providerId, columns, { providerId, date: monday, time: '' }, dialogs.openBooking);
+  useNewBookingKey(
+    !dialogs.dialogOpen && !!providerId,
+    columns,
+    { providerId, date: monday, time: '' },
+    dialogs.openBooking,
+  );
 
   return (
     <section className="book-view book-view--week" aria-label={t('week.label')}>
@@ -79,7 +84,10 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
         today={mondayOf(now.date)}
         step={7}
         onChange={(d) => onDateChange(mondayOf(d))}
-        heading={t('week.heading', { from: shortDateLabel(monday, i18n.language), to: longDateLabel(addDays(monday, 6), i18n.language) })}
+        heading={t('week.heading', {
+          from: shortDateLabel(monday, i18n.language),
+          to: longDateLabel(addDays(monday, 6), i18n.language),
+        })}
       />
       {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
       {failure && <Notice tone="error">{failure}</Notice>}

@@ -64,7 +64,8 @@ export function shortDateLabel(date: string, language: string): string {
 function dateParts(date: string, language: string, withYear: boolean): string {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return date;
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
   const text = `${part({ weekday: 'short' })} ${String(d.getUTCDate()).padStart(2, '0')} ${part({ month: 'short' })}`;
   return withYear ? `${text} ${d.getUTCFullYear()}` : text;
 }

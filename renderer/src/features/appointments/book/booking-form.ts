@@ -33,7 +33,12 @@ export interface BookingDraft {
   dstChoice: '' | 'earlier' | 'later';
 }
 
-export function emptyDraft(prefill: { providerId: string; date: string; time: string; length: number | null }): BookingDraft {
+export function emptyDraft(prefill: {
+  providerId: string;
+  date: string;
+  time: string;
+  length: number | null;
+}): BookingDraft {
   return {
     patient: null,
     providerId: prefill.providerId,
@@ -88,10 +93,13 @@ export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest 
     outsideHoursReason: d.outsideHours ? d.outsideHoursReason : undefined,
     dstChoice: d.dstChoice || undefined,
   };
-  const extra: FieldErrors = d.patient ? {} : { patientId: 'Choose the patient: search by name, phone or MRN, or register a new patient' };
+  const extra: FieldErrors = d.patient
+    ? {}
+    : { patientId: 'Choose the patient: search by name, phone or MRN, or register a new patient' };
   if (!d.repeat) {
     const parsed = bookInputSchema.safeParse(base);
-    if (!parsed.success || !d.patient) return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
+    if (!parsed.success || !d.patient)
+      return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
     return { ok: true, request: { kind: 'single', input: parsed.data } };
   }
   const repeat = {
@@ -101,7 +109,8 @@ export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest 
     until: d.endKind === 'until' ? d.until || undefined : undefined,
   };
   const parsed = bookSeriesInputSchema.safeParse({ ...base, repeat });
-  if (!parsed.success || !d.patient) return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
+  if (!parsed.success || !d.patient)
+    return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
   return { ok: true, request: { kind: 'series', input: parsed.data } };
 }
 

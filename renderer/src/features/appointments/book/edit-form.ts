@@ -15,7 +15,15 @@ export interface EditDraft {
 }
 
 export function editDraftOf(a: Pick<Appointment, 'reason' | 'note' | 'lengthMinutes'>): EditDraft {
-  return { reason: a.reason, note: a.note, length: String(a.lengthMinutes), overbook: false, overbookReason: '', outsideHours: false, outsideHoursReason: '' };
+  return {
+    reason: a.reason,
+    note: a.note,
+    length: String(a.lengthMinutes),
+    overbook: false,
+    overbookReason: '',
+    outsideHours: false,
+    outsideHoursReason: '',
+  };
 }
 
 /**

@@ -82,7 +82,13 @@ export function useBlockDrag(onDrop: (appointment: Appointment, target: DropTarg
   return { drag, onPointerDown, onClick };
 }
 
-function dropTargetAt(x: number, y: number, appointment: Appointment, dy: number, dragged: HTMLElement): DropTarget | null {
+function dropTargetAt(
+  x: number,
+  y: number,
+  appointment: Appointment,
+  dy: number,
+  dragged: HTMLElement,
+): DropTarget | null {
   // The dragged block follows the pointer and is topmost; its own column is where it came from, not where it is dropped.
   const column = document
     .elementsFromPoint(x, y)

@@ -48,7 +48,12 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
         scope: 'this',
         ...(otherDoctor ? { providerId: column.day.providerId } : {}),
       });
-      const where = { patient: a.patientName, doctor: column.day.providerName, date: column.day.date, time: target.time };
+      const where = {
+        patient: a.patientName,
+        doctor: column.day.providerName,
+        date: column.day.date,
+        time: target.time,
+      };
       setMessage({ tone: 'success', text: otherDoctor ? t('drag.movedToDoctor', where) : t('drag.moved', where) });
       reload();
     } catch (error) {
@@ -80,7 +85,15 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
             onBooked={done}
           />
         )}
-        {details && <AppointmentDetails key={details} appointmentId={details} timeZone={setup.timeZone} onClose={() => setDetails(null)} onChanged={done} />}
+        {details && (
+          <AppointmentDetails
+            key={details}
+            appointmentId={details}
+            timeZone={setup.timeZone}
+            onClose={() => setDetails(null)}
+            onChanged={done}
+          />
+        )}
       </>
     ),
   };

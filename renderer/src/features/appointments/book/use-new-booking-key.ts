@@ -6,7 +6,8 @@ const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'submit', 'reset
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
   return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
@@ -14,7 +15,12 @@ function isTyping(target: EventTarget | null): boolean {
  * "N" books: in a focused column, the next free slot after the focused one; elsewhere, an empty
  * booking for `fallback` (the doctor and time are then chosen in the dialog).
  */
-export function useNewBookingKey(enabled: boolean, columns: GridColumn[], fallback: BookingPrefill, onBook: (prefill: BookingPrefill) => void): void {
+export function useNewBookingKey(
+  enabled: boolean,
+  columns: GridColumn[],
+  fallback: BookingPrefill,
+  onBook: (prefill: BookingPrefill) => void,
+): void {
   const latest = useRef({ enabled, columns, fallback, onBook });
   useEffect(() => {
     latest.current = { enabled, columns, fallback, onBook };

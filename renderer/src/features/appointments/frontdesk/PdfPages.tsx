@@ -27,11 +27,11 @@ export function PdfPages({ pdf, onRenderFailed }: PdfPagesProps) {
         }),
       )
       .catch((error: unknown) => {
-      if (controller.signal.aborted) return;
-      console.warn('PDF preview failed', error);
-      setFailed(true);
-      onRenderFailed?.();
-    });
+        if (controller.signal.aborted) return;
+        console.warn('PDF preview failed', error);
+        setFailed(true);
+        onRenderFailed?.();
+      });
     return () => controller.abort();
   }, [pdf, t, onRenderFailed]);
 

@@ -37,7 +37,12 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
     setStatus('');
     Promise.all([load(), call('settings.get', {})])
       .then(([printed, settings]) => {
-        if (current) setLoaded({ printed, bytes: base64ToBytes(printed.pdfBase64), paper: settings.paperSize === 'LETTER' ? 'Letter' : settings.paperSize });
+        if (current)
+          setLoaded({
+            printed,
+            bytes: base64ToBytes(printed.pdfBase64),
+            paper: settings.paperSize === 'LETTER' ? 'Letter' : settings.paperSize,
+          });
       })
       .catch((e: unknown) => {
         if (current) setError(t('print.failed', { message: errorText(e) }));

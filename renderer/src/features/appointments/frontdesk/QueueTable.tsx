@@ -30,10 +30,18 @@ export function QueueTable({ label, rows, onDone }: QueueTableProps) {
               {row.kind === 'walk_in' && <span className="frontdesk-tag">{t('kind.walk_in')}</span>}
             </th>
             <td className="frontdesk-nowrap">{row.kind === 'walk_in' ? '—' : row.time}</td>
-            {!onDone && <td className="frontdesk-nowrap">{row.waitingMinutes === null ? '' : t('queue.waited', { count: row.waitingMinutes })}</td>}
+            {!onDone && (
+              <td className="frontdesk-nowrap">
+                {row.waitingMinutes === null ? '' : t('queue.waited', { count: row.waitingMinutes })}
+              </td>
+            )}
             {onDone && (
               <td>
-                <button type="button" aria-label={t('queue.donePatient', { name: row.patientName })} onClick={() => onDone(row)}>
+                <button
+                  type="button"
+                  aria-label={t('queue.donePatient', { name: row.patientName })}
+                  onClick={() => onDone(row)}
+                >
                   {t('queue.done')}
                 </button>
               </td>

@@ -58,7 +58,9 @@ export function QueueView() {
     setStatus('');
     try {
       const called = await call('appointments.callNext', {});
-      setStatus(called ? t('queue.called', { name: called.patientName, token: called.token }) : t('queue.nobodyToCall'));
+      setStatus(
+        called ? t('queue.called', { name: called.patientName, token: called.token }) : t('queue.nobodyToCall'),
+      );
       setAlert('');
     } catch (e) {
       setAlert(t('queue.actionFailed', { message: errorText(e) }));
@@ -85,7 +87,12 @@ export function QueueView() {
           {t('queue.title')} {queue && <span className="muted frontdesk__date">{queue.date}</span>}
         </h2>
         {isOwnQueue ? (
-          <button type="button" className="primary" onClick={() => void callNext()} disabled={!queue || queue.waiting.length === 0}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void callNext()}
+            disabled={!queue || queue.waiting.length === 0}
+          >
             {t('queue.callNext')}
           </button>
         ) : (
@@ -117,7 +124,11 @@ export function QueueView() {
           </section>
           <section aria-labelledby={`${headingId}-waiting`}>
             <h3 id={`${headingId}-waiting`}>{t('queue.waitingTitle')}</h3>
-            {queue.waiting.length === 0 ? <p className="frontdesk__empty">{t('queue.nobodyWaiting')}</p> : <QueueTable label={t('queue.waitingTitle')} rows={queue.waiting} />}
+            {queue.waiting.length === 0 ? (
+              <p className="frontdesk__empty">{t('queue.nobodyWaiting')}</p>
+            ) : (
+              <QueueTable label={t('queue.waitingTitle')} rows={queue.waiting} />
+            )}
             <p className="muted small">{t('queue.updatedEvery')}</p>
           </section>
           <p className="frontdesk-queue__done">{t('queue.doneCount', { count: queue.done })}</p>

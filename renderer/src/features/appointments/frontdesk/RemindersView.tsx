@@ -14,7 +14,11 @@ const UTF8_BOM = '\uFEFF';
 
 /** One line per appointment, the way a receptionist would read it out or paste it into a message. */
 export function remindersText(reminders: Reminder[], noPhone: string): string {
-  return reminders.map((r) => [r.date, r.time, r.patientName, r.phone || noPhone, r.providerName, r.reason].filter(Boolean).join(' · ')).join('\n');
+  return reminders
+    .map((r) =>
+      [r.date, r.time, r.patientName, r.phone || noPhone, r.providerName, r.reason].filter(Boolean).join(' · '),
+    )
+    .join('\n');
 }
 
 /** The day's booked patients and the numbers to call, to copy or export for reminder calls and messages. */
@@ -89,7 +93,13 @@ export function RemindersView() {
       </div>
       <p className="muted">{t('reminders.intro')}</p>
       <div className="frontdesk__search">
-        <TextField type="date" label={t('reminders.date')} value={date} onChange={(e) => e.target.value && setDate(e.target.value)} required />
+        <TextField
+          type="date"
+          label={t('reminders.date')}
+          value={date}
+          onChange={(e) => e.target.value && setDate(e.target.value)}
+          required
+        />
       </div>
       {alert && <Notice tone="error">{alert}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}
@@ -112,7 +122,9 @@ export function RemindersView() {
                 <th scope="row">
                   {r.patientName} <span className="muted small">{r.patientMrn}</span>
                 </th>
-                <td className="frontdesk-nowrap">{r.phone || <span className="muted">{t('reminders.noPhone')}</span>}</td>
+                <td className="frontdesk-nowrap">
+                  {r.phone || <span className="muted">{t('reminders.noPhone')}</span>}
+                </td>
                 <td>{r.providerName}</td>
                 <td>{r.reason}</td>
               </tr>

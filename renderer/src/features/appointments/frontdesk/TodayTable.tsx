@@ -30,7 +30,12 @@ export function TodayTable({ rows, selectedId, onSelect, onCheckIn, onSlip, onRe
         {rows.map((row) => {
           const selected = row.id === selectedId;
           return (
-            <tr key={row.id} aria-current={selected ? 'true' : undefined} className={selected ? 'frontdesk-table__row--selected' : undefined} onClick={() => onSelect(row.id)}>
+            <tr
+              key={row.id}
+              aria-current={selected ? 'true' : undefined}
+              className={selected ? 'frontdesk-table__row--selected' : undefined}
+              onClick={() => onSelect(row.id)}
+            >
               <td className="frontdesk-nowrap">
                 {row.time}–{row.endTime}
               </td>
@@ -42,20 +47,34 @@ export function TodayTable({ rows, selectedId, onSelect, onCheckIn, onSlip, onRe
               <td>{row.providerName}</td>
               <td>
                 <StatusBadge status={row.status} />
-                {row.waitingMinutes !== null && <span className="muted small"> · {t('today.waitedMinutes', { count: row.waitingMinutes })}</span>}
+                {row.waitingMinutes !== null && (
+                  <span className="muted small"> · {t('today.waitedMinutes', { count: row.waitingMinutes })}</span>
+                )}
               </td>
               <td className="frontdesk-actions">
                 {row.status === 'booked' && (
-                  <button type="button" aria-label={t('today.checkInPatient', { name: row.patientName })} onClick={() => onCheckIn(row)}>
+                  <button
+                    type="button"
+                    aria-label={t('today.checkInPatient', { name: row.patientName })}
+                    onClick={() => onCheckIn(row)}
+                  >
                     {t('today.checkIn')}
                   </button>
                 )}
                 {row.status === 'booked' && row.kind === 'appointment' && (
-                  <button type="button" aria-label={t('today.reschedulePatient', { name: row.patientName })} onClick={() => onReschedule(row)}>
+                  <button
+                    type="button"
+                    aria-label={t('today.reschedulePatient', { name: row.patientName })}
+                    onClick={() => onReschedule(row)}
+                  >
                     {t('today.reschedule')}
                   </button>
                 )}
-                <button type="button" aria-label={t('today.printSlipFor', { name: row.patientName })} onClick={() => onSlip(row)}>
+                <button
+                  type="button"
+                  aria-label={t('today.printSlipFor', { name: row.patientName })}
+                  onClick={() => onSlip(row)}
+                >
                   {t('today.printSlip')}
                 </button>
               </td>

@@ -113,7 +113,9 @@ export function TodayView() {
       </div>
       {alert && <Notice tone="error">{alert}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}
-      {today && rows.length === 0 && <p className="frontdesk__empty">{text.trim() ? t('today.noMatch', { text: text.trim() }) : t('today.empty')}</p>}
+      {today && rows.length === 0 && (
+        <p className="frontdesk__empty">{text.trim() ? t('today.noMatch', { text: text.trim() }) : t('today.empty')}</p>
+      )}
       {rows.length > 0 && (
         <TodayTable
           rows={rows}

@@ -59,7 +59,11 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
     setSaving(true);
     setError('');
     try {
-      const appointment = await call('appointments.walkIn', { patientId: patient.id, providerId: doctorId, reason: reason.trim() });
+      const appointment = await call('appointments.walkIn', {
+        patientId: patient.id,
+        providerId: doctorId,
+        reason: reason.trim(),
+      });
       setAdded(appointment);
       onAdded(appointment);
     } catch (err) {
@@ -109,14 +113,24 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
           </p>
         ) : (
           <>
-            <TextField label={t('walkIn.patient')} hint={t('walkIn.patientHint')} value={text} onChange={(e) => setText(e.target.value)} autoFocus autoComplete="off" />
-            {text.trim() && search.loaded && search.text === text.trim() && results.length === 0 && <p className="muted">{t('walkIn.noResults')}</p>}
+            <TextField
+              label={t('walkIn.patient')}
+              hint={t('walkIn.patientHint')}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              autoFocus
+              autoComplete="off"
+            />
+            {text.trim() && search.loaded && search.text === text.trim() && results.length === 0 && (
+              <p className="muted">{t('walkIn.noResults')}</p>
+            )}
             {results.length > 0 && (
               <ul className="frontdesk-walkin__results" aria-label={t('walkIn.results')}>
                 {results.map((p) => (
                   <li key={p.id}>
                     <button type="button" onClick={() => setPatient(p)}>
-                      <strong>{fullName(p)}</strong> <span className="muted">{p.mrn}</span> {p.phone && <span className="muted">· {p.phone}</span>}
+                      <strong>{fullName(p)}</strong> <span className="muted">{p.mrn}</span>{' '}
+                      {p.phone && <span className="muted">· {p.phone}</span>}
                     </button>
                   </li>
                 ))}
@@ -131,10 +145,18 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
             label={t('walkIn.doctor')}
             value={doctorId}
             onChange={(e) => setDoctorId(e.target.value)}
-            options={[{ value: '', label: '—' }, ...doctors.map((d) => ({ value: d.providerId, label: d.displayName }))]}
+            options={[
+              { value: '', label: '—' },
+              ...doctors.map((d) => ({ value: d.providerId, label: d.displayName })),
+            ]}
           />
         )}
-        <TextField label={t('walkIn.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+        <TextField
+          label={t('walkIn.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+        />
         <div className="dialog__actions">
           <button type="submit" disabled={saving}>
             {t('walkIn.submit')}

@@ -10,12 +10,20 @@ export function anyDialogOpen(): boolean {
  * Up and down arrows move the chosen row (outside dialogs, and not inside a <select>, where the
  * arrows choose an option). Returns the new row id, or undefined when the key was not for the list.
  */
-export function moveSelection(e: KeyboardEvent, rows: readonly { id: string }[], currentId: string | null): string | undefined {
-  if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey || rows.length === 0) return undefined;
+export function moveSelection(
+  e: KeyboardEvent,
+  rows: readonly { id: string }[],
+  currentId: string | null,
+): string | undefined {
+  if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey || rows.length === 0)
+    return undefined;
   const target = e.target as HTMLElement;
   if (target.closest('dialog') || target instanceof HTMLSelectElement) return undefined;
   e.preventDefault();
-  const index = Math.max(0, rows.findIndex((r) => r.id === currentId));
+  const index = Math.max(
+    0,
+    rows.findIndex((r) => r.id === currentId),
+  );
   const next = e.key === 'ArrowDown' ? Math.min(rows.length - 1, index + 1) : Math.max(0, index - 1);
   return rows[next]!.id;
 }

@@ -12,13 +12,22 @@ export function PrintDayListButton({ providerId, date }: { providerId: string; d
   const doctor = useDoctors().doctors.find((d) => d.providerId === providerId)?.displayName;
   const label = doctor ? t('print.dayListFor', { doctor }) : undefined;
   const load = useCallback(() => call('print.dayList', { providerId, date }), [providerId, date]);
-  const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'dayList', providerId, date }), [providerId, date]);
+  const toPrinter = useCallback(
+    () => call('print.toPrinter', { kind: 'dayList', providerId, date }),
+    [providerId, date],
+  );
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} aria-label={label}>
         {t('print.dayList')}
       </button>
-      <PrintPreviewDialog open={open} title={t('print.previewTitleDayList')} load={load} toPrinter={toPrinter} onClose={() => setOpen(false)} />
+      <PrintPreviewDialog
+        open={open}
+        title={t('print.previewTitleDayList')}
+        load={load}
+        toPrinter={toPrinter}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }
@@ -37,9 +46,25 @@ export function PrintSlipButton({ appointmentId, label }: { appointmentId: strin
 }
 
 /** The slip's preview on its own, for views that open it from a keyboard shortcut. */
-export function SlipPreview({ appointmentId, open, onClose }: { appointmentId: string; open: boolean; onClose: () => void }) {
+export function SlipPreview({
+  appointmentId,
+  open,
+  onClose,
+}: {
+  appointmentId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('frontdesk');
   const load = useCallback(() => call('print.slip', { appointmentId }), [appointmentId]);
   const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'slip', appointmentId }), [appointmentId]);
-  return <PrintPreviewDialog open={open} title={t('print.previewTitleSlip')} load={load} toPrinter={toPrinter} onClose={onClose} />;
+  return (
+    <PrintPreviewDialog
+      open={open}
+      title={t('print.previewTitleSlip')}
+      load={load}
+      toPrinter={toPrinter}
+      onClose={onClose}
+    />
+  );
 }

@@ -24,7 +24,11 @@ export interface RenderPagesOptions {
 }
 
 /** Draws each page of the PDF into `target` as a canvas with role="img" and a label. */
-export async function renderPdfPages(pdf: Uint8Array<ArrayBuffer>, target: HTMLElement, options: RenderPagesOptions): Promise<void> {
+export async function renderPdfPages(
+  pdf: Uint8Array<ArrayBuffer>,
+  target: HTMLElement,
+  options: RenderPagesOptions,
+): Promise<void> {
   ensureWorker();
   // pdf.js takes ownership of the bytes it is given; the caller keeps its copy for saving.
   const task = getDocument({ data: pdf.slice(), isEvalSupported: false, useSystemFonts: false, enableXfa: false });
@@ -36,7 +40,8 @@ export async function renderPdfPages(pdf: Uint8Array<ArrayBuffer>, target: HTMLE
       if (options.signal.aborted) return;
       const page = await doc.getPage(n);
       const natural = page.getViewport({ scale: 1 });
-      const fit = target.clientWidth > HOLDER_GUTTER ? (target.clientWidth - HOLDER_GUTTER) / natural.width : MAX_PREVIEW_SCALE;
+      const fit =
+        target.clientWidth > HOLDER_GUTTER ? (target.clientWidth - HOLDER_GUTTER) / natural.width : MAX_PREVIEW_SCALE;
       const viewport = page.getViewport({ scale: Math.min(MAX_PREVIEW_SCALE, fit) });
       const canvas = document.createElement('canvas');
       canvas.width = Math.floor(viewport.width * density);
@@ -46,7 +51,8 @@ export async function renderPdfPages(pdf: Uint8Array<ArrayBuffer>, target: HTMLE
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', options.pageLabel(n, doc.numPages));
       canvas.className = 'frontdesk-pdf__page';
-      await page.render({ canvas, viewport, transform: density === 1 ? undefined : [density, 0, 0, density, 0, 0] }).promise;
+      await page.render({ canvas, viewport, transform: density === 1 ? undefined : [density, 0, 0, density, 0, 0] })
+        .promise;
       // Shown once drawn, so what appears is the finished page.
       if (!options.signal.aborted) target.append(canvas);
     }
