@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ADMIN, DOCTOR, FRONT_DESK_AND_DOCTOR, mayCall, type Access } from './access';
+import type { Role } from './domain/roles';
 import { auditEntrySchema, auditFilterSchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -68,11 +70,15 @@ const printToPrinterInput = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * The IPC contract: every channel the renderer may invoke, with its input and output schemas.
- * Main validates inputs against it; the preload refuses channels not listed here.
+ * The IPC contract: every channel the renderer may invoke, who may call it (`access`, see
+ * shared/access.ts), whether a locked session may still call it, and its input and output schemas.
+ * Main validates inputs and enforces access against it; the renderer shows only what the signed-in
+ * person's roles may use; the preload refuses channels not listed here.
  */
 export const contract = {
   'app.status': {
+    access: 'public',
+    whileLocked: true,
     input: empty,
     output: z.object({
       setupRequired: z.boolean(),
@@ -85,6 +91,7 @@ export const contract = {
     }),
   },
   'setup.complete': {
+    access: 'public',
     input: z.strictObject({
       clinic: clinicSettingsSchema,
       admin: z.strictObject({
@@ -97,92 +104,139 @@ export const contract = {
     output: sessionInfoSchema,
   },
   'auth.signIn': {
+    access: 'public',
+    whileLocked: true,
     input: z.strictObject({
       username: z.string().trim().min(1, { message: 'Enter your user name' }).max(40),
       password: z.string().min(1, { message: 'Enter your password' }).max(200),
     }),
     output: sessionInfoSchema,
   },
-  'auth.signOut': { input: empty, output: z.null() },
-  'session.touch': { input: empty, output: z.null() },
-  'session.lock': { input: empty, output: z.null() },
+  'auth.signOut': { access: 'signed-in', whileLocked: true, input: empty, output: z.null() },
+  'session.touch': { access: 'signed-in', input: empty, output: z.null() },
+  'session.lock': { access: 'signed-in', input: empty, output: z.null() },
 
-  'users.list': { input: empty, output: z.array(userSchema) },
-  'users.create': { input: userCreateSchema, output: userSchema },
-  'users.update': { input: userUpdateSchema, output: userSchema },
-  'users.resetPassword': { input: userResetPasswordSchema, output: z.null() },
-  'users.setDisabled': { input: userSetDisabledSchema, output: userSchema },
+  'users.list': { access: ADMIN, input: empty, output: z.array(userSchema) },
+  'users.create': { access: ADMIN, input: userCreateSchema, output: userSchema },
+  'users.update': { access: ADMIN, input: userUpdateSchema, output: userSchema },
+  'users.resetPassword': { access: ADMIN, input: userResetPasswordSchema, output: z.null() },
+  'users.setDisabled': { access: ADMIN, input: userSetDisabledSchema, output: userSchema },
 
-  'settings.get': { input: empty, output: clinicSettingsSchema },
-  'settings.update': { input: clinicSettingsSchema, output: clinicSettingsSchema },
+  'settings.get': { access: 'signed-in', input: empty, output: clinicSettingsSchema },
+  'settings.update': { access: ADMIN, input: clinicSettingsSchema, output: clinicSettingsSchema },
 
-  'patients.search': { input: patientSearchSchema, output: z.array(patientSummarySchema) },
-  'patients.get': { input: z.strictObject({ id: idSchema }), output: patientSchema },
-  'patients.checkDuplicates': { input: duplicateCheckSchema, output: z.array(duplicateCandidateSchema) },
-  'patients.register': { input: patientRegisterSchema, output: patientSchema },
-  'patients.update': { input: patientUpdateSchema, output: patientSchema },
-  'patients.history': { input: z.strictObject({ id: idSchema }), output: z.array(patientHistoryEntrySchema) },
+  'patients.search': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: patientSearchSchema,
+    output: z.array(patientSummarySchema),
+  },
+  'patients.get': { access: FRONT_DESK_AND_DOCTOR, input: z.strictObject({ id: idSchema }), output: patientSchema },
+  'patients.checkDuplicates': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: duplicateCheckSchema,
+    output: z.array(duplicateCandidateSchema),
+  },
+  'patients.register': { access: FRONT_DESK_AND_DOCTOR, input: patientRegisterSchema, output: patientSchema },
+  'patients.update': { access: FRONT_DESK_AND_DOCTOR, input: patientUpdateSchema, output: patientSchema },
+  'patients.history': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ id: idSchema }),
+    output: z.array(patientHistoryEntrySchema),
+  },
 
   'audit.list': {
+    access: ADMIN,
     input: auditFilterSchema,
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
   },
   'audit.exportCsv': {
+    access: ADMIN,
     input: auditFilterSchema,
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
 
-  // Appointment book: doctors' hours, days off, clinic holidays.
-  'providers.list': { input: empty, output: z.array(providerScheduleSchema) },
-  'providers.setSchedule': { input: scheduleUpdateSchema, output: providerScheduleSchema },
-  'providers.daysOff': { input: daysOffQuerySchema, output: z.array(dayOffSchema) },
-  'providers.addDayOff': { input: dayOffInputSchema, output: dayOffSchema },
-  'providers.removeDayOff': { input: z.strictObject({ id: idSchema }), output: z.null() },
-  'holidays.list': { input: dateRangeSchema, output: z.array(holidaySchema) },
-  'holidays.add': { input: holidayInputSchema, output: holidaySchema },
-  'holidays.remove': { input: z.strictObject({ id: idSchema }), output: z.null() },
+  // Appointment book: doctors' hours, days off, clinic holidays. Set by administrators, read by
+  // everyone who books or is booked.
+  'providers.list': { access: 'signed-in', input: empty, output: z.array(providerScheduleSchema) },
+  'providers.setSchedule': { access: ADMIN, input: scheduleUpdateSchema, output: providerScheduleSchema },
+  'providers.daysOff': { access: 'signed-in', input: daysOffQuerySchema, output: z.array(dayOffSchema) },
+  'providers.addDayOff': { access: ADMIN, input: dayOffInputSchema, output: dayOffSchema },
+  'providers.removeDayOff': { access: ADMIN, input: z.strictObject({ id: idSchema }), output: z.null() },
+  'holidays.list': { access: 'signed-in', input: dateRangeSchema, output: z.array(holidaySchema) },
+  'holidays.add': { access: ADMIN, input: holidayInputSchema, output: holidaySchema },
+  'holidays.remove': { access: ADMIN, input: z.strictObject({ id: idSchema }), output: z.null() },
 
-  // Appointment book: booking and changes.
-  'appointments.day': { input: z.strictObject({ date: isoDateSchema }), output: dayViewSchema },
+  // Appointment book: booking and changes. Overbooking is further limited to OVERBOOK_ROLES by the booking rules.
+  'appointments.day': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ date: isoDateSchema }),
+    output: dayViewSchema,
+  },
   'appointments.week': {
+    access: FRONT_DESK_AND_DOCTOR,
     input: z.strictObject({ providerId: idSchema, startDate: isoDateSchema }),
     output: weekViewSchema,
   },
-  'appointments.get': { input: z.strictObject({ id: idSchema }), output: appointmentSchema },
-  'appointments.history': { input: z.strictObject({ id: idSchema }), output: z.array(appointmentHistoryEntrySchema) },
-  'appointments.book': { input: bookInputSchema, output: appointmentSchema },
+  'appointments.get': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ id: idSchema }),
+    output: appointmentSchema,
+  },
+  'appointments.history': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ id: idSchema }),
+    output: z.array(appointmentHistoryEntrySchema),
+  },
+  'appointments.book': { access: FRONT_DESK_AND_DOCTOR, input: bookInputSchema, output: appointmentSchema },
   'appointments.bookSeries': {
+    access: FRONT_DESK_AND_DOCTOR,
     input: bookSeriesInputSchema,
     output: z.object({ seriesId: z.string(), appointments: z.array(appointmentSchema) }),
   },
-  'appointments.walkIn': { input: walkInInputSchema, output: appointmentSchema },
-  'appointments.reschedule': { input: rescheduleInputSchema, output: appointmentListSchema },
-  'appointments.update': { input: updateInputSchema, output: appointmentSchema },
-  'appointments.cancel': { input: cancelInputSchema, output: appointmentListSchema },
-  'appointments.markNoShow': { input: statusChangeInputSchema, output: appointmentSchema },
-  'appointments.checkIn': { input: statusChangeInputSchema, output: appointmentSchema },
-  'appointments.advance': { input: advanceInputSchema, output: appointmentSchema },
-  'appointments.callNext': { input: empty, output: appointmentSchema.nullable() },
+  'appointments.walkIn': { access: FRONT_DESK_AND_DOCTOR, input: walkInInputSchema, output: appointmentSchema },
+  'appointments.reschedule': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: rescheduleInputSchema,
+    output: appointmentListSchema,
+  },
+  'appointments.update': { access: FRONT_DESK_AND_DOCTOR, input: updateInputSchema, output: appointmentSchema },
+  'appointments.cancel': { access: FRONT_DESK_AND_DOCTOR, input: cancelInputSchema, output: appointmentListSchema },
+  'appointments.markNoShow': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: statusChangeInputSchema,
+    output: appointmentSchema,
+  },
+  'appointments.checkIn': { access: FRONT_DESK_AND_DOCTOR, input: statusChangeInputSchema, output: appointmentSchema },
+  'appointments.advance': { access: FRONT_DESK_AND_DOCTOR, input: advanceInputSchema, output: appointmentSchema },
+  'appointments.callNext': { access: DOCTOR, input: empty, output: appointmentSchema.nullable() },
   'appointments.queue': {
+    access: FRONT_DESK_AND_DOCTOR,
     input: z.strictObject({ providerId: idSchema, date: isoDateSchema.optional() }),
     output: queueSchema,
   },
-  'appointments.today': { input: todayInputSchema, output: todaySchema },
-  'appointments.reminders': { input: z.strictObject({ date: isoDateSchema }), output: z.array(reminderSchema) },
+  'appointments.today': { access: FRONT_DESK_AND_DOCTOR, input: todayInputSchema, output: todaySchema },
+  'appointments.reminders': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ date: isoDateSchema }),
+    output: z.array(reminderSchema),
+  },
   'appointments.remindersCsv': {
+    access: FRONT_DESK_AND_DOCTOR,
     input: z.strictObject({ date: isoDateSchema }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
 
   // Printing: a doctor's day list and an appointment slip, as a PDF to preview or save, or sent to a printer.
-  'print.dayList': { input: printDayListInput, output: printedPdfSchema },
-  'print.slip': { input: printSlipInput, output: printedPdfSchema },
+  // Printouts show patients' names and times, so they are limited (and audited) like the lists they print.
+  'print.dayList': { access: FRONT_DESK_AND_DOCTOR, input: printDayListInput, output: printedPdfSchema },
+  'print.slip': { access: FRONT_DESK_AND_DOCTOR, input: printSlipInput, output: printedPdfSchema },
   // 'cancelled': the person closed the print dialog without printing.
   'print.toPrinter': {
+    access: FRONT_DESK_AND_DOCTOR,
     input: printToPrinterInput,
     output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType; whileLocked?: true }>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -204,4 +258,14 @@ export type AppEvent = (typeof EVENTS)[number];
 export interface ChartbookBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
   on(event: AppEvent, listener: (payload: unknown) => void): () => void;
+}
+
+/** Whether someone with these roles may call the channel: the rule main enforces, for the renderer to show or hide. */
+export function mayUse(channel: Channel, roles: readonly Role[]): boolean {
+  return mayCall(contract[channel].access, roles);
+}
+
+/** Channels a locked session may still call (to see that it is locked, sign in again, or sign out). */
+export function allowedWhileLocked(channel: Channel): boolean {
+  return 'whileLocked' in contract[channel];
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contract, isChannel, type Channel } from '../../../shared/contract';
+import { mayCall } from '../../../shared/access';
+import { allowedWhileLocked, contract, isChannel, type Channel } from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { lockSession } from '../services/auth-service';
@@ -7,7 +8,6 @@ import type { ServiceContext } from '../services/context';
 import { readClinicSettings } from '../services/settings-service';
 import { findUserById } from '../services/user-service';
 import type { HandlerRegistry } from './handler-registry';
-import { ALLOWED_WHILE_LOCKED, mayCall, PERMISSIONS } from './permissions';
 import type { Session } from './session';
 
 export type Dispatch = (session: Session, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -78,7 +78,7 @@ export function createDispatcher(
       return { ok: false, error: { code: 'VALIDATION', message: 'Some fields need attention.', fields } };
     }
 
-    const access = PERMISSIONS[channel];
+    const access = spec.access;
     let actor = null;
     try {
       if (access !== 'public') {
@@ -94,7 +94,7 @@ export function createDispatcher(
         const nowMs = ctx.now().getTime();
         const idleMs = (readClinicSettings(ctx)?.idleLockMinutes ?? 10) * 60_000;
         if (!session.locked && nowMs - session.lastActivityMs > idleMs) lockSession(ctx, session, 'idle');
-        if (session.locked && !ALLOWED_WHILE_LOCKED.has(channel)) {
+        if (session.locked && !allowedWhileLocked(channel)) {
           throw new AppError('SESSION_LOCKED', 'Chartbook locked after being idle. Sign in again to continue.');
         }
         if (!mayCall(access, roles)) {

@@ -1,3 +1,4 @@
+import { mayOverbook as rolesMayOverbook } from '../../../../shared/access';
 import { preparedOnce } from '../../db/records';
 import type Database from 'better-sqlite3';
 import type { DstChoice } from '../../../../shared/zoned-time';
@@ -105,7 +106,7 @@ export interface Overrides {
 }
 
 export function mayOverbook(actor: Actor): boolean {
-  return actor.roles.includes('doctor') || actor.roles.includes('admin');
+  return rolesMayOverbook(actor.roles);
 }
 
 /**

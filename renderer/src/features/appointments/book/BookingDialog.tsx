@@ -1,9 +1,10 @@
+import { mayOverbook } from '../../../../../shared/access';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
 import { zonedToUtc } from '../../../../../shared/zoned-time';
 import { ApiError, call } from '../../../api/client';
-import { hasRole, useSessionStore } from '../../../app/session-store';
+import { useSessionStore } from '../../../app/session-store';
 import { CheckboxField, Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
 import { emptyDraft, isOutsideHoursRefusal, toRequest, type BookingDraft, type FieldErrors } from './booking-form';
 import { InlineRegisterDialog } from './InlineRegisterDialog';
@@ -28,7 +29,7 @@ interface BookingDialogProps {
 /** Book one appointment or a repeating series; main's refusals keep everything typed and say what to change. */
 export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked }: BookingDialogProps) {
   const { t } = useTranslation('appointments');
-  const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
+  const mayOverbookHere = useSessionStore((s) => mayOverbook(s.session?.roles ?? []));
   const lengthOf = (providerId: string) =>
     providers.find((p) => p.providerId === providerId)?.defaultLengthMinutes ?? null;
   const [draft, setDraft] = useState<BookingDraft>(() =>
@@ -199,7 +200,7 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
             draft={draft}
             errors={errors}
             onChange={set}
-            showOverbook={mayOverbook && (clashReported || draft.overbook)}
+            showOverbook={mayOverbookHere && (clashReported || draft.overbook)}
             showOutsideHours={outsideReported || draft.outsideHours}
           />
         </form>

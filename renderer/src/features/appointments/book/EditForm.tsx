@@ -1,8 +1,9 @@
+import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { ApiError, call } from '../../../api/client';
-import { hasRole, useSessionStore } from '../../../app/session-store';
+import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextAreaField, TextField } from '../../../ui';
 import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
 import { editDraftOf, toUpdateRequest, type EditDraft } from './edit-form';
@@ -17,7 +18,7 @@ interface EditFormProps {
 /** Changes what an appointment is for and how long it lasts, without moving its start. */
 export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
   const { t } = useTranslation('appointments');
-  const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
+  const mayOverbookHere = useSessionStore((s) => mayOverbook(s.session?.roles ?? []));
   const [form, setForm] = useState<EditDraft>(() => editDraftOf(a));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
         draft={form}
         errors={errors}
         onChange={set}
-        showOverbook={mayOverbook && (clash || form.overbook)}
+        showOverbook={mayOverbookHere && (clash || form.overbook)}
         showOutsideHours={outside || form.outsideHours}
       />
       <div className="form-actions">

@@ -1,9 +1,10 @@
+import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { rescheduleInputSchema } from '../../../../../shared/domain/appointment';
 import { ApiError, call } from '../../../api/client';
-import { hasRole, useSessionStore } from '../../../app/session-store';
+import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextField } from '../../../ui';
 import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
 import { OverrideFields } from './OverrideFields';
@@ -18,7 +19,7 @@ interface RescheduleFormProps {
 /** Move an appointment (or it and the rest of its series) to another date, time or length. */
 export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFormProps) {
   const { t } = useTranslation('appointments');
-  const mayOverbook = useSessionStore((s) => hasRole(s.session, 'doctor', 'admin'));
+  const mayOverbookHere = useSessionStore((s) => mayOverbook(s.session?.roles ?? []));
   const [form, setForm] = useState({
     date: a.date,
     time: a.time,
@@ -116,7 +117,7 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
         draft={form}
         errors={errors}
         onChange={set}
-        showOverbook={mayOverbook && (clash || form.overbook)}
+        showOverbook={mayOverbookHere && (clash || form.overbook)}
         showOutsideHours={outside || form.outsideHours}
       />
       <div className="form-actions">

@@ -1,0 +1,25 @@
+import type { Role } from './domain/roles';
+
+/**
+ * Who may call a channel, declared with the channel in the contract so main's dispatcher and the
+ * renderer's navigation read the same rule. 'public' needs no sign-in; 'signed-in' any role;
+ * otherwise one of the listed roles. Receptionists register and edit patients but never read
+ * clinical content (clinical channels list 'doctor' only).
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export const FRONT_DESK_AND_DOCTOR = ['receptionist', 'doctor'] as const satisfies readonly Role[];
+export const ADMIN = ['admin'] as const satisfies readonly Role[];
+export const DOCTOR = ['doctor'] as const satisfies readonly Role[];
+
+/** Booking over another appointment needs a reason and one of these roles (enforced in the booking rules). */
+export const OVERBOOK_ROLES = ['doctor', 'admin'] as const satisfies readonly Role[];
+
+export function mayCall(access: Access, roles: readonly Role[]): boolean {
+  if (access === 'public' || access === 'signed-in') return true;
+  return access.some((r) => roles.includes(r));
+}
+
+export function mayOverbook(roles: readonly Role[]): boolean {
+  return mayCall(OVERBOOK_ROLES, roles);
+}
