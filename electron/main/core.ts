@@ -4,9 +4,9 @@ import { openDatabase, type ChartbookDatabase } from './db/connection';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { registerHandlers } from './ipc/handlers';
 import { Session } from './ipc/session';
-import type { ServiceContext } from './services/context';
+import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
-import type { PdfPrinter } from './services/printing/pdf-printer';
+import type { PdfPrinter } from './printing/pdf-printer';
 
 export const DATABASE_FILE = 'chartbook.sqlite';
 

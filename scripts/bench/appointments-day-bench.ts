@@ -1,5 +1,5 @@
 import { startCore } from '../../electron/main/core';
-import { dayView } from '../../electron/main/services/appointments/day-view';
+import { dayView } from '../../electron/main/appointments/day-view';
 import { addDays } from '../../shared/zoned-time';
 import { BENCH_TODAY, benchNowMs, workingDates } from './appointments-plan';
 import type { BenchResult } from './bench-result';

@@ -1,6 +1,6 @@
 import type { AppointmentStatus } from '../../shared/domain/appointment';
-import { diff as historyChanges } from '../../electron/main/services/appointments/appointment-writer';
-import { bookingDetails } from '../../electron/main/services/appointments/booking-service';
+import { diff as historyChanges } from '../../electron/main/appointments/appointment-writer';
+import { bookingDetails } from '../../electron/main/appointments/booking-service';
 import {
   BENCH_TIME_ZONE,
   SLOT_MINUTES,

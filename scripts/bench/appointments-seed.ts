@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, startCore, type ChartbookCore } from '../../electron/main/core';
-import { setProviderSchedule } from '../../electron/main/services/appointments/provider-schedule';
-import type { Actor } from '../../electron/main/services/context';
-import { getClinicSettings, updateClinicSettings } from '../../electron/main/services/settings-service';
-import { createUser } from '../../electron/main/services/user-service';
+import { setProviderSchedule } from '../../electron/main/appointments/provider-schedule';
+import type { Actor } from '../../electron/main/context';
+import { getClinicSettings, updateClinicSettings } from '../../electron/main/settings/settings-service';
+import { createUser } from '../../electron/main/accounts/user-service';
 import type { Role } from '../../shared/domain/roles';
 import {
   APPOINTMENT_GENERATOR_VERSION,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { startCore } from '../../electron/main/core';
-import { PatientService } from '../../electron/main/services/patient-service';
-import { ftsQuery } from '../../electron/main/services/patient-search';
+import { PatientService } from '../../electron/main/patients/patient-service';
+import { ftsQuery } from '../../electron/main/patients/patient-search';
 import { searchTokens } from '../../shared/text';
 import type { BenchResult } from './bench-result';
 import { queryMix, type QueryKind } from './query-mix';

@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { startCore, type ChartbookCore } from '../../electron/main/core';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
 import type { Session } from '../../electron/main/ipc/session';
-import type { PdfPrinter } from '../../electron/main/services/printing/pdf-printer';
+import type { PdfPrinter } from '../../electron/main/printing/pdf-printer';
 
 /**
  * Runs the built renderer in Chromium with the real main-process core behind it: `window.chartbook`

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_FAILED_SIGN_INS } from '../../electron/main/services/auth-service';
+import { MAX_FAILED_SIGN_INS } from '../../electron/main/accounts/auth-service';
 import { ADMIN_PASSWORD, openTestApp, setUpClinic, TestClock, type TestApp } from './support';
 
 let app: TestApp;

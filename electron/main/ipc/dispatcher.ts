@@ -3,10 +3,10 @@ import { mayCall } from '../../../shared/access';
 import { allowedWhileLocked, contract, isChannel, type Channel } from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
-import { lockSession } from '../services/auth-service';
-import type { ServiceContext } from '../services/context';
-import { readClinicSettings } from '../services/settings-service';
-import { findUserById } from '../services/user-service';
+import { lockSession } from '../accounts/auth-service';
+import type { ServiceContext } from '../context';
+import { readClinicSettings } from '../settings/settings-service';
+import { findUserById } from '../accounts/user-service';
 import type { HandlerRegistry } from './handler-registry';
 import type { Session } from './session';
 

@@ -1,5 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../../shared/contract';
-import type { Actor } from '../services/context';
+import type { Actor } from '../context';
 import type { Session } from './session';
 
 export interface CallContext {

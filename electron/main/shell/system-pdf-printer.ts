@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { AppError } from '../../../shared/errors';
-import type { PdfPrinter, PrintOutcome } from '../services/printing/pdf-printer';
+import type { PdfPrinter, PrintOutcome } from '../printing/pdf-printer';
 import { guardWebContents } from './web-contents-guards';
 
 type WindowConstructor = new (options: BrowserWindowConstructorOptions) => BrowserWindow;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startCore } from '../../../electron/main/core';
-import type { PdfPrinter } from '../../../electron/main/services/printing/pdf-printer';
+import type { PdfPrinter } from '../../../electron/main/printing/pdf-printer';
 import { AppError } from '../../../shared/errors';
 import type { Session, SessionUser } from '../../../electron/main/ipc/session';
 import type { Patient } from '../../../shared/domain/patient';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
-import { bookAppointment, cancelAppointment } from '../../../electron/main/services/appointments/booking-service';
-import { dayView } from '../../../electron/main/services/appointments/day-view';
-import { changeStatus } from '../../../electron/main/services/appointments/status-flow';
-import type { Actor } from '../../../electron/main/services/context';
+import { bookAppointment, cancelAppointment } from '../../../electron/main/appointments/booking-service';
+import { dayView } from '../../../electron/main/appointments/day-view';
+import { changeStatus } from '../../../electron/main/appointments/status-flow';
+import type { Actor } from '../../../electron/main/context';
 import { bookInputSchema } from '../../../shared/domain/appointment';
 import {
   BENCH_TODAY,

@@ -11,7 +11,7 @@ import {
   SUMMARY_COLUMNS,
   toSummary,
   type SummaryRow,
-} from '../../../electron/main/services/patient-repository';
+} from '../../../electron/main/patients/patient-repository';
 
 /** FTS5 query for the tokens, each as a quoted string (so user text is never FTS syntax), optionally as a prefix. */
 export function ftsQuery(tokens: string[], prefix: boolean): string {

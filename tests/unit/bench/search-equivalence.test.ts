@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
-import { PatientService } from '../../../electron/main/services/patient-service';
+import { PatientService } from '../../../electron/main/patients/patient-service';
 import { queryMix } from '../../../scripts/bench/query-mix';
 import { syntheticPatient } from '../../../scripts/bench/patient-generator';
 import { bulkInsertPatients, setUpBenchClinic } from '../../../scripts/bench/seed-database';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
 import type { Role } from '../../../shared/domain/roles';
-import { PatientService } from '../../../electron/main/services/patient-service';
+import { PatientService } from '../../../electron/main/patients/patient-service';
 import { benchDeviceCode } from '../../../scripts/bench/bench-mrn';
 import { syntheticPatient } from '../../../scripts/bench/patient-generator';
 import { bulkInsertPatients, seededDatabase, setUpBenchClinic } from '../../../scripts/bench/seed-database';

@@ -18,6 +18,6 @@ describe('where the shell finds the PDF fonts', () => {
     );
     const builder = fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8');
     // extraResources: from "resources" to "." with a "fonts/**" filter keeps the folder name.
-    expect(builder).toMatch(/- from: resources\s+to: \.\s+filter: \[[^\]]*"fonts\/\*\*"/);
+    expect(builder).toMatch(/- from: resources\s+to: \.\s+filter: \[[^\]]*['"]fonts\/\*\*['"]/);
   });
 });

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Interval, ProviderDay, ProviderSchedule } from '../../../../shared/domain/appointment';
-import { addDays, clinicDayBounds } from '../../../../shared/zoned-time';
-import { preparedOnce } from '../../db/records';
+import type { Interval, ProviderDay, ProviderSchedule } from '../../../shared/domain/appointment';
+import { addDays, clinicDayBounds } from '../../../shared/zoned-time';
+import { preparedOnce } from '../db/records';
 import type { ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import { allAppointmentRows, APPOINTMENT_SELECT, toAppointment, type AppointmentRow } from './appointment-row';
 import { listHolidays } from './clinic-holidays';
 import { listProviders, requireProvider } from './provider-schedule';

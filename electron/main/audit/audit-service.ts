@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
 import { clinicDayBounds } from '../../../shared/zoned-time';
 import { preparedOnce } from '../db/records';
-import { isoNow, type ServiceContext } from './context';
+import { isoNow, type ServiceContext } from '../context';
 
 export interface AuditRecord {
   at: string;

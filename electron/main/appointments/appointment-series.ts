@@ -1,10 +1,10 @@
-import type { Appointment, BookSeriesInput, Repeat } from '../../../../shared/domain/appointment';
-import { MAX_SERIES_OCCURRENCES } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { addDays, addMonths } from '../../../../shared/zoned-time';
-import { appendChange, newId } from '../../db/records';
+import type { Appointment, BookSeriesInput, Repeat } from '../../../shared/domain/appointment';
+import { MAX_SERIES_OCCURRENCES } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { addDays, addMonths } from '../../../shared/zoned-time';
+import { appendChange, newId } from '../db/records';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import { toAppointment } from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
 import { bookingDetails, forOccurrence } from './booking-service';

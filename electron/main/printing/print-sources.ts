@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { AppointmentStatus } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
+import type { AppointmentStatus } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
 import { APPOINTMENT_SELECT, findAppointmentRow, type AppointmentRow } from '../appointments/appointment-row';
 import { requireProvider } from '../appointments/provider-schedule';
-import type { DayListAppointment, PrintSex } from '../../printing/day-list-document';
+import type { DayListAppointment, PrintSex } from './day-list-document';
 
 /** An appointment row with what a printed list also shows about the patient. */
 export interface PrintableAppointmentRow extends AppointmentRow {

@@ -1,5 +1,5 @@
-import type { ChartbookDatabase } from '../db/connection';
-import type { Role } from '../../../shared/domain/roles';
+import type { ChartbookDatabase } from './db/connection';
+import type { Role } from '../../shared/domain/roles';
 
 /** Who is acting: written to created_by/updated_by, the change log and the audit log. */
 export interface Actor {

@@ -1,8 +1,8 @@
-import type { Appointment, AppointmentHistoryEntry } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { appendAudit } from '../audit-service';
+import type { Appointment, AppointmentHistoryEntry } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import { findAppointmentRow, toAppointment } from './appointment-row';
 
 function notFound(): never {

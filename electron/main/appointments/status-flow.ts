@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
-import { todayIn } from '../../../../shared/dates';
+import { todayIn } from '../../../shared/dates';
 import {
   STATUS_LABELS,
   STATUS_TRANSITIONS,
   type Appointment,
   type AppointmentStatus,
-} from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
+} from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import {
   APPOINTMENT_SELECT,
   loadForChange,

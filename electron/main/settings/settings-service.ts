@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { clinicSettingsSchema, type ClinicSettings } from '../../../shared/domain/settings';
 import { preparedOnce } from '../db/records';
-import { appendAudit } from './audit-service';
-import { isoNow, type Actor, type ServiceContext } from './context';
+import { appendAudit } from '../audit/audit-service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
 
 const CLINIC_KEY = 'clinic';
 const DEVICE_CODE_KEY = 'device.code';

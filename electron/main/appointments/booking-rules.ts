@@ -1,10 +1,10 @@
-import { mayOverbook as rolesMayOverbook } from '../../../../shared/access';
-import { preparedOnce } from '../../db/records';
+import { mayOverbook as rolesMayOverbook } from '../../../shared/access';
+import { preparedOnce } from '../db/records';
 import type Database from 'better-sqlite3';
-import type { DstChoice } from '../../../../shared/zoned-time';
-import { utcToZoned, zonedToUtc, zonedToUtcLenient } from '../../../../shared/zoned-time';
-import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, type ProviderSchedule } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
+import type { DstChoice } from '../../../shared/zoned-time';
+import { utcToZoned, zonedToUtc, zonedToUtcLenient } from '../../../shared/zoned-time';
+import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, type ProviderSchedule } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
 import type { Actor } from '../context';
 import { closedReason, describeBlocks, withinBlocks, workingBlocks } from './working-hours';
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Appointment, AppointmentStatus } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { utcToZoned } from '../../../../shared/zoned-time';
-import { preparedOnce } from '../../db/records';
+import type { Appointment, AppointmentStatus } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { utcToZoned } from '../../../shared/zoned-time';
+import { preparedOnce } from '../db/records';
 
 /** An appointments row as SQLite returns it, with the patient's and doctor's names joined in. */
 export interface AppointmentRow {

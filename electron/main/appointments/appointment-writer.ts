@@ -1,8 +1,8 @@
-import type { AuditAction } from '../../../../shared/domain/audit';
-import { STATUS_LABELS } from '../../../../shared/domain/appointment';
-import { utcToZoned } from '../../../../shared/zoned-time';
-import { appendChange, newId, preparedOnce } from '../../db/records';
-import { appendAudit } from '../audit-service';
+import type { AuditAction } from '../../../shared/domain/audit';
+import { STATUS_LABELS } from '../../../shared/domain/appointment';
+import { utcToZoned } from '../../../shared/zoned-time';
+import { appendChange, newId, preparedOnce } from '../db/records';
+import { appendAudit } from '../audit/audit-service';
 import type { Actor, ServiceContext } from '../context';
 import { findAppointmentRow, type AppointmentFields, type AppointmentRow } from './appointment-row';
 

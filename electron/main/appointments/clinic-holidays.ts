@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Holiday } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { appendChange, newId, preparedOnce } from '../../db/records';
-import { appendAudit } from '../audit-service';
+import type { Holiday } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { appendChange, newId, preparedOnce } from '../db/records';
+import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
 export function listHolidays(db: Database.Database, from: string, to: string): Holiday[] {

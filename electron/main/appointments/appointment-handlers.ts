@@ -1,16 +1,17 @@
-import type { ServiceContext, Actor } from '../services/context';
-import { appointmentHistory, getAppointment } from '../services/appointments/appointment-history';
-import { bookSeries } from '../services/appointments/appointment-series';
+import type { ServiceContext } from '../context';
+import { actorOf } from '../ipc/actor';
+import { appointmentHistory, getAppointment } from './appointment-history';
+import { bookSeries } from './appointment-series';
 import {
   bookAppointment,
   cancelAppointment,
   recordWalkIn,
   rescheduleAppointment,
   updateAppointment,
-} from '../services/appointments/booking-service';
-import { addHoliday, listHolidays } from '../services/appointments/clinic-holidays';
-import { dayView, weekView } from '../services/appointments/day-view';
-import { doctorQueue, frontDeskDay } from '../services/appointments/front-desk';
+} from './booking-service';
+import { addHoliday, listHolidays } from './clinic-holidays';
+import { dayView, weekView } from './day-view';
+import { doctorQueue, frontDeskDay } from './front-desk';
 import {
   addDayOff,
   listDaysOff,
@@ -18,17 +19,13 @@ import {
   requireProvider,
   setProviderSchedule,
   softDelete,
-} from '../services/appointments/provider-schedule';
-import { exportRemindersCsv, remindersFor } from '../services/appointments/reminders';
-import { callNext, changeStatus } from '../services/appointments/status-flow';
-import type { HandlerRegistry } from './handler-registry';
+} from './provider-schedule';
+import { exportRemindersCsv, remindersFor } from './reminders';
+import { callNext, changeStatus } from './status-flow';
+import type { HandlerRegistry } from '../ipc/handler-registry';
 
 /** The appointment book's channels; kept apart from handlers.ts so each file stays one screen of wiring. */
-export function registerAppointmentHandlers(
-  ctx: ServiceContext,
-  registry: HandlerRegistry,
-  actorOf: (actor: Actor | null) => Actor,
-): void {
+export function registerAppointmentHandlers(ctx: ServiceContext, registry: HandlerRegistry): void {
   const db = ctx.db.sqlite;
   registry
     .register('providers.list', () => listProviders(db))

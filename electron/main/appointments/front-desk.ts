@@ -1,8 +1,8 @@
-import { todayIn } from '../../../../shared/dates';
-import type { AppointmentStatus } from '../../../../shared/domain/appointment';
-import { foldForSearch } from '../../../../shared/text';
+import { todayIn } from '../../../shared/dates';
+import type { AppointmentStatus } from '../../../shared/domain/appointment';
+import { foldForSearch } from '../../../shared/text';
 import type { ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import { APPOINTMENT_SELECT, toAppointment, type AppointmentRow } from './appointment-row';
 import { requireProvider } from './provider-schedule';
 

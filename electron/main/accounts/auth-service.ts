@@ -3,10 +3,10 @@ import type { ClinicSettings } from '../../../shared/domain/settings';
 import type { SessionInfo } from '../../../shared/domain/user';
 import type { Role } from '../../../shared/domain/roles';
 import type { Session } from '../ipc/session';
-import { appendAudit } from './audit-service';
-import { isoNow, type ServiceContext } from './context';
+import { appendAudit } from '../audit/audit-service';
+import { isoNow, type ServiceContext } from '../context';
 import { decoyHash, hashPassword, verifyPassword } from './password';
-import { readClinicSettings, writeClinicSettings } from './settings-service';
+import { readClinicSettings, writeClinicSettings } from '../settings/settings-service';
 import { countUsers, findUserByUsername, insertUser, type UserRow } from './user-service';
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -167,8 +167,8 @@ export function signOut(ctx: ServiceContext, session: Session): null {
   return null;
 }
 
-export function lockSession(ctx: ServiceContext, session: Session, reason: 'idle' | 'manual'): void {
-  if (!session.user || session.locked) return;
+export function lockSession(ctx: ServiceContext, session: Session, reason: 'idle' | 'manual'): null {
+  if (!session.user || session.locked) return null;
   session.locked = true;
   appendAudit(ctx.db.sqlite, {
     at: isoNow(ctx),
@@ -177,4 +177,18 @@ export function lockSession(ctx: ServiceContext, session: Session, reason: 'idle
     action: 'auth.idle_lock',
     details: reason === 'idle' ? 'locked after idle time' : 'locked by the user',
   });
+  return null;
+}
+
+/** What the window needs before anyone signs in: first run or not, the clinic, and this window's session. */
+export function appStatus(ctx: ServiceContext, session: Session) {
+  const clinic = readClinicSettings(ctx);
+  return {
+    setupRequired: countUsers(ctx) === 0,
+    clinicName: clinic?.clinicName ?? null,
+    clinicTimeZone: clinic?.timeZone ?? null,
+    session: session.user && !session.locked ? sessionInfo(ctx, session) : null,
+    locked: session.locked,
+    lockedUsername: session.locked ? (session.user?.username ?? null) : null,
+  };
 }

@@ -1,16 +1,16 @@
-import { todayIn } from '../../../../shared/dates';
+import { todayIn } from '../../../shared/dates';
 import type {
   Appointment,
   BookInput,
   RescheduleInput,
   UpdateInput,
   WalkInInput,
-} from '../../../../shared/domain/appointment';
-import { STATUS_LABELS } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { addDays, daysBetween, utcToZoned, zonedToUtc } from '../../../../shared/zoned-time';
+} from '../../../shared/domain/appointment';
+import { STATUS_LABELS } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { addDays, daysBetween, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
+import { clinicTimeZone } from '../settings/settings-service';
 import {
   APPOINTMENT_SELECT,
   loadForChange,

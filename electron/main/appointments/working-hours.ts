@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Interval, ProviderSchedule } from '../../../../shared/domain/appointment';
-import { isoWeekday, utcToZoned, zonedToUtcLenient } from '../../../../shared/zoned-time';
-import { preparedOnce } from '../../db/records';
+import type { Interval, ProviderSchedule } from '../../../shared/domain/appointment';
+import { isoWeekday, utcToZoned, zonedToUtcLenient } from '../../../shared/zoned-time';
+import { preparedOnce } from '../db/records';
 
 /** Why a doctor does not work on a clinic date (clinic holiday or day off), or null when they do. */
 export function closedReason(db: Database.Database, providerId: string, date: string): string | null {

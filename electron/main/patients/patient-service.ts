@@ -10,11 +10,11 @@ import type {
 } from '../../../shared/domain/patient';
 import { phoneSearchKeys } from '../../../shared/phone';
 import { appendChange, newId } from '../db/records';
-import { appendAudit } from './audit-service';
-import { isoNow, type Actor, type ServiceContext } from './context';
+import { appendAudit } from '../audit/audit-service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
 import { nameKey, PatientRepository, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './patient-repository';
 import { PatientSearch } from './patient-search';
-import { clinicTimeZone, nextMrn } from './settings-service';
+import { clinicTimeZone, nextMrn } from '../settings/settings-service';
 
 function describeCandidates(candidates: DuplicateCandidate[]): string {
   return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');

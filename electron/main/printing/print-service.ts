@@ -1,13 +1,13 @@
-import { AppError } from '../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { buildAppointmentSlipDocument } from '../../printing/appointment-slip-document';
-import { buildDayListDocument } from '../../printing/day-list-document';
-import type { PrintedBy } from '../../printing/print-clinic';
-import { renderPdf } from '../../printing/render-pdf';
-import type { AuditOutcome } from '../../../../shared/domain/audit';
-import { appendAudit, type AuditRecord } from '../audit-service';
+import { buildAppointmentSlipDocument } from './appointment-slip-document';
+import { buildDayListDocument } from './day-list-document';
+import type { PrintedBy } from './print-clinic';
+import { renderPdf } from './render-pdf';
+import type { AuditOutcome } from '../../../shared/domain/audit';
+import { appendAudit, type AuditRecord } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { getClinicSettings } from '../settings-service';
+import { getClinicSettings } from '../settings/settings-service';
 import type { PdfPrinter, PrintOutcome } from './pdf-printer';
 import { appointmentToPrint, appointmentsToPrint, toDayListAppointment, visitType } from './print-sources';
 

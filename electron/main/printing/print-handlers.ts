@@ -1,6 +1,6 @@
-import type { Actor } from '../services/context';
-import type { PrintedPdf, PrintService } from '../services/printing/print-service';
-import type { HandlerRegistry } from './handler-registry';
+import { actorOf } from '../ipc/actor';
+import type { PrintedPdf, PrintService } from './print-service';
+import type { HandlerRegistry } from '../ipc/handler-registry';
 
 const forPreview = (printed: PrintedPdf) => ({
   filename: printed.filename,
@@ -9,11 +9,7 @@ const forPreview = (printed: PrintedPdf) => ({
 });
 
 /** The printing channels: PDFs for the preview, and the same documents sent to the printer port. */
-export function registerPrintHandlers(
-  printing: PrintService,
-  registry: HandlerRegistry,
-  actorOf: (actor: Actor | null) => Actor,
-): void {
+export function registerPrintHandlers(printing: PrintService, registry: HandlerRegistry): void {
   registry
     .register('print.dayList', async (input, { actor }) => forPreview(await printing.dayList(input, actorOf(actor))))
     .register('print.slip', async (input, { actor }) => forPreview(await printing.slip(input, actorOf(actor))))

@@ -1,8 +1,8 @@
-import type { Reminder } from '../../../../shared/domain/appointment';
-import { appendAudit, csvCell } from '../audit-service';
+import type { Reminder } from '../../../shared/domain/appointment';
+import { appendAudit, csvCell } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { clinicTimeZone } from '../settings-service';
-import { utcToZoned } from '../../../../shared/zoned-time';
+import { clinicTimeZone } from '../settings/settings-service';
+import { utcToZoned } from '../../../shared/zoned-time';
 
 interface ReminderRow {
   id: string;

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { DayOff, ProviderSchedule, WorkingBlock } from '../../../../shared/domain/appointment';
-import { AppError } from '../../../../shared/errors';
-import { appendChange, newId, preparedOnce } from '../../db/records';
-import { appendAudit } from '../audit-service';
+import type { DayOff, ProviderSchedule, WorkingBlock } from '../../../shared/domain/appointment';
+import { AppError } from '../../../shared/errors';
+import { appendChange, newId, preparedOnce } from '../db/records';
+import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
 /** Used until an administrator sets a doctor's default appointment length. */

@@ -2,8 +2,8 @@ import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import type { User, UserCreate } from '../../../shared/domain/user';
 import { appendChange, newId } from '../db/records';
-import { appendAudit } from './audit-service';
-import { isoNow, type Actor, type ServiceContext } from './context';
+import { appendAudit } from '../audit/audit-service';
+import { isoNow, type Actor, type ServiceContext } from '../context';
 import { hashPassword } from './password';
 
 export interface UserRow {

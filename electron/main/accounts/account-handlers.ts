@@ -1,0 +1,22 @@
+import type { ServiceContext } from '../context';
+import { actorOf } from '../ipc/actor';
+import type { HandlerRegistry } from '../ipc/handler-registry';
+import { appStatus, completeSetup, lockSession, signIn, signOut } from './auth-service';
+import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } from './user-service';
+
+/** Start-up status, first-run setup, signing in and out, the session, and user accounts. */
+export function registerAccountHandlers(ctx: ServiceContext, registry: HandlerRegistry): void {
+  registry
+    .register('app.status', (_input, { session }) => appStatus(ctx, session))
+    .register('setup.complete', (input, { session }) => completeSetup(ctx, session, input))
+    .register('auth.signIn', (input, { session }) => signIn(ctx, session, input))
+    .register('auth.signOut', (_input, { session }) => signOut(ctx, session))
+    .register('session.touch', () => null)
+    .register('session.lock', (_input, { session }) => lockSession(ctx, session, 'manual'))
+
+    .register('users.list', () => listUsers(ctx))
+    .register('users.create', (input, { actor }) => createUser(ctx, input, actorOf(actor)))
+    .register('users.update', (input, { actor }) => updateUser(ctx, input, actorOf(actor)))
+    .register('users.resetPassword', (input, { actor }) => resetPassword(ctx, input, actorOf(actor)))
+    .register('users.setDisabled', (input, { actor }) => setUserDisabled(ctx, input, actorOf(actor)));
+}

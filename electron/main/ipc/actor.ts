@@ -1,0 +1,8 @@
+import { AppError } from '../../../shared/errors';
+import type { Actor } from '../context';
+
+/** The acting person of a signed-in channel; the dispatcher sets it for every channel that is not public. */
+export function actorOf(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  return actor;
+}
