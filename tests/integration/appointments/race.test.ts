@@ -12,6 +12,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..', '..');
 
 let book: Book;
+
+function mondayAbout2YearsAhead(today: Date): string {
+  const day = new Date(Date.UTC(today.getUTCFullYear() + 2, today.getUTCMonth(), today.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+  return day.toISOString().slice(0, 10);
+}
 afterEach(() => book?.app.close());
 
 describe('two receptionists on one database', () => {
@@ -38,7 +44,9 @@ describe('two receptionists on one database', () => {
   });
 
   it('racing from two processes for the same slot: exactly one wins, the other gets a clash, never a busy error', async () => {
-    // Real-time processes: book a slot far in the future, on a Monday within hours.
+    // Real-time processes on the real clock: book a Monday within hours, about two years from today,
+    // so the slot is always in the future whatever day the test runs.
+    const monday = mondayAbout2YearsAhead(new Date());
     book = await openBook();
     const { app, desk, doctorId, patient, other } = book;
     const goAt = Date.now() + 4000;
@@ -51,7 +59,7 @@ describe('two receptionists on one database', () => {
           path.join(here, 'race-worker.ts'),
           app.dir,
           JSON.stringify(desk.user),
-          JSON.stringify({ patientId: p.id, providerId: doctorId, date: '2030-01-07', time: '10:00' }),
+          JSON.stringify({ patientId: p.id, providerId: doctorId, date: monday, time: '10:00' }),
           String(goAt),
         ],
         { cwd: root, timeout: 60_000 },
@@ -62,7 +70,7 @@ describe('two receptionists on one database', () => {
     const lost = results.find((r) => !r.ok);
     expect(lost).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/already has .* at 10:00–10:20 on 2030-01-07/) },
+      error: { code: 'CONFLICT', message: expect.stringContaining(`at 10:00–10:20 on ${monday}`) },
     });
     expect(bookWrites(app).appointments).toBe(1);
   }, 90_000);
