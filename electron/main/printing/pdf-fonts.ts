@@ -3,26 +3,79 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 
 /**
- * Font families the document builders may name. pdfmake has no per-glyph fallback, so
- * script-runs.ts picks the family for each run of text by its script.
+ * The fonts printed text may use, each with the scripts it draws (matched by Unicode
+ * Script_Extensions, so a script's own punctuation such as the Devanagari danda or the Arabic comma
+ * goes with its script). pdfmake has no per-glyph fallback, so script-runs.ts picks the family for
+ * each run of text from this table. Order matters only where two fonts share a character: the
+ * first listed wins. Files sit under resources/fonts with their licences (see its README).
  */
+export const PDF_FONTS = [
+  {
+    family: 'NotoSans',
+    normal: 'noto/NotoSans-Regular.ttf',
+    bold: 'noto/NotoSans-Bold.ttf',
+    scripts: /[\p{scx=Latin}\p{scx=Greek}\p{scx=Cyrillic}]/u,
+  },
+  ...noto('Armenian', /\p{scx=Armenian}/u),
+  ...noto('Georgian', /\p{scx=Georgian}/u),
+  ...noto('Arabic', /\p{scx=Arabic}/u),
+  ...noto('Hebrew', /\p{scx=Hebrew}/u),
+  ...noto('Devanagari', /\p{scx=Devanagari}/u),
+  ...noto('Bengali', /\p{scx=Bengali}/u),
+  ...noto('Gurmukhi', /\p{scx=Gurmukhi}/u),
+  ...noto('Gujarati', /\p{scx=Gujarati}/u),
+  ...noto('Oriya', /\p{scx=Oriya}/u),
+  ...noto('Tamil', /\p{scx=Tamil}/u),
+  ...noto('Telugu', /\p{scx=Telugu}/u),
+  ...noto('Kannada', /\p{scx=Kannada}/u),
+  ...noto('Malayalam', /\p{scx=Malayalam}/u),
+  ...noto('Sinhala', /\p{scx=Sinhala}/u),
+  ...noto('Thai', /\p{scx=Thai}/u),
+  ...noto('Lao', /\p{scx=Lao}/u),
+  ...noto('Khmer', /\p{scx=Khmer}/u),
+  ...noto('Myanmar', /\p{scx=Myanmar}/u),
+  ...noto('Ethiopic', /\p{scx=Ethiopic}/u),
+  {
+    // Chinese, Japanese kana and kanji, Korean hangul, and the full-width forms only this font has.
+    // It has no bold face: bold CJK text prints regular.
+    family: 'DroidSansFallback',
+    normal: 'droid/DroidSansFallback.ttf',
+    bold: 'droid/DroidSansFallback.ttf',
+    scripts: /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\u3000\uff00-\uffef]/u,
+  },
+] as const satisfies readonly PdfFontSpec[];
+
+interface PdfFontSpec {
+  family: string;
+  normal: string;
+  bold: string;
+  scripts: RegExp;
+}
+
+function noto<S extends string>(script: S, scripts: RegExp) {
+  return [
+    {
+      family: `NotoSans${script}`,
+      normal: `noto/NotoSans${script}-Regular.ttf`,
+      bold: `noto/NotoSans${script}-Bold.ttf`,
+      scripts,
+    },
+  ] as const;
+}
+
+export type PdfFontFamily = (typeof PDF_FONTS)[number]['family'];
+
+/** The families document builders name directly; the others are chosen per run by script-runs.ts. */
 export const PDF_FONT = {
-  /** Latin (all accents, Vietnamese), Greek, Cyrillic. */
+  /** Latin (all accents, Vietnamese), Greek, Cyrillic, digits and the punctuation every script shares. */
   text: 'NotoSans',
   arabic: 'NotoSansArabic',
   hebrew: 'NotoSansHebrew',
-  /** Chinese, Japanese kana and kanji, Korean hangul. Has no bold face: bold text prints regular. */
   cjk: 'DroidSansFallback',
-} as const;
-export type PdfFontFamily = (typeof PDF_FONT)[keyof typeof PDF_FONT];
+} as const satisfies Record<string, PdfFontFamily>;
 
-/** Files under the fonts directory (resources/fonts), each beside its licence. */
-const FONT_FILES: Record<PdfFontFamily, { normal: string; bold: string }> = {
-  NotoSans: { normal: 'noto/NotoSans-Regular.ttf', bold: 'noto/NotoSans-Bold.ttf' },
-  NotoSansArabic: { normal: 'noto/NotoSansArabic-Regular.ttf', bold: 'noto/NotoSansArabic-Bold.ttf' },
-  NotoSansHebrew: { normal: 'noto/NotoSansHebrew-Regular.ttf', bold: 'noto/NotoSansHebrew-Bold.ttf' },
-  DroidSansFallback: { normal: 'droid/DroidSansFallback.ttf', bold: 'droid/DroidSansFallback.ttf' },
-};
+/** Families whose text fontkit lays out right to left by itself. */
+export const RTL_FONTS: ReadonlySet<PdfFontFamily> = new Set<PdfFontFamily>(['NotoSansArabic', 'NotoSansHebrew']);
 
 /** pdfmake's Node build keeps an in-memory file system the published types do not describe. */
 interface PdfmakeVirtualFs {
@@ -54,7 +107,7 @@ export function registerPdfFonts(fontsDir: string): void {
 
   const vfs = virtualFs();
   const fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> = {};
-  for (const [family, files] of Object.entries(FONT_FILES)) {
+  for (const { family, ...files } of PDF_FONTS) {
     for (const file of new Set([files.normal, files.bold])) {
       const full = path.join(dir, file);
       let bytes: Buffer;

@@ -1,4 +1,5 @@
-import { PDF_FONT, type PdfFontFamily } from './pdf-fonts';
+import bidiFactory from 'bidi-js';
+import { PDF_FONT, PDF_FONTS, RTL_FONTS, type PdfFontFamily } from './pdf-fonts';
 
 /** One inline piece of printed text: always a plain string, never a link, image or markup. */
 export interface TextRun {
@@ -6,104 +7,110 @@ export interface TextRun {
   font: PdfFontFamily;
 }
 
-// Script_Extensions, so script-specific punctuation (Arabic comma, tatweel, kana long-vowel mark,
-// ideographic comma) goes with its script's font; full-width forms are only in the CJK font.
-const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}\u3000\uff00-\uffef]/u;
-const ARABIC = /\p{scx=Arabic}/u;
-const HEBREW = /\p{scx=Hebrew}/u;
-// Characters Latin, Greek or Cyrillic text also uses (middle dot, ...) print in the text font, which has them.
-const TEXT_FONT_SCRIPTS = /[\p{scx=Latin}\p{scx=Greek}\p{scx=Cyrillic}]/u;
-const MARK = /[\p{M}\p{Cf}]/u;
-const DIGIT = /\p{Nd}/u;
-// Spaces, ASCII digits and punctuation: the CJK, Arabic and Hebrew fonts lack most of them, the text font has them all.
-const NEUTRAL = /\p{Script=Common}/u;
+const bidi = bidiFactory();
 
-type Direction = 'ltr' | 'rtl' | 'neutral';
-
-/** The smallest piece the bidi step reorders: a word in one script, a number, or one neutral character. */
-interface Atom {
-  text: string;
-  font: PdfFontFamily;
-  direction: Direction;
-}
-
-function classify(char: string): { font: PdfFontFamily; direction: Direction } {
-  if (TEXT_FONT_SCRIPTS.test(char)) return { font: PDF_FONT.text, direction: NEUTRAL.test(char) ? 'neutral' : 'ltr' };
-  if (CJK.test(char)) return { font: PDF_FONT.cjk, direction: 'ltr' };
-  // Arabic-Indic digits are a number (neutral, read left to right) that only the Arabic font draws.
-  if (DIGIT.test(char) && ARABIC.test(char)) return { font: PDF_FONT.arabic, direction: 'neutral' };
-  if (ARABIC.test(char)) return { font: PDF_FONT.arabic, direction: 'rtl' };
-  if (HEBREW.test(char)) return { font: PDF_FONT.hebrew, direction: 'rtl' };
-  if (NEUTRAL.test(char)) return { font: PDF_FONT.text, direction: 'neutral' };
-  return { font: PDF_FONT.text, direction: 'ltr' };
-}
-
-function atomsOf(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  for (const char of text) {
-    const last = atoms[atoms.length - 1];
-    // A combining mark (accent, Arabic vowel sign) or a joiner must stay with the letter it modifies.
-    if (last && MARK.test(char)) {
-      last.text += char;
-      continue;
-    }
-    const { font, direction } = classify(char);
-    const joinsLast =
-      last !== undefined &&
-      last.font === font &&
-      last.direction === direction &&
-      (direction !== 'neutral' || (DIGIT.test(char) && DIGIT.test(last.text)));
-    if (joinsLast) last.text += char;
-    else atoms.push({ text: char, font, direction });
-  }
-  return atoms;
-}
+// A combining mark (accent, vowel sign, virama) or a joiner (ZWJ/ZWNJ in Indic and Persian names)
+// belongs to the letter before it and must be shaped in the same run and font.
+const MARK = /^[\p{M}\p{Cf}]/u;
+// fontkit lays a run out right to left when its first letter is of a right-to-left script
+// (Arabic-Indic digits are Script=Arabic too).
+const RTL_LETTER = /[\p{sc=Arabic}\p{sc=Hebrew}]/u;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /**
- * pdfkit shapes each Arabic or Hebrew word right to left but has no bidi algorithm: it lays out
- * words left to right. In a left-to-right line, a right-to-left phrase (its words, and the spaces,
- * numbers and punctuation between them) must be drawn from its right end, so its atoms are
- * reversed here. Numbers keep their own digit order, as the Unicode bidi algorithm does.
+ * The font for one grapheme: the font of the run it continues when that font draws its script
+ * (so shared punctuation such as a danda stays with its script), else the first font that draws
+ * it, else the text font, which has spaces, digits and common punctuation.
  */
-function visualOrder(atoms: Atom[]): Atom[] {
-  const out: Atom[] = [];
-  let i = 0;
-  while (i < atoms.length) {
-    if (atoms[i]!.direction !== 'rtl') {
-      out.push(atoms[i]!);
-      i += 1;
+function fontFor(grapheme: string, previous: PdfFontFamily | undefined): PdfFontFamily {
+  const first = grapheme.codePointAt(0)!;
+  const char = String.fromCodePoint(first);
+  const candidates = PDF_FONTS.filter((f) => f.scripts.test(char));
+  if (candidates.length === 0) return PDF_FONT.text;
+  if (previous && candidates.some((f) => f.family === previous)) return previous;
+  return candidates[0]!.family;
+}
+
+interface LevelRun {
+  text: string;
+  font: PdfFontFamily;
+  level: number;
+  /** Index of the run's first UTF-16 unit in the whole text, for mirrored characters. */
+  start: number;
+}
+
+/** Logical-order runs of one font and one bidi embedding level, never splitting a grapheme. */
+function levelRuns(text: string, levels: Uint8Array): LevelRun[] {
+  const runs: LevelRun[] = [];
+  for (const { segment, index } of graphemes.segment(text)) {
+    const last = runs[runs.length - 1];
+    const level = levels[index]!;
+    // A grapheme the segmenter split off but that still begins with a mark stays with its letter.
+    if (last && MARK.test(segment)) {
+      last.text += segment;
       continue;
     }
-    let lastRtl = i;
-    for (let j = i + 1; j < atoms.length && atoms[j]!.direction !== 'ltr'; j++) {
-      if (atoms[j]!.direction === 'rtl') lastRtl = j;
+    const font = fontFor(segment, last?.font);
+    if (last && last.font === font && last.level === level) last.text += segment;
+    else runs.push({ text: segment, font, level, start: index });
+  }
+  return runs;
+}
+
+/** Unicode bidi rule L2: from the highest level down to the lowest odd level, reverse each sequence at or above it. */
+function visualOrder(runs: LevelRun[]): LevelRun[] {
+  const out = [...runs];
+  const highest = Math.max(0, ...runs.map((r) => r.level));
+  const lowestOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd; level--) {
+    let i = 0;
+    while (i < out.length) {
+      if (out[i]!.level < level) {
+        i += 1;
+        continue;
+      }
+      let j = i;
+      while (j < out.length && out[j]!.level >= level) j += 1;
+      out.splice(i, j - i, ...out.slice(i, j).reverse());
+      i = j;
     }
-    out.push(...atoms.slice(i, lastRtl + 1).reverse());
-    i = lastRtl + 1;
   }
   return out;
 }
 
 /**
- * fontkit reverses every run in Arabic script, digits included; Arabic-Indic numbers are handed
- * over reversed so they come out in reading order.
+ * The characters to hand pdfkit for one run. fontkit reverses runs that start with an Arabic or
+ * Hebrew letter and no others; where that differs from the run's bidi direction, the run is
+ * reversed here (by grapheme, with brackets mirrored in right-to-left runs), so it comes out in
+ * the order the bidi algorithm resolved.
  */
-function drawnText(atom: Atom): string {
-  return atom.font === PDF_FONT.arabic && atom.direction === 'neutral' ? [...atom.text].reverse().join('') : atom.text;
+function drawnText(run: LevelRun, mirrored: Map<number, string>): string {
+  const rightToLeft = run.level % 2 === 1;
+  const fontkitReverses = RTL_FONTS.has(run.font) && RTL_LETTER.test(run.text);
+  if (rightToLeft === fontkitReverses) return run.text;
+  const pieces = [...graphemes.segment(run.text)].map(({ segment, index }) =>
+    rightToLeft ? (mirrored.get(run.start + index) ?? segment) : segment,
+  );
+  return pieces.reverse().join('');
 }
 
 /**
- * Plain text as inline runs, each in a font that has its glyphs, in the order they must be drawn.
- * Every printed piece of clinic or patient text goes through here, so it is only ever text.
+ * Plain text as inline runs, each in a font that has its glyphs, in the order they must be drawn
+ * on a left-to-right line: the Unicode Bidirectional Algorithm (bidi-js) resolves the levels, and
+ * pdfkit shapes each run (Arabic joining, Indic conjuncts) in its font. Every printed piece of
+ * clinic or patient text goes through here, so it is only ever text.
  */
 export function scriptRuns(text: string): TextRun[] {
+  if (text === '') return [{ text: '', font: PDF_FONT.text }];
+  const embedding = bidi.getEmbeddingLevels(text, 'ltr');
+  const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels);
   const runs: TextRun[] = [];
-  for (const atom of visualOrder(atomsOf(text))) {
+  for (const run of visualOrder(levelRuns(text, embedding.levels))) {
+    const drawn = drawnText(run, mirrored);
     const last = runs[runs.length - 1];
-    // Right-to-left words stay separate runs: merged, fontkit would reverse them as one.
-    if (last && last.font === atom.font && atom.direction !== 'rtl' && atom.font !== PDF_FONT.arabic)
-      last.text += atom.text;
-    else runs.push({ text: drawnText(atom), font: atom.font });
+    // Runs fontkit lays out right to left stay apart: merged, it would reverse them as one.
+    if (last && last.font === run.font && !RTL_FONTS.has(run.font)) last.text += drawn;
+    else runs.push({ text: drawn, font: run.font });
   }
-  return runs.length > 0 ? runs : [{ text: '', font: PDF_FONT.text }];
+  return runs;
 }
