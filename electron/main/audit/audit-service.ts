@@ -107,12 +107,16 @@ export function listAudit(
 }
 
 /**
- * A CSV cell that a spreadsheet will show as text, never run as a formula
- * (OWASP "CSV injection"): cells starting with = + - @ tab or CR get a leading apostrophe.
+ * A CSV cell that a spreadsheet will show as text, never run as a formula (OWASP "CSV injection"):
+ * a cell a spreadsheet would read as a formula gets a leading apostrophe. That is one starting
+ * with = @ tab or CR, or with + or - followed by anything but a number as people write phone
+ * numbers and quantities (digits, spaces, brackets, dots, dashes, slashes). Without letters such a
+ * cell can call no function, so "+91 98765 43210" stays a phone number that SMS and mail-merge
+ * tools import as typed, while "+SUM(A1)" and "-2+cmd|' /C calc'!A0" are neutralised.
  */
 export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-][\d\s().\-/]*$/.test(text))) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 

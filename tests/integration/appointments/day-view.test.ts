@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patientInput } from '../support';
 import { addDoctor, openBook, rows, type Book } from './book-support';
@@ -131,11 +132,12 @@ describe('reminders', () => {
     ]);
     const csv = await app.call(desk, 'appointments.remindersCsv', { date: '2026-03-11' });
     expect(csv).toMatchObject({ filename: 'chartbook-reminders-2026-03-11.csv', rows: 2 });
-    const lines = csv.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"Date","Time","Patient","MRN","Phone","Doctor","Visit type or reason"');
-    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x.example"") Evil"`);
-    expect(lines[1]).toContain(`"'+SUM(A1)"`);
-    expect(lines[2]).toContain(`"'+49 151 2345678"`);
+    // Read back as a mail-merge or SMS tool would: phone numbers as typed, formulas neutralised.
+    const records = parse(csv.csv, { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => [r['Patient'], r['Phone'], r['Visit type or reason']])).toEqual([
+      ['\'=HYPERLINK("http://x.example") Evil', '030 1234567', "'+SUM(A1)"],
+      ['Ana Silva', '+49 151 2345678', ''],
+    ]);
     expect(rows(app, "SELECT action, details FROM audit_log WHERE action = 'appointment.reminders_export'")).toEqual([
       { action: 'appointment.reminders_export', details: '2026-03-11: 2 rows' },
     ]);
