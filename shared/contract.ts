@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, DOCTOR, FRONT_DESK_AND_DOCTOR, mayCall, type Access } from './access';
 import type { Role } from './domain/roles';
+import { lineText } from './plain-text';
 import { auditEntrySchema, auditFilterSchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -107,7 +108,7 @@ export const contract = {
     access: 'public',
     whileLocked: true,
     input: z.strictObject({
-      username: z.string().trim().min(1, { message: 'Enter your user name' }).max(40),
+      username: lineText('User name').trim().min(1, { message: 'Enter your user name' }).max(40),
       password: z.string().min(1, { message: 'Enter your password' }).max(200),
     }),
     output: sessionInfoSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isClockTime, minutesOfDay } from '../zoned-time';
 import { idSchema, isoDateSchema, versionSchema } from './common';
+import { lineText, multilineText } from '../plain-text';
 
 /** Inputs and outputs of the appointment book. Wire dates are clinic-local; instants are UTC ISO. */
 
@@ -42,8 +43,7 @@ export const lengthMinutesSchema = z
   .max(MAX_LENGTH_MINUTES, { message: `The length must be at most ${MAX_LENGTH_MINUTES} minutes` });
 
 const reasonText = (label: string) =>
-  z
-    .string()
+  lineText(label)
     .trim()
     .min(3, { message: `${label}: say why, in a few words` })
     .max(300, { message: `${label} must be at most 300 characters` });
@@ -107,7 +107,7 @@ export type ProviderSchedule = z.infer<typeof providerScheduleSchema>;
 export const dayOffInputSchema = z.strictObject({
   providerId: idSchema,
   date: isoDateSchema,
-  reason: z.string().trim().max(200, { message: 'Reason must be at most 200 characters' }).default(''),
+  reason: lineText('Reason').trim().max(200, { message: 'Reason must be at most 200 characters' }).default(''),
 });
 export const dayOffSchema = z.object({ id: z.string(), providerId: z.string(), date: z.string(), reason: z.string() });
 export type DayOff = z.infer<typeof dayOffSchema>;
@@ -122,8 +122,7 @@ export const daysOffQuerySchema = z
 
 export const holidayInputSchema = z.strictObject({
   date: isoDateSchema,
-  name: z
-    .string()
+  name: lineText('Holiday name')
     .trim()
     .min(1, { message: 'Name the holiday' })
     .max(100, { message: 'Name must be at most 100 characters' }),
@@ -141,8 +140,11 @@ const bookingFields = {
   /** Defaults to the doctor's default length. Give this or endTime, not both. */
   lengthMinutes: lengthMinutesSchema.optional(),
   endTime: clockTimeSchema.optional(),
-  reason: z.string().trim().max(200, { message: 'Visit type or reason must be at most 200 characters' }).default(''),
-  note: z.string().trim().max(1000, { message: 'Note must be at most 1000 characters' }).default(''),
+  reason: lineText('Visit type or reason')
+    .trim()
+    .max(200, { message: 'Visit type or reason must be at most 200 characters' })
+    .default(''),
+  note: multilineText('Note').trim().max(1000, { message: 'Note must be at most 1000 characters' }).default(''),
   /** Book on top of another appointment on purpose (doctors and administrators only). */
   overbookReason: reasonText('Overbooking reason').optional(),
   /** Book outside working hours, on a day off or on a holiday on purpose. */
@@ -251,8 +253,10 @@ export type RescheduleInput = z.infer<typeof rescheduleInputSchema>;
 export const updateInputSchema = z.strictObject({
   id: idSchema,
   version: versionSchema,
-  reason: z.string().trim().max(200, { message: 'Visit type or reason must be at most 200 characters' }),
-  note: z.string().trim().max(1000, { message: 'Note must be at most 1000 characters' }),
+  reason: lineText('Visit type or reason')
+    .trim()
+    .max(200, { message: 'Visit type or reason must be at most 200 characters' }),
+  note: multilineText('Note').trim().max(1000, { message: 'Note must be at most 1000 characters' }),
   lengthMinutes: lengthMinutesSchema.optional(),
   overbookReason: bookingFields.overbookReason,
   outsideHoursReason: bookingFields.outsideHoursReason,

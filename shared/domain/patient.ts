@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compareIsoDates, todayIn } from '../dates';
 import { isPlausiblePhone } from '../phone';
-import { idSchema, isoDateSchema, optionalText, versionSchema } from './common';
+import { calendarDateSchema, idSchema, optionalText, versionSchema } from './common';
+import { lineText } from '../plain-text';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const; // FHIR AdministrativeGender
 export const PHONE_KINDS = ['mobile', 'home', 'work', 'other'] as const;
@@ -18,13 +19,11 @@ export const phoneSchema = z.strictObject({
 });
 
 export const identifierSchema = z.strictObject({
-  system: z
-    .string()
+  system: lineText('Identifier type')
     .trim()
     .min(1, { message: 'Say what kind of identifier this is, e.g. National ID' })
     .max(60, { message: 'Identifier type must be at most 60 characters' }),
-  value: z
-    .string()
+  value: lineText('Identifier')
     .trim()
     .min(1, { message: 'Enter the identifier' })
     .max(60, { message: 'Identifier must be at most 60 characters' }),
@@ -54,7 +53,7 @@ export const emergencyContactSchema = z.strictObject({
 export const birthSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('date'),
-    date: isoDateSchema
+    date: calendarDateSchema
       .refine((d) => compareIsoDates(d, EARLIEST_BIRTH_DATE) >= 0, {
         message: 'Date of birth cannot be before 1900',
       })
@@ -83,7 +82,7 @@ export const patientInputSchema = z
     address: addressSchema.default({ line: '', city: '', region: '', postalCode: '', country: '' }),
     identifiers: z.array(identifierSchema).max(10, { message: 'At most 10 identifiers' }).default([]),
     emergencyContact: emergencyContactSchema.default({ name: '', relationship: '', phone: '' }),
-    notes: optionalText(2000, 'Notes'),
+    notes: optionalText(2000, 'Notes', { multiline: true }),
   })
   .superRefine((p, ctx) => {
     if (p.givenNames === '' && p.familyName === '') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from '../plain-text';
 
 export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
 
@@ -12,15 +13,17 @@ function isTimeZone(tz: string): boolean {
 }
 
 export const clinicSettingsSchema = z.strictObject({
-  clinicName: z
-    .string()
+  clinicName: lineText('Clinic name')
     .trim()
     .min(1, { message: 'Enter the clinic’s name' })
     .max(120, { message: 'Clinic name must be at most 120 characters' }),
-  address: z.string().trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
-  phone: z.string().trim().max(40, { message: 'Phone must be at most 40 characters' }).default(''),
+  address: lineText('Address').trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
+  phone: lineText('Phone').trim().max(40, { message: 'Phone must be at most 40 characters' }).default(''),
   timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list, e.g. Europe/Berlin' }),
-  letterhead: z.string().trim().max(500, { message: 'Letterhead text must be at most 500 characters' }).default(''),
+  letterhead: multilineText('Letterhead')
+    .trim()
+    .max(500, { message: 'Letterhead text must be at most 500 characters' })
+    .default(''),
   idleLockMinutes: z
     .number({ message: 'Enter the idle time in whole minutes' })
     .int({ message: 'Enter the idle time in whole minutes' })

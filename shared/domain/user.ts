@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, versionSchema } from './common';
 import { roleSchema } from './roles';
+import { lineText } from '../plain-text';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -16,8 +17,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, { message: `Password needs at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(200, { message: 'Password must be at most 200 characters' });
 
-export const displayNameSchema = z
-  .string()
+export const displayNameSchema = lineText('Name')
   .trim()
   .min(1, { message: 'Enter the person’s name' })
   .max(100, { message: 'Name must be at most 100 characters' });

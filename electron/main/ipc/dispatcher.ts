@@ -12,11 +12,21 @@ import type { Session } from './session';
 
 export type Dispatch = (session: Session, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
+/** What an error may repeat of the caller's input: enough to recognise it, never a megabyte back. */
+const clip = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
+    const key = clip(issue.path.map(String).join('.')) || '_';
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys
+            .slice(0, 3)
+            .map((k) => clip(k))
+            .join(', ')}${issue.keys.length > 3 ? ', …' : ''}`
+        : clip(issue.message, 300);
+    fields[key] ??= message;
   }
   return fields;
 }
