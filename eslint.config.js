@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Layering (DESIGN.md): shared imports nothing from electron/ or renderer/, nor Node or the DOM;
+ * Layering (docs/ARCHITECTURE.md): shared imports nothing from electron/ or renderer/, nor Node or the DOM;
  * renderer never imports electron/ or Node; only the Electron shell imports 'electron'.
  * Enforced here so a machine, not a reviewer, keeps the boundaries.
  */

@@ -26,7 +26,7 @@ export const PRAGMAS = {
 
 /**
  * Opens (creating if needed) the clinic's database, refuses one from a newer version untouched,
- * sets the pragmas DESIGN.md requires and applies pending migrations before anything else uses it.
+ * sets the pragmas docs/ARCHITECTURE.md lists (WAL, synchronous=FULL, foreign keys, busy timeout) and applies pending migrations before anything else uses it.
  */
 export function openDatabase(file: string, options: OpenOptions): ChartbookDatabase {
   const migrations = readMigrations(options.migrationsDir);

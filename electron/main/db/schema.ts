@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * Columns every clinic record carries so it can sync (DESIGN.md, "Data model rules").
+ * Columns every clinic record carries so it can sync (docs/ARCHITECTURE.md, "Records").
  * Times are UTC ISO-8601 with milliseconds; ids are UUIDv7 generated on this device.
  */
 const recordColumns = {

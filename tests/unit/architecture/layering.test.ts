@@ -11,7 +11,7 @@ async function importErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-/** The layering in DESIGN.md is kept by lint; these prove the lint rules bite. */
+/** The layering in docs/ARCHITECTURE.md is kept by lint; these prove the lint rules bite. */
 describe('import boundaries', () => {
   it('shared/ may not import electron/, renderer/ or Node', async () => {
     expect(
