@@ -1,5 +1,6 @@
 import type { AppointmentStatus } from '../../shared/domain/appointment';
-import { diff as historyChanges } from '../../electron/main/appointments/appointment-writer';
+import { appointmentHistoryView } from '../../electron/main/appointments/appointment-kinds';
+import { diffFields } from '../../electron/main/records/field-diff';
 import { bookingDetails } from '../../electron/main/appointments/booking-service';
 import {
   BENCH_TIME_ZONE,
@@ -49,9 +50,14 @@ export interface RowsOfAppointment {
 }
 
 /** History changes exactly as the appointment writer records them (the unit test replays through the services). */
-function diff(before: AppointmentState | null, after: AppointmentState): string {
-  const withOverrides = (a: AppointmentState) => ({ ...a, overbook_reason: null, outside_hours_reason: null });
-  return JSON.stringify(historyChanges(before && withOverrides(before), withOverrides(after), BENCH_TIME_ZONE));
+function diff(before: AppointmentState | null, after: AppointmentState, doctor: StaffMember): string {
+  const view = (a: AppointmentState) =>
+    appointmentHistoryView(
+      { ...a, provider_id: doctor.id, overbook_reason: null, outside_hours_reason: null },
+      BENCH_TIME_ZONE,
+      () => doctor.displayName,
+    );
+  return JSON.stringify(diffFields(before && view(before), view(after)));
 }
 
 /** Every row bookAppointment, changeStatus and cancelAppointment write for one planned appointment. */
@@ -89,7 +95,13 @@ export function rowsOf(
       end_utc: iso(plan.startMs + SLOT_MINUTES * 60_000),
     },
     history: [
-      { version: 1, changed_at: bookedAt, changed_by: desk.id, action: STEP_HISTORY.book, changes: diff(null, state) },
+      {
+        version: 1,
+        changed_at: bookedAt,
+        changed_by: desk.id,
+        action: STEP_HISTORY.book,
+        changes: diff(null, state, doctor),
+      },
     ],
     changes: [{ operation: 'create', version: 1, at: bookedAt, userId: desk.id }],
     audit: [
@@ -122,7 +134,7 @@ export function rowsOf(
       changed_at: at,
       changed_by: actor.id,
       action: STEP_HISTORY[step.kind],
-      changes: diff(state, after),
+      changes: diff(state, after, doctor),
     });
     rows.changes.push({ operation: 'update', version, at, userId: actor.id });
     const kind = step.kind as Exclude<typeof step.kind, 'book'>;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { DATABASE_FILE, startCore, type ChartbookCore } from '../../electron/main/core';
 import { readMigrations } from '../../electron/main/db/migrations';
 import { nameKey, PatientRepository } from '../../electron/main/patients/patient-repository';
-import { diff } from '../../electron/main/patients/patient-service';
-import type { Patient } from '../../shared/domain/patient';
+import { patientHistoryView } from '../../electron/main/patients/patient-kind';
+import { diffFields } from '../../electron/main/records/field-diff';
 import { GENERATOR_VERSION, syntheticPatient, type SyntheticPatient } from './patient-generator';
 import { benchDeviceCode, benchMrn } from './bench-mrn';
 
@@ -42,28 +42,31 @@ export function schemaFingerprint(migrationsDir: string): string {
 }
 
 /** The aggregate as register() reads it back, for the history row. */
-function asPatient(p: SyntheticPatient, mrn: string, userId: string): Patient {
+/** The history a registration writes: the same view and diff the record writer uses. */
+function registrationHistory(p: SyntheticPatient): string {
   const { input } = p;
-  return {
-    id: p.id,
-    mrn,
-    givenNames: input.givenNames,
-    familyName: input.familyName,
-    sex: input.sex,
-    genderIdentity: input.genderIdentity,
-    birthDate: input.birth.date,
-    birthDateEstimated: false,
-    phones: input.phones,
-    address: input.address,
-    identifiers: input.identifiers,
-    emergencyContact: input.emergencyContact,
-    notes: input.notes,
-    version: 1,
-    createdAt: p.registeredAt,
-    updatedAt: p.registeredAt,
-    createdBy: userId,
-    updatedBy: userId,
-  };
+  const view = patientHistoryView(
+    {
+      given_names: input.givenNames,
+      family_name: input.familyName,
+      sex: input.sex,
+      gender_identity: input.genderIdentity,
+      birth_date: input.birth.date,
+      birth_date_estimated: 0,
+      address_line: input.address.line,
+      city: input.address.city,
+      region: input.address.region,
+      postal_code: input.address.postalCode,
+      country: input.address.country,
+      emergency_name: input.emergencyContact.name,
+      emergency_relationship: input.emergencyContact.relationship,
+      emergency_phone: input.emergencyContact.phone,
+      notes: input.notes,
+    },
+    input.phones,
+    input.identifiers,
+  );
+  return JSON.stringify(diffFields(null, view));
 }
 
 /** Sets up the clinic through the real first-run service (one scrypt hash). */
@@ -146,7 +149,7 @@ export function bulkInsertPatients(
         nameKey(input.givenNames, input.familyName),
       );
       repo.writeChildren(p.id, input);
-      insertHistory.run(p.id, at, actor.userId, JSON.stringify(diff(null, asPatient(p, mrn, actor.userId))));
+      insertHistory.run(p.id, at, actor.userId, registrationHistory(p));
       insertChange.run(p.id, at, actor.userId);
       insertAudit.run(at, actor.userId, actor.username, p.id, `MRN ${mrn}`);
       lastAt = at;

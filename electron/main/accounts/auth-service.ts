@@ -7,7 +7,14 @@ import { appendAudit } from '../audit/audit-service';
 import { isoNow, type ServiceContext } from '../context';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { readClinicSettings, writeClinicSettings } from '../settings/settings-service';
-import { countUsers, findUserByUsername, insertUser, type UserRow } from './user-service';
+import {
+  clearFailedSignIns,
+  countUsers,
+  findUserByUsername,
+  insertUser,
+  recordFailedSignIn,
+  type UserRow,
+} from './user-service';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -46,22 +53,16 @@ export async function completeSetup(
     .transaction(() => {
       if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', 'This clinic is already set up. Sign in instead.');
       const roles: Role[] = input.admin.alsoDoctor ? ['admin', 'doctor'] : ['admin'];
+      // The first administrator creates their own account: its audit entry is the setup itself.
       const user = insertUser(
         ctx,
         { username: input.admin.username, displayName: input.admin.displayName, password: '', roles },
         hash,
         null,
+        { action: 'setup.complete', details: input.clinic.clinicName },
       );
       writeClinicSettings(ctx, input.clinic, user.id);
-      const at = isoNow(ctx);
-      appendAudit(db, {
-        at,
-        userId: user.id,
-        username: user.username,
-        action: 'setup.complete',
-        details: input.clinic.clinicName,
-      });
-      appendAudit(db, { at, userId: user.id, username: user.username, action: 'auth.sign_in' });
+      appendAudit(db, { at: isoNow(ctx), userId: user.id, username: user.username, action: 'auth.sign_in' });
       return user;
     })
     .immediate();
@@ -117,11 +118,7 @@ export async function signIn(
         const attempts = row.locked_until ? 1 : current + 1;
         const until =
           attempts >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-        db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(
-          until ? 0 : attempts,
-          until,
-          row.id,
-        );
+        recordFailedSignIn(ctx, row.id, until ? 0 : attempts, until);
         audit('auth.sign_in_failed', 'failure', 'wrong password');
         if (until)
           audit(
@@ -137,7 +134,7 @@ export async function signIn(
   }
 
   db.transaction(() => {
-    db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    clearFailedSignIns(ctx, row.id);
     audit(
       'auth.sign_in',
       'success',

@@ -1,24 +1,15 @@
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import type { User, UserCreate } from '../../../shared/domain/user';
-import { appendChange, newId } from '../db/records';
-import { appendAudit } from '../audit/audit-service';
+import { newId } from '../db/records';
+import type { users } from '../db/schema';
+import { RecordWriter, type ColumnValues, type WriteOptions } from '../records/record-writer';
+import { userKind } from './user-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { hashPassword } from './password';
 
-export interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  roles: string;
-  disabled_at: string | null;
-  failed_attempts: number;
-  locked_until: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A users row as stored; the row type comes from the drizzle schema. */
+export type UserRow = typeof users.$inferSelect;
 
 export function toUser(row: UserRow): User {
   return {
@@ -65,12 +56,16 @@ function activeAdminCount(ctx: ServiceContext, exceptId?: string): number {
   return rows.filter((r) => r.id !== exceptId).length;
 }
 
-/** Inserts a user row with its change-log entry; the caller owns the transaction and the audit entry. */
+/**
+ * Creates a user through the record writer (change log and audit included); the caller owns the
+ * transaction. `actor` null: the first administrator, created at setup, is their own creator.
+ */
 export function insertUser(
   ctx: ServiceContext,
   input: UserCreate,
   passwordHash: string,
-  createdBy: string | null,
+  actor: Actor | null,
+  audit: WriteOptions['audit'],
 ): UserRow {
   if (findUserByUsername(ctx, input.username)) {
     throw new AppError('VALIDATION', 'That user name is already taken.', {
@@ -78,16 +73,17 @@ export function insertUser(
     });
   }
   const id = newId();
-  const at = isoNow(ctx);
-  const by = createdBy ?? id;
-  ctx.db.sqlite
-    .prepare(
-      `INSERT INTO users (id, created_at, updated_at, created_by, updated_by, version, username, display_name, password_hash, roles)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    )
-    .run(id, at, at, by, by, input.username, input.displayName, passwordHash, JSON.stringify(input.roles));
-  appendChange(ctx.db.sqlite, { entity: 'user', entityId: id, operation: 'create', version: 1, at, userId: by });
-  return requireUser(ctx, id);
+  const row = new RecordWriter(ctx).create(
+    userKind,
+    {
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      roles: JSON.stringify(input.roles),
+    },
+    { id, actor: actor ?? { userId: id, username: input.username, roles: input.roles }, at: isoNow(ctx), audit },
+  );
+  return row as unknown as UserRow;
 }
 
 export async function createUser(ctx: ServiceContext, input: UserCreate, actor: Actor): Promise<User> {
@@ -95,33 +91,28 @@ export async function createUser(ctx: ServiceContext, input: UserCreate, actor: 
   const db = ctx.db.sqlite;
   return db
     .transaction(() => {
-      const row = insertUser(ctx, input, hash, actor.userId);
-      appendAudit(db, {
-        at: isoNow(ctx),
-        userId: actor.userId,
-        username: actor.username,
+      const row = insertUser(ctx, input, hash, actor, {
         action: 'user.create',
-        details: `${row.username} (${input.roles.join(', ')})`,
+        details: `${input.username} (${input.roles.join(', ')})`,
       });
       return toUser(row);
     })
     .immediate();
 }
 
-function bumpUser(ctx: ServiceContext, row: UserRow, set: string, params: unknown[], actor: Actor): UserRow {
-  const at = isoNow(ctx);
-  ctx.db.sqlite
-    .prepare(`UPDATE users SET ${set}, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`)
-    .run(...params, at, actor.userId, row.id);
-  appendChange(ctx.db.sqlite, {
-    entity: 'user',
-    entityId: row.id,
-    operation: 'update',
-    version: row.version + 1,
-    at,
-    userId: actor.userId,
-  });
-  return requireUser(ctx, row.id);
+function changeUser(
+  ctx: ServiceContext,
+  row: UserRow,
+  patch: ColumnValues,
+  actor: Actor,
+  audit: WriteOptions['audit'],
+  version = row.version,
+): UserRow {
+  return new RecordWriter(ctx).update(userKind, row.id, version, patch, {
+    actor,
+    at: isoNow(ctx),
+    audit,
+  }) as unknown as UserRow;
 }
 
 export function updateUser(
@@ -133,9 +124,6 @@ export function updateUser(
   return db
     .transaction(() => {
       const row = requireUser(ctx, input.id);
-      if (row.version !== input.version) {
-        throw new AppError('CONFLICT', 'Someone else changed this account since you opened it. Reload and try again.');
-      }
       if (
         !input.roles.includes('admin') &&
         row.disabled_at === null &&
@@ -146,20 +134,17 @@ export function updateUser(
           roles: 'Keep the administrator role: this is the last active administrator',
         });
       }
-      const updated = bumpUser(
+      const updated = changeUser(
         ctx,
         row,
-        'display_name = ?, roles = ?',
-        [input.displayName, JSON.stringify(input.roles)],
+        { display_name: input.displayName, roles: JSON.stringify(input.roles) },
         actor,
+        {
+          action: 'user.update',
+          details: `${row.username}: roles ${JSON.parse(row.roles).join(', ')} -> ${input.roles.join(', ')}`,
+        },
+        input.version,
       );
-      appendAudit(db, {
-        at: isoNow(ctx),
-        userId: actor.userId,
-        username: actor.username,
-        action: 'user.update',
-        details: `${row.username}: roles ${JSON.parse(row.roles).join(', ')} -> ${input.roles.join(', ')}`,
-      });
       return toUser(updated);
     })
     .immediate();
@@ -174,14 +159,8 @@ export async function resetPassword(
   const db = ctx.db.sqlite;
   db.transaction(() => {
     const row = requireUser(ctx, input.id);
-    bumpUser(ctx, row, 'password_hash = ?, failed_attempts = 0, locked_until = NULL', [hash], actor);
-    appendAudit(db, {
-      at: isoNow(ctx),
-      userId: actor.userId,
-      username: actor.username,
-      action: 'user.password_reset',
-      details: row.username,
-    });
+    changeUser(ctx, row, { password_hash: hash }, actor, { action: 'user.password_reset', details: row.username });
+    clearFailedSignIns(ctx, row.id);
   }).immediate();
   return null;
 }
@@ -197,15 +176,27 @@ export function setUserDisabled(ctx: ServiceContext, input: { id: string; disabl
       if (input.disabled && JSON.parse(row.roles).includes('admin') && activeAdminCount(ctx, row.id) === 0) {
         throw new AppError('VALIDATION', 'The clinic needs at least one active administrator.');
       }
-      const updated = bumpUser(ctx, row, 'disabled_at = ?', [input.disabled ? isoNow(ctx) : null], actor);
-      appendAudit(db, {
-        at: isoNow(ctx),
-        userId: actor.userId,
-        username: actor.username,
+      const updated = changeUser(ctx, row, { disabled_at: input.disabled ? isoNow(ctx) : null }, actor, {
         action: input.disabled ? 'user.disable' : 'user.enable',
         details: row.username,
       });
       return toUser(updated);
     })
     .immediate();
+}
+
+/** Failed sign-ins are counted on this laptop only (device columns): no version, no change log. */
+export function recordFailedSignIn(
+  ctx: ServiceContext,
+  userId: string,
+  attempts: number,
+  lockedUntil: string | null,
+): void {
+  ctx.db.sqlite
+    .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+    .run(attempts, lockedUntil, userId);
+}
+
+export function clearFailedSignIns(ctx: ServiceContext, userId: string): void {
+  ctx.db.sqlite.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(userId);
 }

@@ -9,46 +9,25 @@ import {
   rescheduleAppointment,
   updateAppointment,
 } from './booking-service';
-import { addHoliday, listHolidays } from './clinic-holidays';
+import { addHoliday, holidaysBetween, removeHoliday } from './clinic-holidays';
 import { dayView, weekView } from './day-view';
 import { doctorQueue, frontDeskDay } from './front-desk';
-import {
-  addDayOff,
-  listDaysOff,
-  listProviders,
-  requireProvider,
-  setProviderSchedule,
-  softDelete,
-} from './provider-schedule';
+import { addDayOff, doctorDaysOff, doctorsWithHours, setProviderSchedule, removeDayOff } from './provider-schedule';
 import { exportRemindersCsv, remindersFor } from './reminders';
 import { callNext, changeStatus } from './status-flow';
 import type { HandlerRegistry } from '../ipc/handler-registry';
 
 /** The appointment book's channels; kept apart from handlers.ts so each file stays one screen of wiring. */
 export function registerAppointmentHandlers(ctx: ServiceContext, registry: HandlerRegistry): void {
-  const db = ctx.db.sqlite;
   registry
-    .register('providers.list', () => listProviders(db))
+    .register('providers.list', () => doctorsWithHours(ctx))
     .register('providers.setSchedule', (input, { actor }) => setProviderSchedule(ctx, input, actorOf(actor)))
-    .register('providers.daysOff', (input) => {
-      requireProvider(db, input.providerId);
-      return listDaysOff(db, input.providerId, input.from, input.to);
-    })
+    .register('providers.daysOff', (input) => doctorDaysOff(ctx, input))
     .register('providers.addDayOff', (input, { actor }) => addDayOff(ctx, input, actorOf(actor)))
-    .register('providers.removeDayOff', (input, { actor }) =>
-      softDelete(ctx, 'provider_days_off', 'provider_day_off', input.id, actorOf(actor), {
-        action: 'provider.day_off',
-        details: (d) => `day off ${d} removed`,
-      }),
-    )
-    .register('holidays.list', (input) => listHolidays(db, input.from, input.to))
+    .register('providers.removeDayOff', (input, { actor }) => removeDayOff(ctx, input.id, actorOf(actor)))
+    .register('holidays.list', (input) => holidaysBetween(ctx, input))
     .register('holidays.add', (input, { actor }) => addHoliday(ctx, input, actorOf(actor)))
-    .register('holidays.remove', (input, { actor }) =>
-      softDelete(ctx, 'clinic_holidays', 'clinic_holiday', input.id, actorOf(actor), {
-        action: 'clinic.holiday',
-        details: (d) => `holiday ${d} removed`,
-      }),
-    )
+    .register('holidays.remove', (input, { actor }) => removeHoliday(ctx, input.id, actorOf(actor)))
 
     .register('appointments.day', (input) => dayView(ctx, input.date))
     .register('appointments.week', (input) => weekView(ctx, input.providerId, input.startDate))

@@ -2,7 +2,8 @@ import type { Appointment, BookSeriesInput, Repeat } from '../../../shared/domai
 import { MAX_SERIES_OCCURRENCES } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
 import { addDays, addMonths } from '../../../shared/zoned-time';
-import { appendChange, newId } from '../db/records';
+import { RecordWriter } from '../records/record-writer';
+import { appointmentSeriesKind } from './appointment-kinds';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings/settings-service';
 import { toAppointment } from './appointment-row';
@@ -65,36 +66,31 @@ export function bookSeries(
           return { date, slot, reasons: checkSlot(db, actor, schedule, date, slot, input, timeZone) };
         }),
       );
-      const seriesId = newId();
       const at = isoNow(ctx);
-      db.prepare(
-        `INSERT INTO appointment_series (id, created_at, updated_at, created_by, updated_by, version, patient_id, provider_id, every, unit, count, until_date, first_date, local_time, length_minutes)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        seriesId,
-        at,
-        at,
-        actor.userId,
-        actor.userId,
-        input.patientId,
-        input.providerId,
-        input.repeat.every,
-        input.repeat.unit,
-        input.repeat.count ?? null,
-        input.repeat.until ?? null,
-        input.date,
-        input.time,
-        slots[0]!.slot.lengthMinutes,
+      const { id: seriesId } = new RecordWriter(ctx).create(
+        appointmentSeriesKind,
+        {
+          patient_id: input.patientId,
+          provider_id: input.providerId,
+          every: input.repeat.every,
+          unit: input.repeat.unit,
+          count: input.repeat.count ?? null,
+          until_date: input.repeat.until ?? null,
+          first_date: input.date,
+          local_time: input.time,
+          length_minutes: slots[0]!.slot.lengthMinutes,
+        },
+        {
+          actor,
+          at,
+          audit: {
+            action: 'appointment.book',
+            patientId: input.patientId,
+            details: `series of ${slots.length}, every ${input.repeat.every} ${input.repeat.unit} from ${input.date} ${input.time}`,
+          },
+        },
       );
-      appendChange(db, {
-        entity: 'appointment_series',
-        entityId: seriesId,
-        operation: 'create',
-        version: 1,
-        at,
-        userId: actor.userId,
-      });
-      const writer = new AppointmentWriter(ctx, timeZone);
+      const writer = new AppointmentWriter(ctx);
       const appointments = slots.map(({ date, slot, reasons }, index) => {
         const row = writer.insert(
           {

@@ -34,7 +34,7 @@ export function bookAppointment(ctx: ServiceContext, input: BookInput, actor: Ac
       const slot = resolveSlot(input, schedule, timeZone);
       assertNotPast(slot.startUtc, ctx.now());
       const reasons = checkSlot(db, actor, schedule, input.date, slot, input, timeZone);
-      const row = new AppointmentWriter(ctx, timeZone).insert(
+      const row = new AppointmentWriter(ctx).insert(
         {
           patient_id: input.patientId,
           provider_id: input.providerId,
@@ -110,7 +110,7 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
       }
       const length = input.lengthMinutes ?? schedule.defaultLengthMinutes;
       const token = nextToken(db, today);
-      const row = new AppointmentWriter(ctx, timeZone).insert(
+      const row = new AppointmentWriter(ctx).insert(
         {
           patient_id: input.patientId,
           provider_id: input.providerId,
@@ -195,7 +195,7 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
       const targets = targetsOf(ctx, row, input.scope);
       const shift = daysBetween(row.clinic_date, input.date);
       const ids = targets.map((t) => t.id);
-      const writer = new AppointmentWriter(ctx, timeZone);
+      const writer = new AppointmentWriter(ctx);
       const at = isoNow(ctx);
       return targets.map((t) => {
         const date = addDays(t.clinic_date, shift);
@@ -246,7 +246,7 @@ export function cancelAppointment(
     .transaction(() => {
       const row = loadForChange(db, input.id, input.version);
       assertTransition(row, 'cancelled');
-      const writer = new AppointmentWriter(ctx, timeZone);
+      const writer = new AppointmentWriter(ctx);
       const at = isoNow(ctx);
       return targetsOf(ctx, row, input.scope).map((t) => {
         const after = writer.update(
@@ -318,7 +318,7 @@ export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor
       }
       // Saving an unchanged form writes nothing: no new version, no history line.
       if (changed.length === 0) return toAppointment(row, timeZone);
-      const after = new AppointmentWriter(ctx, timeZone).update(row, patch, 'edited', actor, isoNow(ctx), {
+      const after = new AppointmentWriter(ctx).update(row, patch, 'edited', actor, isoNow(ctx), {
         action: 'appointment.update',
         details: `${row.clinic_date}: ${changed.join(', ')}`,
       });

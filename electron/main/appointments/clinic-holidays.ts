@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Holiday } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
-import { appendChange, newId, preparedOnce } from '../db/records';
-import { appendAudit } from '../audit/audit-service';
+import { preparedOnce } from '../db/records';
+import { RecordWriter } from '../records/record-writer';
+import { clinicHolidayKind } from './appointment-kinds';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
 export function listHolidays(db: Database.Database, from: string, to: string): Holiday[] {
@@ -21,27 +22,36 @@ export function addHoliday(ctx: ServiceContext, input: { date: string; name: str
         throw new AppError('VALIDATION', `${input.date} is already a clinic holiday (${existing.name}).`, {
           date: 'Already a holiday',
         });
-      const id = newId();
-      const at = isoNow(ctx);
-      db.prepare(
-        'INSERT INTO clinic_holidays (id, created_at, updated_at, created_by, updated_by, version, date, name) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-      ).run(id, at, at, actor.userId, actor.userId, input.date, input.name);
-      appendChange(db, {
-        entity: 'clinic_holiday',
-        entityId: id,
-        operation: 'create',
-        version: 1,
-        at,
-        userId: actor.userId,
-      });
-      appendAudit(db, {
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        action: 'clinic.holiday',
-        details: `holiday ${input.date} (${input.name}) added`,
-      });
-      return { id, date: input.date, name: input.name };
+      const row = new RecordWriter(ctx).create(
+        clinicHolidayKind,
+        { date: input.date, name: input.name },
+        {
+          actor,
+          at: isoNow(ctx),
+          audit: { action: 'clinic.holiday', details: `holiday ${input.date} (${input.name}) added` },
+        },
+      );
+      return { id: row.id, date: input.date, name: input.name };
     })
     .immediate();
+}
+
+export function removeHoliday(ctx: ServiceContext, id: string, actor: Actor): null {
+  return ctx.db.sqlite
+    .transaction(() => {
+      const writer = new RecordWriter(ctx);
+      const row = writer.load(clinicHolidayKind, id);
+      writer.softDelete(clinicHolidayKind, id, null, {
+        actor,
+        at: isoNow(ctx),
+        audit: { action: 'clinic.holiday', details: `holiday ${String(row?.date)} removed` },
+      });
+      return null;
+    })
+    .immediate();
+}
+
+/** The clinic's holidays between two dates. */
+export function holidaysBetween(ctx: ServiceContext, input: { from: string; to: string }): Holiday[] {
+  return listHolidays(ctx.db.sqlite, input.from, input.to);
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DayOff, ProviderSchedule, WorkingBlock } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
-import { appendChange, newId, preparedOnce } from '../db/records';
-import { appendAudit } from '../audit/audit-service';
+import { preparedOnce } from '../db/records';
+import { RecordWriter } from '../records/record-writer';
+import { providerDayOffKind, providerScheduleKind } from './appointment-kinds';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
 /** Used until an administrator sets a doctor's default appointment length. */
@@ -63,47 +64,30 @@ export function setProviderSchedule(
     .transaction(() => {
       const current = findProvider(db, input.providerId);
       if (!current) requireProvider(db, input.providerId);
-      if ((current?.version ?? null) !== input.version) {
-        throw new AppError(
-          'CONFLICT',
-          'Someone else changed this doctor’s hours after you opened them. Reload, then apply your changes again.',
-        );
-      }
-      const at = isoNow(ctx);
+      // The writer refuses a stale version in SQL; what it cannot see is a form opened before the
+      // hours existed while someone else created them (or the reverse).
+      const exists = Boolean(current?.schedule_id);
+      if (exists !== (input.version !== null)) throw new AppError('CONFLICT', providerScheduleKind.conflictMessage);
       const hours = JSON.stringify(
         [...input.weeklyHours]
           .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
           .map((b) => ({ weekday: b.weekday, start: b.start, end: b.end })),
       );
-      let id = current?.schedule_id ?? null;
-      let version = 1;
-      if (id) {
-        db.prepare(
-          'UPDATE provider_schedules SET default_length_minutes = ?, weekly_hours = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
-        ).run(input.defaultLengthMinutes, hours, at, actor.userId, id);
-        version = (current?.version ?? 0) + 1;
+      const values = { default_length_minutes: input.defaultLengthMinutes, weekly_hours: hours };
+      const options = {
+        actor,
+        at: isoNow(ctx),
+        audit: {
+          action: 'provider.schedule_update' as const,
+          details: `${current?.display_name ?? input.providerId}: ${input.weeklyHours.length} blocks, ${input.defaultLengthMinutes} min default`,
+        },
+      };
+      const writer = new RecordWriter(ctx);
+      if (current?.schedule_id && input.version !== null) {
+        writer.update(providerScheduleKind, current.schedule_id, input.version, values, options);
       } else {
-        id = newId();
-        db.prepare(
-          `INSERT INTO provider_schedules (id, created_at, updated_at, created_by, updated_by, version, provider_id, default_length_minutes, weekly_hours)
-           VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-        ).run(id, at, at, actor.userId, actor.userId, input.providerId, input.defaultLengthMinutes, hours);
+        writer.create(providerScheduleKind, { ...values, provider_id: input.providerId }, options);
       }
-      appendChange(db, {
-        entity: 'provider_schedule',
-        entityId: id,
-        operation: version === 1 ? 'create' : 'update',
-        version,
-        at,
-        userId: actor.userId,
-      });
-      appendAudit(db, {
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        action: 'provider.schedule_update',
-        details: `${current?.display_name ?? input.providerId}: ${input.weeklyHours.length} blocks, ${input.defaultLengthMinutes} min default`,
-      });
       return requireProvider(db, input.providerId);
     })
     .immediate();
@@ -141,68 +125,42 @@ export function addDayOff(
           date: 'Already a day off',
         });
       }
-      const id = newId();
-      const at = isoNow(ctx);
-      db.prepare(
-        `INSERT INTO provider_days_off (id, created_at, updated_at, created_by, updated_by, version, provider_id, date, reason)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-      ).run(id, at, at, actor.userId, actor.userId, input.providerId, input.date, input.reason);
-      appendChange(db, {
-        entity: 'provider_day_off',
-        entityId: id,
-        operation: 'create',
-        version: 1,
-        at,
-        userId: actor.userId,
-      });
-      appendAudit(db, {
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        action: 'provider.day_off',
-        details: `${provider.displayName}: day off ${input.date} added`,
-      });
+      const { id } = new RecordWriter(ctx).create(
+        providerDayOffKind,
+        { provider_id: input.providerId, date: input.date, reason: input.reason },
+        {
+          actor,
+          at: isoNow(ctx),
+          audit: { action: 'provider.day_off', details: `${provider.displayName}: day off ${input.date} added` },
+        },
+      );
       return { id, providerId: input.providerId, date: input.date, reason: input.reason };
     })
     .immediate();
 }
 
-/** Soft-deletes a day-off or holiday row (records are never hard-deleted). */
-export function softDelete(
-  ctx: ServiceContext,
-  table: 'provider_days_off' | 'clinic_holidays',
-  entity: string,
-  id: string,
-  actor: Actor,
-  audit: { action: 'provider.day_off' | 'clinic.holiday'; details: (date: string) => string },
-): null {
-  const db = ctx.db.sqlite;
-  return db
+export function removeDayOff(ctx: ServiceContext, id: string, actor: Actor): null {
+  return ctx.db.sqlite
     .transaction(() => {
-      const row = db.prepare(`SELECT date, version FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as
-        { date: string; version: number } | undefined;
-      if (!row)
-        throw new AppError('NOT_FOUND', 'That day was not found; it may already have been removed. Refresh the list.');
-      const at = isoNow(ctx);
-      db.prepare(
-        `UPDATE ${table} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
-      ).run(at, at, actor.userId, id);
-      appendChange(db, {
-        entity,
-        entityId: id,
-        operation: 'delete',
-        version: row.version + 1,
-        at,
-        userId: actor.userId,
-      });
-      appendAudit(db, {
-        at,
-        userId: actor.userId,
-        username: actor.username,
-        action: audit.action,
-        details: audit.details(row.date),
+      const writer = new RecordWriter(ctx);
+      const row = writer.load(providerDayOffKind, id);
+      writer.softDelete(providerDayOffKind, id, null, {
+        actor,
+        at: isoNow(ctx),
+        audit: { action: 'provider.day_off', details: `day off ${String(row?.date)} removed` },
       });
       return null;
     })
     .immediate();
+}
+
+/** The clinic's doctors with their hours, for the hours screen and the book. */
+export function doctorsWithHours(ctx: ServiceContext): ProviderSchedule[] {
+  return listProviders(ctx.db.sqlite);
+}
+
+/** A doctor's days off between two dates; refuses an id that is not an active doctor. */
+export function doctorDaysOff(ctx: ServiceContext, input: { providerId: string; from: string; to: string }): DayOff[] {
+  requireProvider(ctx.db.sqlite, input.providerId);
+  return listDaysOff(ctx.db.sqlite, input.providerId, input.from, input.to);
 }

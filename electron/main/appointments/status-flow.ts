@@ -78,7 +78,7 @@ function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus,
     patch.token = row.token ?? nextToken(ctx.db.sqlite, today);
   }
   const action = to === 'arrived' || to === 'no_show' ? AUDIT_ACTION[to] : 'appointment.status';
-  const writer = new AppointmentWriter(ctx, timeZone);
+  const writer = new AppointmentWriter(ctx);
   const after = writer.update(row, patch, HISTORY_ACTION[to] ?? STATUS_LABELS[to], actor, at, {
     action,
     details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}`,

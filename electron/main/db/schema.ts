@@ -7,19 +7,19 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
  */
 const recordColumns = {
   id: text('id').primaryKey(),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  updatedBy: text('updated_by').notNull(),
+  created_at: text('created_at').notNull(),
+  updated_at: text('updated_at').notNull(),
+  created_by: text('created_by').notNull(),
+  updated_by: text('updated_by').notNull(),
   version: integer('version').notNull().default(1),
-  deletedAt: text('deleted_at'),
+  deleted_at: text('deleted_at'),
 };
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  updatedBy: text('updated_by'),
+  updated_at: text('updated_at').notNull(),
+  updated_by: text('updated_by'),
 });
 
 export const users = sqliteTable(
@@ -27,13 +27,13 @@ export const users = sqliteTable(
   {
     ...recordColumns,
     username: text('username').notNull(),
-    displayName: text('display_name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    display_name: text('display_name').notNull(),
+    password_hash: text('password_hash').notNull(),
     /** JSON array of roles; a person may hold several. */
     roles: text('roles').notNull(),
-    disabledAt: text('disabled_at'),
-    failedAttempts: integer('failed_attempts').notNull().default(0),
-    lockedUntil: text('locked_until'),
+    disabled_at: text('disabled_at'),
+    failed_attempts: integer('failed_attempts').notNull().default(0),
+    locked_until: text('locked_until'),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
 );
@@ -43,30 +43,30 @@ export const patients = sqliteTable(
   {
     ...recordColumns,
     /** Device-local sequence: the FTS row id and the "most recent first" order. Never synced. */
-    localSeq: integer('local_seq').notNull(),
+    local_seq: integer('local_seq').notNull(),
     mrn: text('mrn').notNull(),
-    givenNames: text('given_names').notNull(),
-    familyName: text('family_name').notNull(),
+    given_names: text('given_names').notNull(),
+    family_name: text('family_name').notNull(),
     sex: text('sex').notNull(),
-    genderIdentity: text('gender_identity').notNull().default(''),
-    birthDate: text('birth_date').notNull(),
-    birthDateEstimated: integer('birth_date_estimated', { mode: 'boolean' }).notNull().default(false),
-    addressLine: text('address_line').notNull().default(''),
+    gender_identity: text('gender_identity').notNull().default(''),
+    birth_date: text('birth_date').notNull(),
+    birth_date_estimated: integer('birth_date_estimated', { mode: 'boolean' }).notNull().default(false),
+    address_line: text('address_line').notNull().default(''),
     city: text('city').notNull().default(''),
     region: text('region').notNull().default(''),
-    postalCode: text('postal_code').notNull().default(''),
+    postal_code: text('postal_code').notNull().default(''),
     country: text('country').notNull().default(''),
-    emergencyName: text('emergency_name').notNull().default(''),
-    emergencyRelationship: text('emergency_relationship').notNull().default(''),
-    emergencyPhone: text('emergency_phone').notNull().default(''),
+    emergency_name: text('emergency_name').notNull().default(''),
+    emergency_relationship: text('emergency_relationship').notNull().default(''),
+    emergency_phone: text('emergency_phone').notNull().default(''),
     notes: text('notes').notNull().default(''),
     /** Lower-cased, accent-folded "given family" for duplicate checks. */
-    nameKey: text('name_key').notNull(),
+    name_key: text('name_key').notNull(),
   },
   (t) => [
     uniqueIndex('patients_mrn_unique').on(t.mrn),
-    uniqueIndex('patients_local_seq_unique').on(t.localSeq),
-    index('patients_name_key_birth_idx').on(t.nameKey, t.birthDate),
+    uniqueIndex('patients_local_seq_unique').on(t.local_seq),
+    index('patients_name_key_birth_idx').on(t.name_key, t.birth_date),
   ],
 );
 
@@ -81,27 +81,27 @@ export const patientCards = sqliteTable(
   'patient_cards',
   {
     seq: integer('seq').primaryKey(),
-    patientId: text('patient_id').notNull(),
+    patient_id: text('patient_id').notNull(),
     mrn: text('mrn').notNull(),
-    givenNames: text('given_names').notNull(),
-    familyName: text('family_name').notNull(),
+    given_names: text('given_names').notNull(),
+    family_name: text('family_name').notNull(),
     sex: text('sex').notNull(),
-    birthDate: text('birth_date').notNull(),
-    birthDateEstimated: integer('birth_date_estimated', { mode: 'boolean' }).notNull(),
+    birth_date: text('birth_date').notNull(),
+    birth_date_estimated: integer('birth_date_estimated').notNull(),
     /** The first phone's number as written, '' when the patient has none. */
     phone: text('phone').notNull(),
     /** patients.name_key: the folded names, for ranking whole-word matches without folding again. */
-    nameKey: text('name_key').notNull(),
+    name_key: text('name_key').notNull(),
   },
   // Also covers patient id -> seq (an index on a rowid table carries the rowid).
-  (t) => [uniqueIndex('patient_cards_patient_unique').on(t.patientId)],
+  (t) => [uniqueIndex('patient_cards_patient_unique').on(t.patient_id)],
 );
 
 /** Part of the patient record (FHIR Patient.telecom); the patient's version covers it. */
 export const patientPhones = sqliteTable(
   'patient_phones',
   {
-    patientId: text('patient_id')
+    patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
     position: integer('position').notNull(),
@@ -112,7 +112,7 @@ export const patientPhones = sqliteTable(
   (t) => [
     index('patient_phones_digits_idx').on(t.digits),
     // Covers "first phone of a patient" in search summaries: no sort, no table read.
-    index('patient_phones_patient_idx').on(t.patientId, t.position, t.number),
+    index('patient_phones_patient_idx').on(t.patient_id, t.position, t.number),
   ],
 );
 
@@ -123,7 +123,7 @@ export const patientPhones = sqliteTable(
 export const patientPhoneKeys = sqliteTable(
   'patient_phone_keys',
   {
-    patientId: text('patient_id')
+    patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
     key: text('key').notNull(),
@@ -132,8 +132,8 @@ export const patientPhoneKeys = sqliteTable(
   },
   // Covering both ways: prefix lookups by key return sequence numbers and patient ids from the index alone.
   (t) => [
-    index('patient_phone_keys_key_idx').on(t.key, t.seq, t.patientId),
-    index('patient_phone_keys_patient_idx').on(t.patientId, t.key),
+    index('patient_phone_keys_key_idx').on(t.key, t.seq, t.patient_id),
+    index('patient_phone_keys_patient_idx').on(t.patient_id, t.key),
   ],
 );
 
@@ -141,21 +141,21 @@ export const patientPhoneKeys = sqliteTable(
 export const patientIdentifiers = sqliteTable(
   'patient_identifiers',
   {
-    patientId: text('patient_id')
+    patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
     position: integer('position').notNull(),
     system: text('system').notNull(),
     value: text('value').notNull(),
-    systemKey: text('system_key').notNull(),
-    valueKey: text('value_key').notNull(),
+    system_key: text('system_key').notNull(),
+    value_key: text('value_key').notNull(),
     /** The patient's local_seq, so a prefix lookup sorts newest first from the index alone. Never synced. */
     seq: integer('seq').notNull().default(0),
   },
   (t) => [
-    uniqueIndex('patient_identifiers_unique').on(t.systemKey, t.valueKey),
-    index('patient_identifiers_value_idx').on(t.valueKey, t.seq, t.patientId),
-    index('patient_identifiers_patient_idx').on(t.patientId, t.valueKey),
+    uniqueIndex('patient_identifiers_unique').on(t.system_key, t.value_key),
+    index('patient_identifiers_value_idx').on(t.value_key, t.seq, t.patient_id),
+    index('patient_identifiers_patient_idx').on(t.patient_id, t.value_key),
   ],
 );
 
@@ -163,16 +163,16 @@ export const patientIdentifiers = sqliteTable(
 export const patientHistory = sqliteTable(
   'patient_history',
   {
-    patientId: text('patient_id')
+    patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
     version: integer('version').notNull(),
-    changedAt: text('changed_at').notNull(),
-    changedBy: text('changed_by').notNull(),
+    changed_at: text('changed_at').notNull(),
+    changed_by: text('changed_by').notNull(),
     /** JSON array of { field, from, to }. */
     changes: text('changes').notNull(),
   },
-  (t) => [uniqueIndex('patient_history_patient_version').on(t.patientId, t.version)],
+  (t) => [uniqueIndex('patient_history_patient_version').on(t.patient_id, t.version)],
 );
 
 export const changeLog = sqliteTable(
@@ -180,13 +180,13 @@ export const changeLog = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     entity: text('entity').notNull(),
-    entityId: text('entity_id').notNull(),
+    entity_id: text('entity_id').notNull(),
     operation: text('operation').notNull(),
     version: integer('version').notNull(),
-    changedAt: text('changed_at').notNull(),
-    userId: text('user_id'),
+    changed_at: text('changed_at').notNull(),
+    user_id: text('user_id'),
   },
-  (t) => [index('change_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [index('change_log_entity_idx').on(t.entity, t.entity_id)],
 );
 
 export const auditLog = sqliteTable(
@@ -194,17 +194,17 @@ export const auditLog = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
-    userId: text('user_id'),
+    user_id: text('user_id'),
     username: text('username').notNull(),
     action: text('action').notNull(),
-    patientId: text('patient_id'),
+    patient_id: text('patient_id'),
     outcome: text('outcome').notNull(),
     details: text('details').notNull().default(''),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
-    index('audit_log_user_idx').on(t.userId, t.at),
-    index('audit_log_patient_idx').on(t.patientId, t.at),
+    index('audit_log_user_idx').on(t.user_id, t.at),
+    index('audit_log_patient_idx').on(t.patient_id, t.at),
   ],
 );
 
@@ -216,14 +216,14 @@ export const providerSchedules = sqliteTable(
   'provider_schedules',
   {
     ...recordColumns,
-    providerId: text('provider_id')
+    provider_id: text('provider_id')
       .notNull()
       .references(() => users.id),
-    defaultLengthMinutes: integer('default_length_minutes').notNull(),
+    default_length_minutes: integer('default_length_minutes').notNull(),
     /** JSON array of { weekday (1 = Monday ... 7 = Sunday), start 'HH:MM', end 'HH:MM' } in clinic time. */
-    weeklyHours: text('weekly_hours').notNull(),
+    weekly_hours: text('weekly_hours').notNull(),
   },
-  (t) => [uniqueIndex('provider_schedules_provider_unique').on(t.providerId)],
+  (t) => [uniqueIndex('provider_schedules_provider_unique').on(t.provider_id)],
 );
 
 /** A day a doctor does not work (FHIR PractitionerRole.notAvailable). */
@@ -231,14 +231,14 @@ export const providerDaysOff = sqliteTable(
   'provider_days_off',
   {
     ...recordColumns,
-    providerId: text('provider_id')
+    provider_id: text('provider_id')
       .notNull()
       .references(() => users.id),
     /** Clinic-local calendar date. */
     date: text('date').notNull(),
     reason: text('reason').notNull().default(''),
   },
-  (t) => [index('provider_days_off_provider_date_idx').on(t.providerId, t.date)],
+  (t) => [index('provider_days_off_provider_date_idx').on(t.provider_id, t.date)],
 );
 
 /** A day the whole clinic is closed. */
@@ -255,20 +255,20 @@ export const clinicHolidays = sqliteTable(
 /** A repeating booking: every N days, weeks or months, ending after a count or on a date. */
 export const appointmentSeries = sqliteTable('appointment_series', {
   ...recordColumns,
-  patientId: text('patient_id')
+  patient_id: text('patient_id')
     .notNull()
     .references(() => patients.id),
-  providerId: text('provider_id')
+  provider_id: text('provider_id')
     .notNull()
     .references(() => users.id),
   every: integer('every').notNull(),
   /** 'days' | 'weeks' | 'months' */
   unit: text('unit').notNull(),
   count: integer('count'),
-  untilDate: text('until_date'),
-  firstDate: text('first_date').notNull(),
-  localTime: text('local_time').notNull(),
-  lengthMinutes: integer('length_minutes').notNull(),
+  until_date: text('until_date'),
+  first_date: text('first_date').notNull(),
+  local_time: text('local_time').notNull(),
+  length_minutes: integer('length_minutes').notNull(),
 });
 
 /** An appointment or walk-in (FHIR Appointment). Times are UTC instants; clinic_date is the clinic-local day. */
@@ -276,41 +276,41 @@ export const appointments = sqliteTable(
   'appointments',
   {
     ...recordColumns,
-    patientId: text('patient_id')
+    patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
-    providerId: text('provider_id')
+    provider_id: text('provider_id')
       .notNull()
       .references(() => users.id),
-    startUtc: text('start_utc').notNull(),
-    endUtc: text('end_utc').notNull(),
-    lengthMinutes: integer('length_minutes').notNull(),
-    clinicDate: text('clinic_date').notNull(),
+    start_utc: text('start_utc').notNull(),
+    end_utc: text('end_utc').notNull(),
+    length_minutes: integer('length_minutes').notNull(),
+    clinic_date: text('clinic_date').notNull(),
     /** 'appointment' | 'walk_in' */
     kind: text('kind').notNull(),
     /** 'booked' | 'arrived' | 'with_doctor' | 'done' | 'no_show' | 'cancelled' */
     status: text('status').notNull(),
     reason: text('reason').notNull().default(''),
     note: text('note').notNull().default(''),
-    overbookReason: text('overbook_reason'),
-    outsideHoursReason: text('outside_hours_reason'),
+    overbook_reason: text('overbook_reason'),
+    outside_hours_reason: text('outside_hours_reason'),
     /** Queue number for the clinic day, given on arrival. */
     token: integer('token'),
-    arrivedAt: text('arrived_at'),
-    withDoctorAt: text('with_doctor_at'),
-    doneAt: text('done_at'),
-    noShowAt: text('no_show_at'),
-    cancelledAt: text('cancelled_at'),
-    cancelReason: text('cancel_reason'),
-    seriesId: text('series_id').references(() => appointmentSeries.id),
-    seriesIndex: integer('series_index'),
+    arrived_at: text('arrived_at'),
+    with_doctor_at: text('with_doctor_at'),
+    done_at: text('done_at'),
+    no_show_at: text('no_show_at'),
+    cancelled_at: text('cancelled_at'),
+    cancel_reason: text('cancel_reason'),
+    series_id: text('series_id').references(() => appointmentSeries.id),
+    series_index: integer('series_index'),
   },
   (t) => [
-    index('appointments_provider_start_idx').on(t.providerId, t.startUtc),
-    index('appointments_clinic_date_idx').on(t.clinicDate, t.status),
-    index('appointments_patient_idx').on(t.patientId, t.startUtc),
-    index('appointments_series_idx').on(t.seriesId, t.startUtc),
-    uniqueIndex('appointments_token_unique').on(t.clinicDate, t.token),
+    index('appointments_provider_start_idx').on(t.provider_id, t.start_utc),
+    index('appointments_clinic_date_idx').on(t.clinic_date, t.status),
+    index('appointments_patient_idx').on(t.patient_id, t.start_utc),
+    index('appointments_series_idx').on(t.series_id, t.start_utc),
+    uniqueIndex('appointments_token_unique').on(t.clinic_date, t.token),
   ],
 );
 
@@ -318,16 +318,16 @@ export const appointments = sqliteTable(
 export const appointmentHistory = sqliteTable(
   'appointment_history',
   {
-    appointmentId: text('appointment_id')
+    appointment_id: text('appointment_id')
       .notNull()
       .references(() => appointments.id),
     version: integer('version').notNull(),
-    changedAt: text('changed_at').notNull(),
-    changedBy: text('changed_by').notNull(),
+    changed_at: text('changed_at').notNull(),
+    changed_by: text('changed_by').notNull(),
     /** What happened: booked, rescheduled, cancelled, arrived, ... */
     action: text('action').notNull(),
     /** JSON array of { field, from, to }. */
     changes: text('changes').notNull(),
   },
-  (t) => [uniqueIndex('appointment_history_appointment_version').on(t.appointmentId, t.version)],
+  (t) => [uniqueIndex('appointment_history_appointment_version').on(t.appointment_id, t.version)],
 );

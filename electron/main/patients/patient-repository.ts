@@ -2,33 +2,13 @@ import type Database from 'better-sqlite3';
 import type { Patient, PatientInput, PatientSummary } from '../../../shared/domain/patient';
 import { phoneDigits, phoneSearchKeys } from '../../../shared/phone';
 import { foldForSearch } from '../../../shared/text';
+import type { patients } from '../db/schema';
 
-export interface PatientRow {
-  id: string;
-  local_seq: number;
-  mrn: string;
-  given_names: string;
-  family_name: string;
-  sex: Patient['sex'];
-  gender_identity: string;
-  birth_date: string;
+/** A patients row as stored (the row type comes from the drizzle schema; SQLite gives 0/1 for booleans). */
+export type PatientRow = Omit<typeof patients.$inferSelect, 'birth_date_estimated' | 'sex'> & {
   birth_date_estimated: number;
-  address_line: string;
-  city: string;
-  region: string;
-  postal_code: string;
-  country: string;
-  emergency_name: string;
-  emergency_relationship: string;
-  emergency_phone: string;
-  notes: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  created_by: string;
-  updated_by: string;
-  deleted_at: string | null;
-}
+  sex: Patient['sex'];
+};
 
 /** The key two registrations of one person share: folded, single-spaced "given family". */
 export function nameKey(givenNames: string, familyName: string): string {

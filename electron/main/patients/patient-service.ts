@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { birthDateFromEstimatedAge, todayIn } from '../../../shared/dates';
+import { ageOn, birthDateFromEstimatedAge, todayIn } from '../../../shared/dates';
 import type {
   DuplicateCandidate,
   Patient,
@@ -9,53 +9,24 @@ import type {
   PatientSummary,
 } from '../../../shared/domain/patient';
 import { phoneSearchKeys } from '../../../shared/phone';
-import { appendChange, newId } from '../db/records';
+import { RecordWriter } from '../records/record-writer';
+import { patientKind } from './patient-kind';
 import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { nameKey, PatientRepository, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './patient-repository';
+import {
+  nameKey,
+  PatientRepository,
+  SUMMARY_COLUMNS,
+  toSummary,
+  type PatientRow,
+  type SummaryRow,
+} from './patient-repository';
+import type { FieldChange } from '../records/field-diff';
 import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from '../settings/settings-service';
 
 function describeCandidates(candidates: DuplicateCandidate[]): string {
   return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');
-}
-
-export interface FieldChange {
-  field: string;
-  from: string;
-  to: string;
-}
-
-/** The patient as a flat list of labelled values, for history diffs. */
-function flatten(p: Patient | null): Record<string, string> {
-  if (!p) return {};
-  return {
-    'Given names': p.givenNames,
-    'Family name': p.familyName,
-    Sex: p.sex,
-    'Gender identity': p.genderIdentity,
-    'Date of birth': p.birthDate + (p.birthDateEstimated ? ' (estimated)' : ''),
-    Phones: p.phones.map((ph) => `${ph.kind}: ${ph.number}`).join('; '),
-    Address: [p.address.line, p.address.city, p.address.region, p.address.postalCode, p.address.country]
-      .filter(Boolean)
-      .join(', '),
-    Identifiers: p.identifiers.map((i) => `${i.system}: ${i.value}`).join('; '),
-    'Emergency contact': [p.emergencyContact.name, p.emergencyContact.relationship, p.emergencyContact.phone]
-      .filter(Boolean)
-      .join(', '),
-    Notes: p.notes,
-  };
-}
-
-/** Field-by-field changes for the patient history; exported so the bench seeds the rows register() writes. */
-export function diff(before: Patient | null, after: Patient): FieldChange[] {
-  const a = flatten(before);
-  const b = flatten(after);
-  return Object.keys(b).flatMap((field) => {
-    const from = a[field] ?? '';
-    const to = b[field] ?? '';
-    return from === to ? [] : [{ field, from, to }];
-  });
 }
 
 export class PatientService {
@@ -65,8 +36,7 @@ export class PatientService {
   // Prepared once: preparing costs about as much as running these small statements.
   private readonly duplicatesByName: Database.Statement<[string, string], SummaryRow>;
   private readonly duplicatesByPhoneKey: Database.Statement<[string], SummaryRow>;
-  private readonly insertPatient: Database.Statement;
-  private readonly insertHistory: Database.Statement;
+  private readonly writer: RecordWriter;
 
   constructor(private readonly ctx: ServiceContext) {
     const db = ctx.db.sqlite;
@@ -79,15 +49,7 @@ export class PatientService {
       `SELECT DISTINCT ${SUMMARY_COLUMNS} FROM patient_phone_keys x JOIN patients p ON p.id = x.patient_id
        WHERE x.key = ? AND p.deleted_at IS NULL LIMIT 10`,
     );
-    this.insertPatient = db.prepare(
-      `INSERT INTO patients (id, created_at, updated_at, created_by, updated_by, version, local_seq, mrn,
-         given_names, family_name, sex, gender_identity, birth_date, birth_date_estimated,
-         address_line, city, region, postal_code, country, emergency_name, emergency_relationship, emergency_phone, notes, name_key)
-       VALUES (?, ?, ?, ?, ?, 1, (SELECT COALESCE(MAX(local_seq), 0) + 1 FROM patients), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertHistory = db.prepare(
-      'INSERT INTO patient_history (patient_id, version, changed_at, changed_by, changes) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.writer = new RecordWriter(ctx);
   }
 
   search(text: string, limit: number): PatientSummary[] {
@@ -148,72 +110,27 @@ export class PatientService {
             );
           }
         }
-        const id = newId();
-        const at = isoNow(this.ctx);
         const mrn = nextMrn(this.ctx);
-        this.insertPatient.run(
-          id,
-          at,
-          at,
-          actor.userId,
-          actor.userId,
-          mrn,
-          input.givenNames,
-          input.familyName,
-          input.sex,
-          input.genderIdentity,
-          birth.date,
-          birth.estimated ? 1 : 0,
-          input.address.line,
-          input.address.city,
-          input.address.region,
-          input.address.postalCode,
-          input.address.country,
-          input.emergencyContact.name,
-          input.emergencyContact.relationship,
-          input.emergencyContact.phone,
-          input.notes,
-          nameKey(input.givenNames, input.familyName),
+        const row = this.writer.create(
+          patientKind,
+          {
+            mrn,
+            given_names: input.givenNames,
+            family_name: input.familyName,
+            sex: input.sex,
+            gender_identity: input.genderIdentity,
+            birth_date: birth.date,
+            birth_date_estimated: birth.estimated ? 1 : 0,
+            ...this.columnsOf(input),
+          },
+          {
+            actor,
+            at: isoNow(this.ctx),
+            audit: { action: 'patient.create', details: `MRN ${mrn}` },
+            children: (id) => this.repo.writeChildren(id, input),
+          },
         );
-        this.repo.writeChildren(id, input);
-        // The new aggregate is exactly what was just written; reading it back would only cost time.
-        const patient: Patient = {
-          id,
-          mrn,
-          givenNames: input.givenNames,
-          familyName: input.familyName,
-          sex: input.sex,
-          genderIdentity: input.genderIdentity,
-          birthDate: birth.date,
-          birthDateEstimated: birth.estimated,
-          phones: input.phones.map((p) => ({ kind: p.kind, number: p.number })),
-          address: { ...input.address },
-          identifiers: input.identifiers.map((i) => ({ system: i.system, value: i.value })),
-          emergencyContact: { ...input.emergencyContact },
-          notes: input.notes,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        };
-        this.writeHistory(patient, diff(null, patient), actor, at);
-        appendChange(db, {
-          entity: 'patient',
-          entityId: id,
-          operation: 'create',
-          version: 1,
-          at,
-          userId: actor.userId,
-        });
-        appendAudit(db, {
-          at,
-          userId: actor.userId,
-          username: actor.username,
-          action: 'patient.create',
-          patientId: id,
-          details: `MRN ${mrn}`,
-        });
+        const patient = this.repo.toPatient(row as unknown as PatientRow);
         return patient;
       })
       .immediate();
@@ -226,18 +143,17 @@ export class PatientService {
       .transaction(() => {
         const before = this.repo.load(id);
         if (!before) throw new AppError('NOT_FOUND', 'That patient record was not found.');
-        if (before.version !== version) {
-          throw new AppError(
-            'CONFLICT',
-            'Someone else saved changes to this patient after you opened it. Your edits are still in the form: reload the record, then apply them again.',
-          );
-        }
+        // Checked again in SQL by the writer; asked here first so a stale form hears CONFLICT before anything else.
+        if (before.version !== version) throw new AppError('CONFLICT', patientKind.conflictMessage);
         const conflicts = this.repo.identifierConflicts(input, id);
         if (Object.keys(conflicts).length) {
           throw new AppError('VALIDATION', 'An identifier is already recorded for another patient.', conflicts);
         }
-        // An estimated age re-entered unchanged keeps the original estimated date.
-        const keepBirth = birth.estimated && before.birthDateEstimated && input.birth.kind === 'estimatedAge';
+        // An estimated age re-entered unchanged keeps the original estimated date; a new age moves it.
+        const keepBirth =
+          input.birth.kind === 'estimatedAge' &&
+          before.birthDateEstimated &&
+          ageOn(before.birthDate, todayIn(clinicTimeZone(this.ctx), this.ctx.now()))?.years === input.birth.years;
         const birthDate = keepBirth ? before.birthDate : birth.date;
         if (!confirmedNotDuplicate) {
           // Only a likeness this edit creates is asked about: one already there was accepted before.
@@ -260,54 +176,31 @@ export class PatientService {
             );
           }
         }
-        const at = isoNow(this.ctx);
-        db.prepare(
-          `UPDATE patients SET updated_at = ?, updated_by = ?, version = version + 1,
-             given_names = ?, family_name = ?, sex = ?, gender_identity = ?, birth_date = ?, birth_date_estimated = ?,
-             address_line = ?, city = ?, region = ?, postal_code = ?, country = ?,
-             emergency_name = ?, emergency_relationship = ?, emergency_phone = ?, notes = ?, name_key = ?
-           WHERE id = ?`,
-        ).run(
-          at,
-          actor.userId,
-          input.givenNames,
-          input.familyName,
-          input.sex,
-          input.genderIdentity,
-          birthDate,
-          birth.estimated ? 1 : 0,
-          input.address.line,
-          input.address.city,
-          input.address.region,
-          input.address.postalCode,
-          input.address.country,
-          input.emergencyContact.name,
-          input.emergencyContact.relationship,
-          input.emergencyContact.phone,
-          input.notes,
-          nameKey(input.givenNames, input.familyName),
+        const row = this.writer.update(
+          patientKind,
           id,
+          version,
+          {
+            given_names: input.givenNames,
+            family_name: input.familyName,
+            sex: input.sex,
+            gender_identity: input.genderIdentity,
+            birth_date: birthDate,
+            birth_date_estimated: birth.estimated ? 1 : 0,
+            ...this.columnsOf(input),
+          },
+          {
+            actor,
+            at: isoNow(this.ctx),
+            audit: {
+              action: 'patient.update',
+              details: (changes) =>
+                changes.length ? `changed: ${changes.map((c) => c.field).join(', ')}` : 'saved without changes',
+            },
+            children: () => this.repo.writeChildren(id, input),
+          },
         );
-        this.repo.writeChildren(id, input);
-        const after = this.repo.load(id)!;
-        const changes = diff(before, after);
-        this.writeHistory(after, changes, actor, at);
-        appendChange(db, {
-          entity: 'patient',
-          entityId: id,
-          operation: 'update',
-          version: after.version,
-          at,
-          userId: actor.userId,
-        });
-        appendAudit(db, {
-          at,
-          userId: actor.userId,
-          username: actor.username,
-          action: 'patient.update',
-          patientId: id,
-          details: changes.length ? `changed: ${changes.map((c) => c.field).join(', ')}` : 'saved without changes',
-        });
+        const after = this.repo.toPatient(row as unknown as PatientRow);
         return after;
       })
       .immediate();
@@ -370,7 +263,19 @@ export class PatientService {
     }));
   }
 
-  private writeHistory(patient: Patient, changes: FieldChange[], actor: Actor, at: string): void {
-    this.insertHistory.run(patient.id, patient.version, at, actor.userId, JSON.stringify(changes));
+  /** The columns both registration and editing write, apart from names, sex and birth. */
+  private columnsOf(input: PatientInput) {
+    return {
+      address_line: input.address.line,
+      city: input.address.city,
+      region: input.address.region,
+      postal_code: input.address.postalCode,
+      country: input.address.country,
+      emergency_name: input.emergencyContact.name,
+      emergency_relationship: input.emergencyContact.relationship,
+      emergency_phone: input.emergencyContact.phone,
+      notes: input.notes,
+      name_key: nameKey(input.givenNames, input.familyName),
+    };
   }
 }
