@@ -4,6 +4,7 @@ import { openDatabase, type ChartbookDatabase } from './db/connection';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { registerHandlers } from './ipc/handlers';
 import { Session } from './ipc/session';
+import { registerRecordKinds } from './records/record-kinds';
 import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
 import type { PdfPrinter } from './printing/pdf-printer';
@@ -58,6 +59,7 @@ export function startCore(options: CoreOptions): ChartbookCore {
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  registerRecordKinds(db.sqlite);
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
   const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
   const dispatch = createDispatcher(ctx, registerHandlers(ctx, printing), options.log);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DATABASE_FILE, startCore, type ChartbookCore } from '../../electron/main/core';
 import { setProviderSchedule } from '../../electron/main/appointments/provider-schedule';
 import type { Actor } from '../../electron/main/context';
+import { deviceId } from '../../electron/main/db/device-state';
 import { getClinicSettings, updateClinicSettings } from '../../electron/main/settings/settings-service';
 import { createUser } from '../../electron/main/accounts/user-service';
 import type { Role } from '../../shared/domain/roles';
@@ -105,20 +106,24 @@ export function bulkInsertAppointments(
     .all() as { id: string; name: string }[];
   if (patients.length === 0) throw new Error('bench appointments need seeded patients first');
   const nowMs = benchNowMs();
+  const device = deviceId(db);
   const insertAppointment = db.prepare(
     `INSERT INTO appointments (id, created_at, updated_at, created_by, updated_by, version, patient_id, provider_id, start_utc, end_utc,
-       length_minutes, clinic_date, kind, status, reason, note, overbook_reason, outside_hours_reason, token, arrived_at, with_doctor_at,
-       done_at, no_show_at, cancelled_at, cancel_reason, series_id, series_index)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'appointment', ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+       length_minutes, clinic_date, kind, status, reason, note, overbook_reason, outside_hours_reason, token, token_device, arrived_at,
+       with_doctor_at, done_at, no_show_at, cancelled_at, cancel_reason, series_id, series_index)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'appointment', ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
   );
   const insertHistory = db.prepare(
-    'INSERT INTO appointment_history (appointment_id, version, changed_at, changed_by, action, changes) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO appointment_history (id, device_id, appointment_id, version, changed_at, changed_by, action, changes)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), ?, ?, ?, ?, ?, ?)`,
   );
   const insertChange = db.prepare(
-    `INSERT INTO change_log (entity, entity_id, operation, version, changed_at, user_id) VALUES ('appointment', ?, ?, ?, ?, ?)`,
+    `INSERT INTO change_log (uuid, device_id, entity, entity_id, operation, version, changed_at, user_id)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), 'appointment', ?, ?, ?, ?, ?)`,
   );
   const insertAudit = db.prepare(
-    `INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, 'success', ?)`,
+    `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), ?, ?, ?, ?, ?, 'success', ?)`,
   );
   let written = 0;
   const chunk = db.transaction((days: readonly string[]) => {
@@ -144,6 +149,7 @@ export function bulkInsertAppointments(
           a.reason,
           a.note,
           a.token,
+          a.token === null ? null : device,
           a.arrived_at,
           a.with_doctor_at,
           a.done_at,

@@ -105,16 +105,19 @@ export function bulkInsertPatients(
      VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHistory = db.prepare(
-    'INSERT INTO patient_history (patient_id, version, changed_at, changed_by, changes) VALUES (?, 1, ?, ?, ?)',
+    `INSERT INTO patient_history (id, device_id, patient_id, version, changed_at, changed_by, changes)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), ?, 1, ?, ?, ?)`,
   );
   const insertChange = db.prepare(
-    `INSERT INTO change_log (entity, entity_id, operation, version, changed_at, user_id) VALUES ('patient', ?, 'create', 1, ?, ?)`,
+    `INSERT INTO change_log (uuid, device_id, entity, entity_id, operation, version, changed_at, user_id)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), 'patient', ?, 'create', 1, ?, ?)`,
   );
   const insertAudit = db.prepare(
-    `INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, 'patient.create', ?, 'success', ?)`,
+    `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
+     VALUES (lower(hex(randomblob(16))), (SELECT value FROM device_state WHERE key = 'device.id'), ?, ?, ?, 'patient.create', ?, 'success', ?)`,
   );
   const writeSetting = db.prepare(
-    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, NULL)
+    `INSERT INTO device_state (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
   const chunk = db.transaction((start: number, end: number) => {

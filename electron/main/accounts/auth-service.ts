@@ -6,7 +6,7 @@ import type { Session } from '../ipc/session';
 import { appendAudit } from '../audit/audit-service';
 import { isoNow, type ServiceContext } from '../context';
 import { decoyHash, hashPassword, verifyPassword } from './password';
-import { readClinicSettings, writeClinicSettings } from '../settings/settings-service';
+import { createClinicSettings, readClinicSettings } from '../settings/settings-service';
 import {
   clearFailedSignIns,
   countUsers,
@@ -61,7 +61,7 @@ export async function completeSetup(
         null,
         { action: 'setup.complete', details: input.clinic.clinicName },
       );
-      writeClinicSettings(ctx, input.clinic, user.id);
+      createClinicSettings(ctx, input.clinic, { userId: user.id, username: user.username, roles });
       appendAudit(db, { at: isoNow(ctx), userId: user.id, username: user.username, action: 'auth.sign_in' });
       return user;
     })

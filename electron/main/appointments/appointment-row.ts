@@ -3,40 +3,23 @@ import type { Appointment, AppointmentStatus } from '../../../shared/domain/appo
 import { AppError } from '../../../shared/errors';
 import { utcToZoned } from '../../../shared/zoned-time';
 import { preparedOnce } from '../db/records';
+import type { appointments } from '../db/schema';
 
-/** An appointments row as SQLite returns it, with the patient's and doctor's names joined in. */
-export interface AppointmentRow {
-  id: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  created_by: string;
-  updated_by: string;
-  patient_id: string;
-  provider_id: string;
-  start_utc: string;
-  end_utc: string;
-  length_minutes: number;
-  clinic_date: string;
+/**
+ * An appointments row as the book reads it, with the patient's and doctor's names joined in. The
+ * columns come from the drizzle schema; the device that gave the token and the deletion mark are
+ * left out (the writer and the queries handle them).
+ */
+export type AppointmentRow = Omit<
+  typeof appointments.$inferSelect,
+  'kind' | 'status' | 'token_device' | 'deleted_at'
+> & {
   kind: Appointment['kind'];
   status: AppointmentStatus;
-  reason: string;
-  note: string;
-  overbook_reason: string | null;
-  outside_hours_reason: string | null;
-  token: number | null;
-  arrived_at: string | null;
-  with_doctor_at: string | null;
-  done_at: string | null;
-  no_show_at: string | null;
-  cancelled_at: string | null;
-  cancel_reason: string | null;
-  series_id: string | null;
-  series_index: number | null;
   patient_name: string;
   patient_mrn: string;
   provider_name: string;
-}
+};
 
 /** Columns a caller may write; the record columns (id, version, times, users) are managed by the writer. */
 export type AppointmentFields = Omit<

@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../../shared/domain/audit';
+import { deviceId } from '../db/device-state';
 import { RecordWriter, type ColumnValues } from '../records/record-writer';
 import { appointmentKind } from './appointment-kinds';
 import type { Actor, ServiceContext } from '../context';
@@ -21,13 +22,22 @@ export class AppointmentWriter {
     this.records = new RecordWriter(ctx);
   }
 
+  /** Each laptop numbers the arrivals it records; the token carries the device so merged days never clash. */
+  private tokenDevice(token: number | null): string | null {
+    return token === null ? null : deviceId(this.ctx.db.sqlite);
+  }
+
   insert(fields: AppointmentFields, historyAction: string, actor: Actor, at: string, audit: AuditNote): AppointmentRow {
-    const { id } = this.records.create(appointmentKind, fields, {
-      actor,
-      at,
-      historyAction,
-      audit: { ...audit, patientId: fields.patient_id },
-    });
+    const { id } = this.records.create(
+      appointmentKind,
+      { ...fields, token_device: this.tokenDevice(fields.token) },
+      {
+        actor,
+        at,
+        historyAction,
+        audit: { ...audit, patientId: fields.patient_id },
+      },
+    );
     return findAppointmentRow(this.ctx.db.sqlite, id)!;
   }
 
@@ -40,7 +50,9 @@ export class AppointmentWriter {
     at: string,
     audit: AuditNote,
   ): AppointmentRow {
-    this.records.update(appointmentKind, before.id, before.version, patch as ColumnValues, {
+    const values: ColumnValues = { ...(patch as ColumnValues) };
+    if (patch.token !== undefined) values.token_device = this.tokenDevice(patch.token);
+    this.records.update(appointmentKind, before.id, before.version, values, {
       actor,
       at,
       historyAction,

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
 import { clinicDayBounds } from '../../../shared/zoned-time';
-import { preparedOnce } from '../db/records';
+import { deviceId } from '../db/device-state';
+import { newId, preparedOnce } from '../db/records';
 import { isoNow, type ServiceContext } from '../context';
 
 export interface AuditRecord {
@@ -18,8 +19,11 @@ export interface AuditRecord {
 export function appendAudit(db: Database.Database, record: AuditRecord): void {
   preparedOnce(
     db,
-    'INSERT INTO audit_log (at, user_id, username, action, patient_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
+    newId(),
+    deviceId(db),
     record.at,
     record.userId,
     record.username,

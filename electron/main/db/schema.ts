@@ -15,11 +15,37 @@ const recordColumns = {
   deleted_at: text('deleted_at'),
 };
 
+/**
+ * Key/value settings before migration 0006, which moved the clinic's settings to clinic_settings
+ * and this laptop's own values to device_state. Kept (empty) because migrations never drop.
+ */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updated_at: text('updated_at').notNull(),
   updated_by: text('updated_by'),
+});
+
+/**
+ * What belongs to this laptop only and never syncs: its device id, its MRN prefix and sequence,
+ * its printer and window. Key/value, read through settings/device-state.ts.
+ */
+export const deviceState = sqliteTable('device_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updated_at: text('updated_at').notNull(),
+});
+
+/** The clinic's settings (name, letterhead, time zone, ...): one versioned record, to sync later. */
+export const clinicSettings = sqliteTable('clinic_settings', {
+  ...recordColumns,
+  /** JSON of ClinicSettings (shared/domain/settings.ts), validated on every read. */
+  value: text('value').notNull(),
+});
+
+/** The registered kinds of record (records/record-kinds.ts), filled at start: change_log.entity must be one. */
+export const recordKinds = sqliteTable('record_kinds', {
+  name: text('name').primaryKey(),
 });
 
 export const users = sqliteTable(
@@ -163,6 +189,9 @@ export const patientIdentifiers = sqliteTable(
 export const patientHistory = sqliteTable(
   'patient_history',
   {
+    /** Its own UUID, and the device that wrote it: two laptops that both wrote version 2 keep both rows. */
+    id: text('id'),
+    device_id: text('device_id'),
     patient_id: text('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -172,13 +201,20 @@ export const patientHistory = sqliteTable(
     /** JSON array of { field, from, to }. */
     changes: text('changes').notNull(),
   },
-  (t) => [uniqueIndex('patient_history_patient_version').on(t.patient_id, t.version)],
+  (t) => [
+    uniqueIndex('patient_history_id_unique').on(t.id),
+    uniqueIndex('patient_history_patient_version_device').on(t.patient_id, t.version, t.device_id),
+  ],
 );
 
 export const changeLog = sqliteTable(
   'change_log',
   {
+    /** This device's order of its log; merged rows get the next local numbers. */
     seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** The entry's own id, the same on every laptop it reaches. */
+    uuid: text('uuid'),
+    device_id: text('device_id'),
     entity: text('entity').notNull(),
     entity_id: text('entity_id').notNull(),
     operation: text('operation').notNull(),
@@ -186,13 +222,16 @@ export const changeLog = sqliteTable(
     changed_at: text('changed_at').notNull(),
     user_id: text('user_id'),
   },
-  (t) => [index('change_log_entity_idx').on(t.entity, t.entity_id)],
+  (t) => [index('change_log_entity_idx').on(t.entity, t.entity_id), uniqueIndex('change_log_uuid_unique').on(t.uuid)],
 );
 
 export const auditLog = sqliteTable(
   'audit_log',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** The entry's own id, the same on every laptop it reaches. */
+    uuid: text('uuid'),
+    device_id: text('device_id'),
     at: text('at').notNull(),
     user_id: text('user_id'),
     username: text('username').notNull(),
@@ -205,6 +244,7 @@ export const auditLog = sqliteTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_user_idx').on(t.user_id, t.at),
     index('audit_log_patient_idx').on(t.patient_id, t.at),
+    uniqueIndex('audit_log_uuid_unique').on(t.uuid),
   ],
 );
 
@@ -296,6 +336,8 @@ export const appointments = sqliteTable(
     outside_hours_reason: text('outside_hours_reason'),
     /** Queue number for the clinic day, given on arrival. */
     token: integer('token'),
+    /** The device that gave the token: each laptop numbers its own arrivals, so merged days never clash. */
+    token_device: text('token_device'),
     arrived_at: text('arrived_at'),
     with_doctor_at: text('with_doctor_at'),
     done_at: text('done_at'),
@@ -310,7 +352,7 @@ export const appointments = sqliteTable(
     index('appointments_clinic_date_idx').on(t.clinic_date, t.status),
     index('appointments_patient_idx').on(t.patient_id, t.start_utc),
     index('appointments_series_idx').on(t.series_id, t.start_utc),
-    uniqueIndex('appointments_token_unique').on(t.clinic_date, t.token),
+    uniqueIndex('appointments_token_device_unique').on(t.clinic_date, t.token_device, t.token),
   ],
 );
 
@@ -318,6 +360,9 @@ export const appointments = sqliteTable(
 export const appointmentHistory = sqliteTable(
   'appointment_history',
   {
+    /** Its own UUID, and the device that wrote it: two laptops that both wrote version 2 keep both rows. */
+    id: text('id'),
+    device_id: text('device_id'),
     appointment_id: text('appointment_id')
       .notNull()
       .references(() => appointments.id),
@@ -329,5 +374,8 @@ export const appointmentHistory = sqliteTable(
     /** JSON array of { field, from, to }. */
     changes: text('changes').notNull(),
   },
-  (t) => [uniqueIndex('appointment_history_appointment_version').on(t.appointment_id, t.version)],
+  (t) => [
+    uniqueIndex('appointment_history_id_unique').on(t.id),
+    uniqueIndex('appointment_history_appointment_version_device').on(t.appointment_id, t.version, t.device_id),
+  ],
 );

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { preparedOnce } from '../db/records';
+import { deviceId } from '../db/device-state';
+import { newId, preparedOnce } from '../db/records';
 
 export type ChangeOperation = 'create' | 'update' | 'delete';
 
@@ -20,6 +21,7 @@ export function appendChange(
 ): void {
   preparedOnce(
     db,
-    'INSERT INTO change_log (entity, entity_id, operation, version, changed_at, user_id) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(entry.entity, entry.entityId, entry.operation, entry.version, entry.at, entry.userId);
+    `INSERT INTO change_log (uuid, device_id, entity, entity_id, operation, version, changed_at, user_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(newId(), deviceId(db), entry.entity, entry.entityId, entry.operation, entry.version, entry.at, entry.userId);
 }

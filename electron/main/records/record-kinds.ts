@@ -7,6 +7,8 @@ import {
   providerScheduleKind,
 } from '../appointments/appointment-kinds';
 import { patientKind } from '../patients/patient-kind';
+import type Database from 'better-sqlite3';
+import { clinicSettingsKind } from '../settings/clinic-settings-kind';
 import type { RecordKind } from './record-kind';
 
 /**
@@ -21,8 +23,20 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   clinicHolidayKind,
   appointmentSeriesKind,
   appointmentKind,
+  clinicSettingsKind,
 ];
 
 export function recordKindNamed(name: string): RecordKind | undefined {
   return RECORD_KINDS.find((k) => k.name === name);
+}
+
+/**
+ * Makes record_kinds hold every registered kind (run at start, after migrations): the change log's
+ * trigger refuses an entity that is not one, so a kind added in code is accepted without a migration.
+ */
+export function registerRecordKinds(db: Database.Database): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO record_kinds (name) VALUES (?)');
+  db.transaction(() => {
+    for (const kind of RECORD_KINDS) insert.run(kind.name);
+  })();
 }

@@ -3,6 +3,7 @@ import type { AuditAction } from '../../../shared/domain/audit';
 import { AppError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-service';
 import type { Actor, ServiceContext } from '../context';
+import { deviceId } from '../db/device-state';
 import { newId, preparedOnce } from '../db/records';
 import { clinicTimeZone } from '../settings/settings-service';
 import { appendChange, type ChangeOperation } from './change-log';
@@ -13,8 +14,12 @@ export interface WriteOptions {
   actor: Actor;
   /** The instant of the change (UTC ISO-8601); one per transaction so every row of it agrees. */
   at: string;
-  /** The audit entry written with the change; `details` may be worded from the field changes. */
-  audit: {
+  /**
+   * The audit entry written with the change; `details` may be worded from the field changes. Null
+   * only where the action that encloses this write records it (first-run setup creates the clinic's
+   * settings and its first user, audited once as the setup).
+   */
+  audit: null | {
     action: AuditAction;
     /** Defaults to the kind's patientOf(record). */
     patientId?: string | null;
@@ -126,9 +131,11 @@ export class RecordWriter {
       const { table, recordColumn, withAction } = kind.history;
       preparedOnce(
         this.db,
-        `INSERT INTO ${table} (${recordColumn}, version, changed_at, changed_by, changes${withAction ? ', action' : ''})
-         VALUES (?, ?, ?, ?, ?${withAction ? ', ?' : ''})`,
+        `INSERT INTO ${table} (id, device_id, ${recordColumn}, version, changed_at, changed_by, changes${withAction ? ', action' : ''})
+         VALUES (?, ?, ?, ?, ?, ?, ?${withAction ? ', ?' : ''})`,
       ).run(
+        newId(),
+        deviceId(this.db),
         after.id,
         after.version,
         at,
@@ -145,6 +152,7 @@ export class RecordWriter {
       at,
       userId: actor.userId,
     });
+    if (!audit) return;
     appendAudit(this.db, {
       at,
       userId: actor.userId,

@@ -2,25 +2,25 @@ import crypto from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { clinicSettingsSchema, type ClinicSettings } from '../../../shared/domain/settings';
 import { preparedOnce } from '../db/records';
-import { appendAudit } from '../audit/audit-service';
+import { readDeviceState, writeDeviceState } from '../db/device-state';
+import { RecordWriter } from '../records/record-writer';
+import { clinicSettingsKind } from './clinic-settings-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 
-const CLINIC_KEY = 'clinic';
 const DEVICE_CODE_KEY = 'device.code';
 const MRN_SEQUENCE_KEY = 'mrn.next';
 
-function readSetting(ctx: ServiceContext, key: string): string | null {
-  const row = preparedOnce(ctx.db.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  return row?.value ?? null;
+interface ClinicSettingsRow {
+  id: string;
+  version: number;
+  value: string;
 }
 
-function writeSetting(ctx: ServiceContext, key: string, value: string, userId: string | null): void {
-  preparedOnce(
+function clinicSettingsRow(ctx: ServiceContext): ClinicSettingsRow | undefined {
+  return preparedOnce(
     ctx.db.sqlite,
-    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(key, value, isoNow(ctx), userId);
+    'SELECT id, version, value FROM clinic_settings WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1',
+  ).get() as ClinicSettingsRow | undefined;
 }
 
 /**
@@ -31,7 +31,7 @@ function writeSetting(ctx: ServiceContext, key: string, value: string, userId: s
 let parsedClinic: { raw: string; settings: ClinicSettings } | null = null;
 
 export function readClinicSettings(ctx: ServiceContext): ClinicSettings | null {
-  const raw = readSetting(ctx, CLINIC_KEY);
+  const raw = clinicSettingsRow(ctx)?.value ?? null;
   if (raw === null) return null;
   if (parsedClinic?.raw !== raw) parsedClinic = { raw, settings: clinicSettingsSchema.parse(JSON.parse(raw)) };
   // A copy, as a fresh parse gave: a caller that changes its settings must not change the cache.
@@ -48,27 +48,38 @@ export function clinicTimeZone(ctx: ServiceContext): string {
   return readClinicSettings(ctx)?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Writes clinic settings; call inside a transaction when part of a larger change (first-run setup). */
-export function writeClinicSettings(ctx: ServiceContext, settings: ClinicSettings, userId: string | null): void {
-  writeSetting(ctx, CLINIC_KEY, JSON.stringify(settings), userId);
+/** The clinic's settings made at first-run setup; call inside the setup transaction, which audits it. */
+export function createClinicSettings(ctx: ServiceContext, settings: ClinicSettings, actor: Actor): void {
+  new RecordWriter(ctx).create(
+    clinicSettingsKind,
+    { value: JSON.stringify(settings) },
+    { actor, at: isoNow(ctx), audit: null },
+  );
 }
 
 export function updateClinicSettings(ctx: ServiceContext, settings: ClinicSettings, actor: Actor): ClinicSettings {
-  const db = ctx.db.sqlite;
-  db.transaction(() => {
-    const before = readClinicSettings(ctx);
-    writeClinicSettings(ctx, settings, actor.userId);
-    const changed = before
-      ? (Object.keys(settings) as (keyof ClinicSettings)[]).filter((k) => before[k] !== settings[k])
-      : Object.keys(settings);
-    appendAudit(db, {
-      at: isoNow(ctx),
-      userId: actor.userId,
-      username: actor.username,
-      action: 'settings.update',
-      details: changed.length ? `changed: ${changed.join(', ')}` : 'no changes',
-    });
-  }).immediate();
+  ctx.db.sqlite
+    .transaction(() => {
+      const row = clinicSettingsRow(ctx);
+      if (!row) throw new AppError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+      const before = clinicSettingsSchema.parse(JSON.parse(row.value));
+      const changed = (Object.keys(settings) as (keyof ClinicSettings)[]).filter((k) => before[k] !== settings[k]);
+      new RecordWriter(ctx).update(
+        clinicSettingsKind,
+        row.id,
+        row.version,
+        { value: JSON.stringify(settings) },
+        {
+          actor,
+          at: isoNow(ctx),
+          audit: {
+            action: 'settings.update',
+            details: changed.length ? `changed: ${changed.join(', ')}` : 'no changes',
+          },
+        },
+      );
+    })
+    .immediate();
   return getClinicSettings(ctx);
 }
 
@@ -80,18 +91,18 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * never produce the same MRN (about one chance in a million that two devices draw the same prefix).
  */
 export function deviceCode(ctx: ServiceContext): string {
-  const existing = readSetting(ctx, DEVICE_CODE_KEY);
+  const existing = readDeviceState(ctx.db.sqlite, DEVICE_CODE_KEY);
   if (existing) return existing;
   const bytes = crypto.randomBytes(4);
   const code = Array.from(bytes, (b) => CROCKFORD[b % 32]).join('');
-  writeSetting(ctx, DEVICE_CODE_KEY, code, null);
+  writeDeviceState(ctx.db.sqlite, DEVICE_CODE_KEY, code, isoNow(ctx));
   return code;
 }
 
 /** Next MRN for this device; call inside the registering transaction. */
 export function nextMrn(ctx: ServiceContext): string {
   const code = deviceCode(ctx);
-  const next = Number(readSetting(ctx, MRN_SEQUENCE_KEY) ?? '1');
-  writeSetting(ctx, MRN_SEQUENCE_KEY, String(next + 1), null);
+  const next = Number(readDeviceState(ctx.db.sqlite, MRN_SEQUENCE_KEY) ?? '1');
+  writeDeviceState(ctx.db.sqlite, MRN_SEQUENCE_KEY, String(next + 1), isoNow(ctx));
   return `${code}-${String(next).padStart(6, '0')}`;
 }

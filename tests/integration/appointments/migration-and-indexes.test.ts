@@ -54,8 +54,8 @@ describe('migration 0002_appointments', () => {
       /SEARCH a USING INDEX appointments_provider_start_idx \(provider_id=\? AND start_utc>\? AND start_utc<\?\)/,
     );
     const day = plan(db, "SELECT * FROM appointments a WHERE a.clinic_date = '2026-01-06' AND a.deleted_at IS NULL");
-    expect(day).toMatch(/SEARCH a USING INDEX appointments_(clinic_date_idx|token_unique) \(clinic_date=\?/);
+    expect(day).toMatch(/SEARCH a USING INDEX appointments_(clinic_date_idx|token_device_unique) \(clinic_date=\?/);
     const token = plan(db, "SELECT COALESCE(MAX(token), 0) + 1 FROM appointments WHERE clinic_date = '2026-01-06'");
-    expect(token).toMatch(/appointments_token_unique/);
+    expect(token).toMatch(/appointments_token_device_unique/);
   });
 });

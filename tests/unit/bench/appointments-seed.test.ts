@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deviceId } from '../../../electron/main/db/device-state';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
 import { bookAppointment, cancelAppointment } from '../../../electron/main/appointments/booking-service';
 import { dayView } from '../../../electron/main/appointments/day-view';
@@ -68,11 +69,20 @@ function frontDeskRows(core: ChartbookCore, keepIds = false) {
       }[]
     ).map((a) => [a.id, keepIds ? a.id : `${users.get(a.provider_id)} ${a.start_utc}`]),
   );
+  const device = deviceId(db);
+  // History rows' own ids are random; that each has one, and the device ids, are what must agree.
   const clean = (rows: Record<string, unknown>[]) =>
     rows
       .map((r) =>
         Object.fromEntries(
-          Object.entries(r).map(([k, v]) => [k, (typeof v === 'string' && (users.get(v) ?? appointments.get(v))) || v]),
+          Object.entries(r).map(([k, v]) => [
+            k,
+            k === 'id' && 'changes' in r
+              ? typeof v === 'string' && v.length >= 32
+              : v === device
+                ? '<this device>'
+                : (typeof v === 'string' && (users.get(v) ?? appointments.get(v))) || v,
+          ]),
         ),
       )
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deviceId } from '../../../electron/main/db/device-state';
 import { startCore, type ChartbookCore } from '../../../electron/main/core';
 import type { Role } from '../../../shared/domain/roles';
 import { PatientService } from '../../../electron/main/patients/patient-service';
@@ -31,12 +32,22 @@ function patientRows(core: ChartbookCore): unknown {
       r.local_seq,
     ]),
   );
+  const device = deviceId(db);
+  // A history row's own id is random; that it has one, and this laptop's device id, is what must agree.
   const clean = (rows: Record<string, unknown>[]) =>
     rows.map((r) =>
       Object.fromEntries(
         Object.entries(r).map(([k, v]) => [
           k,
-          v === userId ? '<admin>' : typeof v === 'string' && seqOf.has(v) ? `<patient ${seqOf.get(v)}>` : v,
+          k === 'id' && 'changes' in r
+            ? typeof v === 'string' && v.length >= 32
+            : v === userId
+              ? '<admin>'
+              : v === device
+                ? '<this device>'
+                : typeof v === 'string' && seqOf.has(v)
+                  ? `<patient ${seqOf.get(v)}>`
+                  : v,
         ]),
       ),
     );
@@ -54,7 +65,7 @@ function patientRows(core: ChartbookCore): unknown {
       `SELECT at, user_id, username, action, patient_id, outcome, details FROM audit_log WHERE action = 'patient.create' ORDER BY seq`,
     ),
     fts: db.prepare('SELECT rowid, names FROM patient_fts ORDER BY rowid').all(),
-    nextMrn: db.prepare(`SELECT value FROM settings WHERE key = 'mrn.next'`).pluck().get(),
+    nextMrn: db.prepare(`SELECT value FROM device_state WHERE key = 'mrn.next'`).pluck().get(),
   };
 }
 
@@ -69,7 +80,9 @@ describe('bench seeding', () => {
     open.push(real);
     const admin = await setUpBenchClinic(real);
     real.db.sqlite
-      .prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('device.code', ?, '2015-12-31T00:00:00.000Z')`)
+      .prepare(
+        `INSERT INTO device_state (key, value, updated_at) VALUES ('device.code', ?, '2015-12-31T00:00:00.000Z')`,
+      )
       .run(benchDeviceCode(SEED));
     const service = new PatientService(real.ctx);
     const actor = { userId: admin.userId, username: admin.username, roles: ['admin', 'doctor'] as Role[] };
