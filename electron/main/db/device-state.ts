@@ -32,3 +32,19 @@ export function deviceId(db: Database.Database): string {
   }
   return id;
 }
+
+/**
+ * Makes this database file a new laptop of the clinic: a new device id, and a fresh MRN prefix and
+ * sequence chosen on next use. For a copy of another laptop's database (a second laptop set up
+ * from the first's backup): two laptops with one device id would write log rows and tokens that
+ * collide when they meet.
+ */
+export function becomeNewDevice(db: Database.Database, at: string): string {
+  const id = newId();
+  db.transaction(() => {
+    writeDeviceState(db, 'device.id', id, at);
+    db.prepare("DELETE FROM device_state WHERE key IN ('device.code', 'mrn.next')").run();
+  })();
+  deviceIds.set(db, id);
+  return id;
+}

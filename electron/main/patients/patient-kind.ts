@@ -55,12 +55,20 @@ function childrenOf(ctx: HistoryContext, id: string) {
   return { phones, identifiers };
 }
 
+/** Search keys carry the patient's device sequence so prefix lookups sort newest first from the index alone. */
+const LOCAL_SEQ_OF_RECORD = '(SELECT local_seq FROM patients WHERE id = @recordId)';
+
 export const patientKind = defineRecordKind({
   name: 'patient',
   table: patients,
   fhirResource: 'Patient',
   // The device's own registration sequence: the search index's row id and "newest first" order.
   deviceColumns: { local_seq: '(SELECT COALESCE(MAX(local_seq), 0) + 1 FROM patients)' },
+  children: [
+    { table: 'patient_phones', recordColumn: 'patient_id' },
+    { table: 'patient_identifiers', recordColumn: 'patient_id', deviceColumns: { seq: LOCAL_SEQ_OF_RECORD } },
+    { table: 'patient_phone_keys', recordColumn: 'patient_id', deviceColumns: { seq: LOCAL_SEQ_OF_RECORD } },
+  ],
   history: { table: 'patient_history', recordColumn: 'patient_id' },
   historyView: (row, ctx) => {
     const { phones, identifiers } = childrenOf(ctx, row.id);

@@ -27,6 +27,11 @@ export interface RecordKindSpec {
   fhirResource: string;
   /** Columns that belong to this device only (never synced) and the SQL that fills them on insert. */
   deviceColumns?: Record<string, string>;
+  /**
+   * Rows in other tables that are part of the record and versioned with it (a patient's phones),
+   * with the SQL for their device-only columns (`@recordId` is the record's id).
+   */
+  children?: readonly { table: string; recordColumn: string; deviceColumns?: Record<string, string> }[];
   /** Field history: its table and the column holding the record id. Omitted: the kind keeps no field history. */
   history?: { table: string; recordColumn: string; withAction?: boolean };
   /** The record as labelled values a person reads; history is the difference between two of these. */
