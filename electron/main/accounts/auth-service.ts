@@ -15,12 +15,13 @@ import {
   recordFailedSignIn,
   type UserRow,
 } from './user-service';
+import { t } from '../i18n/translate';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 export function sessionInfo(ctx: ServiceContext, session: Session): SessionInfo {
-  if (!session.user) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  if (!session.user) throw new AppError('UNAUTHENTICATED', t('errors.accounts.pleaseSignIn'));
   return {
     ...session.user,
     idleLockMinutes: readClinicSettings(ctx)?.idleLockMinutes ?? 10,
@@ -46,12 +47,12 @@ export async function completeSetup(
     admin: { username: string; displayName: string; password: string; alsoDoctor: boolean };
   },
 ): Promise<SessionInfo> {
-  if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', 'This clinic is already set up. Sign in instead.');
+  if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', t('errors.accounts.clinicAlreadySetUpSign'));
   const hash = await hashPassword(input.admin.password);
   const db = ctx.db.sqlite;
   const row = db
     .transaction(() => {
-      if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', 'This clinic is already set up. Sign in instead.');
+      if (countUsers(ctx) > 0) throw new AppError('ALREADY_SET_UP', t('errors.accounts.clinicAlreadySetUpSign'));
       const roles: Role[] = input.admin.alsoDoctor ? ['admin', 'doctor'] : ['admin'];
       // The first administrator creates their own account: its audit entry is the setup itself.
       const user = insertUser(
@@ -75,7 +76,7 @@ export async function signIn(
   session: Session,
   input: { username: string; password: string },
 ): Promise<SessionInfo> {
-  if (countUsers(ctx) === 0) throw new AppError('SETUP_REQUIRED', 'Set up the clinic first.');
+  if (countUsers(ctx) === 0) throw new AppError('SETUP_REQUIRED', t('errors.accounts.setUpClinicFirst'));
   const db = ctx.db.sqlite;
   const row = findUserByUsername(ctx, input.username);
   const audit = (
@@ -95,11 +96,11 @@ export async function signIn(
   if (!row) {
     await verifyPassword(input.password, await decoyHash());
     audit('auth.sign_in_failed', 'failure', 'unknown user name');
-    throw new AppError('INVALID_CREDENTIALS', 'That user name and password do not match. Check them and try again.');
+    throw new AppError('INVALID_CREDENTIALS', t('errors.accounts.userNamePasswordDoNot'));
   }
   if (row.disabled_at) {
     audit('auth.sign_in_failed', 'failure', 'account disabled');
-    throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask an administrator to enable it.');
+    throw new AppError('ACCOUNT_DISABLED', t('errors.accounts.accountDisabledAskAdministratorEnable'));
   }
   const now = ctx.now();
   if (row.locked_until && new Date(row.locked_until) > now) {
@@ -130,7 +131,7 @@ export async function signIn(
       })
       .immediate();
     if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', lockedMessage(lockedUntil));
-    throw new AppError('INVALID_CREDENTIALS', 'That user name and password do not match. Check them and try again.');
+    throw new AppError('INVALID_CREDENTIALS', t('errors.accounts.userNamePasswordDoNot'));
   }
 
   db.transaction(() => {

@@ -1,5 +1,6 @@
 import { users } from '../db/schema';
 import { defineRecordKind } from '../records/record-kind';
+import { t } from '../i18n/translate';
 
 export const userKind = defineRecordKind({
   name: 'user',
@@ -7,6 +8,6 @@ export const userKind = defineRecordKind({
   fhirResource: 'Practitioner',
   // Failed sign-ins and the lock they cause belong to this laptop: counting one changes nothing that syncs.
   deviceColumns: { failed_attempts: '0', locked_until: 'NULL' },
-  conflictMessage: 'Someone else changed this account since you opened it. Reload and try again.',
-  notFoundMessage: 'That user no longer exists.',
+  conflictMessage: () => t('errors.accounts.someoneElseChangedAccountSince'),
+  notFoundMessage: () => t('errors.accounts.userNoLongerExists'),
 });

@@ -1,12 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import type { User, UserCreate } from '../../../shared/domain/user';
-import { newId } from '../db/records';
+import { newId, preparedOnce } from '../db/records';
 import type { users } from '../db/schema';
 import { RecordWriter, type ColumnValues, type WriteOptions } from '../records/record-writer';
 import { userKind } from './user-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { hashPassword } from './password';
+import { t } from '../i18n/translate';
 
 /** A users row as stored; the row type comes from the drizzle schema. */
 export type UserRow = typeof users.$inferSelect;
@@ -26,7 +27,8 @@ export function toUser(row: UserRow): User {
 }
 
 export function findUserById(ctx: ServiceContext, id: string): UserRow | undefined {
-  return ctx.db.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  // Read on every IPC call (the dispatcher re-checks the account): prepared once per connection.
+  return preparedOnce(ctx.db.sqlite, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
 export function findUserByUsername(ctx: ServiceContext, username: string): UserRow | undefined {
@@ -45,7 +47,7 @@ export function listUsers(ctx: ServiceContext): User[] {
 
 function requireUser(ctx: ServiceContext, id: string): UserRow {
   const row = findUserById(ctx, id);
-  if (!row) throw new AppError('NOT_FOUND', 'That user no longer exists.');
+  if (!row) throw new AppError('NOT_FOUND', t('errors.accounts.userNoLongerExists'));
   return row;
 }
 
@@ -68,8 +70,8 @@ export function insertUser(
   audit: WriteOptions['audit'],
 ): UserRow {
   if (findUserByUsername(ctx, input.username)) {
-    throw new AppError('VALIDATION', 'That user name is already taken.', {
-      username: 'This user name is taken; choose another',
+    throw new AppError('VALIDATION', t('errors.accounts.userNameAlreadyTaken'), {
+      username: t('errors.accounts.userNameTakenChooseAnother'),
     });
   }
   const id = newId();
@@ -130,8 +132,8 @@ export function updateUser(
         JSON.parse(row.roles).includes('admin') &&
         activeAdminCount(ctx, row.id) === 0
       ) {
-        throw new AppError('VALIDATION', 'The clinic needs at least one active administrator.', {
-          roles: 'Keep the administrator role: this is the last active administrator',
+        throw new AppError('VALIDATION', t('errors.accounts.clinicNeedsAtLeastOne'), {
+          roles: t('errors.accounts.keepAdministratorRoleLastActive'),
         });
       }
       const updated = changeUser(
@@ -171,10 +173,10 @@ export function setUserDisabled(ctx: ServiceContext, input: { id: string; disabl
     .transaction(() => {
       const row = requireUser(ctx, input.id);
       if (input.disabled && row.id === actor.userId) {
-        throw new AppError('VALIDATION', 'You cannot disable your own account while signed in to it.');
+        throw new AppError('VALIDATION', t('errors.accounts.youCannotDisableYourOwn'));
       }
       if (input.disabled && JSON.parse(row.roles).includes('admin') && activeAdminCount(ctx, row.id) === 0) {
-        throw new AppError('VALIDATION', 'The clinic needs at least one active administrator.');
+        throw new AppError('VALIDATION', t('errors.accounts.clinicNeedsAtLeastOne'));
       }
       const updated = changeUser(ctx, row, { disabled_at: input.disabled ? isoNow(ctx) : null }, actor, {
         action: input.disabled ? 'user.disable' : 'user.enable',

@@ -4,9 +4,10 @@ import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings/settings-service';
 import { findAppointmentRow, toAppointment } from './appointment-row';
+import { t } from '../i18n/translate';
 
 function notFound(): never {
-  throw new AppError('NOT_FOUND', 'That appointment was not found. It may have been removed; refresh the book.');
+  throw new AppError('NOT_FOUND', t('errors.appointments.appointmentNotFoundMayHave'));
 }
 
 /** Opening an appointment is a view of patient data, audited with the patient's id. */

@@ -1,8 +1,9 @@
-import { STATUS_LABELS, type AppointmentStatus } from '../../../shared/domain/appointment';
+import type { AppointmentStatus } from '../../../shared/domain/appointment';
 import { utcToZoned } from '../../../shared/zoned-time';
 import { preparedOnce } from '../db/records';
 import { appointments, appointmentSeries, clinicHolidays, providerDaysOff, providerSchedules } from '../db/schema';
 import { defineRecordKind, type HistoryContext, type StoredRow } from '../records/record-kind';
+import { statusLabel, t } from '../i18n/translate';
 
 /** The fields of an appointment its history shows, in the words a receptionist uses. */
 export interface AppointmentHistoryFields {
@@ -37,7 +38,7 @@ export function appointmentHistoryView(
     Doctor: doctorName(a.provider_id),
     'Date and time': wall(a.start_utc),
     Length: `${a.length_minutes} min`,
-    Status: STATUS_LABELS[a.status],
+    Status: statusLabel(a.status),
     'Visit type or reason': a.reason,
     Note: a.note,
     'Overbooking reason': a.overbook_reason ?? '',
@@ -64,9 +65,8 @@ export const appointmentKind = defineRecordKind({
   historyView: (row: StoredRow, ctx) =>
     appointmentHistoryView(row as unknown as AppointmentHistoryFields, ctx.timeZone(), doctorName(ctx)),
   patientOf: (row) => row.patient_id as string,
-  conflictMessage:
-    'Someone else changed this appointment after you opened it. Nothing was saved: refresh, then apply your change again.',
-  notFoundMessage: 'That appointment was not found. It may have been removed; refresh the book.',
+  conflictMessage: () => t('errors.appointments.someoneElseChangedAppointmentAfter'),
+  notFoundMessage: () => t('errors.appointments.appointmentNotFoundMayHave'),
 });
 
 export const appointmentSeriesKind = defineRecordKind({
@@ -75,17 +75,16 @@ export const appointmentSeriesKind = defineRecordKind({
   // FHIR R4 has no recurring appointment; a series syncs as the Appointments it booked.
   fhirResource: 'Appointment',
   patientOf: (row) => row.patient_id as string,
-  conflictMessage: 'Someone else changed this series after you opened it. Refresh, then apply your change again.',
-  notFoundMessage: 'That series of appointments was not found. Refresh the book.',
+  conflictMessage: () => t('errors.appointments.someoneElseChangedSeriesAfter'),
+  notFoundMessage: () => t('errors.appointments.seriesAppointmentsNotFoundRefresh'),
 });
 
 export const providerScheduleKind = defineRecordKind({
   name: 'provider_schedule',
   table: providerSchedules,
   fhirResource: 'PractitionerRole',
-  conflictMessage:
-    'Someone else changed this doctor’s hours after you opened them. Reload, then apply your changes again.',
-  notFoundMessage: 'That doctor’s hours were not found. Reload the page.',
+  conflictMessage: () => t('errors.appointments.someoneElseChangedDoctorS'),
+  notFoundMessage: () => t('errors.appointments.doctorSHoursWereNot'),
 });
 
 export const providerDayOffKind = defineRecordKind({
@@ -93,14 +92,14 @@ export const providerDayOffKind = defineRecordKind({
   table: providerDaysOff,
   // A day the doctor's Schedule has a busy-unavailable Slot.
   fhirResource: 'Slot',
-  conflictMessage: 'Someone else changed this day off after you opened it. Refresh the list.',
-  notFoundMessage: 'That day was not found; it may already have been removed. Refresh the list.',
+  conflictMessage: () => t('errors.appointments.someoneElseChangedDayOff'),
+  notFoundMessage: () => t('errors.appointments.dayNotFoundMayAlready'),
 });
 
 export const clinicHolidayKind = defineRecordKind({
   name: 'clinic_holiday',
   table: clinicHolidays,
   fhirResource: 'Slot',
-  conflictMessage: 'Someone else changed this holiday after you opened it. Refresh the list.',
-  notFoundMessage: 'That day was not found; it may already have been removed. Refresh the list.',
+  conflictMessage: () => t('errors.appointments.someoneElseChangedHolidayAfter'),
+  notFoundMessage: () => t('errors.appointments.dayNotFoundMayAlready'),
 });

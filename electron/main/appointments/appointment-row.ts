@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { utcToZoned } from '../../../shared/zoned-time';
 import { preparedOnce } from '../db/records';
 import type { appointments } from '../db/schema';
+import { t } from '../i18n/translate';
 
 /**
  * An appointments row as the book reads it, with the patient's and doctor's names joined in. The
@@ -183,13 +184,9 @@ export function findAppointmentRow(db: Database.Database, id: string): Appointme
 /** Loads an appointment to change it, refusing a stale version so two people never overwrite each other. */
 export function loadForChange(db: Database.Database, id: string, version: number): AppointmentRow {
   const row = findAppointmentRow(db, id);
-  if (!row)
-    throw new AppError('NOT_FOUND', 'That appointment was not found. It may have been removed; refresh the book.');
+  if (!row) throw new AppError('NOT_FOUND', t('errors.appointments.appointmentNotFoundMayHave'));
   if (row.version !== version) {
-    throw new AppError(
-      'CONFLICT',
-      'Someone else changed this appointment after you opened it. Refresh the book, then try again.',
-    );
+    throw new AppError('CONFLICT', t('errors.appointments.someoneElseChangedAppointmentAfter2'));
   }
   return row;
 }

@@ -11,6 +11,7 @@ import { AppointmentWriter } from './appointment-writer';
 import { bookingDetails, forOccurrence } from './booking-service';
 import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking-rules';
 import { requireProvider } from './provider-schedule';
+import { t } from '../i18n/translate';
 
 /**
  * The clinic dates of a series. Months count from the first date each time, so 31 January monthly
@@ -22,11 +23,9 @@ export function seriesDates(firstDate: string, repeat: Repeat): string[] {
       ? addMonths(firstDate, k * repeat.every)
       : addDays(firstDate, k * repeat.every * (repeat.unit === 'weeks' ? 7 : 1));
   if (repeat.count === undefined && repeat.until === undefined) {
-    throw new AppError(
-      'VALIDATION',
-      'A repeating series needs an end: give the number of appointments or an end date.',
-      { 'repeat.count': 'Give a number or an end date' },
-    );
+    throw new AppError('VALIDATION', t('errors.appointments.repeatingSeriesNeedsEndGive'), {
+      'repeat.count': t('errors.appointments.giveNumberEndDate'),
+    });
   }
   const dates: string[] = [];
   for (let k = 0; ; k++) {
@@ -35,9 +34,11 @@ export function seriesDates(firstDate: string, repeat: Repeat): string[] {
     if (dates.length >= MAX_SERIES_OCCURRENCES) {
       throw new AppError(
         'VALIDATION',
-        `That series would have more than ${MAX_SERIES_OCCURRENCES} appointments. Choose an earlier end date.`,
+        t('errors.appointments.seriesWouldHaveMoreThan', { MAX_SERIES_OCCURRENCES: MAX_SERIES_OCCURRENCES }),
         {
-          'repeat.until': `At most ${MAX_SERIES_OCCURRENCES} appointments`,
+          'repeat.until': t('errors.appointments.atMostAppointments', {
+            MAX_SERIES_OCCURRENCES: MAX_SERIES_OCCURRENCES,
+          }),
         },
       );
     }

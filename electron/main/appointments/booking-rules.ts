@@ -7,6 +7,7 @@ import { MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES, type ProviderSchedule } from '.
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../context';
 import { closedReason, describeBlocks, withinBlocks, workingBlocks } from './working-hours';
+import { t } from '../i18n/translate';
 
 export interface Slot {
   startUtc: string;
@@ -33,7 +34,11 @@ export function resolveSlot(
   if (input.endTime !== undefined) {
     length = Math.round((Date.parse(zonedToUtcLenient(input.date, input.endTime, timeZone)) - startMs) / 60_000);
     if (length < MIN_LENGTH_MINUTES || length > MAX_LENGTH_MINUTES) {
-      const message = `The appointment must end after it starts and last ${MIN_LENGTH_MINUTES} to ${MAX_LENGTH_MINUTES} minutes (this one lasts ${length}).`;
+      const message = t('errors.appointments.appointmentMustEndAfterStarts', {
+        MIN_LENGTH_MINUTES: MIN_LENGTH_MINUTES,
+        MAX_LENGTH_MINUTES: MAX_LENGTH_MINUTES,
+        length: length,
+      });
       throw new AppError('VALIDATION', message, { endTime: message });
     }
   }
@@ -46,13 +51,9 @@ export function requirePatient(db: Database.Database, patientId: string): { name
     "SELECT trim(given_names || ' ' || family_name) AS name FROM patients WHERE id = ? AND deleted_at IS NULL",
   ).get(patientId) as { name: string } | undefined;
   if (!row) {
-    throw new AppError(
-      'VALIDATION',
-      'That patient was not found. Search for the patient again, or register them first.',
-      {
-        patientId: 'Unknown patient: search and choose a patient',
-      },
-    );
+    throw new AppError('VALIDATION', t('errors.appointments.patientNotFoundSearchPatient'), {
+      patientId: t('errors.appointments.unknownPatientSearchChoosePatient'),
+    });
   }
   return row;
 }
@@ -60,13 +61,9 @@ export function requirePatient(db: Database.Database, patientId: string): { name
 /** Past bookings are refused; a minute of grace lets "now" be booked. Walk-ins are recorded, not booked. */
 export function assertNotPast(startUtc: string, now: Date): void {
   if (Date.parse(startUtc) < Math.floor(now.getTime() / 60_000) * 60_000) {
-    throw new AppError(
-      'VALIDATION',
-      'That time is in the past. Choose a later time; to record a patient who is here now, add them as a walk-in.',
-      {
-        time: 'In the past: choose a later time',
-      },
-    );
+    throw new AppError('VALIDATION', t('errors.appointments.timePastChooseLaterTime'), {
+      time: t('errors.appointments.pastChooseLaterTime'),
+    });
   }
 }
 
@@ -124,17 +121,21 @@ export function checkSlot(
   exclude: readonly string[] = [],
 ): { overbookReason: string | null; outsideHoursReason: string | null } {
   if (overrides.overbookReason !== undefined && !mayOverbook(actor)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only a doctor or an administrator can overbook. Choose a free time, or ask the doctor to overbook.',
-    );
+    throw new AppError('FORBIDDEN', t('errors.appointments.onlyDoctorAdministratorCanOverbook'));
   }
   const clash = findClash(db, schedule.providerId, slot, exclude);
   if (clash && overrides.overbookReason === undefined) {
     const s = utcToZoned(clash.start_utc, timeZone);
     const e = utcToZoned(clash.end_utc, timeZone);
-    const message = `${schedule.displayName} already has ${clash.patient_name} at ${s.time}–${e.time} on ${s.date}. Choose another time${mayOverbook(actor) ? ', or overbook with a reason' : ''}.`;
-    throw new AppError('CONFLICT', message, { time: `Taken by ${clash.patient_name} (${s.time}–${e.time})` });
+    const message = t(
+      mayOverbook(actor)
+        ? 'errors.appointments.clashChooseAnotherTimeOrOverbook'
+        : 'errors.appointments.clashChooseAnotherTime',
+      { doctor: schedule.displayName, patient: clash.patient_name, start: s.time, end: e.time, date: s.date },
+    );
+    throw new AppError('CONFLICT', message, {
+      time: t('errors.appointments.takenBy', { patient: clash.patient_name, start: s.time, end: e.time }),
+    });
   }
   const closed = closedReason(db, schedule.providerId, date);
   const blocks = workingBlocks(schedule, date, timeZone);
@@ -144,11 +145,11 @@ export function checkSlot(
     const why = closed
       ? `${schedule.displayName} does not work that day (${closed})`
       : `it is outside ${schedule.displayName}’s working hours (${describeBlocks(blocks)})`;
-    const message = `${when} cannot be booked: ${why}. Choose a time within working hours, or give a reason to book outside them.`;
+    const message = t('errors.appointments.cannotBookedChooseTimeWithin', { when: when, why: why });
     // outsideHoursReason marks the refusal for the form: it offers the override field.
     throw new AppError('VALIDATION', message, {
       time: message,
-      outsideHoursReason: 'Give a reason to book outside working hours',
+      outsideHoursReason: t('errors.appointments.giveReasonBookOutsideWorking'),
     });
   }
   return {

@@ -6,7 +6,6 @@ import type {
   UpdateInput,
   WalkInInput,
 } from '../../../shared/domain/appointment';
-import { STATUS_LABELS } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
 import { addDays, daysBetween, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { isoNow, type Actor, type ServiceContext } from '../context';
@@ -22,6 +21,7 @@ import { AppointmentWriter } from './appointment-writer';
 import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking-rules';
 import { requireProvider } from './provider-schedule';
 import { assertTransition, nextToken } from './status-flow';
+import { statusLabel, t } from '../i18n/translate';
 
 /** Books one appointment: the clash check and the insert are one IMMEDIATE transaction, so two desks cannot take one slot. */
 export function bookAppointment(ctx: ServiceContext, input: BookInput, actor: Actor): Appointment {
@@ -100,11 +100,9 @@ export function recordWalkIn(ctx: ServiceContext, input: WalkInInput, actor: Act
         const arrived = zonedToUtc(today, input.arrivedTime, timeZone, 'later');
         if (!arrived.ok) throw new AppError('VALIDATION', arrived.message, { arrivedTime: arrived.message });
         if (Date.parse(arrived.utc) > now.getTime()) {
-          throw new AppError(
-            'VALIDATION',
-            'The arrival time is later than now. Enter when the patient arrived, or leave it empty for now.',
-            { arrivedTime: 'Later than now' },
-          );
+          throw new AppError('VALIDATION', t('errors.appointments.arrivalTimeLaterThanNow'), {
+            arrivedTime: t('errors.appointments.laterThanNow'),
+          });
         }
         arrivedUtc = arrived.utc;
       }
@@ -161,7 +159,11 @@ export function forOccurrence<T>(date: string, many: boolean, fn: () => T): T {
     return fn();
   } catch (error) {
     if (!many || !(error instanceof AppError)) throw error;
-    throw new AppError(error.code, `For the appointment on ${date}: ${error.message}`, error.fields);
+    throw new AppError(
+      error.code,
+      t('errors.appointments.forTheAppointmentOn', { date: date, message: error.message }),
+      error.fields,
+    );
   }
 }
 
@@ -178,18 +180,17 @@ export function rescheduleAppointment(ctx: ServiceContext, input: RescheduleInpu
       if (row.kind !== 'appointment' || row.status !== 'booked') {
         throw new AppError(
           'VALIDATION',
-          `Only a booked appointment can be rescheduled; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`,
+          t('errors.appointments.onlyBookedAppointmentCanRescheduled', {
+            status: statusLabel(row.status),
+            walkIn: row.kind === 'walk_in' ? t('errors.appointments.walkInAside') : '',
+          }),
         );
       }
       const newDoctor = input.providerId !== undefined && input.providerId !== row.provider_id;
       if (newDoctor && input.scope === 'following' && row.series_id) {
-        throw new AppError(
-          'VALIDATION',
-          'A series can only be moved to another doctor one appointment at a time. Choose “this one”.',
-          {
-            scope: 'Choose “this one” to change the doctor',
-          },
-        );
+        throw new AppError('VALIDATION', t('errors.appointments.seriesCanOnlyMovedAnother'), {
+          scope: t('errors.appointments.chooseOneChangeDoctor'),
+        });
       }
       const schedule = requireProvider(db, newDoctor ? input.providerId! : row.provider_id);
       const targets = targetsOf(ctx, row, input.scope);
@@ -283,7 +284,7 @@ export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor
       if (CLOSED.has(row.status)) {
         throw new AppError(
           'VALIDATION',
-          `This appointment is ${STATUS_LABELS[row.status]}, so it can no longer be edited.`,
+          t('errors.appointments.appointmentCanNoLongerEdited', { status: statusLabel(row.status) }),
         );
       }
       const patch: Partial<AppointmentFields> = {};
@@ -298,7 +299,10 @@ export function updateAppointment(ctx: ServiceContext, input: UpdateInput, actor
       }
       if (input.lengthMinutes !== undefined && input.lengthMinutes !== row.length_minutes) {
         if (row.kind !== 'appointment' || row.status !== 'booked') {
-          const message = `Only a booked appointment's length can be changed; this one is ${STATUS_LABELS[row.status]}${row.kind === 'walk_in' ? ' (a walk-in)' : ''}.`;
+          const message = t('errors.appointments.onlyBookedAppointmentSLength', {
+            status: statusLabel(row.status),
+            walkIn: row.kind === 'walk_in' ? t('errors.appointments.walkInAside') : '',
+          });
           throw new AppError('VALIDATION', message, { lengthMinutes: message });
         }
         const schedule = requireProvider(db, row.provider_id);

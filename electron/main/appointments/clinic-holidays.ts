@@ -5,6 +5,7 @@ import { preparedOnce } from '../db/records';
 import { RecordWriter } from '../records/record-writer';
 import { clinicHolidayKind } from './appointment-kinds';
 import { isoNow, type Actor, type ServiceContext } from '../context';
+import { t } from '../i18n/translate';
 
 export function listHolidays(db: Database.Database, from: string, to: string): Holiday[] {
   return preparedOnce(
@@ -19,9 +20,13 @@ export function addHoliday(ctx: ServiceContext, input: { date: string; name: str
     .transaction(() => {
       const existing = listHolidays(db, input.date, input.date)[0];
       if (existing)
-        throw new AppError('VALIDATION', `${input.date} is already a clinic holiday (${existing.name}).`, {
-          date: 'Already a holiday',
-        });
+        throw new AppError(
+          'VALIDATION',
+          t('errors.appointments.alreadyClinicHoliday', { date: input.date, name: existing.name }),
+          {
+            date: t('errors.appointments.alreadyHoliday'),
+          },
+        );
       const row = new RecordWriter(ctx).create(
         clinicHolidayKind,
         { date: input.date, name: input.name },

@@ -5,6 +5,7 @@ import { preparedOnce } from '../db/records';
 import { RecordWriter } from '../records/record-writer';
 import { providerDayOffKind, providerScheduleKind } from './appointment-kinds';
 import { isoNow, type Actor, type ServiceContext } from '../context';
+import { t } from '../i18n/translate';
 
 /** Used until an administrator sets a doctor's default appointment length. */
 export const FALLBACK_LENGTH_MINUTES = 15;
@@ -47,8 +48,8 @@ function findProvider(db: Database.Database, providerId: string): ProviderRow | 
 export function requireProvider(db: Database.Database, providerId: string): ProviderSchedule {
   const row = findProvider(db, providerId);
   if (!row) {
-    throw new AppError('VALIDATION', 'Choose a doctor: that person is not an active user with the doctor role.', {
-      providerId: 'Not a doctor: choose one of the clinic’s doctors',
+    throw new AppError('VALIDATION', t('errors.appointments.chooseDoctorPersonNotActive'), {
+      providerId: t('errors.appointments.notDoctorChooseOneClinic'),
     });
   }
   return toSchedule(row);
@@ -67,7 +68,7 @@ export function setProviderSchedule(
       // The writer refuses a stale version in SQL; what it cannot see is a form opened before the
       // hours existed while someone else created them (or the reverse).
       const exists = Boolean(current?.schedule_id);
-      if (exists !== (input.version !== null)) throw new AppError('CONFLICT', providerScheduleKind.conflictMessage);
+      if (exists !== (input.version !== null)) throw new AppError('CONFLICT', providerScheduleKind.conflictMessage());
       const hours = JSON.stringify(
         [...input.weeklyHours]
           .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))
@@ -121,9 +122,13 @@ export function addDayOff(
     .transaction(() => {
       const provider = requireProvider(db, input.providerId);
       if (listDaysOff(db, input.providerId, input.date, input.date).length) {
-        throw new AppError('VALIDATION', `${input.date} is already a day off for ${provider.displayName}.`, {
-          date: 'Already a day off',
-        });
+        throw new AppError(
+          'VALIDATION',
+          t('errors.appointments.alreadyDayOff', { date: input.date, displayName: provider.displayName }),
+          {
+            date: t('errors.appointments.alreadyDayOff2'),
+          },
+        );
       }
       const { id } = new RecordWriter(ctx).create(
         providerDayOffKind,

@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
 import { todayIn } from '../../../shared/dates';
-import {
-  STATUS_LABELS,
-  STATUS_TRANSITIONS,
-  type Appointment,
-  type AppointmentStatus,
-} from '../../../shared/domain/appointment';
+import { STATUS_TRANSITIONS, type Appointment, type AppointmentStatus } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings/settings-service';
@@ -17,21 +12,26 @@ import {
   type AppointmentRow,
 } from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
+import { statusLabel, t } from '../i18n/translate';
 
-const HINTS: Partial<Record<AppointmentStatus, string>> = {
-  booked: 'Check the patient in first.',
-  arrived: 'Call the patient in first.',
-  with_doctor: 'Finish the visit first.',
+/** What to do first, for statuses that can still move on (keys of errors.appointments.nextStep). */
+const NEXT_STEP: Partial<Record<AppointmentStatus, string>> = {
+  booked: 'errors.appointments.nextStep.checkInFirst',
+  arrived: 'errors.appointments.nextStep.callInFirst',
+  with_doctor: 'errors.appointments.nextStep.finishVisitFirst',
 };
 
 /** Refuses a status change the flow does not allow, saying what the appointment is and what to do. */
 export function assertTransition(row: AppointmentRow, to: AppointmentStatus): void {
   if (STATUS_TRANSITIONS[row.status].includes(to)) return;
-  const hint = STATUS_TRANSITIONS[row.status].length === 0 ? 'It can no longer change.' : (HINTS[row.status] ?? '');
-  throw new AppError(
-    'VALIDATION',
-    `${row.patient_name}’s appointment is ${STATUS_LABELS[row.status]}, so it cannot be marked ${STATUS_LABELS[to]}. ${hint}`.trim(),
-  );
+  const hintKey =
+    STATUS_TRANSITIONS[row.status].length === 0 ? 'errors.appointments.nextStep.none' : NEXT_STEP[row.status];
+  const refusal = t('errors.appointments.cannotBeMarked', {
+    patient: row.patient_name,
+    status: statusLabel(row.status),
+    to: statusLabel(to),
+  });
+  throw new AppError('VALIDATION', hintKey ? `${refusal} ${t(hintKey)}` : refusal);
 }
 
 /** The next queue number of a clinic day: 1, 2, 3 ... restarting each day. Call inside the writing transaction. */
@@ -72,16 +72,16 @@ function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus,
     if (row.clinic_date !== today) {
       throw new AppError(
         'VALIDATION',
-        `This appointment is on ${row.clinic_date}; a patient can only be checked in on the day of the appointment (today is ${today}).`,
+        t('errors.appointments.appointmentPatientCanOnlyChecked', { clinic_date: row.clinic_date, today: today }),
       );
     }
     patch.token = row.token ?? nextToken(ctx.db.sqlite, today);
   }
   const action = to === 'arrived' || to === 'no_show' ? AUDIT_ACTION[to] : 'appointment.status';
   const writer = new AppointmentWriter(ctx);
-  const after = writer.update(row, patch, HISTORY_ACTION[to] ?? STATUS_LABELS[to], actor, at, {
+  const after = writer.update(row, patch, HISTORY_ACTION[to] ?? statusLabel(to), actor, at, {
     action,
-    details: `${STATUS_LABELS[row.status]} -> ${STATUS_LABELS[to]}`,
+    details: `${statusLabel(row.status)} -> ${statusLabel(to)}`,
   });
   return toAppointment(after, timeZone);
 }
@@ -100,8 +100,7 @@ export function changeStatus(
 /** The doctor's "call next": the first patient waiting for them today (arrival order, then token) goes in. */
 export function callNext(ctx: ServiceContext, actor: Actor): Appointment | null {
   const db = ctx.db.sqlite;
-  if (!actor.roles.includes('doctor'))
-    throw new AppError('FORBIDDEN', 'Only a doctor can call the next patient from their own queue.');
+  if (!actor.roles.includes('doctor')) throw new AppError('FORBIDDEN', t('errors.appointments.onlyDoctorCanCallNext'));
   return db
     .transaction(() => {
       const today = todayIn(clinicTimeZone(ctx), ctx.now());

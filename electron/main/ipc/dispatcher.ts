@@ -9,6 +9,7 @@ import { readClinicSettings } from '../settings/settings-service';
 import { findUserById } from '../accounts/user-service';
 import type { HandlerRegistry } from './handler-registry';
 import type { Session } from './session';
+import { t } from '../i18n/translate';
 
 export type Dispatch = (session: Session, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -41,13 +42,13 @@ function toErrorData(error: unknown, channel: string, log: (message: string, err
   if (code === 'SQLITE_FULL') {
     return {
       ok: false,
-      error: { code: 'DISK_FULL', message: 'The disk is full, so nothing was saved. Free some space, then try again.' },
+      error: { code: 'DISK_FULL', message: t('errors.ipc.diskFullNothingSavedFree') },
     };
   }
   if (code === 'SQLITE_BUSY') {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: 'The database is busy. Nothing was saved; please try again.' },
+      error: { code: 'INTERNAL', message: t('errors.ipc.databaseBusyNothingSavedPlease') },
     };
   }
   log(`IPC ${channel} failed`, error);
@@ -55,7 +56,7 @@ function toErrorData(error: unknown, channel: string, log: (message: string, err
     ok: false,
     error: {
       code: 'INTERNAL',
-      message: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, contact support.',
+      message: t('errors.ipc.somethingWentWrongNothingSaved'),
     },
   };
 }
@@ -78,26 +79,29 @@ export function createDispatcher(
     if (!isChannel(channel)) {
       return {
         ok: false,
-        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown request: ${String(channel).slice(0, 60)}` },
+        error: {
+          code: 'UNKNOWN_CHANNEL',
+          message: t('errors.ipc.unknownRequest', { slice: String(channel).slice(0, 60) }),
+        },
       };
     }
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
-      return { ok: false, error: { code: 'VALIDATION', message: 'Some fields need attention.', fields } };
+      return { ok: false, error: { code: 'VALIDATION', message: t('errors.ipc.someFieldsNeedAttention'), fields } };
     }
 
     const access = spec.access;
     let actor = null;
     try {
       if (access !== 'public') {
-        if (!session.user) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+        if (!session.user) throw new AppError('UNAUTHENTICATED', t('errors.ipc.pleaseSignIn'));
         // Re-read the account on every call: a disabled account or changed roles take effect at once.
         const row = findUserById(ctx, session.user.userId);
         if (!row || row.disabled_at) {
           session.user = null;
-          throw new AppError('UNAUTHENTICATED', 'Your account is no longer active. Please sign in.');
+          throw new AppError('UNAUTHENTICATED', t('errors.ipc.yourAccountNoLongerActive'));
         }
         const roles = JSON.parse(row.roles) as Role[];
         session.user = { ...session.user, roles, displayName: row.display_name };
@@ -105,10 +109,10 @@ export function createDispatcher(
         const idleMs = (readClinicSettings(ctx)?.idleLockMinutes ?? 10) * 60_000;
         if (!session.locked && nowMs - session.lastActivityMs > idleMs) lockSession(ctx, session, 'idle');
         if (session.locked && !allowedWhileLocked(channel)) {
-          throw new AppError('SESSION_LOCKED', 'Chartbook locked after being idle. Sign in again to continue.');
+          throw new AppError('SESSION_LOCKED', t('errors.ipc.chartbookLockedAfterBeingIdle'));
         }
         if (!mayCall(access, roles)) {
-          throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+          throw new AppError('FORBIDDEN', t('errors.ipc.yourRoleDoesNotAllow'));
         }
         // Only the person's own activity (the renderer sends session.touch on keys and pointer use)
         // keeps a session open: background refreshes (today list, queue) must not defeat the idle lock.
@@ -122,7 +126,7 @@ export function createDispatcher(
         log(`IPC ${channel} returned data outside the contract`, checked.error);
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Something went wrong preparing the answer. Nothing was changed by it.' },
+          error: { code: 'INTERNAL', message: t('errors.ipc.somethingWentWrongPreparingAnswer') },
         };
       }
       return { ok: true, value: checked.data };

@@ -2,6 +2,7 @@ import { preparedOnce } from '../db/records';
 import { patients } from '../db/schema';
 import { defineRecordKind, type HistoryContext } from '../records/record-kind';
 import type { PatientRow } from './patient-repository';
+import { t } from '../i18n/translate';
 
 /**
  * The patient as labelled values a person reads in its history, phones and identifiers included
@@ -75,7 +76,6 @@ export const patientKind = defineRecordKind({
     return patientHistoryView(row as unknown as PatientRow, phones, identifiers);
   },
   patientOf: (row) => row.id,
-  conflictMessage:
-    'Someone else saved changes to this patient after you opened it. Your edits are still in the form: reload the record, then apply them again.',
-  notFoundMessage: 'That patient record was not found.',
+  conflictMessage: () => t('errors.patients.someoneElseSavedChangesPatient'),
+  notFoundMessage: () => t('errors.patients.patientRecordNotFound'),
 });

@@ -24,6 +24,7 @@ import {
 import type { FieldChange } from '../records/field-diff';
 import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from '../settings/settings-service';
+import { t } from '../i18n/translate';
 
 function describeCandidates(candidates: DuplicateCandidate[]): string {
   return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');
@@ -94,7 +95,7 @@ export class PatientService {
       .transaction(() => {
         const conflicts = this.repo.identifierConflicts(input);
         if (Object.keys(conflicts).length) {
-          throw new AppError('VALIDATION', 'An identifier is already recorded for another patient.', conflicts);
+          throw new AppError('VALIDATION', t('errors.patients.identifierAlreadyRecordedAnotherPatient'), conflicts);
         }
         if (!confirmedNotDuplicate) {
           const dupes = this.checkDuplicates({
@@ -106,7 +107,7 @@ export class PatientService {
           if (dupes.length) {
             throw new AppError(
               'POSSIBLE_DUPLICATE',
-              `This may be a patient already registered (${describeCandidates(dupes)}). Open the existing record, or confirm that this is a different person.`,
+              t('errors.patients.mayPatientAlreadyRegisteredOpen', { candidates: describeCandidates(dupes) }),
             );
           }
         }
@@ -142,12 +143,12 @@ export class PatientService {
     return db
       .transaction(() => {
         const before = this.repo.load(id);
-        if (!before) throw new AppError('NOT_FOUND', 'That patient record was not found.');
+        if (!before) throw new AppError('NOT_FOUND', t('errors.patients.patientRecordNotFound'));
         // Checked again in SQL by the writer; asked here first so a stale form hears CONFLICT before anything else.
-        if (before.version !== version) throw new AppError('CONFLICT', patientKind.conflictMessage);
+        if (before.version !== version) throw new AppError('CONFLICT', patientKind.conflictMessage());
         const conflicts = this.repo.identifierConflicts(input, id);
         if (Object.keys(conflicts).length) {
-          throw new AppError('VALIDATION', 'An identifier is already recorded for another patient.', conflicts);
+          throw new AppError('VALIDATION', t('errors.patients.identifierAlreadyRecordedAnotherPatient'), conflicts);
         }
         // An estimated age re-entered unchanged keeps the original estimated date; a new age moves it.
         const keepBirth =
@@ -172,7 +173,7 @@ export class PatientService {
           if (dupes.length) {
             throw new AppError(
               'POSSIBLE_DUPLICATE',
-              `With these changes this record looks like another patient (${describeCandidates(dupes)}). Check that they are different people, or go back and correct the changes.`,
+              t('errors.patients.theseChangesRecordLooksLike', { candidates: describeCandidates(dupes) }),
             );
           }
         }
@@ -229,7 +230,7 @@ export class PatientService {
   }
 
   private notFound(): never {
-    throw new AppError('NOT_FOUND', 'That patient record was not found.');
+    throw new AppError('NOT_FOUND', t('errors.patients.patientRecordNotFound'));
   }
 
   history(id: string, actor: Actor): PatientHistoryEntry[] {

@@ -10,6 +10,7 @@ import { isoNow, type Actor, type ServiceContext } from '../context';
 import { getClinicSettings } from '../settings/settings-service';
 import type { PdfPrinter, PrintOutcome } from './pdf-printer';
 import { appointmentToPrint, appointmentsToPrint, toDayListAppointment, visitType } from './print-sources';
+import { t } from '../i18n/translate';
 
 export interface PrintedPdf {
   filename: string;
@@ -85,10 +86,7 @@ export class PrintService {
   async toPrinter(request: PrintRequest, actor: Actor): Promise<PrintOutcome> {
     const printer = this.options.printer;
     if (!printer) {
-      throw new AppError(
-        'INTERNAL',
-        'No printer is connected to this copy of Chartbook. Use “Save as PDF” and print the file instead.',
-      );
+      throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
     }
     const job = request.kind === 'dayList' ? await this.dayListJob(request, actor) : await this.slipJob(request, actor);
     let outcome: PrintOutcome;

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { APPOINTMENT_SELECT, findAppointmentRow, type AppointmentRow } from '../appointments/appointment-row';
 import { requireProvider } from '../appointments/provider-schedule';
 import type { DayListAppointment, PrintSex } from './day-list-document';
+import { t } from '../i18n/translate';
 
 /** An appointment row with what a printed list also shows about the patient. */
 export interface PrintableAppointmentRow extends AppointmentRow {
@@ -37,11 +38,7 @@ export function appointmentsToPrint(
 
 export function appointmentToPrint(db: Database.Database, id: string): AppointmentRow {
   const row = findAppointmentRow(db, id);
-  if (!row)
-    throw new AppError(
-      'NOT_FOUND',
-      'That appointment was not found, so there is no slip to print. It may have been removed; refresh the list.',
-    );
+  if (!row) throw new AppError('NOT_FOUND', t('errors.printing.appointmentNotFoundThereNo'));
   return row;
 }
 

@@ -39,9 +39,9 @@ export interface RecordKindSpec {
   /** The patient a record is about, so its audit entries name them; omitted for records about no patient. */
   patientOf?: (row: StoredRow) => string | null;
   /** What a person is told when the record was changed by someone else since they opened it. */
-  conflictMessage: string;
+  conflictMessage: () => string;
   /** What a person is told when the record is not there (or was deleted). */
-  notFoundMessage: string;
+  notFoundMessage: () => string;
 }
 
 export interface RecordKind extends RecordKindSpec {

@@ -83,7 +83,7 @@ export class RecordWriter {
    */
   update(kind: RecordKind, id: string, expectedVersion: number, patch: ColumnValues, options: WriteOptions): StoredRow {
     const before = this.load(kind, id);
-    if (!before) throw new AppError('NOT_FOUND', kind.notFoundMessage);
+    if (!before) throw new AppError('NOT_FOUND', kind.notFoundMessage());
     const beforeView = this.view(kind, before);
     const columns = Object.keys(patch).filter((c) => kind.columns.includes(c) && !(c in (kind.deviceColumns ?? {})));
     const result = preparedOnce(
@@ -91,7 +91,7 @@ export class RecordWriter {
       `UPDATE ${kind.tableName} SET ${columns.map((c) => `${c} = ?, `).join('')}updated_at = ?, updated_by = ?, version = version + 1
        WHERE id = ? AND version = ? AND deleted_at IS NULL`,
     ).run(...columns.map((c) => patch[c] ?? null), options.at, options.actor.userId, id, expectedVersion);
-    if (result.changes !== 1) throw new AppError('CONFLICT', kind.conflictMessage);
+    if (result.changes !== 1) throw new AppError('CONFLICT', kind.conflictMessage());
     options.children?.(id);
     const after = this.load(kind, id)!;
     this.finish(kind, 'update', beforeView, after, options);
@@ -101,13 +101,13 @@ export class RecordWriter {
   /** Marks a record deleted (clinic records are never removed); null version: whatever version it is at. */
   softDelete(kind: RecordKind, id: string, expectedVersion: number | null, options: WriteOptions): StoredRow {
     const before = this.load(kind, id);
-    if (!before) throw new AppError('NOT_FOUND', kind.notFoundMessage);
+    if (!before) throw new AppError('NOT_FOUND', kind.notFoundMessage());
     const result = preparedOnce(
       this.db,
       `UPDATE ${kind.tableName} SET deleted_at = ?, updated_at = ?, updated_by = ?, version = version + 1
        WHERE id = ? AND version = ? AND deleted_at IS NULL`,
     ).run(options.at, options.at, options.actor.userId, id, expectedVersion ?? before.version);
-    if (result.changes !== 1) throw new AppError('CONFLICT', kind.conflictMessage);
+    if (result.changes !== 1) throw new AppError('CONFLICT', kind.conflictMessage());
     const after = { ...before, version: before.version + 1, deleted_at: options.at } as StoredRow;
     this.finish(kind, 'delete', null, after, options);
     return before;

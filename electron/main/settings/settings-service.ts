@@ -6,6 +6,7 @@ import { readDeviceState, writeDeviceState } from '../db/device-state';
 import { RecordWriter } from '../records/record-writer';
 import { clinicSettingsKind } from './clinic-settings-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
+import { t } from '../i18n/translate';
 
 const DEVICE_CODE_KEY = 'device.code';
 const MRN_SEQUENCE_KEY = 'mrn.next';
@@ -40,7 +41,7 @@ export function readClinicSettings(ctx: ServiceContext): ClinicSettings | null {
 
 export function getClinicSettings(ctx: ServiceContext): ClinicSettings {
   const settings = readClinicSettings(ctx);
-  if (!settings) throw new AppError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+  if (!settings) throw new AppError('SETUP_REQUIRED', t('errors.settings.clinicHasNotBeenSet'));
   return settings;
 }
 
@@ -61,7 +62,7 @@ export function updateClinicSettings(ctx: ServiceContext, settings: ClinicSettin
   ctx.db.sqlite
     .transaction(() => {
       const row = clinicSettingsRow(ctx);
-      if (!row) throw new AppError('SETUP_REQUIRED', 'The clinic has not been set up yet.');
+      if (!row) throw new AppError('SETUP_REQUIRED', t('errors.settings.clinicHasNotBeenSet'));
       const before = clinicSettingsSchema.parse(JSON.parse(row.value));
       const changed = (Object.keys(settings) as (keyof ClinicSettings)[]).filter((k) => before[k] !== settings[k]);
       new RecordWriter(ctx).update(
