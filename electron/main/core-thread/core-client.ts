@@ -157,7 +157,14 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       const clockOffsetMs = options.clock ? options.clock().getTime() - Date.now() : undefined;
       return new Promise((resolve) => {
         pending.set(id, { resolve, timer: armTimeout(id) });
-        send({ type: 'dispatch', id, session, channel, input, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) });
+        send({
+          type: 'dispatch',
+          id,
+          session,
+          channel,
+          input,
+          ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
+        });
       });
     },
     onEvent(listener) {
@@ -227,7 +234,12 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       clearTimeout(startTimer);
       for (const id of [...pending.keys()]) settle(id, wasAsked ? CLOSING : STOPPED);
       if (wasStarting) {
-        reject(new CoreStartError('CoreStopped', `Chartbook's core stopped while starting (${lastError || `exit ${code}`}).`));
+        reject(
+          new CoreStartError(
+            'CoreStopped',
+            `Chartbook's core stopped while starting (${lastError || `exit ${code}`}).`,
+          ),
+        );
       } else if (!wasAsked) {
         const message = `Chartbook's core stopped unexpectedly (${lastError || `exit ${code}`}).`;
         for (const listener of stoppedListeners) listener(message);

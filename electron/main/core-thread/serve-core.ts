@@ -11,7 +11,10 @@ const NOT_OUR_WINDOW: Result<never> = {
 
 export const CLOSING: Result<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Chartbook is closing, so this was not done. Start Chartbook again to continue.' },
+  error: {
+    code: 'INTERNAL',
+    message: 'Chartbook is closing, so this was not done. Start Chartbook again to continue.',
+  },
 };
 
 const UNEXPECTED: Result<never> = {
