@@ -60,6 +60,11 @@ const TIMED_OUT = failure(
   'Chartbook took too long to answer. It may still finish in the background; check before trying again.',
 );
 
+const UNSENDABLE: Result<never> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'This request holds something other than plain data and was refused.' },
+};
+
 const printProblem = (error: unknown): AppErrorData =>
   error instanceof AppError
     ? error.toData()
@@ -157,14 +162,19 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       const clockOffsetMs = options.clock ? options.clock().getTime() - Date.now() : undefined;
       return new Promise((resolve) => {
         pending.set(id, { resolve, timer: armTimeout(id) });
-        send({
-          type: 'dispatch',
-          id,
-          session,
-          channel,
-          input,
-          ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
-        });
+        try {
+          send({
+            type: 'dispatch',
+            id,
+            session,
+            channel,
+            input,
+            ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
+          });
+        } catch {
+          // Only plain data crosses to the core (structured clone); anything else is refused here.
+          settle(id, UNSENDABLE);
+        }
       });
     },
     onEvent(listener) {

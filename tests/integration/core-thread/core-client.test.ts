@@ -97,3 +97,12 @@ describe('printing across the port', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/No printer.*Save as PDF/) } });
   });
 });
+
+it('refuses input that is not plain data without sending it, and the core keeps serving', async () => {
+  const { dir } = await bookFolder();
+  core = await startTestCore(dir);
+  core.openSession('w');
+  const result = await core.dispatch('w', 'patients.search', { text: () => 'not data' });
+  expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  expect(await core.dispatch('w', 'app.status', {})).toMatchObject({ ok: true });
+});
