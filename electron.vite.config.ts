@@ -9,7 +9,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The core's thread (database, services, PDFs), started by index.ts with new Worker().
+          'core-worker': resolve(__dirname, 'electron/main/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

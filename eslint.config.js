@@ -10,6 +10,36 @@ import globals from 'globals';
  */
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'stream', 'events'];
 
+/**
+ * Electron's main thread must stay free to draw windows and menus: the database, services,
+ * dispatcher and PDF building run in the core thread (electron/main/core-worker.ts). The shell and
+ * the core client that main loads may reach them only through the core's port.
+ */
+const CORE_ONLY = {
+  group: [
+    '**/core',
+    '**/core-worker',
+    '**/core-thread/serve-core',
+    '**/db/*',
+    '**/ipc/*',
+    '**/accounts/*',
+    '**/settings/*',
+    '**/patients/*',
+    '**/appointments/*',
+    '**/audit/*',
+    '**/printing/*',
+    '!**/printing/pdf-printer',
+    'better-sqlite3',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'pdfmake',
+    'pdfmake/*',
+  ],
+  message:
+    "This runs on Electron's main thread: the database, services and PDFs belong to the core thread (core-thread/core-client.ts talks to it).",
+};
+const NOT_RENDERER = { group: ['**/renderer/**'], message: 'Main never imports the renderer.' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'migrations/**', '.native/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
@@ -84,6 +114,25 @@ export default tseslint.config(
                 'Only the shell (electron/main/index.ts, electron/main/shell/) and the preload import electron; services stay testable in plain Node.',
             },
             { group: ['**/renderer/**'], message: 'Main never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/index.ts', 'electron/main/shell/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_ONLY, NOT_RENDERER] }] },
+  },
+  {
+    files: ['electron/main/core-thread/core-client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            CORE_ONLY,
+            NOT_RENDERER,
+            { group: ['electron'], message: 'The core client runs in plain Node too (harness, explore, bench).' },
           ],
         },
       ],

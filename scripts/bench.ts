@@ -8,7 +8,7 @@
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
- *            --day-views N  --bookings N
+ *            --day-views N  --bookings N  --roundtrips N
  *
  * The appointment scenarios run on a copy of the patient database plus two years of a three-doctor
  * front desk (scripts/bench/appointments-seed.ts), cached beside it.
@@ -20,6 +20,7 @@ import { benchAppointmentsDay } from './bench/appointments-day-bench';
 import { appointmentSeededDatabase } from './bench/appointments-seed';
 import type { BenchResult } from './bench/bench-result';
 import { benchDayListPdf } from './bench/day-list-pdf';
+import { benchIpcRoundtrip } from './bench/ipc-roundtrip-bench';
 import { benchPatientRegister } from './bench/patient-register-bench';
 import { benchPatientSearch } from './bench/patient-search-bench';
 import { seededDatabase, type SeededDatabase } from './bench/seed-database';
@@ -32,6 +33,7 @@ const SCENARIOS = [
   'appointments-day',
   'appointments-book',
   'day-list-pdf',
+  'ipc-roundtrip',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -47,6 +49,7 @@ interface Options {
   launches: number;
   dayViews: number;
   bookings: number;
+  roundtrips: number;
   cacheDir: string;
   scenarios: Scenario[];
 }
@@ -72,6 +75,7 @@ function parseArgs(argv: string[]): Options {
     launches: 5,
     dayViews: 1_000,
     bookings: 300,
+    roundtrips: 5_000,
     cacheDir: path.join(REPO_ROOT, 'bench-data'),
     scenarios: [...SCENARIOS],
   };
@@ -105,6 +109,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--bookings':
         options.bookings = positiveInt(flag, value());
+        break;
+      case '--roundtrips':
+        options.roundtrips = positiveInt(flag, value());
         break;
       case '--cache-dir':
         options.cacheDir = path.resolve(value());
@@ -173,6 +180,8 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'day-list-pdf') {
       results.push(await benchDayListPdf());
+    } else if (scenario === 'ipc-roundtrip') {
+      results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {
       const result = await benchStartupToSignIn({
         repoRoot: REPO_ROOT,

@@ -1,6 +1,6 @@
 /**
- * Opens Chartbook in Chromium on a data folder of your choice, with the real main-process core
- * behind it, for machines without Electron:
+ * Opens Chartbook in Chromium on a data folder of your choice, with the real core (in its own thread,
+ * started as the app starts it) behind it, for machines without Electron:
  *
  *   npm run explore -- --data-dir /some/folder [--headed] [--screenshot out.png] [--width 1366 --height 768]
  *

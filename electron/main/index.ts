@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession } from 'electron';
 import { resolveDataDir } from './data-dir';
-import type { Session } from './ipc/session';
 import { EVENT_CHANNEL } from '../preload/ipc-names';
 import { appMenuTemplate, type MenuCommand } from './shell/app-menu';
 import {
+  coreWorkerPath,
   electronNativeBindingPath,
   migrationsDir,
   pdfFontsDir,
@@ -15,11 +15,13 @@ import {
   type AppLocation,
 } from './shell/app-paths';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { closeCoreOnQuit } from './shell/close-core-on-quit';
 import { registerInvokeHandler } from './shell/invoke-handler';
 import { createMainWindow } from './shell/main-window';
 import { denyAllPermissions } from './shell/permission-handlers';
 import { startCoreOrExplain, STARTUP_ERROR_TITLE } from './shell/start-core';
 import { createSystemPdfPrinter } from './shell/system-pdf-printer';
+import { createWindowSessions } from './shell/window-sessions';
 
 // Scheme privileges are fixed when Chromium starts, so this must run before 'ready'.
 registerAppScheme(protocol);
@@ -35,7 +37,7 @@ function quitWithError(message: string): void {
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   let dataDir: string;
   try {
     const resolved = resolveDataDir({ argv: process.argv, env: process.env, defaultDir: app.getPath('userData') });
@@ -58,33 +60,47 @@ function start(): void {
     return;
   }
 
-  // The database is open and migrated before any window or IPC handler exists.
+  // The core thread opens and migrates the database before any window or IPC handler exists.
+  // It asks main for the print dialog, which needs a window, through this printer.
   const printer = createSystemPdfPrinter(BrowserWindow, { tempDir: app.getPath('temp') });
-  const core = startCoreOrExplain(
-    { dataDir, migrationsDir: migrationsDir(location), nativeBinding, fontsDir: pdfFontsDir(location), printer },
+  const core = await startCoreOrExplain(
+    {
+      entry: coreWorkerPath(location),
+      dataDir,
+      migrationsDir: migrationsDir(location),
+      nativeBinding,
+      fontsDir: pdfFontsDir(location),
+      printer,
+    },
     (title, message) => dialog.showErrorBox(title, message),
   );
   if (!core) {
     app.exit(1);
     return;
   }
+  core.onStopped((message) => {
+    console.error(message);
+    dialog.showErrorBox(
+      'Chartbook has stopped working',
+      'The part of Chartbook that keeps the records has stopped. What was saved before is safe. ' +
+        'Close Chartbook and start it again; if it keeps happening, contact support.',
+    );
+  });
 
-  const sessions = new Map<number, Session>();
+  const sessions = createWindowSessions(core);
   const openWindow = (): void => {
     const window = createMainWindow(BrowserWindow, {
       preloadPath: preloadPath(location),
       iconPath: windowIconPath(location),
     });
-    const id = window.webContents.id;
-    sessions.set(id, core.newSession());
-    window.webContents.once('destroyed', () => sessions.delete(id));
+    sessions.add(window.webContents);
   };
   const send = (command: MenuCommand, target: unknown): void => {
     const window = target instanceof BrowserWindow ? target : BrowserWindow.getFocusedWindow();
     window?.webContents.send(EVENT_CHANNEL, 'menu.command', command);
   };
 
-  app.on('will-quit', () => core.close());
+  closeCoreOnQuit(app, core);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -94,7 +110,7 @@ function start(): void {
     serveRenderer(protocol, rendererDir(location));
     registerInvokeHandler(ipcMain, {
       dispatch: core.dispatch,
-      sessionFor: (id) => sessions.get(id),
+      sessionFor: sessions.sessionFor,
       log: (m) => console.warn(m),
     });
     Menu.setApplicationMenu(
@@ -109,4 +125,4 @@ function start(): void {
   });
 }
 
-start();
+start().catch((error: unknown) => quitWithError(error instanceof Error ? error.message : String(error)));

@@ -62,7 +62,7 @@ test.describe('Chartbook in real Electron', () => {
   });
 
   test.afterAll(async () => {
-    await app?.close();
+    await app?.close().catch(() => {});
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -132,5 +132,11 @@ test.describe('Chartbook in real Electron', () => {
 
     // The record is in the data folder chosen on the command line, not the per-user default.
     expect(fs.existsSync(path.join(dataDir, 'chartbook.sqlite'))).toBe(true);
+  });
+
+  test('quitting waits for the core thread to close the database cleanly', async () => {
+    await app.close();
+    // SQLite removes the WAL only when the last connection closes cleanly, which quit waits for.
+    expect(fs.existsSync(path.join(dataDir, 'chartbook.sqlite-wal'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import type { AppErrorData } from '../../shared/errors';
 import type { Role } from '../../shared/domain/roles';
 import type { RunningApp } from '../harness/app-harness';
-import type { Session } from '../../electron/main/ipc/session';
+import type { CoreSession as Session } from '../harness/app-harness';
 import { ADMIN } from './fixtures';
 
 export const CLINIC = {

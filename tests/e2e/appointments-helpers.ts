@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { Session } from '../../electron/main/ipc/session';
+import type { CoreSession as Session } from '../harness/app-harness';
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday } from '../../shared/zoned-time';
 import type { RunningApp } from '../harness/app-harness';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { Session } from '../../electron/main/ipc/session';
+import type { CoreSession as Session } from '../harness/app-harness';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday, zonedToUtcLenient } from '../../shared/zoned-time';

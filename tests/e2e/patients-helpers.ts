@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Patient } from '../../shared/domain/patient';
 import type { AuditEntry } from '../../shared/domain/audit';
-import type { Session } from '../../electron/main/ipc/session';
+import type { CoreSession as Session } from '../harness/app-harness';
 import type { RunningApp } from '../harness/app-harness';
 
 export const PASSWORD = 'correct horse battery';

@@ -3,15 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startCore, type ChartbookCore } from '../../electron/main/core';
+import { startCoreWorker, type CoreClient } from '../../electron/main/core-thread/core-client';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
-import type { Session } from '../../electron/main/ipc/session';
 import type { PdfPrinter } from '../../electron/main/printing/pdf-printer';
+import type { Result } from '../../shared/errors';
+import { BUILT_CORE_WORKER } from './core-worker-entry';
 
 /**
- * Runs the built renderer in Chromium with the real main-process core behind it: `window.chartbook`
- * is bound (Playwright exposeBinding) to the very `dispatch` the Electron shell uses. Everything
- * but the few lines of Electron shell is exercised.
+ * Runs the built renderer in Chromium with the real core behind it, started the way the app starts
+ * it: the built core thread (out/main/core-worker.js) through the same core client the Electron
+ * shell uses. `window.chartbook.invoke` is bound (Playwright exposeBinding) to that client's
+ * dispatch, with one core session per page as the shell has one per window. Everything but the
+ * few lines of Electron shell is exercised.
  */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(REPO_ROOT, 'out', 'renderer');
@@ -56,18 +59,29 @@ export interface HarnessOptions {
   browser?: Browser;
 }
 
+/** A core session: one per page here, one per window in the app. The core keeps who is signed in. */
+export interface CoreSession {
+  readonly name: string;
+}
+
+/** What tests call beside the page, as another window of the app would. */
+export interface HarnessCore {
+  dispatch(session: CoreSession, channel: string, input: unknown): Promise<Result<unknown>>;
+  newSession(): CoreSession;
+}
+
 export interface RunningApp {
   page: Page;
   context: BrowserContext;
-  core: ChartbookCore;
-  session: Session;
+  core: HarnessCore;
+  session: CoreSession;
   dataDir: string;
   /** Pushes an event to the renderer as main would (e.g. a menu command). */
   emit(event: string, payload?: unknown): Promise<void>;
   /** The stand-in for the system print dialog. */
   printDialog: { closeNextWithoutPrinting(): void };
   /** Opens another window on the same database (a second receptionist). */
-  openSecondWindow(): Promise<{ page: Page; session: Session }>;
+  openSecondWindow(): Promise<{ page: Page; session: CoreSession }>;
   close(): Promise<void>;
 }
 
@@ -93,7 +107,7 @@ const BRIDGE_SCRIPT = `(() => {
   });
 })();`;
 
-async function wirePage(context: BrowserContext, core: ChartbookCore, session: Session): Promise<Page> {
+async function wirePage(context: BrowserContext, core: HarnessCore, session: CoreSession): Promise<Page> {
   const page = await context.newPage();
   await page.exposeBinding('__chartbookInvoke', (_source, channel: string, input: unknown) =>
     core.dispatch(session, channel, input),
@@ -148,29 +162,64 @@ function savingPrinter(dir: string): PdfPrinter & RunningApp['printDialog'] {
   };
 }
 
+function harnessCore(client: CoreClient): HarnessCore {
+  let count = 0;
+  return {
+    dispatch: (session, channel, input) => client.dispatch(session.name, channel, input),
+    newSession: () => {
+      const session = { name: `page-${++count}` };
+      client.openSession(session.name);
+      return session;
+    },
+  };
+}
+
 export async function launchApp(options: HarnessOptions = {}): Promise<RunningApp> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npm run build" first.`);
+  for (const built of [path.join(RENDERER_DIR, 'index.html'), BUILT_CORE_WORKER]) {
+    if (!fs.existsSync(built)) throw new Error(`${built} is not built: run "npm run build" first.`);
   }
   const dataDir = options.dataDir ?? freshDataDir();
   const printer = savingPrinter(path.join(dataDir, PRINTED_DIR));
-  const core = startCore({
+  const client = await startCoreWorker({
+    entry: BUILT_CORE_WORKER,
     dataDir,
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
     printer,
-    ...(options.now ? { now: options.now } : {}),
-    log: () => {},
+    ...(options.now ? { clock: options.now } : {}),
+    quiet: true,
   });
+  const core = harnessCore(client);
   const ownBrowser = !options.browser;
-  const browser = options.browser ?? (await launchBrowser(options.headless ?? true));
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1366, height: 768 },
-    colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-GB',
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  try {
+    browser = options.browser ?? (await launchBrowser(options.headless ?? true));
+    context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1366, height: 768 },
+      colorScheme: options.colorScheme ?? 'light',
+      locale: 'en-GB',
+    });
+  } catch (error) {
+    if (ownBrowser) await browser?.close();
+    await client.close();
+    throw error;
+  }
+  const pages = new Map<string, Page>();
+  // Events the core sends for a session (session.locked) reach that page only, as in the app.
+  client.onEvent((session, event, payload) => {
+    void pages
+      .get(session)
+      ?.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`)
+      .catch(() => {});
   });
+  const openPage = async (session: CoreSession): Promise<Page> => {
+    const page = await wirePage(context, core, session);
+    pages.set(session.name, page);
+    return page;
+  };
   const session = core.newSession();
-  const page = await wirePage(context, core, session);
+  const page = await openPage(session);
   return {
     page,
     context,
@@ -182,12 +231,13 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
       page.evaluate(`window.__chartbookEmit(${JSON.stringify(event)}, ${JSON.stringify(payload ?? null)})`),
     openSecondWindow: async () => {
       const second = core.newSession();
-      return { page: await wirePage(context, core, second), session: second };
+      return { page: await openPage(second), session: second };
     },
     close: async () => {
       await context.close();
       if (ownBrowser) await browser.close();
-      core.close();
+      // As the app does on quit: running requests finish, then the database is closed.
+      await client.close();
     },
   };
 }

@@ -47,3 +47,11 @@ export function electronNativeBindingPath(location: AppLocation): string {
     ? path.join(location.resourcesPath, 'native', 'better_sqlite3.node')
     : path.join(location.appPath, '.native', 'electron', 'better_sqlite3.node');
 }
+
+/**
+ * The core's thread, built by electron-vite beside index.js. Packaged, it stays inside app.asar:
+ * Electron's worker threads read the archive (since Electron 17.3) and resolve node_modules there.
+ */
+export function coreWorkerPath(location: AppLocation): string {
+  return path.join(location.appPath, 'out', 'main', 'core-worker.js');
+}

@@ -1,14 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../../shared/errors';
-import type { Dispatch } from '../ipc/dispatcher';
-import type { Session } from '../ipc/session';
 import { INVOKE_CHANNEL } from '../../preload/ipc-names';
 import { isTrustedSender } from './trusted-sender';
 
 export interface InvokeRouting {
-  dispatch: Dispatch;
-  /** The Session of a window we created, or undefined for any other webContents. */
-  sessionFor(webContentsId: number): Session | undefined;
+  /** The core's dispatch (core-thread/core-client.ts), for the session of the sending window. */
+  dispatch(session: string, channel: string, input: unknown): Promise<Result<unknown>>;
+  /** The core session of a window we created, or undefined for any other webContents. */
+  sessionFor(webContentsId: number): string | undefined;
   log?: (message: string) => void;
 }
 
@@ -20,8 +19,9 @@ const REFUSED: Result<never> = {
 type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: Pick<IpcMainInvokeEvent['sender'], 'id'> };
 
 /**
- * The one IPC entry point. The sender is checked before anything else; then the very same
- * dispatch the e2e harness uses validates the input, the session and the role.
+ * The one IPC entry point. The sender is checked here, in main, before anything else; then the
+ * call goes to the core thread, whose dispatcher (the very one the e2e harness uses) validates the
+ * input, the session and the role.
  */
 export function handleInvoke(
   routing: InvokeRouting,
@@ -36,7 +36,7 @@ export function handleInvoke(
     isMainFrame: frame !== null && frame.parent === null,
     fromOurWindow: session !== undefined,
   });
-  if (!trusted || !session) {
+  if (!trusted || session === undefined) {
     routing.log?.(`Refused IPC ${String(channel).slice(0, 60)} from ${frame?.url ?? 'a destroyed frame'}`);
     return Promise.resolve(REFUSED);
   }

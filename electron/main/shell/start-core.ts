@@ -1,13 +1,15 @@
-import { startCore, type ChartbookCore, type CoreOptions } from '../core';
-import { DatabaseFromFutureError } from '../db/migrations';
+import { startCoreWorker, type CoreClient, type CoreWorkerOptions } from '../core-thread/core-client';
 
 export type ShowErrorBox = (title: string, message: string) => void;
 
 export const STARTUP_ERROR_TITLE = 'Chartbook cannot start';
 
+/** The core's own words for these are already what a person should read (see migrations.ts, core-client.ts). */
+const SELF_EXPLAINING = new Set(['DatabaseFromFutureError', 'CoreMissing']);
+
 /** The message a person sees when start-up fails: what happened, and what to do. */
 export function startupErrorMessage(error: unknown, dataDir: string): string {
-  if (error instanceof DatabaseFromFutureError) return error.message;
+  if (error instanceof Error && SELF_EXPLAINING.has(error.name)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return (
     `Chartbook could not open the clinic's data in ${dataDir}.\n\n${detail}\n\n` +
@@ -17,17 +19,17 @@ export function startupErrorMessage(error: unknown, dataDir: string): string {
 }
 
 /**
- * Opens and migrates the database before any window or IPC handler exists. On failure the person
- * gets a plain message and null comes back so the shell quits; a database from a newer version is
- * refused by startCore before anything writes to it.
+ * Starts the core thread, which opens and migrates the database, before any window or IPC handler
+ * exists. On failure the person gets a plain message and null comes back so the shell quits; a
+ * database from a newer version is refused by the core before anything writes to it.
  */
-export function startCoreOrExplain(
-  options: CoreOptions,
+export async function startCoreOrExplain(
+  options: CoreWorkerOptions,
   showErrorBox: ShowErrorBox,
-  start: (options: CoreOptions) => ChartbookCore = startCore,
-): ChartbookCore | null {
+  start: (options: CoreWorkerOptions) => Promise<CoreClient> = startCoreWorker,
+): Promise<CoreClient | null> {
   try {
-    return start(options);
+    return await start(options);
   } catch (error) {
     console.error('Chartbook start-up failed', error);
     showErrorBox(STARTUP_ERROR_TITLE, startupErrorMessage(error, options.dataDir));

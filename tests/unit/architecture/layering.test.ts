@@ -55,3 +55,44 @@ describe('import boundaries', () => {
     ).toHaveLength(0);
   });
 });
+
+describe("Electron's main thread", () => {
+  it('never loads the database, services or PDF building: those run in the core thread', async () => {
+    for (const spec of [
+      "'../core'",
+      "'../db/connection'",
+      "'../ipc/dispatcher'",
+      "'../patients/patient-service'",
+      "'../printing/render-pdf'",
+      "'better-sqlite3'",
+      "'pdfmake'",
+    ]) {
+      expect(
+        await importErrors('electron/main/shell/x.ts', `import * as m from ${spec};\nexport { m };`),
+        spec,
+      ).toHaveLength(1);
+      expect(
+        await importErrors('electron/main/core-thread/core-client.ts', `import * as m from ${spec};\nexport { m };`),
+        spec,
+      ).toHaveLength(1);
+    }
+    expect(
+      await importErrors('electron/main/index.ts', "import { startCore } from './core';\nexport { startCore };"),
+    ).toHaveLength(1);
+  });
+
+  it('may use the core client and the printer port', async () => {
+    const code =
+      "import { startCoreWorker } from '../core-thread/core-client';\nimport type { PdfPrinter } from '../printing/pdf-printer';\nexport { startCoreWorker, type PdfPrinter };";
+    expect(await importErrors('electron/main/shell/x.ts', code)).toHaveLength(0);
+  });
+
+  it('the core client stays free of Electron', async () => {
+    expect(
+      await importErrors(
+        'electron/main/core-thread/core-client.ts',
+        "import { app } from 'electron';\nexport { app };",
+      ),
+    ).toHaveLength(1);
+  });
+});

@@ -1,39 +1,42 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
-import { startCore, type ChartbookCore } from '../../../electron/main/core';
-import type { Session } from '../../../electron/main/ipc/session';
+import { startCoreWorker, type CoreClient } from '../../../electron/main/core-thread/core-client';
 import { handleInvoke, registerInvokeHandler, type InvokeRouting } from '../../../electron/main/shell/invoke-handler';
 import { INVOKE_CHANNEL } from '../../../electron/preload/ipc-names';
+import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const OUR_WINDOW = 7;
 
+const SESSION = 'window-7';
 let dataDir: string;
-let core: ChartbookCore;
-let session: Session;
+let core: CoreClient;
 let routing: InvokeRouting;
 
 function event(webContentsId: number, frame: { url: string; parent: unknown } | null) {
   return { sender: { id: webContentsId }, senderFrame: frame } as unknown as Parameters<typeof handleInvoke>[1];
 }
 
-beforeEach(() => {
+beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-invoke-'));
-  core = startCore({ dataDir, migrationsDir: MIGRATIONS_DIR, log: () => {} });
-  session = core.newSession();
-  routing = { dispatch: vi.fn(core.dispatch), sessionFor: (id) => (id === OUR_WINDOW ? session : undefined) };
+  core = await startCoreWorker({ entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR, quiet: true });
+  core.openSession(SESSION);
 });
 
-afterEach(() => {
-  core.close();
+beforeEach(() => {
+  routing = { dispatch: vi.fn(core.dispatch), sessionFor: (id) => (id === OUR_WINDOW ? SESSION : undefined) };
+});
+
+afterAll(async () => {
+  await core.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('chartbook:invoke handler', () => {
-  it("passes a call from our window's main frame to the real dispatcher", async () => {
+  it("passes a call from our window's main frame, with its session, to the core's dispatcher", async () => {
     const result = await handleInvoke(
       routing,
       event(OUR_WINDOW, { url: 'app://chartbook/index.html', parent: null }),
@@ -41,7 +44,7 @@ describe('chartbook:invoke handler', () => {
       {},
     );
     expect(result).toMatchObject({ ok: true, value: { setupRequired: true } });
-    expect(routing.dispatch).toHaveBeenCalledWith(session, 'app.status', {});
+    expect(routing.dispatch).toHaveBeenCalledWith(SESSION, 'app.status', {});
   });
 
   it.each([

@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/main/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/ipc-names';
+import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
 import { FakeEmitter, FakeWebContents } from './fake-electron';
 
 /**
- * Runs electron/main/index.ts against a fake `electron` module and the real core on a real SQLite
- * file, to check the order of start-up and the wiring the pure shell functions cannot show.
+ * Runs electron/main/index.ts against a fake `electron` module and the real core thread on a real
+ * SQLite file, to check the order of start-up and the wiring the pure shell functions cannot show.
  */
 const REPO = path.resolve(__dirname, '../../..');
 const NODE_BINDING = path.join(REPO, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
@@ -113,11 +115,23 @@ let root: string;
 let dataDir: string;
 const originalArgv = process.argv;
 
+/** Resolves once the shell has opened its window or given up (error box), with the core thread started. */
 async function startShell(): Promise<void> {
   process.argv = [...originalArgv.slice(0, 2), `--data-dir=${dataDir}`];
   vi.resetModules();
   await import('../../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0)); // let whenReady().then run
+  await vi.waitFor(() => expect(fake.windows.length + fake.exitCodes.length).toBeGreaterThan(0), {
+    timeout: 20_000,
+    interval: 20,
+  });
+}
+
+/** Quits as Electron does: will-quit, which the shell may hold back (preventDefault) until the core has closed. */
+async function quit(): Promise<void> {
+  let held = false;
+  fake.appEvents.emit('will-quit', { preventDefault: () => (held = true) });
+  if (held) await vi.waitFor(() => expect(fake.log).toContain('quit'), { timeout: 20_000, interval: 20 });
+  fake.appEvents.emit('will-quit', { preventDefault: () => {} });
 }
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -130,6 +144,13 @@ beforeEach(() => {
   fs.mkdirSync(path.join(fake.appPath, '.native', 'electron'), { recursive: true });
   fs.mkdirSync(path.join(fake.appPath, 'out', 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(fake.appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>Chartbook</title>');
+  // The built core thread's place, here running the sources (as package.json says, the app is ESM).
+  fs.writeFileSync(path.join(fake.appPath, 'package.json'), '{ "type": "module" }');
+  fs.mkdirSync(path.join(fake.appPath, 'out', 'main'), { recursive: true });
+  fs.writeFileSync(
+    path.join(fake.appPath, 'out', 'main', 'core-worker.js'),
+    `import ${JSON.stringify(pathToFileURL(SOURCE_CORE_WORKER).href)};\n`,
+  );
   fs.cpSync(path.join(REPO, 'migrations'), path.join(fake.appPath, 'migrations'), { recursive: true });
   // Under vitest "Electron's" binding is Node's build: what matters is that it is loaded from here.
   fs.copyFileSync(NODE_BINDING, path.join(fake.appPath, '.native', 'electron', 'better_sqlite3.node'));
@@ -146,8 +167,8 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
-afterEach(() => {
-  fake.appEvents?.emit('will-quit');
+afterEach(async () => {
+  if (fake.appEvents) await quit();
   process.argv = originalArgv;
   vi.restoreAllMocks();
   fs.rmSync(root, { recursive: true, force: true });
@@ -227,13 +248,36 @@ describe('the Electron main process', () => {
     expect(fake.windows[0]!.webContents.sent).toEqual([[EVENT_CHANNEL, 'menu.command', 'focus-search']]);
   });
 
-  it('closes the database on quit', async () => {
+  it('holds the quit until the core thread has closed the database', async () => {
     await startShell();
     const wal = path.join(dataDir, `${DATABASE_FILE}-wal`);
     expect(fs.existsSync(wal)).toBe(true);
-    fake.appEvents.emit('will-quit');
+    let held = false;
+    fake.appEvents.emit('will-quit', { preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    expect(fake.log).not.toContain('quit');
+    await vi.waitFor(() => expect(fake.log).toContain('quit'), { timeout: 20_000, interval: 20 });
     // SQLite removes the WAL file when the last connection closes cleanly.
     expect(fs.existsSync(wal)).toBe(false);
+    // The quit Electron then repeats goes through.
+    let heldAgain = false;
+    fake.appEvents.emit('will-quit', { preventDefault: () => (heldAgain = true) });
+    expect(heldAgain).toBe(false);
+  });
+
+  it("sends the core's events to the window whose session they concern", async () => {
+    await startShell();
+    const [window] = fake.windows;
+    const invoke = fake.ipcHandlers.get(INVOKE_CHANNEL)!;
+    const fromApp = { sender: window!.webContents, senderFrame: { url: 'app://chartbook/index.html', parent: null } };
+    const password = 'correct horse battery';
+    const setUp = await invoke(fromApp, 'setup.complete', {
+      clinic: { clinicName: 'Hillside Clinic', timeZone: 'Europe/London' },
+      admin: { username: 'admin', displayName: 'Dr Amara Okafor', password, alsoDoctor: true },
+    });
+    expect(setUp).toMatchObject({ ok: true });
+    await expect(invoke(fromApp, 'session.lock', {})).resolves.toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(window!.webContents.sent).toContainEqual([EVENT_CHANNEL, 'session.locked', null]));
   });
 
   it('refuses a database from a newer version: error box, quit, no window, file untouched', async () => {

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/main/core';
 import { startCoreOrExplain, startupErrorMessage, STARTUP_ERROR_TITLE } from '../../../electron/main/shell/start-core';
+import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const dirs: string[] = [];
@@ -24,15 +25,22 @@ afterEach(() => {
 });
 
 describe('start-up', () => {
-  it('opens and migrates a new data folder', () => {
+  it('opens and migrates a new data folder in the core thread', async () => {
     const showErrorBox = vi.fn();
-    const core = startCoreOrExplain({ dataDir: tempDir(), migrationsDir: MIGRATIONS_DIR, log: () => {} }, showErrorBox);
+    const dataDir = tempDir();
+    const core = await startCoreOrExplain(
+      { entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR, quiet: true },
+      showErrorBox,
+    );
     expect(core).not.toBeNull();
     expect(showErrorBox).not.toHaveBeenCalled();
-    core!.close();
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    db.close();
+    await core!.close();
   });
 
-  it('refuses a database from a newer Chartbook with a plain message and leaves the file untouched', () => {
+  it('refuses a database from a newer Chartbook with a plain message and leaves the file untouched', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const dataDir = tempDir();
     const file = path.join(dataDir, DATABASE_FILE);
@@ -43,30 +51,46 @@ describe('start-up', () => {
     const before = sha256(file);
 
     const showErrorBox = vi.fn();
-    const core = startCoreOrExplain({ dataDir, migrationsDir: MIGRATIONS_DIR }, showErrorBox);
+    const core = await startCoreOrExplain(
+      { entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR },
+      showErrorBox,
+    );
 
     expect(core).toBeNull();
     expect(showErrorBox).toHaveBeenCalledTimes(1);
     const [title, message] = showErrorBox.mock.calls[0]!;
     expect(title).toBe(STARTUP_ERROR_TITLE);
-    expect(message).toMatch(/newer version of Chartbook/);
+    expect(message).toMatch(/^This data file was written by a newer version of Chartbook/);
     expect(message).toMatch(/has not been changed/);
     expect(message).not.toMatch(/at .*\.ts:\d+/); // no stack trace for people
     expect(sha256(file)).toBe(before);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('explains any other start-up failure with the folder and what to do', () => {
+  it('explains any other start-up failure with the folder and what to do', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const showErrorBox = vi.fn();
-    const core = startCoreOrExplain(
-      { dataDir: tempDir(), migrationsDir: path.join(tempDir(), 'no-migrations-here') },
+    const core = await startCoreOrExplain(
+      { entry: SOURCE_CORE_WORKER, dataDir: tempDir(), migrationsDir: path.join(tempDir(), 'no-migrations-here') },
       showErrorBox,
     );
     expect(core).toBeNull();
     const message = showErrorBox.mock.calls[0]![1] as string;
     expect(message).toMatch(/could not open the clinic's data in/);
     expect(message).toMatch(/Nothing was changed/);
+  });
+
+  it('says the core itself is missing, and what to do, without touching the data folder', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const showErrorBox = vi.fn();
+    const dataDir = path.join(tempDir(), 'clinic');
+    const core = await startCoreOrExplain(
+      { entry: path.join(tempDir(), 'out', 'main', 'core-worker.js'), dataDir, migrationsDir: MIGRATIONS_DIR },
+      showErrorBox,
+    );
+    expect(core).toBeNull();
+    expect(showErrorBox.mock.calls[0]![1]).toMatch(/core .*core-worker\.js\) is missing\. Reinstall Chartbook/);
+    expect(fs.existsSync(dataDir)).toBe(false);
   });
 
   it('words a non-Error failure too', () => {

@@ -1,0 +1,56 @@
+import type { AppEvent } from '../../../shared/contract';
+import type { AppErrorData, Result } from '../../../shared/errors';
+import type { PrintOutcome } from '../printing/pdf-printer';
+
+/**
+ * The messages main and the core worker exchange over the worker's port (docs/ARCHITECTURE.md,
+ * "Processes"). Everything here must survive structured cloning: plain data, no classes, no functions.
+ */
+
+/** What the core needs to start; the parts of CoreOptions that can cross a thread. */
+export interface CoreWorkerSettings {
+  dataDir: string;
+  migrationsDir: string;
+  nativeBinding?: string;
+  fontsDir?: string;
+  /** Whether main has a printer (system print dialog, or the harness's stand-in) the core may ask. */
+  hasPrinter: boolean;
+  /** Keep the dispatcher's error log quiet (the e2e harness expects failures on purpose). */
+  quiet: boolean;
+  /** How long a close waits for requests already running (a PDF being built) before closing anyway. */
+  closeGraceMs: number;
+}
+
+/** Main -> core. */
+export type ToCore =
+  | { type: 'session.open'; session: string }
+  | { type: 'session.close'; session: string }
+  | {
+      type: 'dispatch';
+      id: number;
+      session: string;
+      channel: string;
+      input: unknown;
+      /** Tests move main's clock; the core's clock follows by this offset from real time. */
+      clockOffsetMs?: number;
+    }
+  | { type: 'print.done'; id: number; outcome: PrintOutcome }
+  | { type: 'print.failed'; id: number; error: AppErrorData }
+  | { type: 'close' };
+
+/** Core -> main. */
+export type FromCore =
+  | { type: 'ready' }
+  | { type: 'start.failed'; name: string; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; session: string; event: AppEvent; payload: unknown }
+  /** The core asks main to show the print dialog for this PDF and answer with print.done or print.failed. */
+  | { type: 'print'; id: number; pdf: Uint8Array; title: string }
+  | { type: 'closed' };
+
+/** The part of MessagePort / parentPort both ends use, so the worker side can be driven in tests too. */
+export interface CorePort<In, Out> {
+  postMessage(message: Out, transfer?: readonly ArrayBuffer[]): void;
+  on(event: 'message', listener: (message: In) => void): unknown;
+  close(): void;
+}

@@ -1,0 +1,129 @@
+import type { Result } from '../../../shared/errors';
+import { startCore, type ChartbookCore, type CoreOptions } from '../core';
+import { Session } from '../ipc/session';
+import { createPortPrinter } from './port-printer';
+import type { CorePort, CoreWorkerSettings, FromCore, ToCore } from './protocol';
+
+const NOT_OUR_WINDOW: Result<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This request did not come from a Chartbook window and was refused.' },
+};
+
+export const CLOSING: Result<never> = {
+  ok: false,
+  error: {
+    code: 'INTERNAL',
+    message: 'Chartbook is closing, so this was not done. Start Chartbook again to continue.',
+  },
+};
+
+const UNEXPECTED: Result<never> = {
+  ok: false,
+  error: {
+    code: 'INTERNAL',
+    message: 'Something went wrong and nothing was saved. Please try again; if it keeps happening, contact support.',
+  },
+};
+
+type Dispatch = Extract<ToCore, { type: 'dispatch' }>;
+
+/**
+ * The core's side of the port: starts the core, keeps one Session per window (keyed by the name
+ * main gives it, so a renderer can never pick another window's session), answers dispatches, sends
+ * events to the window they concern, and on close lets running requests finish (bounded) before the
+ * database is closed. Runs in the worker thread; tests may drive it over a MessageChannel.
+ */
+export function serveCore(
+  port: CorePort<ToCore, FromCore>,
+  settings: CoreWorkerSettings,
+  start: (options: CoreOptions) => ChartbookCore = startCore,
+): void {
+  const post = (message: FromCore, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const printing = createPortPrinter(post);
+  let clockOffsetMs = 0;
+  let core: ChartbookCore;
+  try {
+    core = start({
+      dataDir: settings.dataDir,
+      migrationsDir: settings.migrationsDir,
+      ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
+      ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
+      ...(settings.hasPrinter ? { printer: printing.printer } : {}),
+      ...(settings.quiet ? { log: () => {} } : {}),
+      now: () => new Date(Date.now() + clockOffsetMs),
+    });
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    post({ type: 'start.failed', name: failure.name, message: failure.message });
+    port.close();
+    return;
+  }
+
+  const sessions = new Map<string, Session>();
+  const running = new Set<Promise<void>>();
+  let closing = false;
+
+  async function answer(request: Dispatch): Promise<Result<unknown>> {
+    const session = sessions.get(request.session);
+    if (!session) return NOT_OUR_WINDOW;
+    const wasLocked = session.locked;
+    const result = await core.dispatch(session, request.channel, request.input);
+    // The idle lock is noticed inside a call; the window is told even if that call was a background refresh.
+    if (!wasLocked && session.locked && sessions.get(request.session) === session) {
+      post({ type: 'event', session: request.session, event: 'session.locked', payload: null });
+    }
+    return result;
+  }
+
+  function dispatch(request: Dispatch): void {
+    if (closing) {
+      post({ type: 'result', id: request.id, result: CLOSING });
+      return;
+    }
+    if (request.clockOffsetMs !== undefined) clockOffsetMs = request.clockOffsetMs;
+    const task = answer(request)
+      .catch(() => UNEXPECTED)
+      .then((result) => post({ type: 'result', id: request.id, result }));
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  }
+
+  async function close(): Promise<void> {
+    closing = true;
+    // A synchronous write is never half-done here (messages are handled between JavaScript turns);
+    // what may still run is async work such as a PDF being built or a print dialog awaited.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...running]),
+      new Promise((resolve) => (timer = setTimeout(resolve, settings.closeGraceMs))),
+    ]);
+    clearTimeout(timer);
+    core.close();
+    post({ type: 'closed' });
+    port.close();
+  }
+
+  port.on('message', (message) => {
+    switch (message.type) {
+      case 'session.open':
+        if (!sessions.has(message.session)) sessions.set(message.session, new Session());
+        break;
+      case 'session.close':
+        sessions.delete(message.session);
+        break;
+      case 'dispatch':
+        dispatch(message);
+        break;
+      case 'print.done':
+        printing.settle(message.id, { outcome: message.outcome });
+        break;
+      case 'print.failed':
+        printing.settle(message.id, { error: message.error });
+        break;
+      case 'close':
+        if (!closing) void close();
+        break;
+    }
+  });
+  post({ type: 'ready' });
+}
