@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/domain/roles';
 import type { User, UserCreate } from '../../../shared/domain/user';
 import { newId, preparedOnce } from '../db/records';
-import type { users } from '../db/schema';
+import { count, sql } from 'drizzle-orm';
+import { users } from '../db/schema';
 import { RecordWriter, type ColumnValues, type WriteOptions } from '../records/record-writer';
 import { userKind } from './user-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
@@ -31,18 +32,26 @@ export function findUserById(ctx: ServiceContext, id: string): UserRow | undefin
   return preparedOnce(ctx.db.sqlite, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
+// Reads that are not on a hot path use drizzle's query builder; rows are the schema's own types.
 export function findUserByUsername(ctx: ServiceContext, username: string): UserRow | undefined {
-  return ctx.db.sqlite.prepare('SELECT * FROM users WHERE lower(username) = lower(?)').get(username) as
-    UserRow | undefined;
+  return ctx.db.orm
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .get();
 }
 
 export function countUsers(ctx: ServiceContext): number {
-  return (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  return ctx.db.orm.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
 export function listUsers(ctx: ServiceContext): User[] {
-  const rows = ctx.db.sqlite.prepare('SELECT * FROM users ORDER BY lower(display_name)').all() as UserRow[];
-  return rows.map(toUser);
+  return ctx.db.orm
+    .select()
+    .from(users)
+    .orderBy(sql`lower(${users.display_name})`)
+    .all()
+    .map(toUser);
 }
 
 function requireUser(ctx: ServiceContext, id: string): UserRow {
