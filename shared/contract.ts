@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ADMIN, DOCTOR, FRONT_DESK_AND_DOCTOR, mayCall, type Access } from './access';
 import type { Role } from './domain/roles';
+import type { AuditAction } from './domain/audit';
+
+/**
+ * A channel whose answer shows patients: main records who saw which patients (the audit action,
+ * and the field that holds each shown patient's id in the answer).
+ */
+export interface ShowsPatients {
+  action: AuditAction;
+  idKey: 'id' | 'patientId';
+}
 import { lineText } from './plain-text';
 import { auditEntrySchema, auditFilterSchema } from './domain/audit';
 import {
@@ -128,12 +138,14 @@ export const contract = {
 
   'patients.search': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'patient.search', idKey: 'id' },
     input: patientSearchSchema,
     output: z.array(patientSummarySchema),
   },
   'patients.get': { access: FRONT_DESK_AND_DOCTOR, input: z.strictObject({ id: idSchema }), output: patientSchema },
   'patients.checkDuplicates': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'patient.duplicate_check', idKey: 'id' },
     input: duplicateCheckSchema,
     output: z.array(duplicateCandidateSchema),
   },
@@ -147,6 +159,7 @@ export const contract = {
 
   'audit.list': {
     access: ADMIN,
+    shows: { action: 'audit.view', idKey: 'patientId' },
     input: auditFilterSchema,
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
   },
@@ -170,11 +183,13 @@ export const contract = {
   // Appointment book: booking and changes. Overbooking is further limited to OVERBOOK_ROLES by the booking rules.
   'appointments.day': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'appointment.day_view', idKey: 'patientId' },
     input: z.strictObject({ date: isoDateSchema }),
     output: dayViewSchema,
   },
   'appointments.week': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'appointment.week_view', idKey: 'patientId' },
     input: z.strictObject({ providerId: idSchema, startDate: isoDateSchema }),
     output: weekViewSchema,
   },
@@ -212,12 +227,19 @@ export const contract = {
   'appointments.callNext': { access: DOCTOR, input: empty, output: appointmentSchema.nullable() },
   'appointments.queue': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'appointment.queue_view', idKey: 'patientId' },
     input: z.strictObject({ providerId: idSchema, date: isoDateSchema.optional() }),
     output: queueSchema,
   },
-  'appointments.today': { access: FRONT_DESK_AND_DOCTOR, input: todayInputSchema, output: todaySchema },
+  'appointments.today': {
+    access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'appointment.today_view', idKey: 'patientId' },
+    input: todayInputSchema,
+    output: todaySchema,
+  },
   'appointments.reminders': {
     access: FRONT_DESK_AND_DOCTOR,
+    shows: { action: 'appointment.reminders_view', idKey: 'patientId' },
     input: z.strictObject({ date: isoDateSchema }),
     output: z.array(reminderSchema),
   },
@@ -237,7 +259,10 @@ export const contract = {
     input: printToPrinterInput,
     output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
   },
-} as const satisfies Record<string, { access: Access; input: z.ZodType; output: z.ZodType; whileLocked?: true }>;
+} as const satisfies Record<
+  string,
+  { access: Access; input: z.ZodType; output: z.ZodType; whileLocked?: true; shows?: ShowsPatients }
+>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { registerHandlers } from './ipc/handlers';
 import { Session } from './ipc/session';
 import { registerRecordKinds } from './records/record-kinds';
+import { flushReadAudit } from './audit/read-audit';
 import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
 import type { PdfPrinter } from './printing/pdf-printer';
@@ -63,5 +64,10 @@ export function startCore(options: CoreOptions): ChartbookCore {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
   const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
   const dispatch = createDispatcher(ctx, registerHandlers(ctx, printing), options.log);
-  return { db, ctx, dispatch, newSession: () => new Session(), close: () => db.close() };
+  const close = (): void => {
+    // The buffered list reads are written before the database closes (see audit/read-audit.ts).
+    flushReadAudit(ctx);
+    db.close();
+  };
+  return { db, ctx, dispatch, newSession: () => new Session(), close };
 }

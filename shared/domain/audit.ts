@@ -35,6 +35,16 @@ export const AUDIT_ACTIONS = [
   'clinic.holiday',
   'print.day_list',
   'print.slip',
+  // Lists that show patients, and refused calls (buffered; see electron/main/audit/read-audit.ts).
+  'patient.search',
+  'patient.duplicate_check',
+  'appointment.day_view',
+  'appointment.week_view',
+  'appointment.queue_view',
+  'appointment.today_view',
+  'appointment.reminders_view',
+  'audit.view',
+  'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

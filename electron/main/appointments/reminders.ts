@@ -6,6 +6,7 @@ import { utcToZoned } from '../../../shared/zoned-time';
 
 interface ReminderRow {
   id: string;
+  patient_id: string;
   start_utc: string;
   clinic_date: string;
   patient_name: string;
@@ -15,12 +16,15 @@ interface ReminderRow {
   reason: string;
 }
 
-/** Booked appointments of a clinic date with the number to call (a mobile first), in time order. */
-export function remindersFor(ctx: ServiceContext, date: string): Reminder[] {
+/**
+ * Booked appointments of a clinic date with the number to call (a mobile first), in time order.
+ * Each carries its patient's id for the audit of who saw whom (the contract does not send it on).
+ */
+export function remindersFor(ctx: ServiceContext, date: string): (Reminder & { patientId: string })[] {
   const timeZone = clinicTimeZone(ctx);
   const rows = ctx.db.sqlite
     .prepare(
-      `SELECT a.id, a.start_utc, a.clinic_date, trim(p.given_names || ' ' || p.family_name) AS patient_name, p.mrn AS patient_mrn,
+      `SELECT a.id, a.patient_id, a.start_utc, a.clinic_date, trim(p.given_names || ' ' || p.family_name) AS patient_name, p.mrn AS patient_mrn,
          (SELECT number FROM patient_phones ph WHERE ph.patient_id = a.patient_id ORDER BY ph.kind <> 'mobile', ph.position LIMIT 1) AS phone,
          u.display_name AS provider_name, a.reason
        FROM appointments a JOIN patients p ON p.id = a.patient_id JOIN users u ON u.id = a.provider_id
@@ -30,6 +34,7 @@ export function remindersFor(ctx: ServiceContext, date: string): Reminder[] {
     .all(date) as ReminderRow[];
   return rows.map((r) => ({
     appointmentId: r.id,
+    patientId: r.patient_id,
     date: r.clinic_date,
     time: utcToZoned(r.start_utc, timeZone).time,
     patientName: r.patient_name,
@@ -62,6 +67,7 @@ export function exportRemindersCsv(
     username: actor.username,
     action: 'appointment.reminders_export',
     details: `${date}: ${reminders.length} rows`,
+    patientIds: reminders.map((r) => r.patientId),
   });
   return { filename: `chartbook-reminders-${date}.csv`, csv: remindersCsv(reminders), rows: reminders.length };
 }

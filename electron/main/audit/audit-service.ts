@@ -13,16 +13,19 @@ export interface AuditRecord {
   patientId?: string | null;
   outcome?: AuditOutcome;
   details?: string;
+  /** Every patient the action showed, when it showed several (kept in audit_log_patients). */
+  patientIds?: readonly string[];
 }
 
-/** Appends one audit entry. Call inside the transaction of the action it records. */
-export function appendAudit(db: Database.Database, record: AuditRecord): void {
+/** Appends one audit entry, with the patients it showed. Call inside the transaction of the action it records. */
+export function appendAudit(db: Database.Database, record: AuditRecord): string {
+  const uuid = newId();
   preparedOnce(
     db,
     `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    newId(),
+    uuid,
     deviceId(db),
     record.at,
     record.userId,
@@ -32,6 +35,11 @@ export function appendAudit(db: Database.Database, record: AuditRecord): void {
     record.outcome ?? 'success',
     record.details ?? '',
   );
+  if (record.patientIds?.length) {
+    const shown = preparedOnce(db, 'INSERT OR IGNORE INTO audit_log_patients (audit_uuid, patient_id) VALUES (?, ?)');
+    for (const patientId of new Set(record.patientIds)) shown.run(uuid, patientId);
+  }
+  return uuid;
 }
 
 interface AuditRow {
@@ -62,8 +70,9 @@ function whereClause(filter: AuditFilter, timeZoneOffset: (date: string, endOfDa
     params.push(filter.userId);
   }
   if (filter.patientId) {
-    clauses.push('a.patient_id = ?');
-    params.push(filter.patientId);
+    // Entries about the patient, and entries that showed them among others (a search page, a day list).
+    clauses.push('(a.patient_id = ? OR a.uuid IN (SELECT audit_uuid FROM audit_log_patients WHERE patient_id = ?))');
+    params.push(filter.patientId, filter.patientId);
   }
   if (filter.action) {
     clauses.push('a.action = ?');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Columns every clinic record carries so it can sync (docs/ARCHITECTURE.md, "Records").
@@ -246,6 +246,20 @@ export const auditLog = sqliteTable(
     index('audit_log_patient_idx').on(t.patient_id, t.at),
     uniqueIndex('audit_log_uuid_unique').on(t.uuid),
   ],
+);
+
+/**
+ * Which patients an audit entry showed when it showed several (a search page, a day list, a
+ * printout): the audit screen's patient filter finds the entry through this. Append-only like the
+ * audit log (triggers in migration 0007).
+ */
+export const auditLogPatients = sqliteTable(
+  'audit_log_patients',
+  {
+    audit_uuid: text('audit_uuid').notNull(),
+    patient_id: text('patient_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patient_id, t.audit_uuid] })],
 );
 
 /**

@@ -10,6 +10,7 @@ import { findUserById } from '../accounts/user-service';
 import type { HandlerRegistry } from './handler-registry';
 import type { Session } from './session';
 import { t } from '../i18n/translate';
+import { auditRefused, auditShown } from '../audit/read-audit';
 
 export type Dispatch = (session: Session, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
 
@@ -30,6 +31,18 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     fields[key] ??= message;
   }
   return fields;
+}
+
+/** Refusals that are audited: someone asked for something they may not have. */
+const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'SESSION_LOCKED', 'FORBIDDEN']);
+
+/** The ids of the patients an answer shows: every `idKey` field of the objects in it (lists nested in objects too). */
+function patientIdsIn(value: unknown, idKey: string, depth = 0): string[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v) => patientIdsIn(v, idKey, depth + 1));
+  const record = value as Record<string, unknown>;
+  const own = typeof record[idKey] === 'string' ? [record[idKey] as string] : [];
+  return [...own, ...Object.values(record).flatMap((v) => patientIdsIn(v, idKey, depth + 1))];
 }
 
 interface SqliteLikeError {
@@ -121,6 +134,7 @@ export function createDispatcher(
       }
       const handler = registry.get(channel)!;
       const value = await handler(parsed.data as never, { session, actor });
+      if (actor && 'shows' in spec) auditShown(ctx, actor, spec.shows.action, patientIdsIn(value, spec.shows.idKey));
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         log(`IPC ${channel} returned data outside the contract`, checked.error);
@@ -131,6 +145,10 @@ export function createDispatcher(
       }
       return { ok: true, value: checked.data };
     } catch (error) {
+      if (error instanceof AppError && REFUSALS.has(error.code)) {
+        const who = session.user;
+        auditRefused(ctx, { userId: who?.userId ?? null, username: who?.username ?? '' }, channel, error.code);
+      }
       return toErrorData(error, channel, log);
     }
   };

@@ -120,6 +120,7 @@ export class PrintService {
       record: (what, outcome) =>
         this.audit(actor, {
           action: 'print.day_list',
+          patientIds: rows.map((r) => r.patient_id),
           outcome,
           details: `${input.date}, ${doctorName}: ${rows.length} appointments (${what})`,
         }),
@@ -158,7 +159,10 @@ export class PrintService {
     };
   }
 
-  private audit(actor: Actor, entry: Pick<AuditRecord, 'action' | 'details' | 'patientId' | 'outcome'>): void {
+  private audit(
+    actor: Actor,
+    entry: Pick<AuditRecord, 'action' | 'details' | 'patientId' | 'patientIds' | 'outcome'>,
+  ): void {
     appendAudit(this.ctx.db.sqlite, { at: isoNow(this.ctx), userId: actor.userId, username: actor.username, ...entry });
   }
 

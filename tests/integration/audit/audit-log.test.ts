@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditCsv, csvCell, dayBoundaryUtc } from '../../electron/main/audit/audit-service';
-import { ADMIN_PASSWORD, addUser, openTestApp, patientInput, setUpClinic, type TestApp } from './support';
+import { auditCsv, csvCell, dayBoundaryUtc } from '../../../electron/main/audit/audit-service';
+import { ADMIN_PASSWORD, addUser, openTestApp, patientInput, setUpClinic, type TestApp } from '../support';
 
 let app: TestApp;
 afterEach(() => app?.close());
