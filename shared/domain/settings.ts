@@ -17,7 +17,7 @@ export const clinicSettingsSchema = z.strictObject({
     .trim()
     .min(1, { message: 'Enter the clinic’s name' })
     .max(120, { message: 'Clinic name must be at most 120 characters' }),
-  address: lineText('Address').trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
+  address: multilineText('Address').trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
   phone: lineText('Phone').trim().max(40, { message: 'Phone must be at most 40 characters' }).default(''),
   timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list, e.g. Europe/Berlin' }),
   letterhead: multilineText('Letterhead')
