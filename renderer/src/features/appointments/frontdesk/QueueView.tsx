@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
+import { mayUse, type ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
-import { hasRole, useSessionStore } from '../../../app/session-store';
+import { useSessionStore } from '../../../app/session-store';
 import { Notice, SelectField } from '../../../ui';
 import { errorText } from './error-text';
 import { QueueTable } from './QueueTable';
@@ -52,7 +52,8 @@ export function QueueView() {
 
   useInterval(reload, REFRESH_MS);
 
-  const isOwnQueue = hasRole(me, 'doctor') && me?.userId === providerId;
+  // Calling the next patient is the doctor's own action (appointments.callNext), on their own queue.
+  const isOwnQueue = !!me && mayUse('appointments.callNext', me.roles) && me.userId === providerId;
 
   async function callNext() {
     setStatus('');
