@@ -6,7 +6,7 @@ import { PAPER_SIZES } from '../../../shared/domain/settings';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/domain/user';
 import { CheckboxField, Notice, SelectField, TextAreaField, TextField } from '../ui';
 import { AuthLayout } from './AuthLayout';
-import { fieldErrorsOf, focusFirstInvalid } from './field-errors';
+import { errorMessage, fieldErrors, focusFirstInvalid, hasFieldErrors } from '../forms/field-errors';
 import { enterSignedIn, loadStatus } from './session-actions';
 import { useSessionStore } from './session-store';
 import { browserTimeZone, timeZoneOptions } from './time-zones';
@@ -114,7 +114,7 @@ export function SetupScreen() {
     if (busy) return;
     const input = toInput(form);
     const parsed = contract['setup.complete'].input.safeParse(input);
-    const fields = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    const fields = parsed.success ? {} : fieldErrors(parsed.error);
     if (form.password !== form.confirmPassword) fields['admin.confirmPassword'] = t('setup.passwordsDiffer');
     if (Object.keys(fields).length > 0) {
       showErrors(fields, t('setup.fixFields'));
@@ -130,11 +130,11 @@ export function SetupScreen() {
       if (error instanceof ApiError && error.code === 'ALREADY_SET_UP') {
         setErrors({});
         setNotice({ message: t('setup.alreadySetUp'), alreadySetUp: true });
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        showErrors(error.fields, t('setup.fixFields'));
+      } else if (hasFieldErrors(fieldErrors(error))) {
+        showErrors(fieldErrors(error), t('setup.fixFields'));
       } else {
         setErrors({});
-        setNotice({ message: error instanceof Error ? error.message : String(error) });
+        setNotice({ message: errorMessage(error) });
       }
     } finally {
       setBusy(false);

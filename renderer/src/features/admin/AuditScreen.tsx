@@ -7,7 +7,7 @@ import type { User } from '../../../../shared/domain/user';
 import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { downloadBlob } from '../../ui/download-file';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 
 const PAGE_SIZE = 100;
@@ -58,7 +58,7 @@ export function AuditScreen() {
       })
       .catch((error: unknown) => {
         if (!current) return;
-        const fields = fieldErrorsFrom(error);
+        const fields = fieldErrors(error, topLevelField);
         setErrors(fields);
         setAlert(Object.keys(fields).length ? '' : t('audit.loadFailed', { message: errorMessage(error) }));
       });

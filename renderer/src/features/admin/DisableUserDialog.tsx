@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { Dialog, Notice } from '../../ui';
 import type { User } from '../../../../shared/domain/user';
-import { errorMessage } from './form-errors';
+import { errorMessage } from '../../forms/field-errors';
 
 interface DisableUserDialogProps {
   user: User;

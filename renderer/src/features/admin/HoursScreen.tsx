@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { Notice, SelectField } from '../../ui';
 import type { ProviderSchedule } from '../../../../shared/domain/appointment';
 import { todayIn } from '../../../../shared/dates';
-import { errorMessage } from './form-errors';
+import { errorMessage } from '../../forms/field-errors';
 import { DaysOffPanel } from './hours/DaysOffPanel';
 import { HolidaysPanel } from './hours/HolidaysPanel';
 import { WeeklyHoursForm } from './hours/WeeklyHoursForm';

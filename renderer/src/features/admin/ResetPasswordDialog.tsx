@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { Dialog, Notice, TextField } from '../../ui';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
 interface ResetPasswordDialogProps {
   user: User;
@@ -32,7 +32,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
       await call('users.resetPassword', { id: user.id, newPassword: password });
       onDone();
     } catch (error) {
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors({ ...(fields.newPassword ? { password: fields.newPassword } : {}) });
       setAlert(fields.newPassword ? '' : errorMessage(error));
     } finally {

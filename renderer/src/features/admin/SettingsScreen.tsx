@@ -5,7 +5,7 @@ import { useSessionStore } from '../../app/session-store';
 import { timeZoneOptions } from '../../app/time-zones';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
 import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 
 /** The form keeps the idle minutes as typed, so a half-typed number is not lost or coerced. */
@@ -77,7 +77,7 @@ export function SettingsScreen() {
       }));
     } catch (error) {
       // The form keeps what was typed, so nothing is lost while the person fixes it.
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors(fields);
       setStatus('');
       setAlert(t('settings.saveFailed', { message: errorMessage(error) }));

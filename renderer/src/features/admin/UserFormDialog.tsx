@@ -5,7 +5,7 @@ import { Dialog, Notice, TextField } from '../../ui';
 import type { Role } from '../../../../shared/domain/roles';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { RoleCheckboxes } from './RoleCheckboxes';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
 interface UserFormDialogProps {
   /** The account to edit; absent to add a new one. */
@@ -44,7 +44,7 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
         : await call('users.create', { username, displayName, password, roles });
       onSaved(saved);
     } catch (error) {
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors(fields);
       // A message tied to a field is shown there; only say it again on top when no field carries it.
       setAlert(Object.keys(fields).length ? '' : errorMessage(error));

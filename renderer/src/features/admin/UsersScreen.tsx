@@ -7,7 +7,7 @@ import type { User } from '../../../../shared/domain/user';
 import { DisableUserDialog } from './DisableUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDialog } from './UserFormDialog';
-import { errorMessage } from './form-errors';
+import { errorMessage } from '../../forms/field-errors';
 import { formatLocalTime } from './local-time';
 import './admin.css';
 

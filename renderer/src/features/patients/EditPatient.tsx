@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
+import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
 import { ApiError, call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
@@ -125,12 +126,13 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
         return;
       }
       setDuplicates(null);
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(errorsToFormPaths(error.fields, check.rows));
+      const fields = errorsToFormPaths(error, check.rows);
+      if (hasFieldErrors(fields)) {
+        setErrors(fields);
         setFocusErrorRequest((n) => n + 1);
       }
       setFailure({
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
         conflict: error instanceof ApiError && error.code === 'CONFLICT',
       });
     } finally {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain/patient';
+import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
 import { ApiError, call } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
@@ -73,11 +74,12 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   const fail = (error: unknown, rows: { phoneRows: number[]; identifierRows: number[] }) => {
-    if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-      setErrors(errorsToFormPaths(error.fields, rows));
+    const fields = errorsToFormPaths(error, rows);
+    if (hasFieldErrors(fields)) {
+      setErrors(fields);
       setFocusErrorRequest((n) => n + 1);
     }
-    setFailure(error instanceof Error ? error.message : String(error));
+    setFailure(errorMessage(error));
   };
 
   const register = async (

@@ -4,7 +4,7 @@ import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import type { DayOff } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
-import { errorMessage, fieldErrorsFrom } from '../form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
 import { dateLabel } from './date-label';
 
@@ -58,7 +58,7 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
       setStatus(t('hours.daysOff.added', { date: label(added.date), name }));
       await load();
     } catch (error) {
-      setErrors(fieldErrorsFrom(error));
+      setErrors(fieldErrors(error, topLevelField));
       setAlert(t('hours.daysOff.addFailed', { message: errorMessage(error) }));
     } finally {
       setBusy(false);

@@ -4,7 +4,7 @@ import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import type { Holiday } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
-import { errorMessage, fieldErrorsFrom } from '../form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
 import { dateLabel } from './date-label';
 
@@ -51,7 +51,7 @@ export function HolidaysPanel({ today }: { today: string }) {
       setStatus(t('hours.holidays.added', { name: added.name, date: label(added.date) }));
       await load();
     } catch (error) {
-      setErrors(fieldErrorsFrom(error));
+      setErrors(fieldErrors(error, topLevelField));
       setAlert(t('hours.holidays.addFailed', { message: errorMessage(error) }));
     } finally {
       setBusy(false);

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
-import { errorMessage } from '../form-errors';
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { WeekdayRow } from './WeekdayRow';
 import {
   WEEKDAYS,
@@ -82,7 +82,7 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
       setStatus(t('hours.weekly.saved', { name }));
       onSaved(saved);
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fields : {};
+      const fields = fieldErrors(error);
       setBlockErrors(readable(blockErrorsFrom(fields, sent, draft), draft));
       setLengthError(fields.defaultLengthMinutes ?? '');
       setStatus('');

@@ -1,3 +1,4 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,11 +76,12 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
         onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT') setClashReported(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutsideReported(true);
+      const message = errorMessage(error);
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT') setClashReported(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) {
+        setOutsideReported(true);
       }
       setFailure(message);
     } finally {

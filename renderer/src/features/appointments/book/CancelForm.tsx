@@ -1,8 +1,9 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { cancelInputSchema } from '../../../../../shared/domain/appointment';
-import { ApiError, call } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import type { FieldErrors } from './booking-form';
 import { ScopeField, type Scope } from './ScopeField';
@@ -35,8 +36,8 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
       const { appointments } = await call('appointments.cancel', parsed.data);
       onDone(t('details.cancelled', { count: appointments.length, patient: a.patientName }));
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fields);
-      setFailure(error instanceof Error ? error.message : String(error));
+      setErrors(fieldErrors(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,12 +44,11 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
       await call('appointments.update', request.input);
       onDone(t('details.edited', { patient: a.patientName }));
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
-      }
-      setFailure(error instanceof Error ? error.message : String(error));
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

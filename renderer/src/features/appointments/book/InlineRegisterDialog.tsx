@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientInput } from '../../../../../shared/domain/patient';
+import { errorMessage, hasFieldErrors } from '../../../forms/field-errors';
 import { ApiError, call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import {
@@ -39,11 +40,12 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
       onRegistered(await call('patients.register', { patient, confirmedNotDuplicate: confirmed }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') setDuplicateOf(patient);
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(errorsToFormPaths(error.fields, rows));
+      const fields = errorsToFormPaths(error, rows);
+      if (hasFieldErrors(fields)) {
+        setErrors(fields);
         setFocusErrorRequest((n) => n + 1);
       }
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,12 +70,11 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
         }),
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
-      }
+      const message = errorMessage(error);
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
       setFailure(message);
     } finally {
       setBusy(false);

@@ -4,7 +4,7 @@ import { mayUse, type ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { useSessionStore } from '../../../app/session-store';
 import { Notice, SelectField } from '../../../ui';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { QueueTable } from './QueueTable';
 import { useDoctors } from './use-doctors';
 import { useInterval } from './use-interval';
@@ -44,7 +44,7 @@ export function QueueView() {
         setQueue(result);
         setAlert('');
       })
-      .catch((e: unknown) => current && setAlert(t('queue.loadFailed', { message: errorText(e) })));
+      .catch((e: unknown) => current && setAlert(t('queue.loadFailed', { message: errorMessage(e) })));
     return () => {
       current = false;
     };
@@ -64,7 +64,7 @@ export function QueueView() {
       );
       setAlert('');
     } catch (e) {
-      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+      setAlert(t('queue.actionFailed', { message: errorMessage(e) }));
     }
     reload();
   }
@@ -76,7 +76,7 @@ export function QueueView() {
       setStatus(t('queue.marDone', { name: entry.patientName }));
       setAlert('');
     } catch (e) {
-      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+      setAlert(t('queue.actionFailed', { message: errorMessage(e) }));
     }
     reload();
   }

@@ -6,7 +6,7 @@ import { addDays } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import { downloadBlob } from '../../../ui/download-file';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import './frontdesk.css';
 
 /** Excel reads a CSV as UTF-8 (accented names intact) only when it starts with a byte-order mark. */
@@ -34,7 +34,7 @@ export function RemindersView() {
   useEffect(() => {
     call('settings.get', {})
       .then((s) => setDate((d) => d || addDays(todayIn(s.timeZone, new Date()), 1)))
-      .catch((e: unknown) => setAlert(t('reminders.loadFailed', { message: errorText(e) })));
+      .catch((e: unknown) => setAlert(t('reminders.loadFailed', { message: errorMessage(e) })));
   }, [t]);
 
   useEffect(() => {
@@ -47,7 +47,7 @@ export function RemindersView() {
         setReminders(result);
         setAlert('');
       })
-      .catch((e: unknown) => current && setAlert(t('reminders.loadFailed', { message: errorText(e) })));
+      .catch((e: unknown) => current && setAlert(t('reminders.loadFailed', { message: errorMessage(e) })));
     return () => {
       current = false;
     };
@@ -73,7 +73,7 @@ export function RemindersView() {
       setStatus(t('reminders.exported', { filename: result.filename, count: result.rows }));
       setAlert('');
     } catch (e) {
-      setAlert(t('reminders.exportFailed', { message: errorText(e) }));
+      setAlert(t('reminders.exportFailed', { message: errorMessage(e) }));
     }
   }
 

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { Notice, TextField } from '../../../ui';
 import { useAppointmentsNav } from '../appointments-nav-store';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { SlipPreview } from './print-buttons';
 import { TodayCounts } from './TodayCounts';
 import { TodayTable } from './TodayTable';
@@ -42,7 +42,7 @@ export function TodayView() {
         setToday(result);
         setAlert('');
       })
-      .catch((e: unknown) => current && setAlert(t('today.loadFailed', { message: errorText(e) })));
+      .catch((e: unknown) => current && setAlert(t('today.loadFailed', { message: errorMessage(e) })));
     return () => {
       current = false;
     };
@@ -61,7 +61,7 @@ export function TodayView() {
         setStatus(t('today.checkedIn', { name: after.patientName, token: after.token }));
         setAlert('');
       } catch (e) {
-        setAlert(t('today.actionFailed', { message: errorText(e) }));
+        setAlert(t('today.actionFailed', { message: errorMessage(e) }));
       }
       reload();
     },

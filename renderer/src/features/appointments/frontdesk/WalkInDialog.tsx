@@ -6,7 +6,7 @@ import { call } from '../../../api/client';
 import { useSessionStore } from '../../../app/session-store';
 import { Dialog, Notice, SelectField, TextField } from '../../../ui';
 import { usePatientSearch } from '../../patients';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { SlipPreview } from './print-buttons';
 import { useDoctors } from './use-doctors';
 
@@ -67,7 +67,7 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
       setAdded(appointment);
       onAdded(appointment);
     } catch (err) {
-      setError(t('walkIn.failed', { message: errorText(err) }));
+      setError(t('walkIn.failed', { message: errorMessage(err) }));
     } finally {
       setSaving(false);
     }
