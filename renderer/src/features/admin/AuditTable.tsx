@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { auditActionLabel, auditOutcomeLabel } from './audit-labels';
-import { formatLocalDateTime } from './local-time';
+import { useDateFormat } from '../../format/use-date-format';
 
-/** Audit rows, newest first; times in this computer's local time, the UTC instant in a tooltip. */
+/** Audit rows, newest first; times on the clinic's clock (seconds tell apart rows of one minute), the UTC instant in a tooltip. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation('admin');
+  const format = useDateFormat();
   return (
     <div className="admin-table-scroll">
       <table className="admin-table admin-table--audit">
@@ -25,7 +26,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <tr key={e.seq}>
               <td className="admin-nowrap">
                 <time dateTime={e.at} title={e.at}>
-                  {formatLocalDateTime(e.at)}
+                  {format.dateTime(e.at, { seconds: true })}
                 </time>
               </td>
               <td>{e.username}</td>

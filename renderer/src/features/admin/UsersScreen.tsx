@@ -8,7 +8,7 @@ import { DisableUserDialog } from './DisableUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDialog } from './UserFormDialog';
 import { errorMessage } from '../../forms/field-errors';
-import { formatLocalTime } from './local-time';
+import { useDateFormat } from '../../format/use-date-format';
 import './admin.css';
 
 type OpenDialog =
@@ -22,6 +22,7 @@ type OpenDialog =
 export function UsersScreen() {
   const { t } = useTranslation('admin');
   const myId = useSessionStore((s) => s.session?.userId);
+  const format = useDateFormat();
   const [users, setUsers] = useState<User[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const [status, setStatus] = useState('');
@@ -54,7 +55,7 @@ export function UsersScreen() {
   function statusOf(user: User): string {
     if (user.disabled) return t('users.statusDisabled');
     if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-      return t('users.statusLocked', { time: formatLocalTime(user.lockedUntil) });
+      return t('users.statusLocked', { time: format.time(user.lockedUntil) });
     }
     return t('users.statusActive');
   }

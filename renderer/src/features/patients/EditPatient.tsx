@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
@@ -7,7 +8,6 @@ import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
 import { newLikeness } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
 import {
   checkPatientForm,
@@ -32,7 +32,8 @@ interface EditPatientProps {
  * record is edited again (after a reload, a crash or a closed window).
  */
 export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatientProps) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const draftOf = useMemo<DraftOf>(() => ({ kind: 'edit', patientId: patient.id }), [patient.id]);
   const [start] = useState(() => {
@@ -145,7 +146,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
       <h2 id="edit-title">{t('edit.title')}</h2>
       {restoredAt && (
         <Notice tone="info">
-          <span>{t('edit.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <span>{t('edit.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
           <button type="button" onClick={discardDraft}>
             {t('edit.discardDraft')}
           </button>

@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
@@ -8,7 +9,6 @@ import { EditPatient } from './EditPatient';
 import { PatientBanner } from './PatientBanner';
 import { PatientDemographics } from './PatientDemographics';
 import { PatientHistory } from './PatientHistory';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft } from './patient-draft';
 import { usePatientsNav } from './patients-nav-store';
 
@@ -17,7 +17,8 @@ const TABS: Tab[] = ['details', 'history'];
 
 /** One patient: the banner, then details (with Edit) and the history of changes. */
 export function PatientChart({ patientId, registeredNow = false }: { patientId: string; registeredNow?: boolean }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const show = usePatientsNav((s) => s.show);
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const [patient, setPatient] = useState<Patient | null>(null);
@@ -136,7 +137,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
             </div>
             {unsavedEdits && (
               <Notice tone="info">
-                <span>{t('chart.unsavedEdits', { when: dateTimeLabel(unsavedEdits.savedAt, i18n.language) })}</span>{' '}
+                <span>{t('chart.unsavedEdits', { when: format.dateTime(unsavedEdits.savedAt) })}</span>{' '}
                 <button type="button" onClick={() => setEditing(true)}>
                   {t('chart.continueEditing')}
                 </button>

@@ -1,13 +1,14 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientHistoryEntry } from '../../../../shared/domain/patient';
 import { call } from '../../api/client';
 import { Notice } from '../../ui';
-import { dateTimeLabel } from './patient-display';
 
 /** Every saved version: when, who, and each field's value before and after. Newest first. */
 export function PatientHistory({ patientId, version }: { patientId: string; version: number }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const [entries, setEntries] = useState<PatientHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -33,7 +34,7 @@ export function PatientHistory({ patientId, version }: { patientId: string; vers
               <h3>
                 {title}{' '}
                 <span className="patient-history__meta">
-                  {t('history.byOn', { who: entry.changedByName, when: dateTimeLabel(entry.changedAt, i18n.language) })}
+                  {t('history.byOn', { who: entry.changedByName, when: format.dateTime(entry.changedAt) })}
                 </span>
               </h3>
               {entry.changes.length === 0 ? (

@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain/patient';
@@ -7,7 +8,6 @@ import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { findDuplicates } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
 import {
   checkPatientForm,
@@ -27,7 +27,8 @@ interface Duplicates {
 
 /** Registration: validate as main does, warn about likely duplicates, keep a draft until saved. */
 export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const show = usePatientsNav((s) => s.show);
   const openPatient = usePatientsNav((s) => s.openPatient);
@@ -148,7 +149,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
       </div>
       {restoredAt && (
         <Notice tone="info">
-          <span>{t('register.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <span>{t('register.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
           <button type="button" onClick={discardDraft}>
             {t('register.discardDraft')}
           </button>

@@ -6,7 +6,7 @@ import type { DayOff } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
 import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
-import { dateLabel } from './date-label';
+import { useDateFormat } from '../../../format/use-date-format';
 
 interface DaysOffPanelProps {
   providerId: string;
@@ -17,7 +17,8 @@ interface DaysOffPanelProps {
 
 /** A doctor's days off for the coming year, soonest first, with add and remove. */
 export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
+  const format = useDateFormat();
   const [days, setDays] = useState<DayOff[] | null>(null);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
@@ -26,7 +27,7 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<DayOff | null>(null);
-  const label = (d: string) => dateLabel(d, i18n.language);
+  const label = (d: string) => format.date(d, { weekday: true });
 
   const load = useCallback(async () => {
     try {

@@ -6,11 +6,12 @@ import type { Holiday } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
 import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
-import { dateLabel } from './date-label';
+import { useDateFormat } from '../../../format/use-date-format';
 
 /** Days the whole clinic is closed, for the coming year, with add and remove. */
 export function HolidaysPanel({ today }: { today: string }) {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
+  const format = useDateFormat();
   const [holidays, setHolidays] = useState<Holiday[] | null>(null);
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
@@ -19,7 +20,7 @@ export function HolidaysPanel({ today }: { today: string }) {
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Holiday | null>(null);
-  const label = (d: string) => dateLabel(d, i18n.language);
+  const label = (d: string) => format.date(d, { weekday: true });
 
   const load = useCallback(async () => {
     try {

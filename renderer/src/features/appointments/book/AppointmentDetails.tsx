@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
-import { utcToZoned } from '../../../../../shared/zoned-time';
+import { formatDateTime } from '../../../format/date-time';
 import { call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import { PrintSlipButton } from '../frontdesk';
@@ -22,7 +22,7 @@ type Mode = 'view' | 'edit' | 'reschedule' | 'cancel';
 
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
 export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
-  const { t } = useTranslation('appointments');
+  const { t, i18n } = useTranslation('appointments');
   const [appointment, setAppointment] = useState<Appointment | null>(null);
   const [history, setHistory] = useState<AppointmentHistoryEntry[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -63,10 +63,7 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
   const a = appointment;
   const booked = a?.status === 'booked';
   const editable = a !== null && !['done', 'no_show', 'cancelled'].includes(a.status);
-  const when = (iso: string) => {
-    const wall = utcToZoned(iso, timeZone);
-    return `${wall.date} ${wall.time}`;
-  };
+  const when = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
 
   return (
     <Dialog

@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
@@ -6,7 +7,7 @@ import { call } from '../../../api/client';
 import { Notice } from '../../../ui';
 import { useAppointmentsNav } from '../appointments-nav-store';
 import { PrintDayListButton } from '../frontdesk';
-import { clinicNow, DEFAULT_GRID_START, longDateLabel } from './book-time';
+import { clinicNow, DEFAULT_GRID_START } from './book-time';
 import { DateNav } from './DateNav';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
@@ -25,7 +26,8 @@ export function DayView({
   date: string;
   onDateChange(date: string): void;
 }) {
-  const { t, i18n } = useTranslation('appointments');
+  const { t } = useTranslation('appointments');
+  const format = useDateFormat();
   const [book, setBook] = useState<DayBook | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -74,7 +76,7 @@ export function DayView({
         today={now.date}
         step={1}
         onChange={onDateChange}
-        heading={longDateLabel(date, i18n.language)}
+        heading={format.date(date, { weekday: true })}
       />
       {shown?.holiday && <Notice tone="info">{t('day.holiday', { name: shown.holiday })}</Notice>}
       {failure && <Notice tone="error">{failure}</Notice>}

@@ -1,10 +1,11 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
 import { addDays, minutesOfDay } from '../../../../../shared/zoned-time';
 import { call } from '../../../api/client';
 import { Notice } from '../../../ui';
-import { clinicNow, DEFAULT_GRID_START, longDateLabel, mondayOf, shortDateLabel } from './book-time';
+import { clinicNow, DEFAULT_GRID_START, mondayOf } from './book-time';
 import { DateNav } from './DateNav';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
@@ -23,7 +24,8 @@ interface WeekViewProps {
 
 /** One doctor's week, Monday to Sunday. */
 export function WeekView({ setup, date, onDateChange, providerId, onProviderChange }: WeekViewProps) {
-  const { t, i18n } = useTranslation('appointments');
+  const { t } = useTranslation('appointments');
+  const format = useDateFormat();
   const monday = mondayOf(date);
   const [book, setBook] = useState<WeekBook | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
   const shown = book?.providerId === providerId && book.days[0]?.date === monday ? book : null;
   const columns: GridColumn[] = (shown?.days ?? []).map((d) => ({
     key: d.date,
-    label: shortDateLabel(d.date, i18n.language),
+    label: format.date(d.date, { weekday: true, year: false }),
     day: d,
     nowMinutes: d.date === now.date ? now.minutes : null,
   }));
@@ -85,8 +87,8 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
         step={7}
         onChange={(d) => onDateChange(mondayOf(d))}
         heading={t('week.heading', {
-          from: shortDateLabel(monday, i18n.language),
-          to: longDateLabel(addDays(monday, 6), i18n.language),
+          from: format.date(monday, { weekday: true, year: false }),
+          to: format.date(addDays(monday, 6), { weekday: true }),
         })}
       />
       {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
