@@ -25,6 +25,8 @@ export interface ChannelQueryOptions {
   refreshMs?: number;
   /** Keep showing the last answer while a new input loads (search boxes, paging), instead of a blank. */
   keepPrevious?: boolean;
+  /** Something outside the input that makes a new answer necessary (a record's version after a save). */
+  key?: string | number;
 }
 
 /** Reads a channel through the cache: loading, error (typed as main's ApiError) and data in one place. */
@@ -36,7 +38,7 @@ export function useChannelQuery<C extends Channel>(
   const signedIn = useSessionStore((s) => s.phase === 'signed-in');
   const { refreshMs } = options;
   return useQuery({
-    queryKey: channelKey(channel, input),
+    queryKey: options.key === undefined ? channelKey(channel, input) : [...channelKey(channel, input), options.key],
     queryFn: () => call(channel, input),
     enabled: options.enabled ?? true,
     refetchInterval: refreshMs && signedIn ? refreshMs : false,

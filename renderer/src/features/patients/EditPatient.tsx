@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
 import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
-import { ApiError, call } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { ApiError } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
 import { newLikeness } from './duplicate-check';
@@ -98,6 +99,9 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     }
   };
 
+  // A changed name or phone changes what search finds.
+  const update = useChannelMutation('patients.update', { invalidates: ['patients.search'] });
+
   const save = async (confirmedNotDuplicate = false) => {
     setAttempted(true);
     const check = checkPatientForm(form);
@@ -111,7 +115,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await call('patients.update', {
+      const saved = await update.mutateAsync({
         id: patient.id,
         version: baseVersion,
         patient: check.patient,

@@ -1,28 +1,18 @@
 import { useDateFormat } from '../../format/use-date-format';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PatientHistoryEntry } from '../../../../shared/domain/patient';
-import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/channel-hooks';
+import { errorMessage } from '../../forms/field-errors';
 import { Notice } from '../../ui';
 
 /** Every saved version: when, who, and each field's value before and after. Newest first. */
 export function PatientHistory({ patientId, version }: { patientId: string; version: number }) {
   const { t } = useTranslation('patients');
   const format = useDateFormat();
-  const [entries, setEntries] = useState<PatientHistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('patients.history', { id: patientId }).then(
-      (h) => current && setEntries(h),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [patientId, version]);
+  // Keyed by version too: a saved edit is a new version whose history must be read again.
+  const query = useChannelQuery('patients.history', { id: patientId }, { key: version });
+  const entries = query.data ?? null;
 
-  if (error) return <Notice tone="error">{error}</Notice>;
+  if (query.error) return <Notice tone="error">{errorMessage(query.error)}</Notice>;
   if (!entries) return <p role="status">{t('history.loading')}</p>;
   return (
     <ol className="patient-history">

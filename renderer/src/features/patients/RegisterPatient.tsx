@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain/patient';
 import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
-import { ApiError, call } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { ApiError } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { findDuplicates } from './duplicate-check';
@@ -83,6 +84,9 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setFailure(errorMessage(error));
   };
 
+  // A new patient is one search should find.
+  const registerMutation = useChannelMutation('patients.register', { invalidates: ['patients.search'] });
+
   const register = async (
     patient: PatientInput,
     rows: { phoneRows: number[]; identifierRows: number[] },
@@ -91,7 +95,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setBusy(true);
     setFailure(null);
     try {
-      const created = await call('patients.register', { patient, confirmedNotDuplicate: confirmed });
+      const created = await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed });
       draft.forget();
       openPatient(created.id, { registeredNow: true });
     } catch (error) {

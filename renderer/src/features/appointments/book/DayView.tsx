@@ -1,9 +1,9 @@
 import { useDateFormat } from '../../../format/use-date-format';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
 import { minutesOfDay } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
 import { Notice } from '../../../ui';
 import { useAppointmentsNav } from '../appointments-nav-store';
 import { PrintDayListButton } from '../frontdesk';
@@ -13,8 +13,6 @@ import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
-
-type DayBook = ChannelOutput<'appointments.day'>;
 
 /** Every doctor's column for one clinic day. */
 export function DayView({
@@ -28,11 +26,9 @@ export function DayView({
 }) {
   const { t } = useTranslation('appointments');
   const format = useDateFormat();
-  const [book, setBook] = useState<DayBook | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const dialogs = useBookDialogs(setup, reload);
+  const dayQuery = useChannelQuery('appointments.day', { date });
+  const failure = dayQuery.error ? errorMessage(dayQuery.error) : null;
+  const dialogs = useBookDialogs(setup);
   const now = clinicNow(setup.timeZone);
   const { openDetails } = dialogs;
 
@@ -43,22 +39,7 @@ export function DayView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: openDetails is a fresh function each render
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    call('appointments.day', { date }).then(
-      (b) => {
-        if (!live) return;
-        setBook(b);
-        setFailure(null);
-      },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [date, version]);
-
-  const shown = book?.date === date ? book : null;
+  const shown = dayQuery.data?.date === date ? dayQuery.data : null;
   const columns: GridColumn[] = (shown?.providers ?? []).map((p) => ({
     key: p.providerId,
     label: p.providerName,

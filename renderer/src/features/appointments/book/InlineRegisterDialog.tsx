@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientInput } from '../../../../../shared/domain/patient';
 import { errorMessage, hasFieldErrors } from '../../../forms/field-errors';
-import { ApiError, call } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { ApiError } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import {
   checkPatientForm,
@@ -29,6 +30,9 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<PatientInput | null>(null);
 
+  // A new patient is one search should find.
+  const registerMutation = useChannelMutation('patients.register', { invalidates: ['patients.search'] });
+
   const register = async (
     patient: PatientInput,
     rows: { phoneRows: number[]; identifierRows: number[] },
@@ -37,7 +41,7 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
     setBusy(true);
     setFailure(null);
     try {
-      onRegistered(await call('patients.register', { patient, confirmedNotDuplicate: confirmed }));
+      onRegistered(await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') setDuplicateOf(patient);
       const fields = errorsToFormPaths(error, rows);

@@ -1,9 +1,9 @@
 import { useDateFormat } from '../../../format/use-date-format';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
 import { addDays, minutesOfDay } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
 import { Notice } from '../../../ui';
 import { clinicNow, DEFAULT_GRID_START, mondayOf } from './book-time';
 import { DateNav } from './DateNav';
@@ -11,8 +11,6 @@ import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
-
-type WeekBook = ChannelOutput<'appointments.week'>;
 
 interface WeekViewProps {
   setup: BookSetup;
@@ -27,29 +25,12 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
   const { t } = useTranslation('appointments');
   const format = useDateFormat();
   const monday = mondayOf(date);
-  const [book, setBook] = useState<WeekBook | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const dialogs = useBookDialogs(setup, reload);
+  const weekQuery = useChannelQuery('appointments.week', { providerId, startDate: monday }, { enabled: !!providerId });
+  const book = weekQuery.data ?? null;
+  const failure = weekQuery.error ? errorMessage(weekQuery.error) : null;
+  const dialogs = useBookDialogs(setup);
   const now = clinicNow(setup.timeZone);
   const doctorSelect = useId();
-
-  useEffect(() => {
-    if (!providerId) return;
-    let live = true;
-    call('appointments.week', { providerId, startDate: monday }).then(
-      (b) => {
-        if (!live) return;
-        setBook(b);
-        setFailure(null);
-      },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [providerId, monday, version]);
 
   const shown = book?.providerId === providerId && book.days[0]?.date === monday ? book : null;
   const columns: GridColumn[] = (shown?.days ?? []).map((d) => ({
