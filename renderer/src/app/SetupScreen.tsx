@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../api/client';
+import { useChannelMutation } from '../api/channel-hooks';
+import { ApiError } from '../api/client';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { PAPER_SIZES } from '../../../shared/domain/settings';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/domain/user';
@@ -85,7 +86,8 @@ export function SetupScreen() {
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ message: string; alreadySetUp?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const complete = useChannelMutation('setup.complete');
+  const busy = complete.isPending;
   const [focusRequest, setFocusRequest] = useState(0);
   const zones = useMemo(() => timeZoneOptions(form.timeZone), [form.timeZone]);
 
@@ -120,10 +122,9 @@ export function SetupScreen() {
       showErrors(fields, t('setup.fixFields'));
       return;
     }
-    setBusy(true);
     setNotice(null);
     try {
-      const session = await call('setup.complete', input);
+      const session = await complete.mutateAsync(input);
       useSessionStore.getState().setClinic({ clinicName: form.clinicName.trim(), clinicTimeZone: form.timeZone });
       enterSignedIn(session);
     } catch (error) {
@@ -136,8 +137,6 @@ export function SetupScreen() {
         setErrors({});
         setNotice({ message: errorMessage(error) });
       }
-    } finally {
-      setBusy(false);
     }
   };
 

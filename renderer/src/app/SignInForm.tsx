@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { useChannelMutation } from '../api/channel-hooks';
 import { contract } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice, TextField } from '../ui';
@@ -21,7 +21,8 @@ export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, auto
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signIn = useChannelMutation('auth.signIn');
+  const busy = signIn.isPending;
   const passwordRef = useRef<HTMLInputElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
 
@@ -38,17 +39,14 @@ export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, auto
     }
     setErrors({});
     setMessage(null);
-    setBusy(true);
     try {
-      onSignedIn(await call('auth.signIn', { username, password }));
+      onSignedIn(await signIn.mutateAsync({ username, password }));
     } catch (error) {
       setMessage(errorMessage(error));
       setErrors(fieldErrors(error));
       // A failed password is never kept around; the user name is.
       setPassword('');
       passwordRef.current?.focus();
-    } finally {
-      setBusy(false);
     }
   };
 
