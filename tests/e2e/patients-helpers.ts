@@ -95,3 +95,12 @@ export async function openRegisterForm(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Register new patient/ }).click();
   await expect(page.getByRole('heading', { name: 'Register new patient', level: 1 })).toBeVisible();
 }
+
+/** A patient whose name has accents, for search and duplicate checks. */
+export const JOSE = {
+  givenNames: 'José',
+  familyName: 'García',
+  sex: 'male' as const,
+  birth: { kind: 'date' as const, date: '1984-03-07' },
+  phones: [{ kind: 'mobile' as const, number: '0712 345 678' }],
+};

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../api/client';
+import { useChannelMutation } from '../api/channel-hooks';
+import { ApiError } from '../api/client';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { PAPER_SIZES } from '../../../shared/domain/settings';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/domain/user';
 import { CheckboxField, Notice, SelectField, TextAreaField, TextField } from '../ui';
 import { AuthLayout } from './AuthLayout';
-import { fieldErrorsOf, focusFirstInvalid } from './field-errors';
+import { errorMessage, fieldErrors, focusFirstInvalid, hasFieldErrors } from '../forms/field-errors';
 import { enterSignedIn, loadStatus } from './session-actions';
 import { useSessionStore } from './session-store';
 import { browserTimeZone, timeZoneOptions } from './time-zones';
@@ -85,7 +86,8 @@ export function SetupScreen() {
   }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ message: string; alreadySetUp?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const complete = useChannelMutation('setup.complete');
+  const busy = complete.isPending;
   const [focusRequest, setFocusRequest] = useState(0);
   const zones = useMemo(() => timeZoneOptions(form.timeZone), [form.timeZone]);
 
@@ -114,30 +116,27 @@ export function SetupScreen() {
     if (busy) return;
     const input = toInput(form);
     const parsed = contract['setup.complete'].input.safeParse(input);
-    const fields = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    const fields = parsed.success ? {} : fieldErrors(parsed.error);
     if (form.password !== form.confirmPassword) fields['admin.confirmPassword'] = t('setup.passwordsDiffer');
     if (Object.keys(fields).length > 0) {
       showErrors(fields, t('setup.fixFields'));
       return;
     }
-    setBusy(true);
     setNotice(null);
     try {
-      const session = await call('setup.complete', input);
+      const session = await complete.mutateAsync(input);
       useSessionStore.getState().setClinic({ clinicName: form.clinicName.trim(), clinicTimeZone: form.timeZone });
       enterSignedIn(session);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'ALREADY_SET_UP') {
         setErrors({});
         setNotice({ message: t('setup.alreadySetUp'), alreadySetUp: true });
-      } else if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        showErrors(error.fields, t('setup.fixFields'));
+      } else if (hasFieldErrors(fieldErrors(error))) {
+        showErrors(fieldErrors(error), t('setup.fixFields'));
       } else {
         setErrors({});
-        setNotice({ message: error instanceof Error ? error.message : String(error) });
+        setNotice({ message: errorMessage(error) });
       }
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { PatientsScreen } from '../features/patients';
+import { mayUse } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice } from '../ui';
 import { AdminOnlyPatients } from './AdminOnlyPatients';
@@ -10,7 +11,6 @@ import { restoreFocus } from './focus-memory';
 import { MainNav } from './MainNav';
 import { sectionsFor, useNavStore } from './nav-store';
 import { refreshStatus, signOutNow } from './session-actions';
-import { hasRole } from './session-store';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useIdleLock } from './use-idle-lock';
@@ -29,7 +29,7 @@ export function Shell({ session, active }: ShellProps) {
   const requested = useNavStore((s) => s.section);
   const sections = sectionsFor(session.roles);
   const section = sections.includes(requested) ? requested : 'patients';
-  const seesPatients = hasRole(session, 'doctor', 'receptionist');
+  const seesPatients = mayUse('patients.search', session.roles);
 
   useIdleLock(session.idleLockMinutes, active);
   useShellShortcuts();

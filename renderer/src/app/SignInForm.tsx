@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../api/client';
+import { useChannelMutation } from '../api/channel-hooks';
 import { contract } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice, TextField } from '../ui';
-import { fieldErrorsOf } from './field-errors';
+import { errorMessage, fieldErrors } from '../forms/field-errors';
 
 interface SignInFormProps {
   initialUsername?: string;
@@ -21,7 +21,8 @@ export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, auto
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signIn = useChannelMutation('auth.signIn');
+  const busy = signIn.isPending;
   const passwordRef = useRef<HTMLInputElement>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
 
@@ -30,7 +31,7 @@ export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, auto
     if (busy) return;
     const parsed = contract['auth.signIn'].input.safeParse({ username, password });
     if (!parsed.success) {
-      const fields = fieldErrorsOf(parsed.error);
+      const fields = fieldErrors(parsed.error);
       setErrors(fields);
       setMessage(null);
       (fields.username ? usernameRef : passwordRef).current?.focus();
@@ -38,17 +39,14 @@ export function SignInForm({ initialUsername = '', submitLabel, onSignedIn, auto
     }
     setErrors({});
     setMessage(null);
-    setBusy(true);
     try {
-      onSignedIn(await call('auth.signIn', { username, password }));
+      onSignedIn(await signIn.mutateAsync({ username, password }));
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
-      if (error instanceof ApiError) setErrors(error.fields);
+      setMessage(errorMessage(error));
+      setErrors(fieldErrors(error));
       // A failed password is never kept around; the user name is.
       setPassword('');
       passwordRef.current?.focus();
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,19 +1,41 @@
 import { create } from 'zustand';
+import { mayUse, type Channel } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
 
 export const SECTIONS = ['patients', 'appointments', 'users', 'hours', 'settings', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-const ADMIN_SECTIONS: ReadonlySet<Section> = new Set<Section>(['users', 'hours', 'settings', 'audit']);
+interface SectionRule {
+  /** The channel whose access rule (in shared/contract.ts) decides who sees the section; null: everyone signed in. */
+  opensWith: Channel | null;
+  /** Where the menu lists it; the administration group is only a heading, not an access rule. */
+  group: 'work' | 'administration';
+}
+
+/*
+ * Patients is open to everyone signed in: an administrator without a front-desk or clinical role
+ * sees there why they cannot open records (AdminOnlyPatients). Appointments shows the book to anyone.
+ * The administration screens are gated by the channel that changes what they manage.
+ */
+const RULES: Record<Section, SectionRule> = {
+  patients: { opensWith: null, group: 'work' },
+  appointments: { opensWith: null, group: 'work' },
+  users: { opensWith: 'users.list', group: 'administration' },
+  hours: { opensWith: 'providers.setSchedule', group: 'administration' },
+  settings: { opensWith: 'settings.update', group: 'administration' },
+  audit: { opensWith: 'audit.list', group: 'administration' },
+};
 
 /** Sections a person with these roles may open. Main enforces access; this only keeps the menu honest. */
 export function sectionsFor(roles: readonly Role[]): Section[] {
-  const isAdmin = roles.includes('admin');
-  return SECTIONS.filter((s) => isAdmin || !ADMIN_SECTIONS.has(s));
+  return SECTIONS.filter((s) => {
+    const channel = RULES[s].opensWith;
+    return channel === null || mayUse(channel, roles);
+  });
 }
 
 export function isAdminSection(section: Section): boolean {
-  return ADMIN_SECTIONS.has(section);
+  return RULES[section].group === 'administration';
 }
 
 interface NavState {

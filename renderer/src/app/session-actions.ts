@@ -1,4 +1,5 @@
 import { ApiError, call } from '../api/client';
+import { queryClient } from '../api/query-client';
 import { usePatientsNav } from '../features/patients';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { rememberFocus } from './focus-memory';
@@ -29,6 +30,8 @@ export async function loadStatus(): Promise<void> {
 export function enterSignedIn(session: SessionInfo): void {
   const previous = useSessionStore.getState().session;
   if (!previous || previous.userId !== session.userId) {
+    // One person never sees what main answered another: the cache goes with the shell.
+    queryClient.clear();
     useNavStore.getState().reset();
     const patients = usePatientsNav.getState();
     patients.show({ kind: 'search' });
@@ -48,6 +51,7 @@ export function showLocked(): void {
 export function showSignedOut(): void {
   const { phase, setPhase } = useSessionStore.getState();
   if (phase === 'setup' || phase === 'loading') return;
+  queryClient.clear();
   setPhase('signed-out');
 }
 
@@ -69,6 +73,7 @@ export async function signOutNow(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
   }
+  queryClient.clear();
   useSessionStore.getState().setPhase('signed-out');
 }
 

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../shared/domain/user';
-import type { Role } from '../../../shared/domain/roles';
 
 export type AuthPhase = 'loading' | 'setup' | 'signed-out' | 'locked' | 'signed-in';
 
@@ -38,10 +37,6 @@ export const useSessionStore = create<SessionState>((set) => ({
   setClinic: ({ clinicName, clinicTimeZone }) => set({ clinicName, clinicTimeZone }),
   setStartError: (startError) => set({ startError }),
 }));
-
-export function hasRole(session: SessionInfo | null, ...roles: Role[]): boolean {
-  return !!session && roles.some((r) => session.roles.includes(r));
-}
 
 /** The clinic's time zone for dates shown to people (the computer's own until set-up is done). */
 export function useClinicTimeZone(): string | undefined {

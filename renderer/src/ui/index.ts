@@ -2,3 +2,4 @@ export { TextField, TextAreaField, SelectField } from './Field';
 export { CheckboxField } from './CheckboxField';
 export { Dialog } from './Dialog';
 export { Notice } from './Notice';
+export { DataTable, type Column, type RowSelection } from './DataTable';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../renderer/src/format/date-time';
 import type { ProviderDay } from '../../../shared/domain/appointment';
-import {
-  clockTime,
-  endMinutes,
-  gridRange,
-  longDateLabel,
-  mondayOf,
-  shortDateLabel,
-} from '../../../renderer/src/features/appointments/book/book-time';
+import { clockTime, endMinutes, gridRange, mondayOf } from '../../../renderer/src/features/appointments/book/book-time';
 import {
   emptyDraft,
   isOutsideHoursRefusal,
@@ -199,8 +193,9 @@ describe('book time helpers', () => {
     expect(mondayOf('2026-03-11')).toBe('2026-03-09');
     expect(mondayOf('2026-03-09')).toBe('2026-03-09');
     expect(mondayOf('2026-03-15')).toBe('2026-03-09');
-    expect(longDateLabel('2026-11-30', 'en')).toBe('Mon 30 Nov 2026');
-    expect(shortDateLabel('2026-11-30', 'en')).toBe('Mon 30 Nov');
-    expect(longDateLabel('not a date', 'en')).toBe('not a date');
+    // The book's day and week headings, written by the one date formatter.
+    expect(formatDate('2026-11-30', 'en', { weekday: true })).toBe('Mon 30 Nov 2026');
+    expect(formatDate('2026-11-30', 'en', { weekday: true, year: false })).toBe('Mon 30 Nov');
+    expect(formatDate('not a date', 'en', { weekday: true })).toBe('not a date');
   });
 });

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { Notice } from '../../ui';
-import type { AuditEntry } from '../../../../shared/domain/audit';
-import type { User } from '../../../../shared/domain/user';
 import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { downloadBlob } from '../../ui/download-file';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, hasFieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 
 const PAGE_SIZE = 100;
@@ -33,65 +31,51 @@ export function AuditScreen() {
   // The filters last applied; a half-pasted patient id does not replace them.
   const [applied, setApplied] = useState<AuditFilterForm>(NO_AUDIT_FILTERS);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
-  const [users, setUsers] = useState<User[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState('');
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [exportError, setExportError] = useState('');
   const [status, setStatus] = useState('');
-  const [exporting, setExporting] = useState(false);
-  const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    call('users.list', {})
-      .then(setUsers)
-      .catch(() => setUsers([])); // The list still works without the user filter's names.
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    call('audit.list', { ...toQuery(applied), limit: PAGE_SIZE, offset })
-      .then((result) => {
-        if (!current) return;
-        setPage(result);
-        setErrors({});
-        setAlert('');
-      })
-      .catch((error: unknown) => {
-        if (!current) return;
-        const fields = fieldErrorsFrom(error);
-        setErrors(fields);
-        setAlert(Object.keys(fields).length ? '' : t('audit.loadFailed', { message: errorMessage(error) }));
-      });
-    return () => {
-      current = false;
-    };
-  }, [applied, offset, reloads, t]);
+  // The list still works without the user filter's names.
+  const users = useChannelQuery('users.list', {}).data ?? [];
+  // The last page stays on screen while the next one loads, so paging does not blink to "Loading".
+  const pageQuery = useChannelQuery(
+    'audit.list',
+    { ...toQuery(applied), limit: PAGE_SIZE, offset },
+    { keepPrevious: true },
+  );
+  const page = pageQuery.data ?? null;
+  // The export is itself audited: the list on screen is asked again afterwards.
+  const exportMutation = useChannelMutation('audit.exportCsv', { invalidates: ['audit.list'] });
+  const exporting = exportMutation.isPending;
+  const serverErrors = fieldErrors(pageQuery.error, topLevelField);
+  const errors = hasFieldErrors(localErrors) ? localErrors : serverErrors;
+  const alert =
+    exportError ||
+    (pageQuery.error && !hasFieldErrors(serverErrors)
+      ? t('audit.loadFailed', { message: errorMessage(pageQuery.error) })
+      : '');
 
   function changeFilters(next: AuditFilterForm) {
     setForm(next);
     setStatus('');
     const id = next.patientId.trim();
     if (id !== '' && !UUID.test(id)) {
-      setErrors({ patientId: t('audit.patientIdInvalid') });
+      setLocalErrors({ patientId: t('audit.patientIdInvalid') });
       return;
     }
-    setErrors({});
+    setLocalErrors({});
     setApplied(next);
     setOffset(0);
   }
 
   async function exportCsv() {
-    setExporting(true);
     setStatus('');
+    setExportError('');
     try {
-      const result = await call('audit.exportCsv', { ...toQuery(applied), limit: PAGE_SIZE, offset: 0 });
+      const result = await exportMutation.mutateAsync({ ...toQuery(applied), limit: PAGE_SIZE, offset: 0 });
       downloadBlob(result.filename, new Blob([UTF8_BOM + result.csv], { type: 'text/csv;charset=utf-8' }));
       setStatus(t('audit.exported', { filename: result.filename, count: result.rows }));
-      setReloads((n) => n + 1); // The export itself is audited.
     } catch (error) {
-      setAlert(t('audit.exportFailed', { message: errorMessage(error) }));
-    } finally {
-      setExporting(false);
+      setExportError(t('audit.exportFailed', { message: errorMessage(error) }));
     }
   }
 

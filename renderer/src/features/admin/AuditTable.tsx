@@ -1,42 +1,54 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/domain/audit';
+import { useDateFormat } from '../../format/use-date-format';
+import { DataTable, type Column } from '../../ui';
 import { auditActionLabel, auditOutcomeLabel } from './audit-labels';
-import { formatLocalDateTime } from './local-time';
 
-/** Audit rows, newest first; times in this computer's local time, the UTC instant in a tooltip. */
+/** Audit rows, newest first; times on the clinic's clock (seconds tell apart rows of one minute), the UTC instant in a tooltip. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation('admin');
+  const format = useDateFormat();
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'time',
+      header: t('audit.colTime'),
+      className: 'admin-nowrap',
+      cell: (e) => (
+        <time dateTime={e.at} title={e.at}>
+          {format.dateTime(e.at, { seconds: true })}
+        </time>
+      ),
+    },
+    { key: 'user', header: t('audit.colUser'), cell: (e) => e.username },
+    {
+      key: 'action',
+      header: t('audit.colAction'),
+      className: 'admin-nowrap',
+      cell: (e) => auditActionLabel(t, e.action),
+    },
+    {
+      key: 'patient',
+      header: t('audit.colPatient'),
+      className: 'admin-patient',
+      cell: (e) => e.patientLabel || e.patientId || '',
+    },
+    {
+      key: 'outcome',
+      header: t('audit.colOutcome'),
+      cell: (e) => (
+        <span className={`admin-outcome admin-outcome--${e.outcome}`}>{auditOutcomeLabel(t, e.outcome)}</span>
+      ),
+    },
+    { key: 'details', header: t('audit.colDetails'), className: 'admin-details', cell: (e) => e.details },
+  ];
   return (
-    <div className="admin-table-scroll">
-      <table className="admin-table admin-table--audit">
-        <caption className="visually-hidden">{t('audit.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.colTime')}</th>
-            <th scope="col">{t('audit.colUser')}</th>
-            <th scope="col">{t('audit.colAction')}</th>
-            <th scope="col">{t('audit.colPatient')}</th>
-            <th scope="col">{t('audit.colOutcome')}</th>
-            <th scope="col">{t('audit.colDetails')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td className="admin-nowrap">
-                <time dateTime={e.at} title={e.at}>
-                  {formatLocalDateTime(e.at)}
-                </time>
-              </td>
-              <td>{e.username}</td>
-              <td className="admin-nowrap">{auditActionLabel(t, e.action)}</td>
-              <td className="admin-patient">{e.patientLabel || e.patientId || ''}</td>
-              <td className={`admin-outcome admin-outcome--${e.outcome}`}>{auditOutcomeLabel(t, e.outcome)}</td>
-              <td className="admin-details">{e.details}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('audit.tableCaption')}
+      className="admin-table admin-table--audit"
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => String(e.seq)}
+      scroll
+    />
   );
 }

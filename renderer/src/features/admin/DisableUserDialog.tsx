@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { USER_READS } from './user-reads';
 import { Dialog, Notice } from '../../ui';
 import type { User } from '../../../../shared/domain/user';
-import { errorMessage } from './form-errors';
+import { errorMessage } from '../../forms/field-errors';
 
 interface DisableUserDialogProps {
   user: User;
@@ -18,18 +19,15 @@ interface DisableUserDialogProps {
 export function DisableUserDialog({ user, onClose, onDone }: DisableUserDialogProps) {
   const { t } = useTranslation('admin');
   const [alert, setAlert] = useState('');
-  const [busy, setBusy] = useState(false);
+  const setDisabled = useChannelMutation('users.setDisabled', { invalidates: USER_READS });
   const disabling = !user.disabled;
   const name = user.displayName;
 
   async function confirm() {
-    setBusy(true);
     try {
-      onDone(await call('users.setDisabled', { id: user.id, disabled: disabling }));
+      onDone(await setDisabled.mutateAsync({ id: user.id, disabled: disabling }));
     } catch (error) {
       setAlert(errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -43,7 +41,12 @@ export function DisableUserDialog({ user, onClose, onDone }: DisableUserDialogPr
           <button type="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="button" className={disabling ? 'danger' : 'primary'} onClick={confirm} disabled={busy}>
+          <button
+            type="button"
+            className={disabling ? 'danger' : 'primary'}
+            onClick={confirm}
+            disabled={setDisabled.isPending}
+          >
             {disabling ? t('users.toggle.disableConfirm') : t('users.toggle.enableConfirm')}
           </button>
         </>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/channel-hooks';
+import { useClinicTimeZone } from '../../app/session-store';
 import { Notice, SelectField } from '../../ui';
-import type { ProviderSchedule } from '../../../../shared/domain/appointment';
 import { todayIn } from '../../../../shared/dates';
-import { errorMessage } from './form-errors';
+import { errorMessage } from '../../forms/field-errors';
 import { DaysOffPanel } from './hours/DaysOffPanel';
 import { HolidaysPanel } from './hours/HolidaysPanel';
 import { WeeklyHoursForm } from './hours/WeeklyHoursForm';
@@ -14,25 +14,14 @@ import './hours/hours.css';
 /** Administrators set each doctor's weekly hours, default length and days off, and the clinic's holidays. */
 export function HoursScreen() {
   const { t } = useTranslation('admin');
-  const [providers, setProviders] = useState<ProviderSchedule[] | null>(null);
-  const [today, setToday] = useState<string | null>(null);
-  const [chosen, setChosen] = useState('');
-  const [loadError, setLoadError] = useState('');
-
-  useEffect(() => {
-    Promise.all([call('providers.list', {}), call('settings.get', {})])
-      .then(([list, settings]) => {
-        setProviders(list);
-        // "Upcoming" means from today at the clinic, whatever this computer's own zone is.
-        setToday(todayIn(settings.timeZone));
-        setChosen((c) => c || list[0]?.providerId || '');
-      })
-      .catch((error: unknown) => setLoadError(t('hours.loadFailed', { message: errorMessage(error) })));
-  }, [t]);
-
+  const providersQuery = useChannelQuery('providers.list', {});
+  const providers = providersQuery.data ?? null;
+  const loadError = providersQuery.error ? t('hours.loadFailed', { message: errorMessage(providersQuery.error) }) : '';
+  // "Upcoming" means from today at the clinic, whatever this computer's own zone is.
+  const today = todayIn(useClinicTimeZone());
+  const [picked, setPicked] = useState('');
+  const chosen = picked || providers?.[0]?.providerId || '';
   const schedule = providers?.find((p) => p.providerId === chosen);
-  const replace = (saved: ProviderSchedule) =>
-    setProviders((list) => list?.map((p) => (p.providerId === saved.providerId ? saved : p)) ?? null);
 
   return (
     <section className="admin-screen" aria-labelledby="admin-hours-title">
@@ -46,7 +35,7 @@ export function HoursScreen() {
           <SelectField
             label={t('hours.doctor')}
             value={chosen}
-            onChange={(e) => setChosen(e.target.value)}
+            onChange={(e) => setPicked(e.target.value)}
             options={providers.map((p) => ({ value: p.providerId, label: p.displayName }))}
           />
         </div>
@@ -54,7 +43,7 @@ export function HoursScreen() {
       {schedule && today && (
         <>
           {/* Keyed by doctor so switching doctors starts from that doctor's saved hours. */}
-          <WeeklyHoursForm key={schedule.providerId} schedule={schedule} onSaved={replace} />
+          <WeeklyHoursForm key={schedule.providerId} schedule={schedule} />
           <div className="hours-columns">
             <DaysOffPanel
               key={schedule.providerId}

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { USER_READS } from './user-reads';
 import { Dialog, Notice, TextField } from '../../ui';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
 interface ResetPasswordDialogProps {
   user: User;
@@ -19,7 +20,8 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
-  const [busy, setBusy] = useState(false);
+  // A reset also lifts a lockout, which the users list shows.
+  const reset = useChannelMutation('users.resetPassword', { invalidates: USER_READS });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -27,16 +29,13 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
       setErrors({ confirm: t('users.form.passwordsDiffer') });
       return;
     }
-    setBusy(true);
     try {
-      await call('users.resetPassword', { id: user.id, newPassword: password });
+      await reset.mutateAsync({ id: user.id, newPassword: password });
       onDone();
     } catch (error) {
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors({ ...(fields.newPassword ? { password: fields.newPassword } : {}) });
       setAlert(fields.newPassword ? '' : errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -50,7 +49,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
           <button type="button" onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" form={formId} disabled={busy}>
+          <button type="submit" form={formId} disabled={reset.isPending}>
             {t('users.reset.submit')}
           </button>
         </>

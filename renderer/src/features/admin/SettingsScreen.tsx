@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { useSessionStore } from '../../app/session-store';
 import { timeZoneOptions } from '../../app/time-zones';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
 import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 
 /** The form keeps the idle minutes as typed, so a half-typed number is not lost or coerced. */
@@ -18,17 +18,17 @@ function toForm(s: ClinicSettings): SettingsForm {
 /** Clinic details printed on documents, the clinic's time zone, idle lock and paper size. */
 export function SettingsScreen() {
   const { t } = useTranslation('admin');
-  const [form, setForm] = useState<SettingsForm | null>(null);
+  const settingsQuery = useChannelQuery('settings.get', {});
+  // What the administrator typed; until they type, the form shows the saved settings.
+  const [edited, setEdited] = useState<SettingsForm | null>(null);
+  const form = edited ?? (settingsQuery.data ? toForm(settingsQuery.data) : null);
+  const update = useChannelMutation('settings.update', { invalidates: ['settings.get'] });
+  const busy = update.isPending;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState('');
+  const [saveError, setSaveError] = useState('');
+  const alert =
+    saveError || (settingsQuery.error ? t('settings.loadFailed', { message: errorMessage(settingsQuery.error) }) : '');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => setForm(toForm(s)))
-      .catch((error: unknown) => setAlert(t('settings.loadFailed', { message: errorMessage(error) })));
-  }, [t]);
 
   const currentZone = form?.timeZone;
   const zones = useMemo(
@@ -49,7 +49,7 @@ export function SettingsScreen() {
   }
 
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
-    setForm({ ...form, [key]: value });
+    setEdited({ ...form, [key]: value });
     setStatus('');
   };
 
@@ -59,15 +59,14 @@ export function SettingsScreen() {
     const minutes = Number(form.idleLockMinutes.trim());
     if (form.idleLockMinutes.trim() === '' || !Number.isInteger(minutes)) {
       setErrors({ idleLockMinutes: t('settings.idleLockInvalid') });
-      setAlert('');
+      setSaveError('');
       return;
     }
-    setBusy(true);
     try {
-      const saved = await call('settings.update', { ...form, idleLockMinutes: minutes });
-      setForm(toForm(saved));
+      const saved = await update.mutateAsync({ ...form, idleLockMinutes: minutes });
+      setEdited(toForm(saved));
       setErrors({});
-      setAlert('');
+      setSaveError('');
       setStatus(t('settings.saved'));
       // The shell shows the clinic name and runs the idle timer from the session: keep both current.
       useSessionStore.setState((s) => ({
@@ -77,12 +76,10 @@ export function SettingsScreen() {
       }));
     } catch (error) {
       // The form keeps what was typed, so nothing is lost while the person fixes it.
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors(fields);
       setStatus('');
-      setAlert(t('settings.saveFailed', { message: errorMessage(error) }));
-    } finally {
-      setBusy(false);
+      setSaveError(t('settings.saveFailed', { message: errorMessage(error) }));
     }
   }
 

@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { USER_READS } from './user-reads';
 import { Dialog, Notice, TextField } from '../../ui';
 import type { Role } from '../../../../shared/domain/roles';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { RoleCheckboxes } from './RoleCheckboxes';
-import { errorMessage, fieldErrorsFrom } from './form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
 interface UserFormDialogProps {
   /** The account to edit; absent to add a new one. */
@@ -25,7 +26,9 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
-  const [busy, setBusy] = useState(false);
+  const update = useChannelMutation('users.update', { invalidates: USER_READS });
+  const create = useChannelMutation('users.create', { invalidates: USER_READS });
+  const busy = update.isPending || create.isPending;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -37,19 +40,16 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
       setAlert('');
       return;
     }
-    setBusy(true);
     try {
       const saved = user
-        ? await call('users.update', { id: user.id, version: user.version, displayName, roles })
-        : await call('users.create', { username, displayName, password, roles });
+        ? await update.mutateAsync({ id: user.id, version: user.version, displayName, roles })
+        : await create.mutateAsync({ username, displayName, password, roles });
       onSaved(saved);
     } catch (error) {
-      const fields = fieldErrorsFrom(error);
+      const fields = fieldErrors(error, topLevelField);
       setErrors(fields);
       // A message tied to a field is shown there; only say it again on top when no field carries it.
       setAlert(Object.keys(fields).length ? '' : errorMessage(error));
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/channel-hooks';
 import { useSessionStore } from '../../app/session-store';
-import { Notice } from '../../ui';
+import { DataTable, Notice, type Column } from '../../ui';
 import type { User } from '../../../../shared/domain/user';
 import { DisableUserDialog } from './DisableUserDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserFormDialog } from './UserFormDialog';
-import { errorMessage } from './form-errors';
-import { formatLocalTime } from './local-time';
+import { errorMessage } from '../../forms/field-errors';
+import { useDateFormat } from '../../format/use-date-format';
 import './admin.css';
 
 type OpenDialog =
@@ -22,23 +22,12 @@ type OpenDialog =
 export function UsersScreen() {
   const { t } = useTranslation('admin');
   const myId = useSessionStore((s) => s.session?.userId);
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const format = useDateFormat();
+  const usersQuery = useChannelQuery('users.list', {});
+  const users = usersQuery.data ?? null;
+  const loadError = usersQuery.error ? t('users.loadFailed', { message: errorMessage(usersQuery.error) }) : '';
   const [status, setStatus] = useState('');
   const [dialog, setDialog] = useState<OpenDialog>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setUsers(await call('users.list', {}));
-      setLoadError('');
-    } catch (error) {
-      setLoadError(t('users.loadFailed', { message: errorMessage(error) }));
-    }
-  }, [t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   function open(next: OpenDialog) {
     setStatus('');
@@ -48,16 +37,53 @@ export function UsersScreen() {
   function finish(message: string) {
     setDialog(null);
     setStatus(message);
-    void load();
   }
 
   function statusOf(user: User): string {
     if (user.disabled) return t('users.statusDisabled');
     if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
-      return t('users.statusLocked', { time: formatLocalTime(user.lockedUntil) });
+      return t('users.statusLocked', { time: format.time(user.lockedUntil) });
     }
     return t('users.statusActive');
   }
+
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      header: t('users.colName'),
+      rowHeader: true,
+      cell: (user) => (
+        <>
+          {user.displayName}
+          {user.id === myId && <span className="admin-you"> {t('users.you')}</span>}
+        </>
+      ),
+    },
+    { key: 'username', header: t('users.colUsername'), cell: (user) => user.username },
+    {
+      key: 'roles',
+      header: t('users.colRoles'),
+      cell: (user) => user.roles.map((r) => t(`roles.${r}`)).join(', '),
+    },
+    { key: 'status', header: t('users.colStatus'), cell: statusOf },
+    {
+      key: 'actions',
+      header: t('users.colActions'),
+      cell: (user) => (
+        <div className="admin-row-actions">
+          <button type="button" onClick={() => open({ kind: 'edit', user })}>
+            {t('users.edit')}
+          </button>
+          <button type="button" onClick={() => open({ kind: 'reset', user })}>
+            {t('users.resetPassword')}
+          </button>
+          <button type="button" onClick={() => open({ kind: 'toggle', user })}>
+            {user.disabled ? t('users.enable') : t('users.disable')}
+          </button>
+        </div>
+      ),
+    },
+  ];
 
   return (
     <section className="admin-screen" aria-labelledby="admin-users-title">
@@ -72,44 +98,14 @@ export function UsersScreen() {
       {status && <Notice tone="success">{status}</Notice>}
       {users === null && !loadError && <p>{t('loading')}</p>}
       {users && (
-        <table className="admin-table">
-          <caption className="visually-hidden">{t('users.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.colName')}</th>
-              <th scope="col">{t('users.colUsername')}</th>
-              <th scope="col">{t('users.colRoles')}</th>
-              <th scope="col">{t('users.colStatus')}</th>
-              <th scope="col">{t('users.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className={user.disabled ? 'admin-table__row--muted' : undefined}>
-                <th scope="row">
-                  {user.displayName}
-                  {user.id === myId && <span className="admin-you"> {t('users.you')}</span>}
-                </th>
-                <td>{user.username}</td>
-                <td>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-                <td>{statusOf(user)}</td>
-                <td>
-                  <div className="admin-row-actions">
-                    <button type="button" onClick={() => open({ kind: 'edit', user })}>
-                      {t('users.edit')}
-                    </button>
-                    <button type="button" onClick={() => open({ kind: 'reset', user })}>
-                      {t('users.resetPassword')}
-                    </button>
-                    <button type="button" onClick={() => open({ kind: 'toggle', user })}>
-                      {user.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('users.tableCaption')}
+          className="admin-table"
+          columns={columns}
+          rows={users}
+          rowKey={(user) => user.id}
+          rowClassName={(user) => (user.disabled ? 'admin-table__row--muted' : undefined)}
+        />
       )}
       {dialog?.kind === 'add' && (
         <UserFormDialog

@@ -1,9 +1,10 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
 import { useClinicTimeZone } from '../../app/session-store';
 import type { DuplicateCandidate } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
 import { Dialog } from '../../ui';
-import { ageLabel, dateLabel } from './patient-display';
+import { ageLabel } from './patient-display';
 
 interface DuplicateDialogProps {
   candidates: DuplicateCandidate[];
@@ -31,7 +32,8 @@ export function DuplicateDialog({
   onConfirm,
   onBack,
 }: DuplicateDialogProps) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const clinicTimeZone = useClinicTimeZone();
   const words = mode === 'edit' ? 'duplicates.edit' : 'duplicates';
   return (
@@ -63,9 +65,7 @@ export function DuplicateDialog({
                   {t('duplicates.facts', {
                     sex: t(`sex.${c.sex}`),
                     age: ageLabel(c.birthDate, clinicTimeZone),
-                    birthDate:
-                      dateLabel(c.birthDate, i18n.language) +
-                      (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
+                    birthDate: format.date(c.birthDate) + (c.birthDateEstimated ? ` ${t('results.estimated')}` : ''),
                     mrn: c.mrn,
                   })}
                   {c.phone && ` · ${t('duplicates.phone', { phone: c.phone })}`}

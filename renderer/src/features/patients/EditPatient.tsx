@@ -1,12 +1,14 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
-import { ApiError, call } from '../../api/client';
+import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { ApiError } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
 import { newLikeness } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
 import {
   checkPatientForm,
@@ -31,7 +33,8 @@ interface EditPatientProps {
  * record is edited again (after a reload, a crash or a closed window).
  */
 export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatientProps) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const draftOf = useMemo<DraftOf>(() => ({ kind: 'edit', patientId: patient.id }), [patient.id]);
   const [start] = useState(() => {
@@ -96,6 +99,9 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     }
   };
 
+  // A changed name or phone changes what search finds.
+  const update = useChannelMutation('patients.update', { invalidates: ['patients.search'] });
+
   const save = async (confirmedNotDuplicate = false) => {
     setAttempted(true);
     const check = checkPatientForm(form);
@@ -109,7 +115,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
     setBusy(true);
     setFailure(null);
     try {
-      const saved = await call('patients.update', {
+      const saved = await update.mutateAsync({
         id: patient.id,
         version: baseVersion,
         patient: check.patient,
@@ -125,12 +131,13 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
         return;
       }
       setDuplicates(null);
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(errorsToFormPaths(error.fields, check.rows));
+      const fields = errorsToFormPaths(error, check.rows);
+      if (hasFieldErrors(fields)) {
+        setErrors(fields);
         setFocusErrorRequest((n) => n + 1);
       }
       setFailure({
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
         conflict: error instanceof ApiError && error.code === 'CONFLICT',
       });
     } finally {
@@ -143,7 +150,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
       <h2 id="edit-title">{t('edit.title')}</h2>
       {restoredAt && (
         <Notice tone="info">
-          <span>{t('edit.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <span>{t('edit.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
           <button type="button" onClick={discardDraft}>
             {t('edit.discardDraft')}
           </button>

@@ -1,8 +1,9 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
 import { useClinicTimeZone } from '../../app/session-store';
 import type { Patient, PatientSummary } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
-import { ageLabel, dateLabel } from './patient-display';
+import { ageLabel } from './patient-display';
 
 interface PatientBannerProps {
   patient: Patient | PatientSummary;
@@ -15,12 +16,12 @@ interface PatientBannerProps {
  * makes before acting (name, age, sex, MRN) and the alerts that must never be missed.
  */
 export function PatientBanner({ patient, headingLevel = 1 }: PatientBannerProps) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const clinicTimeZone = useClinicTimeZone();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const phone = 'phones' in patient ? (patient.phones[0]?.number ?? '') : patient.phone;
-  const born =
-    dateLabel(patient.birthDate, i18n.language) + (patient.birthDateEstimated ? ` ${t('results.estimated')}` : '');
+  const born = format.date(patient.birthDate) + (patient.birthDateEstimated ? ` ${t('results.estimated')}` : '');
   return (
     <section className="patient-banner" aria-label={t('banner.label')}>
       <Heading className="patient-banner__name">{fullName(patient) || t('unnamed')}</Heading>

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useDateFormat } from '../../format/use-date-format';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
-import { call } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { channelKey, useChannelQuery } from '../../api/channel-hooks';
+import { errorMessage } from '../../forms/field-errors';
 import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { EditPatient } from './EditPatient';
 import { PatientBanner } from './PatientBanner';
 import { PatientDemographics } from './PatientDemographics';
 import { PatientHistory } from './PatientHistory';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft } from './patient-draft';
 import { usePatientsNav } from './patients-nav-store';
 
@@ -17,27 +19,23 @@ const TABS: Tab[] = ['details', 'history'];
 
 /** One patient: the banner, then details (with Edit) and the history of changes. */
 export function PatientChart({ patientId, registeredNow = false }: { patientId: string; registeredNow?: boolean }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const show = usePatientsNav((s) => s.show);
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('details');
   const [editing, setEditing] = useState(false);
   // Registration's confirmation until the first edit; then the last save's.
   const [notice, setNotice] = useState<string | null>(registeredNow ? 'registered' : null);
   const tabsId = useId();
 
-  // Every open is an audited view in main.
-  const load = useCallback(() => {
-    setLoadError(null);
-    return call('patients.get', { id: patientId }).then(setPatient, (e: unknown) =>
-      setLoadError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [patientId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Every open is an audited view in main; nothing re-reads it in the background.
+  const queryClient = useQueryClient();
+  const patientQuery = useChannelQuery('patients.get', { id: patientId });
+  const patient = patientQuery.data ?? null;
+  const loadError = patientQuery.error ? errorMessage(patientQuery.error) : null;
+  // A save answers with the saved record: show it without another audited read.
+  const setPatient = (saved: Patient) => queryClient.setQueryData(channelKey('patients.get', { id: patientId }), saved);
 
   // Edits typed earlier and never saved or cancelled (the window closed, the app crashed).
   const unsavedEdits = patient && !editing ? loadDraft(userId, { kind: 'edit', patientId: patient.id }) : null;
@@ -116,7 +114,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
             onCancel={() => setEditing(false)}
             onReload={() => {
               setEditing(false);
-              void load();
+              void patientQuery.refetch();
             }}
           />
         ) : (
@@ -136,7 +134,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
             </div>
             {unsavedEdits && (
               <Notice tone="info">
-                <span>{t('chart.unsavedEdits', { when: dateTimeLabel(unsavedEdits.savedAt, i18n.language) })}</span>{' '}
+                <span>{t('chart.unsavedEdits', { when: format.dateTime(unsavedEdits.savedAt) })}</span>{' '}
                 <button type="button" onClick={() => setEditing(true)}>
                   {t('chart.continueEditing')}
                 </button>

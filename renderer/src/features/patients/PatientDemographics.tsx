@@ -1,10 +1,11 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
-import { dateLabel, dateTimeLabel } from './patient-display';
 
 /** The registration details as read-only facts; empty ones say so rather than disappear. */
 export function PatientDemographics({ patient }: { patient: Patient }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const none = t('details.none');
   const address = [
     patient.address.line,
@@ -23,8 +24,7 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
     [t('form.genderIdentity'), patient.genderIdentity || none],
     [
       t('form.birthDate'),
-      dateLabel(patient.birthDate, i18n.language) +
-        (patient.birthDateEstimated ? ` ${t('details.estimatedFromAge')}` : ''),
+      format.date(patient.birthDate) + (patient.birthDateEstimated ? ` ${t('details.estimatedFromAge')}` : ''),
     ],
     [t('form.phones'), patient.phones.map((p) => `${p.number} (${t(`phoneKind.${p.kind}`)})`).join(' · ') || none],
     [t('form.address'), address || none],
@@ -35,10 +35,10 @@ export function PatientDemographics({ patient }: { patient: Patient }) {
         none,
     ],
     [t('form.notes'), patient.notes || none],
-    [t('details.registered'), dateTimeLabel(patient.createdAt, i18n.language)],
+    [t('details.registered'), format.dateTime(patient.createdAt)],
     [
       t('details.updated'),
-      t('details.updatedValue', { when: dateTimeLabel(patient.updatedAt, i18n.language), version: patient.version }),
+      t('details.updatedValue', { when: format.dateTime(patient.updatedAt), version: patient.version }),
     ],
   ];
   return (

@@ -1,27 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useDateFormat } from '../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
-import type { PatientHistoryEntry } from '../../../../shared/domain/patient';
-import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/channel-hooks';
+import { errorMessage } from '../../forms/field-errors';
 import { Notice } from '../../ui';
-import { dateTimeLabel } from './patient-display';
 
 /** Every saved version: when, who, and each field's value before and after. Newest first. */
 export function PatientHistory({ patientId, version }: { patientId: string; version: number }) {
-  const { t, i18n } = useTranslation('patients');
-  const [entries, setEntries] = useState<PatientHistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('patients.history', { id: patientId }).then(
-      (h) => current && setEntries(h),
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [patientId, version]);
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
+  // Keyed by version too: a saved edit is a new version whose history must be read again.
+  const query = useChannelQuery('patients.history', { id: patientId }, { key: version });
+  const entries = query.data ?? null;
 
-  if (error) return <Notice tone="error">{error}</Notice>;
+  if (query.error) return <Notice tone="error">{errorMessage(query.error)}</Notice>;
   if (!entries) return <p role="status">{t('history.loading')}</p>;
   return (
     <ol className="patient-history">
@@ -33,7 +24,7 @@ export function PatientHistory({ patientId, version }: { patientId: string; vers
               <h3>
                 {title}{' '}
                 <span className="patient-history__meta">
-                  {t('history.byOn', { who: entry.changedByName, when: dateTimeLabel(entry.changedAt, i18n.language) })}
+                  {t('history.byOn', { who: entry.changedByName, when: format.dateTime(entry.changedAt) })}
                 </span>
               </h3>
               {entry.changes.length === 0 ? (

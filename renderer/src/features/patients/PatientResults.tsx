@@ -1,8 +1,9 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
 import { useClinicTimeZone } from '../../app/session-store';
 import type { PatientSummary } from '../../../../shared/domain/patient';
 import { fullName } from '../../../../shared/text';
-import { ageLabel, dateLabel } from './patient-display';
+import { ageLabel } from './patient-display';
 
 interface PatientResultsProps {
   id: string;
@@ -22,7 +23,8 @@ export function resultOptionId(listId: string, patient: PatientSummary): string 
  * which row is active), with a visual column header that screen readers skip.
  */
 export function PatientResults({ id, label, results, activeIndex, onOpen, onHover }: PatientResultsProps) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const clinicTimeZone = useClinicTimeZone();
   return (
     <div className="patient-results">
@@ -49,7 +51,7 @@ export function PatientResults({ id, label, results, activeIndex, onOpen, onHove
             <span>{t(`sex.${p.sex}`)}</span>
             <span>{ageLabel(p.birthDate, clinicTimeZone)}</span>
             <span>
-              {dateLabel(p.birthDate, i18n.language)}
+              {format.date(p.birthDate)}
               {p.birthDateEstimated && <span className="patient-results__estimated"> {t('results.estimated')}</span>}
             </span>
             <span className="patient-results__mrn">{p.mrn}</span>

@@ -1,12 +1,14 @@
+import { useDateFormat } from '../../format/use-date-format';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain/patient';
-import { ApiError, call } from '../../api/client';
+import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
+import { useChannelMutation } from '../../api/channel-hooks';
+import { ApiError } from '../../api/client';
 import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { findDuplicates } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { dateTimeLabel } from './patient-display';
 import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
 import {
   checkPatientForm,
@@ -26,7 +28,8 @@ interface Duplicates {
 
 /** Registration: validate as main does, warn about likely duplicates, keep a draft until saved. */
 export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) {
-  const { t, i18n } = useTranslation('patients');
+  const { t } = useTranslation('patients');
+  const format = useDateFormat();
   const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const show = usePatientsNav((s) => s.show);
   const openPatient = usePatientsNav((s) => s.openPatient);
@@ -73,12 +76,16 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   const fail = (error: unknown, rows: { phoneRows: number[]; identifierRows: number[] }) => {
-    if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-      setErrors(errorsToFormPaths(error.fields, rows));
+    const fields = errorsToFormPaths(error, rows);
+    if (hasFieldErrors(fields)) {
+      setErrors(fields);
       setFocusErrorRequest((n) => n + 1);
     }
-    setFailure(error instanceof Error ? error.message : String(error));
+    setFailure(errorMessage(error));
   };
+
+  // A new patient is one search should find.
+  const registerMutation = useChannelMutation('patients.register', { invalidates: ['patients.search'] });
 
   const register = async (
     patient: PatientInput,
@@ -88,7 +95,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setBusy(true);
     setFailure(null);
     try {
-      const created = await call('patients.register', { patient, confirmedNotDuplicate: confirmed });
+      const created = await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed });
       draft.forget();
       openPatient(created.id, { registeredNow: true });
     } catch (error) {
@@ -146,7 +153,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
       </div>
       {restoredAt && (
         <Notice tone="info">
-          <span>{t('register.draftRestored', { when: dateTimeLabel(restoredAt, i18n.language) })}</span>{' '}
+          <span>{t('register.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
           <button type="button" onClick={discardDraft}>
             {t('register.discardDraft')}
           </button>

@@ -1,3 +1,4 @@
+import { fieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { birthDateFromEstimatedAge, todayIn } from '../../../../shared/dates';
 import {
   patientInputSchema,
@@ -28,7 +29,7 @@ export interface PatientFormState {
 }
 
 /** Field path (as the schema names it, e.g. "phones.0.number") -> message. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export function emptyPatientForm(prefillName = ''): PatientFormState {
   return {
@@ -117,24 +118,19 @@ export function toPatientInput(form: PatientFormState): {
   return { input, phoneRows, identifierRows };
 }
 
-/** Rewrites "phones.N..."/"identifiers.N..." from input indices to form rows; drops a "patient." prefix. */
+/** Field errors (from main or the form's own check) keyed by form row: rewrites "phones.N..."/"identifiers.N..." from input indices to form rows; drops a "patient." prefix. */
 export function errorsToFormPaths(
-  errors: Record<string, string>,
+  error: unknown,
   rows: { phoneRows: number[]; identifierRows: number[] },
 ): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [rawKey, message] of Object.entries(errors)) {
+  return fieldErrors(error, (rawKey) => {
     const key = rawKey.replace(/^patient\./, '');
     const m = /^(phones|identifiers)\.(\d+)(\..*)?$/.exec(key);
-    let path = key;
-    if (m) {
-      const list = m[1] === 'phones' ? rows.phoneRows : rows.identifierRows;
-      const row = list[Number(m[2])] ?? Number(m[2]);
-      path = `${m[1]}.${row}${m[3] ?? ''}`;
-    }
-    out[path] ??= message;
-  }
-  return out;
+    if (!m) return key;
+    const list = m[1] === 'phones' ? rows.phoneRows : rows.identifierRows;
+    const row = list[Number(m[2])] ?? Number(m[2]);
+    return `${m[1]}.${row}${m[3] ?? ''}`;
+  });
 }
 
 export type FormCheck =
@@ -146,12 +142,7 @@ export function checkPatientForm(form: PatientFormState): FormCheck {
   const { input, phoneRows, identifierRows } = toPatientInput(form);
   const parsed = patientInputSchema.safeParse(input);
   if (parsed.success) return { ok: true, patient: parsed.data, rows: { phoneRows, identifierRows } };
-  const raw: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.map(String).join('.');
-    raw[key] ??= issue.message;
-  }
-  return { ok: false, errors: errorsToFormPaths(raw, { phoneRows, identifierRows }) };
+  return { ok: false, errors: errorsToFormPaths(parsed.error, { phoneRows, identifierRows }) };
 }
 
 /** The birth date the server will store, for the duplicate check. */

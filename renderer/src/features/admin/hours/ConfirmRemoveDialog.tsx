@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Notice } from '../../../ui';
-import { errorMessage } from '../form-errors';
+import { errorMessage } from '../../../forms/field-errors';
 
 interface ConfirmRemoveDialogProps {
   title: string;

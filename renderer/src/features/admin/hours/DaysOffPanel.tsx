@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client';
-import { Notice, TextField } from '../../../ui';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { DataTable, Notice, TextField, type Column } from '../../../ui';
 import type { DayOff } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
-import { errorMessage, fieldErrorsFrom } from '../form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
-import { dateLabel } from './date-label';
+import { useDateFormat } from '../../../format/use-date-format';
 
 interface DaysOffPanelProps {
   providerId: string;
@@ -17,29 +17,30 @@ interface DaysOffPanelProps {
 
 /** A doctor's days off for the coming year, soonest first, with add and remove. */
 export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
-  const { t, i18n } = useTranslation('admin');
-  const [days, setDays] = useState<DayOff[] | null>(null);
+  const { t } = useTranslation('admin');
+  const format = useDateFormat();
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<DayOff | null>(null);
-  const label = (d: string) => dateLabel(d, i18n.language);
+  const label = (d: string) => format.date(d, { weekday: true });
 
-  const load = useCallback(async () => {
-    try {
-      const list = await call('providers.daysOff', { providerId, from: today, to: addDays(today, 365) });
-      setDays([...list].sort((a, b) => a.date.localeCompare(b.date)));
-    } catch (error) {
-      setAlert(t('hours.daysOff.loadFailed', { message: errorMessage(error) }));
-    }
-  }, [providerId, today, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listQuery = useChannelQuery('providers.daysOff', { providerId, from: today, to: addDays(today, 365) });
+  const days = useMemo(
+    () => (listQuery.data ? [...listQuery.data].sort((a, b) => a.date.localeCompare(b.date)) : null),
+    [listQuery.data],
+  );
+  const loadError = listQuery.error ? t('hours.daysOff.loadFailed', { message: errorMessage(listQuery.error) }) : '';
+  // The book shows closed days, so it is asked again too.
+  const addMutation = useChannelMutation('providers.addDayOff', {
+    invalidates: ['providers.daysOff', 'appointments.day', 'appointments.week'],
+  });
+  const removeMutation = useChannelMutation('providers.removeDayOff', {
+    invalidates: ['providers.daysOff', 'appointments.day', 'appointments.week'],
+  });
+  const busy = addMutation.isPending;
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -48,68 +49,65 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
       setErrors({ date: t('hours.daysOff.dateRequired') });
       return;
     }
-    setBusy(true);
     try {
-      const added = await call('providers.addDayOff', { providerId, date, reason });
+      const added = await addMutation.mutateAsync({ providerId, date, reason });
       setDate('');
       setReason('');
       setErrors({});
       setAlert('');
       setStatus(t('hours.daysOff.added', { date: label(added.date), name }));
-      await load();
     } catch (error) {
-      setErrors(fieldErrorsFrom(error));
+      setErrors(fieldErrors(error, topLevelField));
       setAlert(t('hours.daysOff.addFailed', { message: errorMessage(error) }));
-    } finally {
-      setBusy(false);
     }
   }
 
   async function remove(day: DayOff) {
-    await call('providers.removeDayOff', { id: day.id });
+    await removeMutation.mutateAsync({ id: day.id });
     setRemoving(null);
     setStatus(t('hours.daysOff.removed', { date: label(day.date) }));
-    await load();
   }
+
+  const columns: Column<DayOff>[] = [
+    {
+      key: 'date',
+      header: t('hours.daysOff.colDate'),
+      rowHeader: true,
+      className: 'admin-nowrap',
+      cell: (day) => label(day.date),
+    },
+    { key: 'reason', header: t('hours.daysOff.colReason'), cell: (day) => day.reason },
+    {
+      key: 'actions',
+      header: t('hours.daysOff.colActions'),
+      cell: (day) => (
+        <button
+          type="button"
+          onClick={() => setRemoving(day)}
+          aria-label={t('hours.daysOff.removeOn', { date: label(day.date) })}
+        >
+          {t('hours.daysOff.remove')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="hours-panel" aria-labelledby="hours-daysoff-title">
       <h2 id="hours-daysoff-title">{t('hours.daysOff.title')}</h2>
       <p className="admin-screen__intro">{t('hours.daysOff.intro', { name })}</p>
-      {alert && <Notice tone="error">{alert}</Notice>}
+      {(alert || loadError) && <Notice tone="error">{alert || loadError}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}
-      {days === null && !alert && <p>{t('loading')}</p>}
+      {days === null && !loadError && <p>{t('loading')}</p>}
       {days?.length === 0 && <p className="admin-empty">{t('hours.daysOff.empty')}</p>}
       {days && days.length > 0 && (
-        <table className="admin-table hours-list">
-          <caption className="visually-hidden">{t('hours.daysOff.caption', { name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('hours.daysOff.colDate')}</th>
-              <th scope="col">{t('hours.daysOff.colReason')}</th>
-              <th scope="col">{t('hours.daysOff.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day.id}>
-                <th scope="row" className="admin-nowrap">
-                  {label(day.date)}
-                </th>
-                <td>{day.reason}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => setRemoving(day)}
-                    aria-label={t('hours.daysOff.removeOn', { date: label(day.date) })}
-                  >
-                    {t('hours.daysOff.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('hours.daysOff.caption', { name })}
+          className="admin-table hours-list"
+          columns={columns}
+          rows={days}
+          rowKey={(day) => day.id}
+        />
       )}
       <form className="hours-add" onSubmit={add} noValidate aria-label={t('hours.daysOff.addTitle')}>
         <TextField

@@ -1,38 +1,39 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client';
-import { Notice, TextField } from '../../../ui';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { DataTable, Notice, TextField, type Column } from '../../../ui';
 import type { Holiday } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
-import { errorMessage, fieldErrorsFrom } from '../form-errors';
+import { errorMessage, fieldErrors, topLevelField } from '../../../forms/field-errors';
 import { ConfirmRemoveDialog } from './ConfirmRemoveDialog';
-import { dateLabel } from './date-label';
+import { useDateFormat } from '../../../format/use-date-format';
 
 /** Days the whole clinic is closed, for the coming year, with add and remove. */
 export function HolidaysPanel({ today }: { today: string }) {
-  const { t, i18n } = useTranslation('admin');
-  const [holidays, setHolidays] = useState<Holiday[] | null>(null);
+  const { t } = useTranslation('admin');
+  const format = useDateFormat();
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<Holiday | null>(null);
-  const label = (d: string) => dateLabel(d, i18n.language);
+  const label = (d: string) => format.date(d, { weekday: true });
 
-  const load = useCallback(async () => {
-    try {
-      const list = await call('holidays.list', { from: today, to: addDays(today, 365) });
-      setHolidays([...list].sort((a, b) => a.date.localeCompare(b.date)));
-    } catch (error) {
-      setAlert(t('hours.holidays.loadFailed', { message: errorMessage(error) }));
-    }
-  }, [today, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const listQuery = useChannelQuery('holidays.list', { from: today, to: addDays(today, 365) });
+  const holidays = useMemo(
+    () => (listQuery.data ? [...listQuery.data].sort((a, b) => a.date.localeCompare(b.date)) : null),
+    [listQuery.data],
+  );
+  const loadError = listQuery.error ? t('hours.holidays.loadFailed', { message: errorMessage(listQuery.error) }) : '';
+  // The book shows closed days, so it is asked again too.
+  const addMutation = useChannelMutation('holidays.add', {
+    invalidates: ['holidays.list', 'appointments.day', 'appointments.week'],
+  });
+  const removeMutation = useChannelMutation('holidays.remove', {
+    invalidates: ['holidays.list', 'appointments.day', 'appointments.week'],
+  });
+  const busy = addMutation.isPending;
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -41,68 +42,65 @@ export function HolidaysPanel({ today }: { today: string }) {
       setErrors({ date: t('hours.holidays.dateRequired') });
       return;
     }
-    setBusy(true);
     try {
-      const added = await call('holidays.add', { date, name });
+      const added = await addMutation.mutateAsync({ date, name });
       setDate('');
       setName('');
       setErrors({});
       setAlert('');
       setStatus(t('hours.holidays.added', { name: added.name, date: label(added.date) }));
-      await load();
     } catch (error) {
-      setErrors(fieldErrorsFrom(error));
+      setErrors(fieldErrors(error, topLevelField));
       setAlert(t('hours.holidays.addFailed', { message: errorMessage(error) }));
-    } finally {
-      setBusy(false);
     }
   }
 
   async function remove(holiday: Holiday) {
-    await call('holidays.remove', { id: holiday.id });
+    await removeMutation.mutateAsync({ id: holiday.id });
     setRemoving(null);
     setStatus(t('hours.holidays.removed', { name: holiday.name, date: label(holiday.date) }));
-    await load();
   }
+
+  const columns: Column<Holiday>[] = [
+    {
+      key: 'date',
+      header: t('hours.holidays.colDate'),
+      rowHeader: true,
+      className: 'admin-nowrap',
+      cell: (h) => label(h.date),
+    },
+    { key: 'name', header: t('hours.holidays.colName'), cell: (h) => h.name },
+    {
+      key: 'actions',
+      header: t('hours.holidays.colActions'),
+      cell: (h) => (
+        <button
+          type="button"
+          onClick={() => setRemoving(h)}
+          aria-label={t('hours.holidays.removeOn', { name: h.name, date: label(h.date) })}
+        >
+          {t('hours.holidays.remove')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="hours-panel" aria-labelledby="hours-holidays-title">
       <h2 id="hours-holidays-title">{t('hours.holidays.title')}</h2>
       <p className="admin-screen__intro">{t('hours.holidays.intro')}</p>
-      {alert && <Notice tone="error">{alert}</Notice>}
+      {(alert || loadError) && <Notice tone="error">{alert || loadError}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}
-      {holidays === null && !alert && <p>{t('loading')}</p>}
+      {holidays === null && !loadError && <p>{t('loading')}</p>}
       {holidays?.length === 0 && <p className="admin-empty">{t('hours.holidays.empty')}</p>}
       {holidays && holidays.length > 0 && (
-        <table className="admin-table hours-list">
-          <caption className="visually-hidden">{t('hours.holidays.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('hours.holidays.colDate')}</th>
-              <th scope="col">{t('hours.holidays.colName')}</th>
-              <th scope="col">{t('hours.holidays.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {holidays.map((h) => (
-              <tr key={h.id}>
-                <th scope="row" className="admin-nowrap">
-                  {label(h.date)}
-                </th>
-                <td>{h.name}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => setRemoving(h)}
-                    aria-label={t('hours.holidays.removeOn', { name: h.name, date: label(h.date) })}
-                  >
-                    {t('hours.holidays.remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('hours.holidays.caption')}
+          className="admin-table hours-list"
+          columns={columns}
+          rows={holidays}
+          rowKey={(h) => h.id}
+        />
       )}
       <form className="hours-add" onSubmit={add} noValidate aria-label={t('hours.holidays.add')}>
         <TextField

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
 import { Notice, TextField } from '../../../ui';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
-import { errorMessage } from '../form-errors';
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { WeekdayRow } from './WeekdayRow';
 import {
   WEEKDAYS,
@@ -17,14 +17,13 @@ import {
 
 interface WeeklyHoursFormProps {
   schedule: ProviderSchedule;
-  onSaved(schedule: ProviderSchedule): void;
 }
 
 /**
  * A doctor's working blocks per weekday and default length. Main checks every rule; its messages are
  * shown next to the block they concern, and what was typed stays as typed until a save succeeds.
  */
-export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
+export function WeeklyHoursForm({ schedule }: WeeklyHoursFormProps) {
   const { t } = useTranslation('admin');
   const [draft, setDraft] = useState<WeeklyDraft>(() => draftFrom(schedule));
   const [length, setLength] = useState(String(schedule.defaultLengthMinutes));
@@ -33,7 +32,11 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
   const [lengthError, setLengthError] = useState('');
   const [alert, setAlert] = useState('');
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  // The book reads each doctor's hours from providers.list and draws the day from appointments.day.
+  const setSchedule = useChannelMutation('providers.setSchedule', {
+    invalidates: ['providers.list', 'appointments.day', 'appointments.week'],
+  });
+  const busy = setSchedule.isPending;
   const name = schedule.displayName;
 
   function changeDay(weekday: number, blocks: WeeklyDraft[number]) {
@@ -65,9 +68,8 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
       return;
     }
     const { weeklyHours, sent } = weeklyHoursFrom(draft);
-    setBusy(true);
     try {
-      const saved = await call('providers.setSchedule', {
+      const saved = await setSchedule.mutateAsync({
         providerId: schedule.providerId,
         version,
         defaultLengthMinutes: minutes,
@@ -80,15 +82,12 @@ export function WeeklyHoursForm({ schedule, onSaved }: WeeklyHoursFormProps) {
       setLengthError('');
       setAlert('');
       setStatus(t('hours.weekly.saved', { name }));
-      onSaved(saved);
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fields : {};
+      const fields = fieldErrors(error);
       setBlockErrors(readable(blockErrorsFrom(fields, sent, draft), draft));
       setLengthError(fields.defaultLengthMinutes ?? '');
       setStatus('');
       setAlert(t('hours.weekly.saveFailed', { message: errorMessage(error) }));
-    } finally {
-      setBusy(false);
     }
   }
 

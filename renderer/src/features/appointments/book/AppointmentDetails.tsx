@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
-import { utcToZoned } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
+import { formatDateTime } from '../../../format/date-time';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { Dialog, Notice } from '../../../ui';
 import { PrintSlipButton } from '../frontdesk';
 import { CancelForm } from './CancelForm';
@@ -20,53 +22,38 @@ interface AppointmentDetailsProps {
 
 type Mode = 'view' | 'edit' | 'reschedule' | 'cancel';
 
+const NO_HISTORY: AppointmentHistoryEntry[] = [];
+
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
 export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
-  const { t } = useTranslation('appointments');
-  const [appointment, setAppointment] = useState<Appointment | null>(null);
-  const [history, setHistory] = useState<AppointmentHistoryEntry[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { t, i18n } = useTranslation('appointments');
+  const appointmentQuery = useChannelQuery('appointments.get', { id: appointmentId });
+  const historyQuery = useChannelQuery('appointments.history', { id: appointmentId });
+  // Shown together, as one answer: the record and how it came to be.
+  const loaded = appointmentQuery.data && historyQuery.data;
+  const appointment = loaded ? appointmentQuery.data : null;
+  const history = (loaded && historyQuery.data) || NO_HISTORY;
+  const loadError = appointmentQuery.error ?? historyQuery.error;
+  const [actionFailure, setActionFailure] = useState<string | null>(null);
+  const failure = actionFailure ?? (loadError ? errorMessage(loadError) : null);
   const [mode, setMode] = useState<Mode>('view');
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      call('appointments.get', { id: appointmentId }),
-      call('appointments.history', { id: appointmentId }),
-    ]).then(
-      ([a, h]) => {
-        if (!live) return;
-        setAppointment(a);
-        setHistory(h);
-      },
-      (error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [appointmentId]);
+  const noShow = useChannelMutation('appointments.markNoShow', { invalidates: APPOINTMENT_READS });
+  const busy = noShow.isPending;
 
   const markNoShow = async (a: Appointment) => {
-    setBusy(true);
-    setFailure(null);
+    setActionFailure(null);
     try {
-      await call('appointments.markNoShow', { id: a.id, version: a.version });
+      await noShow.mutateAsync({ id: a.id, version: a.version });
       onChanged(t('details.markedNoShow', { patient: a.patientName }));
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
+      setActionFailure(errorMessage(error));
     }
   };
 
   const a = appointment;
   const booked = a?.status === 'booked';
   const editable = a !== null && !['done', 'no_show', 'cancelled'].includes(a.status);
-  const when = (iso: string) => {
-    const wall = utcToZoned(iso, timeZone);
-    return `${wall.date} ${wall.time}`;
-  };
+  const when = (iso: string) => formatDateTime(iso, timeZone, i18n.language);
 
   return (
     <Dialog

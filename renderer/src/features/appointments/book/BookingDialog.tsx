@@ -1,9 +1,12 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
 import { zonedToUtc } from '../../../../../shared/zoned-time';
-import { ApiError, call } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { CheckboxField, Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
 import { emptyDraft, isOutsideHoursRefusal, toRequest, type BookingDraft, type FieldErrors } from './booking-form';
@@ -39,7 +42,9 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
   const [failure, setFailure] = useState<string | null>(null);
   const [clashReported, setClashReported] = useState(false);
   const [outsideReported, setOutsideReported] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const bookOne = useChannelMutation('appointments.book', { invalidates: APPOINTMENT_READS });
+  const bookSeries = useChannelMutation('appointments.bookSeries', { invalidates: APPOINTMENT_READS });
+  const busy = bookOne.isPending || bookSeries.isPending;
   const [registering, setRegistering] = useState<string | null>(null);
   const formId = useId();
 
@@ -64,26 +69,24 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
     }
     setErrors({});
     setFailure(null);
-    setBusy(true);
     try {
       const r = checked.request;
       if (r.kind === 'single') {
-        const a = await call('appointments.book', r.input);
+        const a = await bookOne.mutateAsync(r.input);
         onBooked(t('booking.booked', { patient: a.patientName, doctor: a.providerName, date: a.date, time: a.time }));
       } else {
-        const s = await call('appointments.bookSeries', r.input);
+        const s = await bookSeries.mutateAsync(r.input);
         onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT') setClashReported(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutsideReported(true);
+      const message = errorMessage(error);
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT') setClashReported(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) {
+        setOutsideReported(true);
       }
       setFailure(message);
-    } finally {
-      setBusy(false);
     }
   };
 

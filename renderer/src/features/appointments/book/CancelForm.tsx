@@ -1,8 +1,10 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { cancelInputSchema } from '../../../../../shared/domain/appointment';
-import { ApiError, call } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { Notice, TextField } from '../../../ui';
 import type { FieldErrors } from './booking-form';
 import { ScopeField, type Scope } from './ScopeField';
@@ -20,7 +22,8 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
   const [scope, setScope] = useState<Scope>('this');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const cancel = useChannelMutation('appointments.cancel', { invalidates: APPOINTMENT_READS });
+  const busy = cancel.isPending;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -29,16 +32,13 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
       setErrors({ reason: parsed.error.issues[0]?.message ?? t('details.reasonRequired') });
       return;
     }
-    setBusy(true);
     setFailure(null);
     try {
-      const { appointments } = await call('appointments.cancel', parsed.data);
+      const { appointments } = await cancel.mutateAsync(parsed.data);
       onDone(t('details.cancelled', { count: appointments.length, patient: a.patientName }));
     } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fields);
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
+      setErrors(fieldErrors(error));
+      setFailure(errorMessage(error));
     }
   };
 

@@ -1,7 +1,7 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../../../shared/zoned-time';
-import { longDateLabel } from './book-time';
 
 interface DateNavProps {
   date: string;
@@ -17,7 +17,8 @@ interface DateNavProps {
 
 /** Previous, next, today and a date picker; the heading says what is shown. */
 export function DateNav({ date, today, step, onChange, heading, leading }: DateNavProps) {
-  const { t, i18n } = useTranslation('appointments');
+  const { t } = useTranslation('appointments');
+  const format = useDateFormat();
   const unit = step === 7 ? 'week' : 'day';
   return (
     <div className="book-nav">
@@ -42,7 +43,7 @@ export function DateNav({ date, today, step, onChange, heading, leading }: DateN
           />
         </label>
       </div>
-      <h2 className="book-nav__heading" aria-live="polite" title={longDateLabel(date, i18n.language)}>
+      <h2 className="book-nav__heading" aria-live="polite" title={format.date(date, { weekday: true })}>
         {heading}
       </h2>
     </div>

@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useDateFormat } from '../../../format/use-date-format';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
 import { minutesOfDay } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
 import { Notice } from '../../../ui';
 import { useAppointmentsNav } from '../appointments-nav-store';
 import { PrintDayListButton } from '../frontdesk';
-import { clinicNow, DEFAULT_GRID_START, longDateLabel } from './book-time';
+import { clinicNow, DEFAULT_GRID_START } from './book-time';
 import { DateNav } from './DateNav';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
-
-type DayBook = ChannelOutput<'appointments.day'>;
 
 /** Every doctor's column for one clinic day. */
 export function DayView({
@@ -25,12 +24,11 @@ export function DayView({
   date: string;
   onDateChange(date: string): void;
 }) {
-  const { t, i18n } = useTranslation('appointments');
-  const [book, setBook] = useState<DayBook | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const dialogs = useBookDialogs(setup, reload);
+  const { t } = useTranslation('appointments');
+  const format = useDateFormat();
+  const dayQuery = useChannelQuery('appointments.day', { date });
+  const failure = dayQuery.error ? errorMessage(dayQuery.error) : null;
+  const dialogs = useBookDialogs(setup);
   const now = clinicNow(setup.timeZone);
   const { openDetails } = dialogs;
 
@@ -41,22 +39,7 @@ export function DayView({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: openDetails is a fresh function each render
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    call('appointments.day', { date }).then(
-      (b) => {
-        if (!live) return;
-        setBook(b);
-        setFailure(null);
-      },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [date, version]);
-
-  const shown = book?.date === date ? book : null;
+  const shown = dayQuery.data?.date === date ? dayQuery.data : null;
   const columns: GridColumn[] = (shown?.providers ?? []).map((p) => ({
     key: p.providerId,
     label: p.providerName,
@@ -74,7 +57,7 @@ export function DayView({
         today={now.date}
         step={1}
         onChange={onDateChange}
-        heading={longDateLabel(date, i18n.language)}
+        heading={format.date(date, { weekday: true })}
       />
       {shown?.holiday && <Notice tone="info">{t('day.holiday', { name: shown.holiday })}</Notice>}
       {failure && <Notice tone="error">{failure}</Notice>}

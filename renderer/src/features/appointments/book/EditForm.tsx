@@ -1,8 +1,11 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
-import { ApiError, call } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextAreaField, TextField } from '../../../ui';
 import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
@@ -24,7 +27,8 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [clash, setClash] = useState(false);
   const [outside, setOutside] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const update = useChannelMutation('appointments.update', { invalidates: APPOINTMENT_READS });
+  const busy = update.isPending;
   const set = (patch: Partial<EditDraft>) => setForm((f) => ({ ...f, ...patch }));
   // Only a booked appointment keeps a slot whose length can change; a walk-in or an arrived patient keeps theirs.
   const lengthEditable = a.kind === 'appointment' && a.status === 'booked';
@@ -36,21 +40,17 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
       setErrors(request.fields);
       return;
     }
-    setBusy(true);
     setFailure(null);
     setErrors({});
     try {
-      await call('appointments.update', request.input);
+      await update.mutateAsync(request.input);
       onDone(t('details.edited', { patient: a.patientName }));
     } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
-      }
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
+      setFailure(errorMessage(error));
     }
   };
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, PatientInput } from '../../../../../shared/domain/patient';
-import { ApiError, call } from '../../../api/client';
+import { errorMessage, hasFieldErrors } from '../../../forms/field-errors';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { ApiError } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import {
   checkPatientForm,
@@ -28,6 +30,9 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
   const [failure, setFailure] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<PatientInput | null>(null);
 
+  // A new patient is one search should find.
+  const registerMutation = useChannelMutation('patients.register', { invalidates: ['patients.search'] });
+
   const register = async (
     patient: PatientInput,
     rows: { phoneRows: number[]; identifierRows: number[] },
@@ -36,14 +41,15 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
     setBusy(true);
     setFailure(null);
     try {
-      onRegistered(await call('patients.register', { patient, confirmedNotDuplicate: confirmed }));
+      onRegistered(await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed }));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') setDuplicateOf(patient);
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(errorsToFormPaths(error.fields, rows));
+      const fields = errorsToFormPaths(error, rows);
+      if (hasFieldErrors(fields)) {
+        setErrors(fields);
         setFocusErrorRequest((n) => n + 1);
       }
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,12 @@
+import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { rescheduleInputSchema } from '../../../../../shared/domain/appointment';
-import { ApiError, call } from '../../../api/client';
+import { ApiError } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextField } from '../../../ui';
 import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
@@ -34,7 +37,8 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
   const [failure, setFailure] = useState<string | null>(null);
   const [clash, setClash] = useState(false);
   const [outside, setOutside] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const reschedule = useChannelMutation('appointments.reschedule', { invalidates: APPOINTMENT_READS });
+  const busy = reschedule.isPending;
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -55,11 +59,10 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
       setErrors(fields);
       return;
     }
-    setBusy(true);
     setFailure(null);
     setErrors({});
     try {
-      const { appointments } = await call('appointments.reschedule', parsed.data);
+      const { appointments } = await reschedule.mutateAsync(parsed.data);
       onDone(
         t('details.rescheduled', {
           count: appointments.length,
@@ -69,15 +72,12 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
         }),
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof ApiError) {
-        setErrors(error.fields);
-        if (error.code === 'CONFLICT' && error.fields.time) setClash(true);
-        if (error.code === 'VALIDATION' && isOutsideHoursRefusal(error.fields)) setOutside(true);
-      }
+      const message = errorMessage(error);
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
+      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
       setFailure(message);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useDateFormat } from '../../../format/use-date-format';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
 import { addDays, minutesOfDay } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
 import { Notice } from '../../../ui';
-import { clinicNow, DEFAULT_GRID_START, longDateLabel, mondayOf, shortDateLabel } from './book-time';
+import { clinicNow, DEFAULT_GRID_START, mondayOf } from './book-time';
 import { DateNav } from './DateNav';
 import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
-
-type WeekBook = ChannelOutput<'appointments.week'>;
 
 interface WeekViewProps {
   setup: BookSetup;
@@ -23,36 +22,20 @@ interface WeekViewProps {
 
 /** One doctor's week, Monday to Sunday. */
 export function WeekView({ setup, date, onDateChange, providerId, onProviderChange }: WeekViewProps) {
-  const { t, i18n } = useTranslation('appointments');
+  const { t } = useTranslation('appointments');
+  const format = useDateFormat();
   const monday = mondayOf(date);
-  const [book, setBook] = useState<WeekBook | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const dialogs = useBookDialogs(setup, reload);
+  const weekQuery = useChannelQuery('appointments.week', { providerId, startDate: monday }, { enabled: !!providerId });
+  const book = weekQuery.data ?? null;
+  const failure = weekQuery.error ? errorMessage(weekQuery.error) : null;
+  const dialogs = useBookDialogs(setup);
   const now = clinicNow(setup.timeZone);
   const doctorSelect = useId();
-
-  useEffect(() => {
-    if (!providerId) return;
-    let live = true;
-    call('appointments.week', { providerId, startDate: monday }).then(
-      (b) => {
-        if (!live) return;
-        setBook(b);
-        setFailure(null);
-      },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [providerId, monday, version]);
 
   const shown = book?.providerId === providerId && book.days[0]?.date === monday ? book : null;
   const columns: GridColumn[] = (shown?.days ?? []).map((d) => ({
     key: d.date,
-    label: shortDateLabel(d.date, i18n.language),
+    label: format.date(d.date, { weekday: true, year: false }),
     day: d,
     nowMinutes: d.date === now.date ? now.minutes : null,
   }));
@@ -85,8 +68,8 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
         step={7}
         onChange={(d) => onDateChange(mondayOf(d))}
         heading={t('week.heading', {
-          from: shortDateLabel(monday, i18n.language),
-          to: longDateLabel(addDays(monday, 6), i18n.language),
+          from: format.date(monday, { weekday: true, year: false }),
+          to: format.date(addDays(monday, 6), { weekday: true }),
         })}
       />
       {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}

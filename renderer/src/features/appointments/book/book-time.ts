@@ -49,23 +49,3 @@ export function clinicNow(timeZone: string): { date: string; minutes: number } {
 export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
-
-/** "Mon 30 Nov 2026": weekday and month in words so the date cannot be misread in any locale. */
-export function longDateLabel(date: string, language: string): string {
-  return dateParts(date, language, true);
-}
-
-/** "Mon 30 Nov": for week-view column headers. */
-export function shortDateLabel(date: string, language: string): string {
-  return dateParts(date, language, false);
-}
-
-/** Day before month whatever the locale's habit, as the patient screens write dates. */
-function dateParts(date: string, language: string, withYear: boolean): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(d);
-  const text = `${part({ weekday: 'short' })} ${String(d.getUTCDate()).padStart(2, '0')} ${part({ month: 'short' })}`;
-  return withYear ? `${text} ${d.getUTCFullYear()}` : text;
-}

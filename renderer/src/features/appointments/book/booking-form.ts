@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { fieldErrors, type FieldErrors } from '../../../forms/field-errors';
 import type { ChannelInput } from '../../../../../shared/contract';
 import { bookInputSchema, bookSeriesInputSchema, type REPEAT_UNITS } from '../../../../../shared/domain/appointment';
 
@@ -71,13 +71,7 @@ export type BookingRequest =
   | { kind: 'single'; input: ChannelInput<'appointments.book'> }
   | { kind: 'series'; input: ChannelInput<'appointments.bookSeries'> };
 
-export type FieldErrors = Record<string, string>;
-
-export function issuesToFields(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) fields[issue.path.map(String).join('.')] ??= issue.message;
-  return fields;
-}
+export type { FieldErrors };
 
 /** Checks the draft with the same schema main uses, so mistakes show next to their fields before any call. */
 export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest } | { ok: false; fields: FieldErrors } {
@@ -99,7 +93,7 @@ export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest 
   if (!d.repeat) {
     const parsed = bookInputSchema.safeParse(base);
     if (!parsed.success || !d.patient)
-      return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
+      return { ok: false, fields: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...extra } };
     return { ok: true, request: { kind: 'single', input: parsed.data } };
   }
   const repeat = {
@@ -110,7 +104,7 @@ export function toRequest(d: BookingDraft): { ok: true; request: BookingRequest 
   };
   const parsed = bookSeriesInputSchema.safeParse({ ...base, repeat });
   if (!parsed.success || !d.patient)
-    return { ok: false, fields: { ...(parsed.success ? {} : issuesToFields(parsed.error)), ...extra } };
+    return { ok: false, fields: { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...extra } };
   return { ok: true, request: { kind: 'series', input: parsed.data } };
 }
 

@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../../../../shared/contract';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { updateInputSchema } from '../../../../../shared/domain/appointment';
-import { issuesToFields, type FieldErrors } from './booking-form';
+import { fieldErrors, type FieldErrors } from '../../../forms/field-errors';
 
 /** The edit form's raw text, so nothing typed is lost when main refuses the change. */
 export interface EditDraft {
@@ -44,5 +44,5 @@ export function toUpdateRequest(
     overbookReason: d.overbook ? d.overbookReason : undefined,
     outsideHoursReason: d.outsideHours ? d.outsideHoursReason : undefined,
   });
-  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, fields: issuesToFields(parsed.error) };
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, fields: fieldErrors(parsed.error) };
 }

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
-import { call } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { Notice } from '../../../ui';
 import { AppointmentDetails } from './AppointmentDetails';
 import { BookingDialog, type BookingPrefill } from './BookingDialog';
@@ -21,17 +23,18 @@ export interface BookDialogs {
 }
 
 /** The booking and details dialogs, and the success or error line they leave behind, shared by the day and week views. */
-export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialogs {
+export function useBookDialogs(setup: BookSetup): BookDialogs {
   const { t } = useTranslation('appointments');
   const [booking, setBooking] = useState<{ prefill: BookingPrefill; key: number } | null>(null);
   const [details, setDetails] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // Every change made from the book's dialogs marks the appointment reads stale; the grid on screen re-reads.
+  const reschedule = useChannelMutation('appointments.reschedule', { invalidates: APPOINTMENT_READS });
 
   const done = (text: string) => {
     setBooking(null);
     setDetails(null);
     setMessage({ tone: 'success', text });
-    reload();
   };
 
   const moveByDrag = async (a: Appointment, target: DropTarget, columns: GridColumn[]) => {
@@ -40,7 +43,7 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
     const otherDoctor = column.day.providerId !== a.providerId;
     if (!otherDoctor && column.day.date === a.date && target.time === a.time) return;
     try {
-      await call('appointments.reschedule', {
+      await reschedule.mutateAsync({
         id: a.id,
         version: a.version,
         date: column.day.date,
@@ -55,9 +58,8 @@ export function useBookDialogs(setup: BookSetup, reload: () => void): BookDialog
         time: target.time,
       };
       setMessage({ tone: 'success', text: otherDoctor ? t('drag.movedToDoctor', where) : t('drag.moved', where) });
-      reload();
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'error', text: errorMessage(error) });
     }
   };
 

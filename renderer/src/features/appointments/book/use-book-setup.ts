@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
+import { errorMessage } from '../../../forms/field-errors';
 
 export interface BookSetup {
   providers: ProviderSchedule[];
@@ -8,19 +8,13 @@ export interface BookSetup {
   timeZone: string;
 }
 
-/** The doctors and the clinic's time zone, loaded once per visit to the book. */
+/** The doctors and the clinic's time zone, read on each visit to the book. */
 export function useBookSetup(): { setup: BookSetup | null; error: string | null } {
-  const [setup, setSetup] = useState<BookSetup | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('providers.list', {}), call('settings.get', {})]).then(
-      ([providers, settings]) => live && setSetup({ providers, timeZone: settings.timeZone }),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { setup, error };
+  const providers = useChannelQuery('providers.list', {});
+  const settings = useChannelQuery('settings.get', {});
+  const error = providers.error ?? settings.error;
+  return {
+    setup: providers.data && settings.data ? { providers: providers.data, timeZone: settings.data.timeZone } : null,
+    error: error ? errorMessage(error) : null,
+  };
 }

@@ -4,7 +4,7 @@ import type { ChannelOutput } from '../../../../../shared/contract';
 import { call } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import { base64ToBytes, downloadBlob } from '../../../ui/download-file';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { PdfPages } from './PdfPages';
 
 type PrintedPdf = ChannelOutput<'print.dayList'>;
@@ -45,7 +45,7 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
           });
       })
       .catch((e: unknown) => {
-        if (current) setError(t('print.failed', { message: errorText(e) }));
+        if (current) setError(t('print.failed', { message: errorMessage(e) }));
       });
     return () => {
       current = false;
@@ -62,7 +62,7 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
       setStatus(t(outcome === 'printed' ? 'print.sentToPrinter' : 'print.notPrinted'));
     } catch (e) {
       setStatus('');
-      setError(t('print.printFailed', { message: errorText(e) }));
+      setError(t('print.printFailed', { message: errorMessage(e) }));
     } finally {
       setPrinting(false);
     }

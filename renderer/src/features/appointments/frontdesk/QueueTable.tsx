@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../../ui';
 import type { QueueEntry } from './QueueView';
 
 interface QueueTableProps {
@@ -10,45 +11,47 @@ interface QueueTableProps {
 
 export function QueueTable({ label, rows, onDone }: QueueTableProps) {
   const { t } = useTranslation('frontdesk');
-  return (
-    <table className="frontdesk-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{t('queue.tokenColumn')}</th>
-          <th scope="col">{t('queue.patientColumn')}</th>
-          <th scope="col">{t('queue.timeColumn')}</th>
-          {!onDone && <th scope="col">{t('queue.waitedLabel')}</th>}
-          {onDone && <th scope="col">{t('queue.actionsColumn')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td className="frontdesk-token-cell">{row.token ?? ''}</td>
-            <th scope="row">
-              {row.patientName} <span className="muted small">{row.patientMrn}</span>
-              {row.kind === 'walk_in' && <span className="frontdesk-tag">{t('kind.walk_in')}</span>}
-            </th>
-            <td className="frontdesk-nowrap">{row.kind === 'walk_in' ? '—' : row.time}</td>
-            {!onDone && (
-              <td className="frontdesk-nowrap">
-                {row.waitingMinutes === null ? '' : t('queue.waited', { count: row.waitingMinutes })}
-              </td>
-            )}
-            {onDone && (
-              <td>
-                <button
-                  type="button"
-                  aria-label={t('queue.donePatient', { name: row.patientName })}
-                  onClick={() => onDone(row)}
-                >
-                  {t('queue.done')}
-                </button>
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<QueueEntry>[] = [
+    { key: 'token', header: t('queue.tokenColumn'), className: 'frontdesk-token-cell', cell: (row) => row.token ?? '' },
+    {
+      key: 'patient',
+      header: t('queue.patientColumn'),
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.patientName} <span className="muted small">{row.patientMrn}</span>
+          {row.kind === 'walk_in' && <span className="frontdesk-tag">{t('kind.walk_in')}</span>}
+        </>
+      ),
+    },
+    {
+      key: 'time',
+      header: t('queue.timeColumn'),
+      className: 'frontdesk-nowrap',
+      cell: (row) => (row.kind === 'walk_in' ? '—' : row.time),
+    },
+  ];
+  if (onDone) {
+    columns.push({
+      key: 'actions',
+      header: t('queue.actionsColumn'),
+      cell: (row) => (
+        <button
+          type="button"
+          aria-label={t('queue.donePatient', { name: row.patientName })}
+          onClick={() => onDone(row)}
+        >
+          {t('queue.done')}
+        </button>
+      ),
+    });
+  } else {
+    columns.push({
+      key: 'waited',
+      header: t('queue.waitedLabel'),
+      className: 'frontdesk-nowrap',
+      cell: (row) => (row.waitingMinutes === null ? '' : t('queue.waited', { count: row.waitingMinutes })),
+    });
+  }
+  return <DataTable caption={label} className="frontdesk-table" columns={columns} rows={rows} rowKey={(r) => r.id} />;
 }

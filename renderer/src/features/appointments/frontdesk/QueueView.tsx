@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelOutput } from '../../../../../shared/contract';
-import { call } from '../../../api/client';
-import { hasRole, useSessionStore } from '../../../app/session-store';
+import { mayUse, type ChannelOutput } from '../../../../../shared/contract';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
+import { useSessionStore } from '../../../app/session-store';
 import { Notice, SelectField } from '../../../ui';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { QueueTable } from './QueueTable';
 import { useDoctors } from './use-doctors';
-import { useInterval } from './use-interval';
 import './frontdesk.css';
 
 type Queue = ChannelOutput<'appointments.queue'>;
@@ -23,11 +23,18 @@ export function QueueView() {
   const me = useSessionStore((s) => s.session);
   const { doctors, loaded } = useDoctors();
   const [providerId, setProviderId] = useState('');
-  const [queue, setQueue] = useState<Queue | null>(null);
-  const [alert, setAlert] = useState('');
+  const [actionError, setActionError] = useState('');
   const [status, setStatus] = useState('');
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const queueQuery = useChannelQuery(
+    'appointments.queue',
+    { providerId },
+    { enabled: !!providerId, refreshMs: REFRESH_MS },
+  );
+  const queue = queueQuery.data ?? null;
+  const callNextMutation = useChannelMutation('appointments.callNext', { invalidates: APPOINTMENT_READS });
+  const advance = useChannelMutation('appointments.advance', { invalidates: APPOINTMENT_READS });
+  const alert =
+    actionError || (queueQuery.error ? t('queue.loadFailed', { message: errorMessage(queueQuery.error) }) : '');
 
   // The signed-in doctor sees their own queue; the front desk starts with the first doctor.
   useEffect(() => {
@@ -35,49 +42,31 @@ export function QueueView() {
     setProviderId(doctors.find((d) => d.providerId === me?.userId)?.providerId ?? doctors[0]!.providerId);
   }, [doctors, providerId, me]);
 
-  useEffect(() => {
-    if (!providerId) return;
-    let current = true;
-    call('appointments.queue', { providerId })
-      .then((result) => {
-        if (!current) return;
-        setQueue(result);
-        setAlert('');
-      })
-      .catch((e: unknown) => current && setAlert(t('queue.loadFailed', { message: errorText(e) })));
-    return () => {
-      current = false;
-    };
-  }, [providerId, reloads, t]);
-
-  useInterval(reload, REFRESH_MS);
-
-  const isOwnQueue = hasRole(me, 'doctor') && me?.userId === providerId;
+  // Calling the next patient is the doctor's own action (appointments.callNext), on their own queue.
+  const isOwnQueue = !!me && mayUse('appointments.callNext', me.roles) && me.userId === providerId;
 
   async function callNext() {
     setStatus('');
+    setActionError('');
     try {
-      const called = await call('appointments.callNext', {});
+      const called = await callNextMutation.mutateAsync({});
       setStatus(
         called ? t('queue.called', { name: called.patientName, token: called.token }) : t('queue.nobodyToCall'),
       );
-      setAlert('');
     } catch (e) {
-      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+      setActionError(t('queue.actionFailed', { message: errorMessage(e) }));
     }
-    reload();
   }
 
   async function markDone(entry: QueueEntry) {
     setStatus('');
+    setActionError('');
     try {
-      await call('appointments.advance', { id: entry.id, version: entry.version, status: 'done' });
+      await advance.mutateAsync({ id: entry.id, version: entry.version, status: 'done' });
       setStatus(t('queue.marDone', { name: entry.patientName }));
-      setAlert('');
     } catch (e) {
-      setAlert(t('queue.actionFailed', { message: errorText(e) }));
+      setActionError(t('queue.actionFailed', { message: errorMessage(e) }));
     }
-    reload();
   }
 
   return (

@@ -1,12 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIn } from '../../../../../shared/dates';
 import type { Reminder } from '../../../../../shared/domain/appointment';
 import { addDays } from '../../../../../shared/zoned-time';
-import { call } from '../../../api/client';
-import { Notice, TextField } from '../../../ui';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { useClinicTimeZone } from '../../../app/session-store';
+import { DataTable, Notice, TextField, type Column } from '../../../ui';
 import { downloadBlob } from '../../../ui/download-file';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import './frontdesk.css';
 
 /** Excel reads a CSV as UTF-8 (accented names intact) only when it starts with a byte-order mark. */
@@ -25,59 +26,71 @@ export function remindersText(reminders: Reminder[], noPhone: string): string {
 export function RemindersView() {
   const { t } = useTranslation('frontdesk');
   const headingId = useId();
-  const [date, setDate] = useState('');
-  const [reminders, setReminders] = useState<Reminder[] | null>(null);
-  const [alert, setAlert] = useState('');
-  const [status, setStatus] = useState('');
-
+  const zone = useClinicTimeZone();
   // Reminders go out the day before, so the list starts at tomorrow in the clinic's time zone.
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => setDate((d) => d || addDays(todayIn(s.timeZone, new Date()), 1)))
-      .catch((e: unknown) => setAlert(t('reminders.loadFailed', { message: errorText(e) })));
-  }, [t]);
+  const [date, setDate] = useState(() => addDays(todayIn(zone, new Date()), 1));
+  const [actionError, setActionError] = useState('');
+  const [status, setStatus] = useState('');
+  const remindersQuery = useChannelQuery('appointments.reminders', { date });
+  const reminders = remindersQuery.data ?? null;
+  // An export is a file to hand over, not a read to cache: it runs as a one-off call.
+  const exportCsvMutation = useChannelMutation('appointments.remindersCsv');
+  const alert =
+    actionError ||
+    (remindersQuery.error ? t('reminders.loadFailed', { message: errorMessage(remindersQuery.error) }) : '');
 
-  useEffect(() => {
-    if (!date) return;
-    let current = true;
+  function changeDate(next: string) {
+    setDate(next);
     setStatus('');
-    call('appointments.reminders', { date })
-      .then((result) => {
-        if (!current) return;
-        setReminders(result);
-        setAlert('');
-      })
-      .catch((e: unknown) => current && setAlert(t('reminders.loadFailed', { message: errorText(e) })));
-    return () => {
-      current = false;
-    };
-  }, [date, t]);
+    setActionError('');
+  }
 
   async function copy() {
     if (!reminders) return;
     try {
       await navigator.clipboard.writeText(remindersText(reminders, t('reminders.noPhone')));
       setStatus(t('reminders.copied', { count: reminders.length }));
-      setAlert('');
+      setActionError('');
     } catch {
       // Clipboard access can be refused (no focus, a policy); the list on screen can still be selected.
       setStatus('');
-      setAlert(t('reminders.copyFailed'));
+      setActionError(t('reminders.copyFailed'));
     }
   }
 
   async function exportCsv() {
     try {
-      const result = await call('appointments.remindersCsv', { date });
+      const result = await exportCsvMutation.mutateAsync({ date });
       downloadBlob(result.filename, new Blob([UTF8_BOM + result.csv], { type: 'text/csv;charset=utf-8' }));
       setStatus(t('reminders.exported', { filename: result.filename, count: result.rows }));
-      setAlert('');
+      setActionError('');
     } catch (e) {
-      setAlert(t('reminders.exportFailed', { message: errorText(e) }));
+      setActionError(t('reminders.exportFailed', { message: errorMessage(e) }));
     }
   }
 
   const hasRows = !!reminders && reminders.length > 0;
+  const columns: Column<Reminder>[] = [
+    { key: 'time', header: t('reminders.columns.time'), className: 'frontdesk-nowrap', cell: (r) => r.time },
+    {
+      key: 'patient',
+      header: t('reminders.columns.patient'),
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          {r.patientName} <span className="muted small">{r.patientMrn}</span>
+        </>
+      ),
+    },
+    {
+      key: 'phone',
+      header: t('reminders.columns.phone'),
+      className: 'frontdesk-nowrap',
+      cell: (r) => r.phone || <span className="muted">{t('reminders.noPhone')}</span>,
+    },
+    { key: 'doctor', header: t('reminders.columns.doctor'), cell: (r) => r.providerName },
+    { key: 'reason', header: t('reminders.columns.reason'), cell: (r) => r.reason },
+  ];
   return (
     <section className="frontdesk" aria-labelledby={headingId}>
       <div className="frontdesk__bar">
@@ -86,7 +99,7 @@ export function RemindersView() {
           <button type="button" onClick={() => void copy()} disabled={!hasRows}>
             {t('reminders.copy')}
           </button>
-          <button type="button" onClick={() => void exportCsv()} disabled={!date}>
+          <button type="button" onClick={() => void exportCsv()} disabled={!date || exportCsvMutation.isPending}>
             {t('reminders.exportCsv')}
           </button>
         </div>
@@ -97,7 +110,7 @@ export function RemindersView() {
           type="date"
           label={t('reminders.date')}
           value={date}
-          onChange={(e) => e.target.value && setDate(e.target.value)}
+          onChange={(e) => e.target.value && changeDate(e.target.value)}
           required
         />
       </div>
@@ -105,32 +118,13 @@ export function RemindersView() {
       {status && <Notice tone="success">{status}</Notice>}
       {reminders && reminders.length === 0 && <p className="frontdesk__empty">{t('reminders.empty')}</p>}
       {hasRows && (
-        <table className="frontdesk-table" aria-label={t('reminders.listLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('reminders.columns.time')}</th>
-              <th scope="col">{t('reminders.columns.patient')}</th>
-              <th scope="col">{t('reminders.columns.phone')}</th>
-              <th scope="col">{t('reminders.columns.doctor')}</th>
-              <th scope="col">{t('reminders.columns.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reminders.map((r) => (
-              <tr key={r.appointmentId}>
-                <td className="frontdesk-nowrap">{r.time}</td>
-                <th scope="row">
-                  {r.patientName} <span className="muted small">{r.patientMrn}</span>
-                </th>
-                <td className="frontdesk-nowrap">
-                  {r.phone || <span className="muted">{t('reminders.noPhone')}</span>}
-                </td>
-                <td>{r.providerName}</td>
-                <td>{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('reminders.listLabel')}
+          className="frontdesk-table"
+          columns={columns}
+          rows={reminders}
+          rowKey={(r) => r.appointmentId}
+        />
       )}
     </section>
   );

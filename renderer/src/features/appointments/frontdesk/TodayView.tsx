@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
-import { call } from '../../../api/client';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { Notice, TextField } from '../../../ui';
 import { useAppointmentsNav } from '../appointments-nav-store';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { SlipPreview } from './print-buttons';
 import { TodayCounts } from './TodayCounts';
 import { TodayTable } from './TodayTable';
-import { useInterval } from './use-interval';
 import { WalkInDialog } from './WalkInDialog';
 import { anyDialogOpen, moveSelection } from './keyboard';
 import './frontdesk.css';
@@ -23,49 +23,40 @@ export function TodayView() {
   const { t } = useTranslation('frontdesk');
   const headingId = useId();
   const [text, setText] = useState('');
-  const [today, setToday] = useState<Today | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [alert, setAlert] = useState('');
+  const [actionError, setActionError] = useState('');
   const [status, setStatus] = useState('');
   const [walkInOpen, setWalkInOpen] = useState(false);
   const [slipFor, setSlipFor] = useState<string | null>(null);
-  const [reloads, setReloads] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
   const openInDayView = useAppointmentsNav((s) => s.openInDayView);
-
-  useEffect(() => {
-    let current = true;
-    call('appointments.today', { text: text.trim() })
-      .then((result) => {
-        if (!current) return;
-        setToday(result);
-        setAlert('');
-      })
-      .catch((e: unknown) => current && setAlert(t('today.loadFailed', { message: errorText(e) })));
-    return () => {
-      current = false;
-    };
-  }, [text, reloads, t]);
-
-  useInterval(reload, REFRESH_MS);
+  // The last answer stays on screen while the next search loads, so the list does not blink per key.
+  const todayQuery = useChannelQuery(
+    'appointments.today',
+    { text: text.trim() },
+    { refreshMs: REFRESH_MS, keepPrevious: true },
+  );
+  const today = todayQuery.data ?? null;
+  const checkInMutation = useChannelMutation('appointments.checkIn', { invalidates: APPOINTMENT_READS });
+  const alert =
+    actionError || (todayQuery.error ? t('today.loadFailed', { message: errorMessage(todayQuery.error) }) : '');
 
   const rows = today?.appointments ?? [];
   const selected = rows.find((r) => r.id === selectedId) ?? rows[0] ?? null;
 
+  const { mutateAsync: checkInAsync } = checkInMutation;
   const checkIn = useCallback(
     async (entry: TodayEntry) => {
       setStatus('');
+      setActionError('');
       try {
-        const after = await call('appointments.checkIn', { id: entry.id, version: entry.version });
+        const after = await checkInAsync({ id: entry.id, version: entry.version });
         setStatus(t('today.checkedIn', { name: after.patientName, token: after.token }));
-        setAlert('');
       } catch (e) {
-        setAlert(t('today.actionFailed', { message: errorText(e) }));
+        setActionError(t('today.actionFailed', { message: errorMessage(e) }));
       }
-      reload();
     },
-    [reload, t],
+    [checkInAsync, t],
   );
 
   // Alt shortcuts work anywhere in the view while no dialog is open; they are listed below the list.
@@ -134,7 +125,7 @@ export function TodayView() {
           ))}
         </ul>
       </aside>
-      <WalkInDialog open={walkInOpen} onClose={() => setWalkInOpen(false)} onAdded={reload} />
+      <WalkInDialog open={walkInOpen} onClose={() => setWalkInOpen(false)} />
       {slipFor && <SlipPreview appointmentId={slipFor} open onClose={() => setSlipFor(null)} />}
     </section>
   );

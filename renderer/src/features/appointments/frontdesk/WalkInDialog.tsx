@@ -2,25 +2,24 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import type { PatientSummary } from '../../../../../shared/domain/patient';
-import { call } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-hooks';
+import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Dialog, Notice, SelectField, TextField } from '../../../ui';
 import { usePatientSearch } from '../../patients';
-import { errorText } from './error-text';
+import { errorMessage } from '../../../forms/field-errors';
 import { SlipPreview } from './print-buttons';
 import { useDoctors } from './use-doctors';
 
 interface WalkInDialogProps {
   open: boolean;
   onClose: () => void;
-  /** Called once the walk-in is in the queue, so the list can refresh. */
-  onAdded: (appointment: Appointment) => void;
 }
 
 const fullName = (p: PatientSummary) => `${p.givenNames} ${p.familyName}`.trim();
 
 /** Finds the patient, picks the doctor, puts the patient in the queue and shows the token to say aloud. */
-export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
+export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
   const { t } = useTranslation('frontdesk');
   const me = useSessionStore((s) => s.session);
   const { doctors, loaded } = useDoctors();
@@ -29,9 +28,11 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
   const [doctorId, setDoctorId] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
   const [added, setAdded] = useState<Appointment | null>(null);
   const [slipOpen, setSlipOpen] = useState(false);
+  // The day's lists on screen refresh once the walk-in is in the queue.
+  const walkIn = useChannelMutation('appointments.walkIn', { invalidates: APPOINTMENT_READS });
+  const saving = walkIn.isPending;
   const search = usePatientSearch(text.trim());
   const results = text.trim() && !patient ? search.results.slice(0, 8) : [];
 
@@ -56,20 +57,11 @@ export function WalkInDialog({ open, onClose, onAdded }: WalkInDialogProps) {
     e.preventDefault();
     if (!patient) return setError(t('walkIn.choosePatient'));
     if (!doctorId) return setError(t('walkIn.chooseDoctor'));
-    setSaving(true);
     setError('');
     try {
-      const appointment = await call('appointments.walkIn', {
-        patientId: patient.id,
-        providerId: doctorId,
-        reason: reason.trim(),
-      });
-      setAdded(appointment);
-      onAdded(appointment);
+      setAdded(await walkIn.mutateAsync({ patientId: patient.id, providerId: doctorId, reason: reason.trim() }));
     } catch (err) {
-      setError(t('walkIn.failed', { message: errorText(err) }));
-    } finally {
-      setSaving(false);
+      setError(t('walkIn.failed', { message: errorMessage(err) }));
     }
   }
 

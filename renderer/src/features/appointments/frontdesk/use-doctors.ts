@@ -1,18 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
-import { call } from '../../../api/client';
+import { useChannelQuery } from '../../../api/channel-hooks';
 
-/** The clinic's doctors (providers.list), loaded once per view; empty until they arrive. */
+/** The clinic's doctors (providers.list); empty until they arrive, and empty if they cannot be read. */
 export function useDoctors(): { doctors: ProviderSchedule[]; loaded: boolean } {
-  const [state, setState] = useState<{ doctors: ProviderSchedule[]; loaded: boolean }>({ doctors: [], loaded: false });
-  useEffect(() => {
-    let current = true;
-    call('providers.list', {})
-      .then((doctors) => current && setState({ doctors, loaded: true }))
-      .catch(() => current && setState({ doctors: [], loaded: true }));
-    return () => {
-      current = false;
-    };
-  }, []);
-  return state;
+  const query = useChannelQuery('providers.list', {});
+  return { doctors: query.data ?? [], loaded: !query.isPending };
 }
