@@ -5,13 +5,15 @@ import appointments from './en/appointments.json';
 import common from './en/common.json';
 import frontdesk from './en/frontdesk.json';
 import patients from './en/patients.json';
+// Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
+import main from '../../../shared/i18n/en/main.json';
 
 /**
  * Every string a person reads comes from here. English ships; a translation is a new folder of
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin, appointments, frontdesk },
+  en: { common, patients, admin, appointments, frontdesk, main },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -19,7 +21,7 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'patients', 'admin', 'appointments', 'frontdesk'],
+  ns: ['common', 'patients', 'admin', 'appointments', 'frontdesk', 'main'],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
