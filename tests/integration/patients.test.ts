@@ -56,6 +56,34 @@ describe('registering patients', () => {
     expect(names(await app.call(admin, 'patients.search', { text: '佐藤' }))).toEqual(['美咲 佐藤']);
   });
 
+  it('editing an estimated age to another age saves the new age; the same age keeps the first estimate', async () => {
+    const p = await app.call(admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Ravi', birth: { kind: 'estimatedAge', years: 30 }, phones: [] }),
+    });
+    expect(p.birthDate).toBe('1996-03-10');
+    const older = await app.call(admin, 'patients.update', {
+      id: p.id,
+      version: p.version,
+      patient: patientInput({ givenNames: 'Ravi', birth: { kind: 'estimatedAge', years: 35 }, phones: [] }),
+    });
+    expect(older).toMatchObject({ birthDate: '1991-03-10', birthDateEstimated: true, version: 2 });
+    const history = await app.call(admin, 'patients.history', { id: p.id });
+    expect(history[0]!.changes).toContainEqual({
+      field: 'Date of birth',
+      from: '1996-03-10 (estimated)',
+      to: '1991-03-10 (estimated)',
+    });
+    // A later visit (40 days on, the person active again): the same age re-entered keeps the first estimate.
+    app.clock.advanceMinutes(60 * 24 * 40);
+    admin.lastActivityMs = app.clock.ms;
+    const same = await app.call(admin, 'patients.update', {
+      id: p.id,
+      version: older.version,
+      patient: patientInput({ givenNames: 'Ravi', birth: { kind: 'estimatedAge', years: 35 }, phones: [] }),
+    });
+    expect(same.birthDate).toBe('1991-03-10');
+  });
+
   it.each([
     [{ birth: { kind: 'date', date: '1899-12-31' } }, 'patient.birth.date', /before 1900/],
     [{ birth: { kind: 'date', date: '2999-01-01' } }, 'patient.birth.date', /future/],
