@@ -3,10 +3,11 @@ import type { Actor, ServiceContext } from '../context';
 import { appendAudit } from './audit-service';
 
 interface PendingRead {
-  at: string;
-  actor: { userId: string | null; username: string };
+  /** When it was shown (ms since the epoch; made an ISO time at the flush, off the request's path). */
+  atMs: number;
+  actor: { readonly userId: string | null; readonly username: string };
   action: AuditAction;
-  patientIds: string[];
+  patientIds: readonly string[];
   outcome: 'success' | 'denied';
   details: string;
 }
@@ -27,8 +28,8 @@ class ReadAuditBuffer {
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  add(read: Omit<PendingRead, 'at'>): void {
-    this.pending.push({ ...read, at: this.ctx.now().toISOString() });
+  add(read: PendingRead): void {
+    this.pending.push(read);
     if (!this.timer) {
       this.timer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
       // A pending flush must not keep a test or a closing process alive; close() flushes.
@@ -44,15 +45,16 @@ class ReadAuditBuffer {
     this.ctx.db.sqlite
       .transaction(() => {
         for (const read of reads) {
+          const patientIds = [...new Set(read.patientIds)];
           appendAudit(this.ctx.db.sqlite, {
-            at: read.at,
+            at: new Date(read.atMs).toISOString(),
             userId: read.actor.userId,
             username: read.actor.username,
             action: read.action,
-            patientId: read.patientIds.length === 1 ? read.patientIds[0] : null,
-            patientIds: read.patientIds.length > 1 ? read.patientIds : [],
+            patientId: patientIds.length === 1 ? patientIds[0] : null,
+            patientIds: patientIds.length > 1 ? patientIds : [],
             outcome: read.outcome,
-            details: read.details,
+            details: read.details || `${patientIds.length} patient${patientIds.length === 1 ? '' : 's'} shown`,
           });
         }
       })
@@ -79,15 +81,9 @@ export function auditShown(
   patientIds: readonly string[],
   details = '',
 ): void {
-  const unique = [...new Set(patientIds)];
-  if (!unique.length) return;
-  bufferOf(ctx).add({
-    actor: { userId: actor.userId, username: actor.username },
-    action,
-    patientIds: unique,
-    outcome: 'success',
-    details: details || `${unique.length} patient${unique.length === 1 ? '' : 's'} shown`,
-  });
+  // On every search keystroke: only a push here; de-duplicating and wording wait for the flush.
+  if (patientIds.length === 0) return;
+  bufferOf(ctx).add({ atMs: ctx.now().getTime(), actor, action, patientIds, outcome: 'success', details });
 }
 
 /** Records a call the dispatcher refused (not signed in, locked, or not allowed for the role). */
@@ -98,6 +94,7 @@ export function auditRefused(
   code: string,
 ): void {
   bufferOf(ctx).add({
+    atMs: ctx.now().getTime(),
     actor: who,
     action: 'access.refused',
     patientIds: [],
