@@ -60,6 +60,10 @@ export const users = sqliteTable(
     disabled_at: text('disabled_at'),
     failed_attempts: integer('failed_attempts').notNull().default(0),
     locked_until: text('locked_until'),
+    /** Raised when the password is reset or the account disabled: sessions from an older epoch end. */
+    session_epoch: integer('session_epoch').notNull().default(0),
+    /** Set when an admin chose the password: the person must choose their own at the next sign-in. */
+    must_change_password: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
 );
@@ -239,6 +243,11 @@ export const auditLog = sqliteTable(
     patient_id: text('patient_id'),
     outcome: text('outcome').notNull(),
     details: text('details').notNull().default(''),
+    /**
+     * HMAC-SHA256 (hex) of this entry's content, the patients it showed and the previous entry's
+     * mac, keyed by the clinic's audit key, which is never in this file (audit/audit-chain.ts).
+     */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
@@ -392,4 +401,26 @@ export const appointmentHistory = sqliteTable(
     uniqueIndex('appointment_history_id_unique').on(t.id),
     uniqueIndex('appointment_history_appointment_version_device').on(t.appointment_id, t.version, t.device_id),
   ],
+);
+
+/**
+ * What someone was typing and has not saved yet (a registration, a patient edit, a booking, a note),
+ * one row per user, kind and key. Kept in the encrypted database so nothing typed is lost and
+ * nothing readable is left in the browser profile. A device-local convenience, never synced.
+ */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    user_id: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** What the draft is of, e.g. 'patient.register', 'patient.edit', 'appointment.book'. */
+    kind: text('kind').notNull(),
+    /** Which one: '' for a new record, else the record's id. */
+    draft_key: text('draft_key').notNull(),
+    /** JSON of the form's values, as typed. */
+    body: text('body').notNull(),
+    updated_at: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.user_id, t.kind, t.draft_key] })],
 );
