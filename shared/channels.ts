@@ -5,6 +5,7 @@
  */
 export const CHANNEL_NAMES = [
   'app.status',
+  'recovery.unlock',
   'setup.complete',
   'auth.signIn',
   'auth.signOut',
@@ -17,6 +18,7 @@ export const CHANNEL_NAMES = [
   'users.setDisabled',
   'settings.get',
   'settings.update',
+  'security.recoveryKey',
   'patients.search',
   'patients.get',
   'patients.checkDuplicates',

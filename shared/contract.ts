@@ -93,6 +93,8 @@ export const contract = {
     input: empty,
     output: z.object({
       setupRequired: z.boolean(),
+      /** The clinic's data is encrypted and this computer has no key for it: the recovery key is needed. */
+      recoveryRequired: z.boolean(),
       clinicName: z.string().nullable(),
       /** The clinic's IANA time zone: "today" (and so a patient's age) is the clinic's day. */
       clinicTimeZone: z.string().nullable(),
@@ -100,6 +102,12 @@ export const contract = {
       locked: z.boolean(),
       lockedUsername: z.string().nullable(),
     }),
+  },
+  'recovery.unlock': {
+    access: 'public',
+    whileLocked: true,
+    input: z.strictObject({ recoveryKey: z.string().max(200, { message: 'A recovery key is 55 characters long' }) }),
+    output: z.null(),
   },
   'setup.complete': {
     access: 'public',
@@ -134,6 +142,11 @@ export const contract = {
   'users.setDisabled': { access: ADMIN, input: userSetDisabledSchema, output: userSchema },
 
   'settings.get': { access: 'signed-in', input: empty, output: clinicSettingsSchema },
+  'security.recoveryKey': {
+    access: ADMIN,
+    input: z.strictObject({ password: z.string().min(1, { message: 'Enter your password' }).max(200) }),
+    output: z.object({ recoveryKey: z.string() }),
+  },
   'settings.update': { access: ADMIN, input: clinicSettingsSchema, output: clinicSettingsSchema },
 
   'patients.search': {

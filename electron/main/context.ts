@@ -1,5 +1,6 @@
 import type { ChartbookDatabase } from './db/connection';
 import type { Role } from '../../shared/domain/roles';
+import type { ClinicKeys } from './security/clinic-keys';
 
 /** Who is acting: written to created_by/updated_by, the change log and the audit log. */
 export interface Actor {
@@ -10,6 +11,10 @@ export interface Actor {
 
 export interface ServiceContext {
   db: ChartbookDatabase;
+  /** Derived from the clinic's master key; the audit key signs the audit chain. Never sent to a window. */
+  keys: ClinicKeys;
+  /** Only to show the recovery key again to an administrator who re-enters their password. */
+  masterKey: Buffer;
   /** Injected so tests can move time (lockout expiry, idle lock). */
   now: () => Date;
 }

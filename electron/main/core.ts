@@ -9,11 +9,17 @@ import { flushReadAudit } from './audit/read-audit';
 import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
 import type { PdfPrinter } from './printing/pdf-printer';
+import { deriveClinicKeys } from './security/clinic-keys';
 
-export const DATABASE_FILE = 'chartbook.sqlite';
+export { DATABASE_FILE } from './db/files';
+import { DATABASE_FILE } from './db/files';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The clinic's master key (security/key-file.ts resolves it); the database and audit keys derive from it. */
+  masterKey: Buffer;
+  /** Keeps the database file plain. Only the bench sets it, to report what encryption costs. */
+  unencrypted?: boolean;
   migrationsDir: string;
   nativeBinding?: string;
   now?: () => Date;
@@ -56,12 +62,14 @@ function loadPdfFonts(fontsDir: string | undefined): string | null {
  */
 export function startCore(options: CoreOptions): ChartbookCore {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  const keys = deriveClinicKeys(options.masterKey);
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), {
+    key: options.unencrypted ? null : keys.database,
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   registerRecordKinds(db.sqlite);
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
+  const ctx: ServiceContext = { db, keys, masterKey: options.masterKey, now: options.now ?? (() => new Date()) };
   const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
   const dispatch = createDispatcher(ctx, registerHandlers(ctx, printing), options.log);
   const close = (): void => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session as electronSession } from 'electron';
 import { resolveDataDir } from './data-dir';
 import { EVENT_CHANNEL } from '../preload/ipc-names';
 import { appMenuTemplate, type MenuCommand } from './shell/app-menu';
@@ -22,6 +22,9 @@ import { denyAllPermissions } from './shell/permission-handlers';
 import { startCoreOrExplain, STARTUP_ERROR_TITLE } from './shell/start-core';
 import { createSystemPdfPrinter } from './shell/system-pdf-printer';
 import { createWindowSessions } from './shell/window-sessions';
+import { osKeyProtector } from './shell/os-key-protector';
+import { DATABASE_FILE } from './db/files';
+import { resolveMasterKey, writeKeyFile } from './security/key-file';
 
 // Scheme privileges are fixed when Chromium starts, so this must run before 'ready'.
 registerAppScheme(protocol);
@@ -60,6 +63,22 @@ async function start(): Promise<void> {
     return;
   }
 
+  // The OS key store (safeStorage) is usable once the app is ready. It unwraps the clinic's master
+  // key here, in main; the core thread gets the key, never the key store.
+  await app.whenReady();
+  let keys: { masterKey: Buffer | null; onKeyRecovered: (masterKey: Buffer) => void };
+  try {
+    const protector = osKeyProtector(safeStorage, (m) => console.warn(m));
+    const resolved = resolveMasterKey(dataDir, DATABASE_FILE, protector);
+    keys = {
+      masterKey: resolved.state === 'ready' ? resolved.master : null,
+      onKeyRecovered: (masterKey) => writeKeyFile(dataDir, masterKey, protector),
+    };
+  } catch (error) {
+    quitWithError(error instanceof Error ? error.message : String(error));
+    return;
+  }
+
   // The core thread opens and migrates the database before any window or IPC handler exists.
   // It asks main for the print dialog, which needs a window, through this printer.
   const printer = createSystemPdfPrinter(BrowserWindow, { tempDir: app.getPath('temp') });
@@ -67,6 +86,7 @@ async function start(): Promise<void> {
     {
       entry: coreWorkerPath(location),
       dataDir,
+      ...keys,
       migrationsDir: migrationsDir(location),
       nativeBinding,
       fontsDir: pdfFontsDir(location),

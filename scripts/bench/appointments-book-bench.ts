@@ -16,6 +16,8 @@ import type { BenchResult } from './bench-result';
 import { mulberry32, type Rng } from './prng';
 import type { SeededDatabase } from './seed-database';
 import { loadAverage, measure, ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
+import { copyKeyFile } from '../../electron/main/security/key-file';
 
 export const BOOK_TARGET_P95_MS = 5;
 const WARM_UP = 20;
@@ -44,6 +46,7 @@ function shuffle<T>(rng: Rng, items: T[]): T[] {
 function durableCopy(from: string, toDir: string): void {
   const to = path.join(toDir, DATABASE_FILE);
   fs.copyFileSync(from, to);
+  copyKeyFile(path.dirname(from), toDir);
   const fd = fs.openSync(to, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
@@ -60,7 +63,13 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
   const { log } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-book-'));
   durableCopy(options.seeded.file, dir);
-  const core = startCore({ dataDir: dir, migrationsDir: options.migrationsDir, now: benchClock(), log: () => {} });
+  const core = startCore({
+    dataDir: dir,
+    masterKey: keyFileMasterKey(dir),
+    migrationsDir: options.migrationsDir,
+    now: benchClock(),
+    log: () => {},
+  });
   try {
     const db = core.db.sqlite;
     const desk = db

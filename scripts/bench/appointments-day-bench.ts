@@ -6,6 +6,7 @@ import type { BenchResult } from './bench-result';
 import { mulberry32, pick } from './prng';
 import { BENCH_ADMIN, type SeededDatabase } from './seed-database';
 import { loadAverage, measure, ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 export const DAY_TARGET_P95_MS = 10;
 const WARM_UP = 50;
@@ -38,6 +39,7 @@ export async function benchAppointmentsDay(options: DayBenchOptions): Promise<Be
   const { log } = options;
   const core = startCore({
     dataDir: options.seeded.dir,
+    masterKey: keyFileMasterKey(options.seeded.dir),
     migrationsDir: options.migrationsDir,
     now: benchClock(),
     log: () => {},

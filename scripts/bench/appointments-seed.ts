@@ -18,6 +18,8 @@ import {
 } from './appointments-plan';
 import { rowsOf, type StaffMember } from './appointments-rows';
 import { BENCH_ADMIN, type SeededDatabase } from './seed-database';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
+import { copyKeyFile } from '../../electron/main/security/key-file';
 
 const DAYS_PER_TRANSACTION = 25;
 const DAY_MS = 24 * 60 * 60_000;
@@ -208,12 +210,14 @@ export async function appointmentSeededDatabase(options: AppointmentSeedOptions)
   fs.mkdirSync(building, { recursive: true });
   const started = performance.now();
   fs.copyFileSync(patientsDb.file, path.join(building, DATABASE_FILE));
+  copyKeyFile(path.dirname(patientsDb.file), building);
   fsyncFile(path.join(building, DATABASE_FILE));
   const dates = workingDates();
   log(`seeding ${dates.length} working days x 3 doctors x 40 appointments into ${building}`);
   const setUpAt = setUpTimeMs();
   const core = startCore({
     dataDir: building,
+    masterKey: keyFileMasterKey(building),
     migrationsDir: options.migrationsDir,
     now: () => new Date(setUpAt),
     log: () => {},

@@ -7,6 +7,7 @@ import { SOURCE_CORE_WORKER } from '../../tests/harness/core-worker-entry';
 import type { BenchResult } from './bench-result';
 import { setUpBenchClinic } from './seed-database';
 import { loadAverage, ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 export const ROUNDTRIP_TARGET_ADDED_P95_MS = 0.5;
 const CHANNEL = 'app.status';
@@ -34,8 +35,18 @@ async function timed(call: () => Promise<unknown>): Promise<number> {
  */
 export async function benchIpcRoundtrip(options: RoundtripBenchOptions): Promise<BenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-roundtrip-'));
-  const direct = startCore({ dataDir, migrationsDir: options.migrationsDir, log: () => {} });
-  const worker = await startCoreWorker({ entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: options.migrationsDir });
+  const direct = startCore({
+    dataDir,
+    masterKey: keyFileMasterKey(dataDir),
+    migrationsDir: options.migrationsDir,
+    log: () => {},
+  });
+  const worker = await startCoreWorker({
+    entry: SOURCE_CORE_WORKER,
+    dataDir,
+    masterKey: keyFileMasterKey(dataDir),
+    migrationsDir: options.migrationsDir,
+  });
   try {
     await setUpBenchClinic(direct);
     const session = direct.newSession();

@@ -10,6 +10,8 @@ import type { BenchResult } from './bench-result';
 import { syntheticPatient } from './patient-generator';
 import type { SeededDatabase } from './seed-database';
 import { loadAverage, measure, ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
+import { copyKeyFile } from '../../electron/main/security/key-file';
 
 export const REGISTER_TARGET_P95_MS = 5;
 const WARM_UP = 20;
@@ -34,11 +36,17 @@ export function benchPatientRegister(options: RegisterBenchOptions): BenchResult
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-register-'));
   const copy = path.join(dir, DATABASE_FILE);
   fs.copyFileSync(options.seeded.file, copy);
+  copyKeyFile(path.dirname(options.seeded.file), dir);
   // Flush the copy first: otherwise the disk is still writing it back while each commit's fsync waits.
   const fd = fs.openSync(copy, 'r+');
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  const core = startCore({ dataDir: dir, migrationsDir: options.migrationsDir, log: () => {} });
+  const core = startCore({
+    dataDir: dir,
+    masterKey: keyFileMasterKey(dir),
+    migrationsDir: options.migrationsDir,
+    log: () => {},
+  });
   try {
     const db = core.db.sqlite;
     const admin = db.prepare('SELECT id, username, roles FROM users LIMIT 1').get() as {

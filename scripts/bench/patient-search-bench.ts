@@ -8,6 +8,7 @@ import type { BenchResult } from './bench-result';
 import { queryMix, type QueryKind } from './query-mix';
 import type { SeededDatabase } from './seed-database';
 import { loadAverage, measure, ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 const SEARCH_LIMIT = 25; // the contract's default page of results
 export const SEARCH_TARGET_P95_MS = 5;
@@ -31,7 +32,12 @@ export interface SearchBenchOptions {
 export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
   const { seeded, patients, seed, log } = options;
   const fileMb = fs.statSync(seeded.file).size / (1024 * 1024);
-  const core = startCore({ dataDir: seeded.dir, migrationsDir: options.migrationsDir, log: () => {} });
+  const core = startCore({
+    dataDir: seeded.dir,
+    masterKey: keyFileMasterKey(seeded.dir),
+    migrationsDir: options.migrationsDir,
+    log: () => {},
+  });
   try {
     const service = new PatientService(core.ctx);
     // What the dispatcher adds to every search: noting the patients shown for the audit (buffered,

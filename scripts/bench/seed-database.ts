@@ -8,6 +8,7 @@ import { patientHistoryView } from '../../electron/main/patients/patient-kind';
 import { diffFields } from '../../electron/main/records/field-diff';
 import { GENERATOR_VERSION, syntheticPatient, type SyntheticPatient } from './patient-generator';
 import { benchDeviceCode, benchMrn } from './bench-mrn';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 export const BENCH_ADMIN = {
   username: 'benchadmin',
@@ -201,7 +202,7 @@ export async function seededDatabase(options: SeedOptions): Promise<SeededDataba
   fs.rmSync(building, { recursive: true, force: true });
   const started = performance.now();
   log(`seeding ${patients.toLocaleString('en')} patients (seed ${seed}) into ${building}`);
-  const core = startCore({ dataDir: building, migrationsDir, log: () => {} });
+  const core = startCore({ dataDir: building, masterKey: keyFileMasterKey(building), migrationsDir, log: () => {} });
   try {
     const actor = await setUpBenchClinic(core);
     let lastReport = performance.now();

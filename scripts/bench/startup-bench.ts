@@ -5,6 +5,7 @@ import type { BenchResult } from './bench-result';
 import { skipped } from './bench-result';
 import { setUpBenchClinic } from './seed-database';
 import { ms, summarise } from './stats';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 const SIGN_IN_LABEL = 'User name';
 const PROBE_TIMEOUT_MS = 20_000;
@@ -33,7 +34,12 @@ export async function benchStartupToSignIn(options: StartupBenchOptions): Promis
   // Imported here so the database scenarios run without Playwright loaded.
   const { freshDataDir, launchApp } = await import('../../tests/harness/app-harness');
   const template = freshDataDir('chartbook-bench-startup-template-');
-  const core = startCore({ dataDir: template, migrationsDir: options.migrationsDir, log: () => {} });
+  const core = startCore({
+    dataDir: template,
+    masterKey: keyFileMasterKey(template),
+    migrationsDir: options.migrationsDir,
+    log: () => {},
+  });
   try {
     await setUpBenchClinic(core);
   } finally {

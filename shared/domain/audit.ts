@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'settings.update',
+  'security.recovery_key_view',
   'patient.view',
   'patient.create',
   'patient.update',

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/csp';
 import type { PdfPrinter } from '../../electron/main/printing/pdf-printer';
 import type { Result } from '../../shared/errors';
 import { BUILT_CORE_WORKER } from './core-worker-entry';
+import { keyFileCoreKeys } from '../../electron/main/security/key-file';
 
 /**
  * Runs the built renderer in Chromium with the real core behind it, started the way the app starts
@@ -183,6 +184,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
   const client = await startCoreWorker({
     entry: BUILT_CORE_WORKER,
     dataDir,
+    ...keyFileCoreKeys(dataDir),
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
     printer,

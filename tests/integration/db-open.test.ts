@@ -5,26 +5,30 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/db/connection';
 import { DatabaseFromFutureError, readMigrations } from '../../electron/main/db/migrations';
+import { generateMasterKey } from '../../electron/main/security/clinic-keys';
 import { MIGRATIONS_DIR, tempDir } from './support';
+
+const key = generateMasterKey();
 
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((d) => d.close()));
 
 describe('opening the clinic database', () => {
-  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open', () => {
+  it('sets WAL, synchronous=FULL, foreign keys, a busy timeout and secure_delete on every open', () => {
     const file = path.join(tempDir(), 'c.sqlite');
     for (let i = 0; i < 2; i++) {
-      const db = openDatabase(file, { migrationsDir: MIGRATIONS_DIR });
+      const db = openDatabase(file, { migrationsDir: MIGRATIONS_DIR, key });
       expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
       db.close();
     }
   });
 
   it('applies every migration and records the schema version', () => {
-    const db = openDatabase(path.join(tempDir(), 'c.sqlite'), { migrationsDir: MIGRATIONS_DIR });
+    const db = openDatabase(path.join(tempDir(), 'c.sqlite'), { migrationsDir: MIGRATIONS_DIR, key });
     opened.push(db);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(readMigrations(MIGRATIONS_DIR).length);
     const tables = (
@@ -41,8 +45,8 @@ describe('opening the clinic database', () => {
     seed.close();
     const before = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-    expect(() => openDatabase(file, { migrationsDir: MIGRATIONS_DIR })).toThrow(DatabaseFromFutureError);
-    expect(() => openDatabase(file, { migrationsDir: MIGRATIONS_DIR })).toThrow(/newer version of Chartbook/);
+    expect(() => openDatabase(file, { migrationsDir: MIGRATIONS_DIR, key })).toThrow(DatabaseFromFutureError);
+    expect(() => openDatabase(file, { migrationsDir: MIGRATIONS_DIR, key })).toThrow(/newer version of Chartbook/);
 
     const after = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     expect(after).toBe(before);

@@ -8,6 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import type { PatientFormInput } from '../../shared/domain/patient';
 import type { Role } from '../../shared/domain/roles';
 import type { Result } from '../../shared/errors';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
@@ -35,7 +36,13 @@ export interface TestApp {
 }
 
 export function openTestApp(dir = tempDir(), clock = new TestClock()): TestApp {
-  const core = startCore({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, now: clock.now, log: () => {} });
+  const core = startCore({
+    dataDir: dir,
+    masterKey: keyFileMasterKey(dir),
+    migrationsDir: MIGRATIONS_DIR,
+    now: clock.now,
+    log: () => {},
+  });
   return {
     core,
     dir,

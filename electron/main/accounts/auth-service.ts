@@ -183,6 +183,7 @@ export function appStatus(ctx: ServiceContext, session: Session) {
   const clinic = readClinicSettings(ctx);
   return {
     setupRequired: countUsers(ctx) === 0,
+    recoveryRequired: false,
     clinicName: clinic?.clinicName ?? null,
     clinicTimeZone: clinic?.timeZone ?? null,
     session: session.user && !session.locked ? sessionInfo(ctx, session) : null,

@@ -10,6 +10,10 @@ export interface CoreWorkerOptions {
   /** The worker file: out/main/core-worker.js when built, or scripts/core-worker-from-source.mjs. */
   entry: string | URL;
   dataDir: string;
+  /** The clinic's master key; null starts the core waiting for the recovery key (see protocol.ts). */
+  masterKey: Buffer | null;
+  /** Called with the master key the recovery key brought back, to keep it (wrapped) for the next start. */
+  onKeyRecovered?: (masterKey: Buffer) => void;
   migrationsDir: string;
   nativeBinding?: string;
   fontsDir?: string;
@@ -95,6 +99,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   const settings: CoreWorkerSettings = {
     dataDir: options.dataDir,
+    masterKey: options.masterKey ? options.masterKey.toString('hex') : null,
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
@@ -231,6 +236,14 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
           break;
         case 'closed':
           acknowledgeClose();
+          break;
+        case 'key.recovered':
+          try {
+            options.onKeyRecovered?.(Buffer.from(message.masterKey, 'hex'));
+          } catch (error) {
+            // The data is open for this run; the next start asks for the recovery key again.
+            console.error('Chartbook could not keep the recovered key', error);
+          }
           break;
       }
     });

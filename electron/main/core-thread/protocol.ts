@@ -10,6 +10,12 @@ import type { PrintOutcome } from '../printing/pdf-printer';
 /** What the core needs to start; the parts of CoreOptions that can cross a thread. */
 export interface CoreWorkerSettings {
   dataDir: string;
+  /**
+   * The clinic's master key (hex), unwrapped by main from the OS key store (security/key-file.ts);
+   * null when this computer has none for an encrypted database: the core then waits for the
+   * recovery key (security/recovery.ts).
+   */
+  masterKey: string | null;
   migrationsDir: string;
   nativeBinding?: string;
   fontsDir?: string;
@@ -41,6 +47,8 @@ export type ToCore =
 /** Core -> main. */
 export type FromCore =
   | { type: 'ready' }
+  /** The recovery key opened the database: main keeps this master key (hex) wrapped by the OS key store. */
+  | { type: 'key.recovered'; masterKey: string }
   | { type: 'start.failed'; name: string; message: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; session: string; event: AppEvent; payload: unknown }

@@ -1,5 +1,7 @@
 import type { Result } from '../../../shared/errors';
-import { startCore, type ChartbookCore, type CoreOptions } from '../core';
+import path from 'node:path';
+import { DATABASE_FILE, startCore, type ChartbookCore, type CoreOptions } from '../core';
+import { createRecoveryGate, type RecoveryGate } from '../security/recovery';
 import { Session } from '../ipc/session';
 import { createPortPrinter } from './port-printer';
 import type { CorePort, CoreWorkerSettings, FromCore, ToCore } from './protocol';
@@ -41,10 +43,12 @@ export function serveCore(
   const post = (message: FromCore, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const printing = createPortPrinter(post);
   let clockOffsetMs = 0;
-  let core: ChartbookCore;
-  try {
-    core = start({
+  let core: ChartbookCore | null = null;
+  let gate: RecoveryGate | null = null;
+  const startWith = (masterKey: Buffer): ChartbookCore =>
+    start({
       dataDir: settings.dataDir,
+      masterKey,
       migrationsDir: settings.migrationsDir,
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
@@ -52,6 +56,15 @@ export function serveCore(
       ...(settings.quiet ? { log: () => {} } : {}),
       now: () => new Date(Date.now() + clockOffsetMs),
     });
+  try {
+    if (settings.masterKey) {
+      core = startWith(Buffer.from(settings.masterKey, 'hex'));
+    } else {
+      gate = createRecoveryGate({
+        databaseFile: path.join(settings.dataDir, DATABASE_FILE),
+        ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
+      });
+    }
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     post({ type: 'start.failed', name: failure.name, message: failure.message });
@@ -66,6 +79,7 @@ export function serveCore(
   async function answer(request: Dispatch): Promise<Result<unknown>> {
     const session = sessions.get(request.session);
     if (!session) return NOT_OUR_WINDOW;
+    if (!core) return unlock(request);
     const wasLocked = session.locked;
     const result = await core.dispatch(session, request.channel, request.input);
     // The idle lock is noticed inside a call; the window is told even if that call was a background refresh.
@@ -73,6 +87,16 @@ export function serveCore(
       post({ type: 'event', session: request.session, event: 'session.locked', payload: null });
     }
     return result;
+  }
+
+  /** Without its key the core only takes the recovery key; the one that opens the database starts it. */
+  function unlock(request: Dispatch): Result<unknown> {
+    const answer = gate!.dispatch(request.channel, request.input);
+    if (!('unlocked' in answer)) return answer;
+    core = startWith(answer.unlocked);
+    gate = null;
+    post({ type: 'key.recovered', masterKey: answer.unlocked.toString('hex') });
+    return { ok: true, value: null };
   }
 
   function dispatch(request: Dispatch): void {
@@ -98,7 +122,7 @@ export function serveCore(
       new Promise((resolve) => (timer = setTimeout(resolve, settings.closeGraceMs))),
     ]);
     clearTimeout(timer);
-    core.close();
+    core?.close();
     post({ type: 'closed' });
     port.close();
   }

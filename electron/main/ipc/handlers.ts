@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
+import { registerSecurityHandlers } from '../security/security-handlers';
 import { registerSettingsHandlers } from '../settings/settings-handlers';
 import { HandlerRegistry } from './handler-registry';
 
@@ -20,6 +21,7 @@ export function registerHandlers(
   const registry = new HandlerRegistry();
   registerAccountHandlers(ctx, registry);
   registerSettingsHandlers(ctx, registry);
+  registerSecurityHandlers(ctx, registry);
   registerPatientHandlers(ctx, registry);
   registerAuditHandlers(ctx, registry);
   registerAppointmentHandlers(ctx, registry);

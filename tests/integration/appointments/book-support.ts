@@ -14,6 +14,7 @@ import {
   TestClock,
   type TestApp,
 } from '../support';
+import { copyKeyFile } from '../../../electron/main/security/key-file';
 
 export interface Book {
   app: TestApp;
@@ -100,6 +101,7 @@ export async function openBook(timeZone = 'Europe/Berlin', clock = new TestClock
   const t = await template(timeZone);
   const dir = tempDir();
   fs.copyFileSync(t.file, path.join(dir, DATABASE_FILE));
+  copyKeyFile(path.dirname(t.file), dir);
   const app = openTestApp(dir, clock);
   return {
     app,

@@ -4,9 +4,15 @@
  */
 import { startCore } from '../../../electron/main/core';
 import { MIGRATIONS_DIR } from '../support';
+import { keyFileMasterKey } from '../../../electron/main/security/key-file';
 
 const [dir, userJson, inputJson, goAt] = process.argv.slice(2) as [string, string, string, string];
-const core = startCore({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+const core = startCore({
+  dataDir: dir,
+  masterKey: keyFileMasterKey(dir),
+  migrationsDir: MIGRATIONS_DIR,
+  log: () => {},
+});
 const session = core.newSession();
 session.user = JSON.parse(userJson);
 session.lastActivityMs = Date.now();

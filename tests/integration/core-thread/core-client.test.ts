@@ -6,6 +6,7 @@ import type { PdfPrinter } from '../../../electron/main/printing/pdf-printer';
 import { AppError } from '../../../shared/errors';
 import { MIGRATIONS_DIR, tempDir } from '../support';
 import { bookFolder, inspect, signIn, startTestCore } from './core-thread-support';
+import { generateMasterKey } from '../../../electron/main/security/clinic-keys';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -16,7 +17,13 @@ afterEach(async () => {
 });
 
 const fixtureCore = (file: string, options: { requestTimeoutMs?: number; closeTimeoutMs?: number } = {}) =>
-  startCoreWorker({ entry: path.join(FIXTURES, file), dataDir: tempDir(), migrationsDir: MIGRATIONS_DIR, ...options });
+  startCoreWorker({
+    entry: path.join(FIXTURES, file),
+    dataDir: tempDir(),
+    masterKey: generateMasterKey(),
+    migrationsDir: MIGRATIONS_DIR,
+    ...options,
+  });
 
 describe('the core client when the core misbehaves', () => {
   it('answers INTERNAL, and does not hang, when the core never answers; then stops it on close', async () => {

@@ -12,6 +12,9 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
 import { openBook } from '../appointments/book-support';
 import { ADMIN_PASSWORD, MIGRATIONS_DIR, TestClock } from '../support';
+import { openEncrypted } from '../../../electron/main/db/encryption';
+import { deriveClinicKeys } from '../../../electron/main/security/clinic-keys';
+import { keyFileCoreKeys, keyFileMasterKey } from '../../../electron/main/security/key-file';
 
 export const FONTS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -28,6 +31,7 @@ export function startTestCore(dataDir: string, options: Partial<CoreWorkerOption
   return startCoreWorker({
     entry: SOURCE_CORE_WORKER,
     dataDir,
+    ...keyFileCoreKeys(dataDir),
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
     quiet: true,
@@ -66,7 +70,8 @@ export async function bookFolder(): Promise<{ dir: string; doctorId: string; pat
 
 /** Reads the database file as the next start of Chartbook would, after the core has gone. */
 export function inspect<T>(dir: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const key = deriveClinicKeys(keyFileMasterKey(dir)).database;
+  const db = openEncrypted(path.join(dir, DATABASE_FILE), key, { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {

@@ -3,6 +3,7 @@ import { startCore } from '../../../electron/main/core';
 import type { CoreClient } from '../../../electron/main/core-thread/core-client';
 import { MIGRATIONS_DIR } from '../support';
 import { bookFolder, DESK_PASSWORD, FONTS_DIR, signIn, startTestCore } from './core-thread-support';
+import { keyFileMasterKey } from '../../../electron/main/security/key-file';
 
 const RENDERS = 10;
 
@@ -54,6 +55,7 @@ describe("main's thread while the core builds PDFs", () => {
     const { dir, clock, doctorId } = await bookFolder();
     const inMain = startCore({
       dataDir: dir,
+      masterKey: keyFileMasterKey(dir),
       migrationsDir: MIGRATIONS_DIR,
       fontsDir: FONTS_DIR,
       now: clock.now,

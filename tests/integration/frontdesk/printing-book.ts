@@ -6,6 +6,7 @@ import type { Session, SessionUser } from '../../../electron/main/ipc/session';
 import type { Patient } from '../../../shared/domain/patient';
 import { openBook } from '../appointments/book-support';
 import { MIGRATIONS_DIR, TestClock, type TestApp } from '../support';
+import { keyFileMasterKey } from '../../../electron/main/security/key-file';
 
 export const FONTS_DIR = path.resolve(__dirname, '..', '..', '..', 'resources', 'fonts');
 
@@ -44,6 +45,7 @@ export async function openPrintingBook(options: PrintingBookOptions = {}): Promi
   const fontsDir = options.fontsDir === undefined ? FONTS_DIR : options.fontsDir;
   const core = startCore({
     dataDir: dir,
+    masterKey: keyFileMasterKey(dir),
     migrationsDir: MIGRATIONS_DIR,
     now: clock.now,
     log: () => {},

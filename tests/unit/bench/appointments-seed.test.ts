@@ -25,6 +25,7 @@ import {
   type FrontDesk,
 } from '../../../scripts/bench/appointments-seed';
 import { bulkInsertPatients, setUpBenchClinic } from '../../../scripts/bench/seed-database';
+import { generateMasterKey } from '../../../electron/main/security/clinic-keys';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations');
 const SEED = 7;
@@ -38,6 +39,7 @@ afterEach(() => open.splice(0).forEach((c) => c.close()));
 /** A clinic with seeded patients and the front desk's staff, its clock set by the caller. */
 async function benchClinic(clock: { ms: number }): Promise<{ core: ChartbookCore; staff: FrontDesk }> {
   const core = startCore({
+    masterKey: generateMasterKey(),
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-appt-')),
     migrationsDir: MIGRATIONS_DIR,
     now: () => new Date(clock.ms),

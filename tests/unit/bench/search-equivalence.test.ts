@@ -9,6 +9,7 @@ import { queryMix } from '../../../scripts/bench/query-mix';
 import { syntheticPatient } from '../../../scripts/bench/patient-generator';
 import { bulkInsertPatients, setUpBenchClinic } from '../../../scripts/bench/seed-database';
 import { ReferencePatientSearch } from './reference-patient-search';
+import { generateMasterKey } from '../../../electron/main/security/clinic-keys';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations');
 const SEED = 42;
@@ -18,6 +19,7 @@ const EDITED = 60;
 let core: ChartbookCore;
 beforeAll(async () => {
   core = startCore({
+    masterKey: generateMasterKey(),
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-search-')),
     migrationsDir: MIGRATIONS_DIR,
     log: () => {},

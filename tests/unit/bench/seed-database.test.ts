@@ -10,6 +10,7 @@ import { PatientService } from '../../../electron/main/patients/patient-service'
 import { benchDeviceCode } from '../../../scripts/bench/bench-mrn';
 import { syntheticPatient } from '../../../scripts/bench/patient-generator';
 import { bulkInsertPatients, seededDatabase, setUpBenchClinic } from '../../../scripts/bench/seed-database';
+import { generateMasterKey } from '../../../electron/main/security/clinic-keys';
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'migrations');
 const SEED = 9;
@@ -71,12 +72,23 @@ function patientRows(core: ChartbookCore): unknown {
 
 describe('bench seeding', () => {
   it('writes exactly the rows PatientService.register writes for the same patients', async () => {
-    const bulk = startCore({ dataDir: tempDir(), migrationsDir: MIGRATIONS_DIR, log: () => {} });
+    const bulk = startCore({
+      masterKey: generateMasterKey(),
+      dataDir: tempDir(),
+      migrationsDir: MIGRATIONS_DIR,
+      log: () => {},
+    });
     open.push(bulk);
     bulkInsertPatients(bulk, await setUpBenchClinic(bulk), SEED, COUNT, 0, COUNT);
 
     let now = new Date('2015-12-31T00:00:00.000Z');
-    const real = startCore({ dataDir: tempDir(), migrationsDir: MIGRATIONS_DIR, now: () => now, log: () => {} });
+    const real = startCore({
+      masterKey: generateMasterKey(),
+      dataDir: tempDir(),
+      migrationsDir: MIGRATIONS_DIR,
+      now: () => now,
+      log: () => {},
+    });
     open.push(real);
     const admin = await setUpBenchClinic(real);
     real.db.sqlite

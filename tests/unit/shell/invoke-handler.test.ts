@@ -7,6 +7,7 @@ import { startCoreWorker, type CoreClient } from '../../../electron/main/core-th
 import { handleInvoke, registerInvokeHandler, type InvokeRouting } from '../../../electron/main/shell/invoke-handler';
 import { INVOKE_CHANNEL } from '../../../electron/preload/ipc-names';
 import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
+import { keyFileCoreKeys } from '../../../electron/main/security/key-file';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const OUR_WINDOW = 7;
@@ -22,7 +23,13 @@ function event(webContentsId: number, frame: { url: string; parent: unknown } | 
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-invoke-'));
-  core = await startCoreWorker({ entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR, quiet: true });
+  core = await startCoreWorker({
+    entry: SOURCE_CORE_WORKER,
+    dataDir,
+    ...keyFileCoreKeys(dataDir),
+    migrationsDir: MIGRATIONS_DIR,
+    quiet: true,
+  });
   core.openSession(SESSION);
 });
 

@@ -9,6 +9,10 @@ import { DATABASE_FILE } from '../../../electron/main/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/preload/ipc-names';
 import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
 import { FakeEmitter, FakeWebContents } from './fake-electron';
+import { openEncrypted } from '../../../electron/main/db/encryption';
+import { isPlainSqliteFile } from '../../../electron/main/db/files';
+import { deriveClinicKeys } from '../../../electron/main/security/clinic-keys';
+import { KEY_FILE } from '../../../electron/main/security/key-file';
 
 /**
  * Runs electron/main/index.ts against a fake `electron` module and the real core thread on a real
@@ -39,7 +43,11 @@ const fake = vi.hoisted(() => ({
   permissionRequest: null as null | ((...args: unknown[]) => void),
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   menu: null as null | { label?: string; role?: string; submenu?: unknown }[],
+  keyStoreAvailable: true,
 }));
+
+/** Stands in for the OS key store: what it wraps cannot be read as the key it holds. */
+const FAKE_WRAP = 'wrapped-by-fake-os:';
 
 vi.mock('electron', async () => {
   const { FakeEmitter, FakeWebContents } = await import('./fake-electron');
@@ -102,6 +110,12 @@ vi.mock('electron', async () => {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
         fake.protocolHandlers.set(scheme, handler),
     },
+    safeStorage: {
+      isEncryptionAvailable: () => fake.keyStoreAvailable,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(FAKE_WRAP + Buffer.from(plain).toString('base64')),
+      decryptString: (wrapped: Buffer) => Buffer.from(wrapped.toString().slice(FAKE_WRAP.length), 'base64').toString(),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: (...args: unknown[]) => void) => (fake.permissionRequest = h),
@@ -110,6 +124,16 @@ vi.mock('electron', async () => {
     },
   };
 });
+
+/** The database key, unwrapped from the key file the shell wrote with the (fake) OS key store. */
+function clinicKeyOf(dir: string): Buffer {
+  const content = JSON.parse(fs.readFileSync(path.join(dir, KEY_FILE), 'utf8')) as { protection: string; key: string };
+  expect(content.protection).toBe('os-keystore');
+  const wrapped = Buffer.from(content.key, 'base64').toString();
+  expect(wrapped.startsWith(FAKE_WRAP)).toBe(true);
+  const master = Buffer.from(Buffer.from(wrapped.slice(FAKE_WRAP.length), 'base64').toString(), 'hex');
+  return deriveClinicKeys(master).database;
+}
 
 let root: string;
 let dataDir: string;
@@ -164,6 +188,7 @@ beforeEach(() => {
   fake.permissionRequest = null;
   fake.permissionCheck = null;
   fake.menu = null;
+  fake.keyStoreAvailable = true;
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -181,7 +206,7 @@ describe('the Electron main process', () => {
     const original = fake.log.push.bind(fake.log);
     vi.spyOn(fake.log, 'push').mockImplementation((entry: string) => {
       if (entry.startsWith('ipcMain.handle')) {
-        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        const db = openEncrypted(dbFile, clinicKeyOf(dataDir), { readonly: true, fileMustExist: true });
         migratedBeforeIpc = (db.pragma('user_version', { simple: true }) as number) > 0;
         db.close();
       }
@@ -208,6 +233,25 @@ describe('the Electron main process', () => {
     expect(window!.shown).toBe(true);
     expect(window!.webContents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(window!.webContents.count('will-navigate')).toBe(1);
+  });
+
+  it("keeps the clinic's key wrapped by the OS key store and encrypts the database with it", async () => {
+    await startShell();
+    expect(fake.errorBoxes).toEqual([]);
+    const file = path.join(dataDir, DATABASE_FILE);
+    expect(isPlainSqliteFile(file)).toBe(false);
+    const db = openEncrypted(file, clinicKeyOf(dataDir), { readonly: true, fileMustExist: true });
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('without a key store, says so and quits before making a key or a database', async () => {
+    fake.keyStoreAvailable = false;
+    await startShell();
+    expect(fake.exitCodes).toEqual([1]);
+    expect(fake.errorBoxes[0]![1]).toMatch(/key store is not available.*Nothing was changed/s);
+    expect(fs.existsSync(path.join(dataDir, KEY_FILE))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
   });
 
   it("answers the window's calls through the real dispatcher and refuses strangers", async () => {

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/main/core';
 import { startCoreOrExplain, startupErrorMessage, STARTUP_ERROR_TITLE } from '../../../electron/main/shell/start-core';
 import { SOURCE_CORE_WORKER } from '../../harness/core-worker-entry';
+import { deriveClinicKeys, generateMasterKey } from '../../../electron/main/security/clinic-keys';
+import { openEncrypted } from '../../../electron/main/db/encryption';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 const dirs: string[] = [];
@@ -28,13 +30,22 @@ describe('start-up', () => {
   it('opens and migrates a new data folder in the core thread', async () => {
     const showErrorBox = vi.fn();
     const dataDir = tempDir();
+    const masterKey = generateMasterKey();
     const core = await startCoreOrExplain(
-      { entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR, quiet: true },
+      {
+        entry: SOURCE_CORE_WORKER,
+        dataDir,
+        masterKey,
+        migrationsDir: MIGRATIONS_DIR,
+        quiet: true,
+      },
       showErrorBox,
     );
     expect(core).not.toBeNull();
     expect(showErrorBox).not.toHaveBeenCalled();
-    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const db = openEncrypted(path.join(dataDir, DATABASE_FILE), deriveClinicKeys(masterKey).database, {
+      readonly: true,
+    });
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
     db.close();
     await core!.close();
@@ -52,7 +63,7 @@ describe('start-up', () => {
 
     const showErrorBox = vi.fn();
     const core = await startCoreOrExplain(
-      { entry: SOURCE_CORE_WORKER, dataDir, migrationsDir: MIGRATIONS_DIR },
+      { entry: SOURCE_CORE_WORKER, dataDir, masterKey: generateMasterKey(), migrationsDir: MIGRATIONS_DIR },
       showErrorBox,
     );
 
@@ -71,7 +82,12 @@ describe('start-up', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const showErrorBox = vi.fn();
     const core = await startCoreOrExplain(
-      { entry: SOURCE_CORE_WORKER, dataDir: tempDir(), migrationsDir: path.join(tempDir(), 'no-migrations-here') },
+      {
+        entry: SOURCE_CORE_WORKER,
+        dataDir: tempDir(),
+        masterKey: generateMasterKey(),
+        migrationsDir: path.join(tempDir(), 'no-migrations-here'),
+      },
       showErrorBox,
     );
     expect(core).toBeNull();
@@ -85,7 +101,12 @@ describe('start-up', () => {
     const showErrorBox = vi.fn();
     const dataDir = path.join(tempDir(), 'clinic');
     const core = await startCoreOrExplain(
-      { entry: path.join(tempDir(), 'out', 'main', 'core-worker.js'), dataDir, migrationsDir: MIGRATIONS_DIR },
+      {
+        entry: path.join(tempDir(), 'out', 'main', 'core-worker.js'),
+        dataDir,
+        masterKey: generateMasterKey(),
+        migrationsDir: MIGRATIONS_DIR,
+      },
       showErrorBox,
     );
     expect(core).toBeNull();
