@@ -7,6 +7,7 @@ import { SetupScreen } from './SetupScreen';
 import { Shell } from './Shell';
 import { SignInScreen } from './SignInScreen';
 import { StartScreen } from './StartScreen';
+import { RecoveryScreen } from '../features/security/RecoveryScreen';
 
 /**
  * Chooses the screen from main's state: first-run setup, sign-in, the shell, or the lock screen.
@@ -28,6 +29,7 @@ export function App() {
   }, []);
 
   if (phase === 'loading') return <StartScreen />;
+  if (phase === 'recovery') return <RecoveryScreen onUnlocked={() => void loadStatus()} />;
   if (phase === 'setup') return <SetupScreen />;
   if (phase === 'signed-out') return <SignInScreen />;
   const locked = phase === 'locked';

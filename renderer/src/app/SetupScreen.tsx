@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../api/channel-hooks';
-import { ApiError } from '../api/client';
+import { ApiError, call } from '../api/client';
+import type { SessionInfo } from '../../../shared/domain/user';
+import { RecoveryKeySheet } from '../features/security/RecoveryKeySheet';
 import { contract, type ChannelInput } from '../../../shared/contract';
 import { PAPER_SIZES } from '../../../shared/domain/settings';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/domain/user';
@@ -87,6 +89,7 @@ export function SetupScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ message: string; alreadySetUp?: boolean } | null>(null);
   const complete = useChannelMutation('setup.complete');
+  const [done, setDone] = useState<{ session: SessionInfo; recoveryKey: string } | null>(null);
   const busy = complete.isPending;
   const [focusRequest, setFocusRequest] = useState(0);
   const zones = useMemo(() => timeZoneOptions(form.timeZone), [form.timeZone]);
@@ -126,7 +129,14 @@ export function SetupScreen() {
     try {
       const session = await complete.mutateAsync(input);
       useSessionStore.getState().setClinic({ clinicName: form.clinicName.trim(), clinicTimeZone: form.timeZone });
-      enterSignedIn(session);
+      // The recovery key is shown once, now, before anything else; Settings shows it again to an
+      // administrator who re-enters their password.
+      try {
+        const { recoveryKey } = await call('security.recoveryKey', { password: form.password });
+        setDone({ session, recoveryKey });
+      } catch {
+        enterSignedIn(session);
+      }
     } catch (error) {
       if (error instanceof ApiError && error.code === 'ALREADY_SET_UP') {
         setErrors({});
@@ -139,6 +149,18 @@ export function SetupScreen() {
       }
     }
   };
+
+  if (done) {
+    return (
+      <AuthLayout wide>
+        <RecoveryKeySheet
+          recoveryKey={done.recoveryKey}
+          clinicName={form.clinicName.trim()}
+          onContinue={() => enterSignedIn(done.session)}
+        />
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout wide>

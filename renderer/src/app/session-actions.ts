@@ -13,7 +13,8 @@ export async function loadStatus(): Promise<void> {
     const status = await call('app.status', {});
     store.setStartError(null);
     store.setClinic({ clinicName: status.clinicName, clinicTimeZone: status.clinicTimeZone });
-    if (status.setupRequired) store.setPhase('setup');
+    if (status.recoveryRequired) store.setPhase('recovery');
+    else if (status.setupRequired) store.setPhase('setup');
     else if (status.locked) store.setPhase('locked', { lockedUsername: status.lockedUsername });
     else if (status.session) enterSignedIn(status.session);
     else store.setPhase('signed-out');

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../shared/domain/user';
 
-export type AuthPhase = 'loading' | 'setup' | 'signed-out' | 'locked' | 'signed-in';
+/** 'recovery': the clinic's data is encrypted and this computer has no key (the recovery key opens it). */
+export type AuthPhase = 'loading' | 'setup' | 'recovery' | 'signed-out' | 'locked' | 'signed-in';
 
 interface SessionState {
   phase: AuthPhase;

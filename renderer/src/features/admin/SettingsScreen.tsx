@@ -7,6 +7,7 @@ import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
 import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
+import { RecoveryKeySection } from '../security/RecoveryKeySection';
 
 /** The form keeps the idle minutes as typed, so a half-typed number is not lost or coerced. */
 type SettingsForm = Omit<ClinicSettings, 'idleLockMinutes'> & { idleLockMinutes: string };
@@ -156,6 +157,7 @@ export function SettingsScreen() {
           {status && <Notice tone="success">{status}</Notice>}
         </div>
       </form>
+      <RecoveryKeySection />
     </section>
   );
 }
