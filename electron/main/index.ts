@@ -112,6 +112,7 @@ async function start(): Promise<void> {
     const window = createMainWindow(BrowserWindow, {
       preloadPath: preloadPath(location),
       iconPath: windowIconPath(location),
+      devTools: !app.isPackaged,
     });
     sessions.add(window.webContents);
   };
@@ -145,4 +146,17 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch((error: unknown) => quitWithError(error instanceof Error ? error.message : String(error)));
+// One Chartbook at a time: a second launch would open the same database and key twice. It hands
+// over to the first, which brings its window forward, and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  start().catch((error: unknown) => quitWithError(error instanceof Error ? error.message : String(error)));
+}

@@ -5,9 +5,14 @@ export const DEFAULT_WINDOW_SIZE = { width: 1366, height: 768 } as const;
 
 /**
  * The renderer is treated as untrusted: no Node, its own JavaScript world, Chromium's sandbox,
- * and nothing that relaxes the same-origin policy. Only the preload's bridge crosses over.
+ * and nothing that relaxes the same-origin policy. Only the preload's bridge crosses over. Developer
+ * tools are off unless asked for (development builds).
  */
-export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  iconPath?: string,
+  { devTools = false }: { devTools?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     width: DEFAULT_WINDOW_SIZE.width,
     height: DEFAULT_WINDOW_SIZE.height,
@@ -29,6 +34,8 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Developer tools only in development: in an installed app they would open the records to anyone at the keyboard.
+      devTools,
     },
   };
 }

@@ -44,6 +44,8 @@ const fake = vi.hoisted(() => ({
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   menu: null as null | { label?: string; role?: string; submenu?: unknown }[],
   keyStoreAvailable: true,
+  /** Whether this launch gets the single-instance lock (false: another Chartbook is running). */
+  firstInstance: true,
 }));
 
 /** Stands in for the OS key store: what it wraps cannot be read as the key it holds. */
@@ -71,6 +73,14 @@ vi.mock('electron', async () => {
     show() {
       this.shown = true;
     }
+    focused = false;
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      this.focused = true;
+    }
     loadURL(url: string) {
       this.loadedUrl = url;
       return Promise.resolve();
@@ -89,6 +99,7 @@ vi.mock('electron', async () => {
       setPath: (name: string, value: string) => fake.setPaths.push([name, value]),
       isPackaged: false,
       whenReady: () => Promise.resolve(),
+      requestSingleInstanceLock: () => fake.firstInstance,
       on: (event: string, listener: () => void) => fake.appEvents.on(event, listener),
       exit: (code: number) => fake.exitCodes.push(code),
       quit: () => fake.log.push('quit'),
@@ -189,6 +200,7 @@ beforeEach(() => {
   fake.permissionCheck = null;
   fake.menu = null;
   fake.keyStoreAvailable = true;
+  fake.firstInstance = true;
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -243,6 +255,22 @@ describe('the Electron main process', () => {
     const db = openEncrypted(file, clinicKeyOf(dataDir), { readonly: true, fileMustExist: true });
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
     db.close();
+  });
+
+  it('a second launch quits without opening the database, and the first brings its window forward', async () => {
+    await startShell();
+    fake.appEvents.emit('second-instance');
+    expect((fake.windows[0] as unknown as { focused: boolean }).focused).toBe(true);
+
+    const second = path.join(root, 'second');
+    fake.firstInstance = false;
+    fake.log.length = 0;
+    process.argv = [...originalArgv.slice(0, 2), `--data-dir=${second}`];
+    vi.resetModules();
+    await import('../../../electron/main/index');
+    await vi.waitFor(() => expect(fake.log).toContain('quit'));
+    expect(fake.log).not.toContain('BrowserWindow');
+    expect(fs.existsSync(path.join(second, DATABASE_FILE))).toBe(false);
   });
 
   it('without a key store, says so and quits before making a key or a database', async () => {

@@ -20,6 +20,11 @@ describe('main window options', () => {
     expect(prefs.experimentalFeatures).toBe(false);
   });
 
+  it('keeps developer tools off unless a development build asks for them', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions('/p.cjs', undefined, { devTools: true }).webPreferences!.devTools).toBe(true);
+  });
+
   it('loads the CommonJS preload and waits for ready-to-show at the agreed sizes', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(options.show).toBe(false);
