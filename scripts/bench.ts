@@ -7,6 +7,7 @@
  *   npm run bench -- --full                patient scenarios at 1,000,000 patients
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
+ *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N
  *
@@ -25,6 +26,7 @@ import { benchPatientRegister } from './bench/patient-register-bench';
 import { benchPatientSearch } from './bench/patient-search-bench';
 import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
+import { plainCopyOf } from './bench/plain-copy';
 
 const SCENARIOS = [
   'patient-search',
@@ -34,6 +36,7 @@ const SCENARIOS = [
   'appointments-book',
   'day-list-pdf',
   'ipc-roundtrip',
+  'encryption-cost',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -132,6 +135,47 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
+/**
+ * What encryption costs: search, registration and booking timed on the encrypted database and on a
+ * plain copy of it, back to back in one run (issue "Safe on a lost laptop", targets).
+ */
+async function encryptionCost(
+  patientsDb: SeededDatabase,
+  appointmentsDb: SeededDatabase,
+  options: Options,
+  log: (line: string) => void,
+): Promise<BenchResult> {
+  const plainPatients = plainCopyOf(patientsDb);
+  const plainAppointments = plainCopyOf(appointmentsDb);
+  const common = { migrationsDir: MIGRATIONS_DIR, ...options, log };
+  const p95 = (r: BenchResult) => Number(r.p95_ms);
+  const pairs = {
+    search: [
+      benchPatientSearch({ ...common, seeded: patientsDb }),
+      benchPatientSearch({ ...common, seeded: plainPatients, unencrypted: true }),
+    ],
+    register: [
+      benchPatientRegister({ ...common, seeded: patientsDb }),
+      benchPatientRegister({ ...common, seeded: plainPatients, unencrypted: true }),
+    ],
+    book: [
+      benchAppointmentsBook({ ...common, seeded: appointmentsDb }),
+      benchAppointmentsBook({ ...common, seeded: plainAppointments, unencrypted: true }),
+    ],
+  };
+  const result: BenchResult = { bench: 'encryption-cost', patients: options.patients };
+  let pass = true;
+  for (const [name, [encrypted, plain]] of Object.entries(pairs)) {
+    result[`${name}_p95_ms_encrypted`] = p95(encrypted!);
+    result[`${name}_p95_ms_plain`] = p95(plain!);
+    result[`${name}_cost_ratio`] = Math.round((p95(encrypted!) / p95(plain!)) * 100) / 100;
+    pass &&= encrypted!.pass !== false;
+  }
+  // The target: with encryption on, every scenario still meets its own target.
+  result.pass = pass;
+  return result;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -180,6 +224,8 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'day-list-pdf') {
       results.push(await benchDayListPdf());
+    } else if (scenario === 'encryption-cost') {
+      results.push(await encryptionCost(await seededOnce(), await appointmentsOnce(), options, log));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

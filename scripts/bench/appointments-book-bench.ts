@@ -32,6 +32,8 @@ export interface BookBenchOptions {
   seed: number;
   bookings: number;
   log: (line: string) => void;
+  /** Time the same work on a plain file (the encryption-cost scenario); the seeded copy must be plain. */
+  unencrypted?: boolean;
 }
 
 function shuffle<T>(rng: Rng, items: T[]): T[] {
@@ -66,6 +68,7 @@ export function benchAppointmentsBook(options: BookBenchOptions): BenchResult {
   const core = startCore({
     dataDir: dir,
     masterKey: keyFileMasterKey(dir),
+    unencrypted: options.unencrypted ?? false,
     migrationsDir: options.migrationsDir,
     now: benchClock(),
     log: () => {},

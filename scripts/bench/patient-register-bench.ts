@@ -23,6 +23,8 @@ export interface RegisterBenchOptions {
   seed: number;
   registrations: number;
   log: (line: string) => void;
+  /** Time the same work on a plain file (the encryption-cost scenario); the seeded copy must be plain. */
+  unencrypted?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function benchPatientRegister(options: RegisterBenchOptions): BenchResult
   const core = startCore({
     dataDir: dir,
     masterKey: keyFileMasterKey(dir),
+    unencrypted: options.unencrypted ?? false,
     migrationsDir: options.migrationsDir,
     log: () => {},
   });

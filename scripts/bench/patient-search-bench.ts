@@ -23,6 +23,8 @@ export interface SearchBenchOptions {
   queries: number;
   rounds: number;
   log: (line: string) => void;
+  /** Time the same work on a plain file (the encryption-cost scenario); the seeded copy must be plain. */
+  unencrypted?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function benchPatientSearch(options: SearchBenchOptions): BenchResult {
   const core = startCore({
     dataDir: seeded.dir,
     masterKey: keyFileMasterKey(seeded.dir),
+    unencrypted: options.unencrypted ?? false,
     migrationsDir: options.migrationsDir,
     log: () => {},
   });
