@@ -51,7 +51,23 @@ export async function setUpClinic(page: Page, clinic: { name?: string; idleLockM
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByLabel('I am also a doctor').check();
   await page.getByRole('button', { name: 'Set up clinic' }).click();
+  await keepRecoveryKey(page);
+}
+
+/**
+ * The recovery key sheet shown once after set-up: reads the key, confirms it was kept and goes on
+ * to the shell. Returns the key as shown.
+ */
+export async function keepRecoveryKey(page: Page): Promise<string> {
+  await expect(page.getByRole('heading', { name: "Your clinic's recovery key" })).toBeVisible();
+  const recoveryKey = (await page.getByLabel('Recovery key', { exact: true }).innerText()).replace(/\s+/g, '-');
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+  const goOn = page.getByRole('button', { name: 'Continue to Chartbook' });
+  await expect(goOn).toBeDisabled();
+  await page.getByLabel(/I have printed or written down the recovery key/).check();
+  await goOn.click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  return recoveryKey;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { test, expect, ADMIN } from './fixtures';
-import { CLINIC_NAME, RECEPTIONIST, seedClinic, setUpClinic, signIn, signOut } from './helpers';
+import { CLINIC_NAME, keepRecoveryKey, RECEPTIONIST, seedClinic, setUpClinic, signIn, signOut } from './helpers';
 
 const SHOTS = '/tmp/shots';
 
@@ -55,7 +55,7 @@ test.describe('first-run setup', () => {
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Confirm password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Set up clinic' }).click();
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await keepRecoveryKey(page);
     // Without "I am also a doctor" the first account is an administrator only.
     await expect(page.getByRole('banner')).toContainText('Roles: Administrator');
     await expect(page.getByRole('banner')).not.toContainText('Doctor');

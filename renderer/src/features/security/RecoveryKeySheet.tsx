@@ -30,11 +30,9 @@ export function RecoveryKeySheet({ recoveryKey, clinicName, onContinue }: Recove
       <h2 id="recovery-sheet-title">{t('recovery.sheet.title')}</h2>
       {clinicName && <p className="recovery-sheet__clinic">{clinicName}</p>}
       <p>{t('recovery.sheet.explain')}</p>
-      <p className="recovery-sheet__key" aria-label={t('recovery.sheet.keyLabel')} translate="no">
-        {groups.map((group, i) => (
-          <span key={i}>{group}</span>
-        ))}
-      </p>
+      <div role="group" className="recovery-sheet__key" aria-label={t('recovery.sheet.keyLabel')} translate="no">
+        {groups.join(' ')}
+      </div>
       <Notice tone="info">{t('recovery.sheet.warning')}</Notice>
       <div className="form-actions recovery-sheet__actions">
         <button type="button" onClick={() => window.print()}>
