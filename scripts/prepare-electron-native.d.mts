@@ -1,6 +1,8 @@
 // Types for the pure parts of prepare-electron-native.mjs that tests/unit/shell import.
 export interface NativeBuildTarget {
   electronVersion: string;
+  /** better-sqlite3-multiple-ciphers, installed as better-sqlite3. */
+  betterSqlite3Package: string;
   betterSqlite3Version: string;
   platform: string;
   arch: string;

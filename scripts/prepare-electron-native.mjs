@@ -12,7 +12,9 @@ export const NATIVE_DIR = path.join(ROOT, '.native', 'electron');
 export const BINDING_FILE = path.join(NATIVE_DIR, 'better_sqlite3.node');
 export const STAMP_FILE = path.join(NATIVE_DIR, 'stamp.json');
 const BUILD_DIR = path.join(ROOT, '.native', 'electron-build');
-const STAMP_KEYS = ['electronVersion', 'betterSqlite3Version', 'platform', 'arch'];
+// The package name too: better-sqlite3 is installed as better-sqlite3-multiple-ciphers (SQLCipher),
+// whose version numbers follow better-sqlite3's, so a version alone would keep a build without ciphers.
+const STAMP_KEYS = ['electronVersion', 'betterSqlite3Package', 'betterSqlite3Version', 'platform', 'arch'];
 
 /** Reads a stamp file's text; anything unreadable counts as no stamp (so it rebuilds). */
 export function parseStamp(text) {
@@ -61,6 +63,7 @@ function electronTarget() {
   }
   return {
     electronVersion: readJson(path.join(electronDir, 'package.json')).version,
+    betterSqlite3Package: readJson(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json')).name,
     betterSqlite3Version: readJson(path.join(ROOT, 'node_modules', 'better-sqlite3', 'package.json')).version,
     platform: process.platform,
     arch: process.arch,

@@ -6,6 +6,7 @@ import { parseStamp, rebuildReason, type NativeBuildTarget } from '../../../scri
 
 const target: NativeBuildTarget = {
   electronVersion: '41.7.1',
+  betterSqlite3Package: 'better-sqlite3-multiple-ciphers',
   betterSqlite3Version: '12.11.1',
   platform: 'linux',
   arch: 'x64',
@@ -28,6 +29,8 @@ describe('prepare-electron-native: does it need to rebuild?', () => {
   it.each([
     ['electronVersion', '42.0.0'],
     ['betterSqlite3Version', '12.12.0'],
+    // The same version of plain better-sqlite3 has no ciphers: it must not be kept.
+    ['betterSqlite3Package', 'better-sqlite3'],
     ['platform', 'win32'],
     ['arch', 'arm64'],
   ] as const)('rebuilds when %s changed', (key, value) => {
