@@ -26,6 +26,7 @@ const CORE_ONLY = {
     '**/settings/*',
     '**/patients/*',
     '**/appointments/*',
+    '**/drafts/*',
     '**/audit/*',
     '**/printing/*',
     '!**/printing/pdf-printer',
