@@ -36,13 +36,7 @@ import {
   usernameSchema,
 } from './domain/user';
 import { idSchema, isoDateSchema } from './domain/common';
-import {
-  draftInfoSchema,
-  draftListInputSchema,
-  draftRefSchema,
-  draftSaveSchema,
-  draftSchema,
-} from './domain/draft';
+import { draftInfoSchema, draftListInputSchema, draftRefSchema, draftSaveSchema, draftSchema } from './domain/draft';
 import {
   advanceInputSchema,
   appointmentHistoryEntrySchema,

@@ -54,4 +54,3 @@ export const draftKeySchema = z
   .string()
   .max(64, { message: 'A draft key is at most 64 characters' })
   .regex(/^[A-Za-z0-9._:-]*$/, { message: 'A draft key uses only letters, digits and . _ : -' });
-

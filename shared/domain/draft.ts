@@ -89,8 +89,11 @@ export function draftBytes(body: unknown): number {
   return utf8Length(JSON.stringify(body));
 }
 
-const withBody = <K extends DraftKind, B extends z.ZodType, Key extends z.ZodType<string>>(kind: K, key: Key, body: B) =>
-  z.strictObject({ kind: z.literal(kind), key, body });
+const withBody = <K extends DraftKind, B extends z.ZodType, Key extends z.ZodType<string>>(
+  kind: K,
+  key: Key,
+  body: B,
+) => z.strictObject({ kind: z.literal(kind), key, body });
 
 /** A draft as saved: edits are of one patient, so their key is that patient's id. */
 export const draftSaveSchema = z

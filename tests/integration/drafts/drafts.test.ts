@@ -69,7 +69,11 @@ describe('drafts', () => {
 
     const patientId = '0190a0b0-0000-7000-8000-000000000001';
     app.clock.advanceMinutes(1);
-    await app.call(desk, 'drafts.save', { kind: 'patientEdit', key: patientId, body: { form: form(), baseVersion: 3 } });
+    await app.call(desk, 'drafts.save', {
+      kind: 'patientEdit',
+      key: patientId,
+      body: { form: form(), baseVersion: 3 },
+    });
     expect(await app.call(desk, 'drafts.list', {})).toEqual([
       { kind: 'patientEdit', key: patientId, updatedAt: app.clock.now().toISOString() },
       { kind: 'registration', key: '', updatedAt: again?.updatedAt },
@@ -175,7 +179,11 @@ describe('drafts', () => {
   it.each([
     ['an unknown kind', { kind: 'prescription', key: '', body: {} }, 'kind'],
     ['a body of another kind’s shape', { kind: 'registration', key: '', body: { text: 'x' } }, 'body.form'],
-    ['an unknown field in the form', { kind: 'registration', key: '', body: { form: { ...form(), x: 1 } } }, 'body.form'],
+    [
+      'an unknown field in the form',
+      { kind: 'registration', key: '', body: { form: { ...form(), x: 1 } } },
+      'body.form',
+    ],
     ['a patient edit not keyed by a patient id', { kind: 'patientEdit', key: 'abc', body: {} }, 'key'],
     ['a key with a path in it', { kind: 'booking', key: '../../etc', body: {} }, 'key'],
     ['a sex the form cannot hold', { kind: 'registration', key: '', body: { form: form({ sex: 'x' as '' }) } }, 'body'],
@@ -185,7 +193,10 @@ describe('drafts', () => {
     const result = await app.raw(desk, 'drafts.save', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const fields = Object.keys((result as { error: { fields: Record<string, string> } }).error.fields);
-    expect(fields.some((f) => f.startsWith(field)), fields.join(', ')).toBe(true);
+    expect(
+      fields.some((f) => f.startsWith(field)),
+      fields.join(', '),
+    ).toBe(true);
     expect(counts()).toEqual(before);
   });
 
