@@ -137,3 +137,56 @@ test('a saved registration clears its draft', async ({ app, page }) => {
   await expect(page.getByText(/unfinished registration/)).toBeHidden();
   await expect(page.getByLabel('Given names')).toHaveValue('');
 });
+
+test('drafts an older version left in the browser profile move into main at sign-in and leave the profile', async ({
+  app,
+  page,
+}) => {
+  const admin = await openPatientsAsReceptionist(app);
+  const jose = await seedPatient(app, admin, JOSE);
+  const me = (await dispatchOk(app, app.session, 'app.status', {})).session!.userId;
+  const someoneElse = (await dispatchOk(app, admin, 'app.status', {})).session!.userId;
+  // As the version before kept them: plain JSON in localStorage, one key per person (and patient).
+  await page.evaluate(
+    ({ me, someoneElse, patientId }) => {
+      const savedAt = '2026-01-05T10:42:00.000Z';
+      localStorage.setItem(
+        `chartbook.patients.registrationDraft.${me}`,
+        JSON.stringify({ savedAt, form: { givenNames: 'Lerato', familyName: 'Nkosi', notes: 'Old draft notes' } }),
+      );
+      localStorage.setItem(
+        `chartbook.patients.editDraft.${me}.${patientId}`,
+        JSON.stringify({
+          savedAt,
+          baseVersion: 1,
+          form: { givenNames: 'José', familyName: 'García', notes: 'Edited' },
+        }),
+      );
+      localStorage.setItem(
+        `chartbook.patients.registrationDraft.${someoneElse}`,
+        JSON.stringify({ savedAt, form: { notes: 'Not mine' } }),
+      );
+    },
+    { me, someoneElse, patientId: jose.id },
+  );
+
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chartbook.patients.'))))
+    .toEqual([`chartbook.patients.registrationDraft.${someoneElse}`]);
+  expect((await storedDraft(app, 'registration', ''))?.body.form).toMatchObject({
+    givenNames: 'Lerato',
+    familyName: 'Nkosi',
+    notes: 'Old draft notes',
+    phones: [{ kind: 'mobile', number: '' }],
+  });
+  expect((await storedDraft(app, 'patientEdit', jose.id))?.body).toMatchObject({
+    baseVersion: 1,
+    form: { notes: 'Edited' },
+  });
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Patients', exact: true }).click();
+  await openRegisterForm(page);
+  await expect(page.getByText(/Your unfinished registration from .* was restored/)).toBeVisible();
+  await expect(page.getByLabel('Registration notes')).toHaveValue('Old draft notes');
+});
