@@ -39,11 +39,14 @@ export function useDraftAutosave<K extends DraftKind>(
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [problem, setProblem] = useState<string | null>(null);
+  // Whose form this is. Someone else signing in at the lock screen replaces the shell; the form must
+  // not then write its owner's typing as the newcomer's draft.
+  const [owner] = useState(() => useSessionStore.getState().session?.userId ?? null);
 
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
     const sending = latest.current;
-    if (sending === inMain.current) return queue.current;
+    if (sending === inMain.current || useSessionStore.getState().session?.userId !== owner) return queue.current;
     const before = inMain.current;
     inMain.current = sending;
     queue.current = queue.current.then(async () => {
@@ -59,11 +62,12 @@ export function useDraftAutosave<K extends DraftKind>(
         if (inMain.current === sending) inMain.current = before;
         const quiet =
           error instanceof ApiError && (error.code === 'SESSION_LOCKED' || error.code === 'UNAUTHENTICATED');
-        if (!quiet) setProblem(errorMessage(error));
+        // A body too long to keep is named on its field ("body"): that message says what to do.
+        if (!quiet) setProblem(error instanceof ApiError ? (error.fields.body ?? error.message) : errorMessage(error));
       }
     });
     return queue.current;
-  }, [kind, key]);
+  }, [kind, key, owner]);
 
   useEffect(() => {
     latest.current = json;
@@ -99,6 +103,7 @@ export function useDraftAutosave<K extends DraftKind>(
     latest.current = null;
     inMain.current = null;
     setProblem(null);
+    if (useSessionStore.getState().session?.userId !== owner) return queue.current;
     queue.current = queue.current.then(() =>
       call('drafts.discard', { kind, key }).then(
         () => {},
@@ -106,7 +111,7 @@ export function useDraftAutosave<K extends DraftKind>(
       ),
     );
     return queue.current;
-  }, [kind, key]);
+  }, [kind, key, owner]);
 
   return { flush, forget, problem };
 }
