@@ -27,6 +27,7 @@ const CORE_ONLY = {
     '**/settings/*',
     '**/patients/*',
     '**/appointments/*',
+    '**/drafts/*',
     '**/audit/*',
     '**/security/recovery',
     '**/security/security-handlers',

@@ -1,3 +1,4 @@
+import type { DraftKind } from './domain/draft';
 import type { Role } from './domain/roles';
 
 /**
@@ -14,6 +15,22 @@ export const DOCTOR = ['doctor'] as const satisfies readonly Role[];
 
 /** Booking over another appointment needs a reason and one of these roles (enforced in the booking rules). */
 export const OVERBOOK_ROLES = ['doctor', 'admin'] as const satisfies readonly Role[];
+
+/**
+ * Who may keep a draft of each kind: whoever may do what the draft is for (register or edit a patient,
+ * book; a note is clinical, doctors only). The same lists as the channels they lead to; a unit test
+ * keeps them equal to the contract.
+ */
+export const DRAFT_ACCESS = {
+  registration: FRONT_DESK_AND_DOCTOR,
+  patientEdit: FRONT_DESK_AND_DOCTOR,
+  booking: FRONT_DESK_AND_DOCTOR,
+  note: DOCTOR,
+} as const satisfies Record<DraftKind, readonly Role[]>;
+
+export function mayKeepDraft(kind: DraftKind, roles: readonly Role[]): boolean {
+  return mayCall(DRAFT_ACCESS[kind], roles);
+}
 
 export function mayCall(access: Access, roles: readonly Role[]): boolean {
   if (access === 'public' || access === 'signed-in') return true;

@@ -36,6 +36,7 @@ import {
   usernameSchema,
 } from './domain/user';
 import { idSchema, isoDateSchema } from './domain/common';
+import { draftInfoSchema, draftListInputSchema, draftRefSchema, draftSaveSchema, draftSchema } from './domain/draft';
 import {
   advanceInputSchema,
   appointmentHistoryEntrySchema,
@@ -261,6 +262,18 @@ export const contract = {
     input: z.strictObject({ date: isoDateSchema }),
     output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
   },
+
+  // Drafts: each person's unsaved forms, kept in the database (never the browser profile). Any
+  // signed-in person may call these; each kind is further limited to those who may do what it is
+  // for (DRAFT_ACCESS in shared/access.ts), checked by the drafts service.
+  'drafts.save': {
+    access: 'signed-in',
+    input: draftSaveSchema,
+    output: z.object({ updatedAt: z.string() }),
+  },
+  'drafts.get': { access: 'signed-in', input: draftRefSchema, output: draftSchema.nullable() },
+  'drafts.list': { access: 'signed-in', input: draftListInputSchema, output: z.array(draftInfoSchema) },
+  'drafts.discard': { access: 'signed-in', input: draftRefSchema, output: z.null() },
 
   // Printing: a doctor's day list and an appointment slip, as a PDF to preview or save, or sent to a printer.
   // Printouts show patients' names and times, so they are limited (and audited) like the lists they print.

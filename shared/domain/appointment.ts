@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isClockTime, minutesOfDay } from '../zoned-time';
-import { idSchema, isoDateSchema, versionSchema } from './common';
+import { draftKeySchema, idSchema, isoDateSchema, versionSchema } from './common';
 import { lineText, multilineText } from '../plain-text';
 
 /** Inputs and outputs of the appointment book. Wire dates are clinic-local; instants are UTC ISO. */
@@ -151,6 +151,8 @@ const bookingFields = {
   outsideHoursReason: reasonText('Reason for booking outside working hours').optional(),
   /** Which of the two times to use when the clocks go back and the time happens twice. */
   dstChoice: dstChoiceSchema.optional(),
+  /** The booking draft this form was typed in: main removes it in the booking's transaction. */
+  draftKey: draftKeySchema.optional(),
 };
 
 function endAfterStart(

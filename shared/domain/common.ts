@@ -43,3 +43,14 @@ export const recordMetaSchema = z.object({
   createdBy: z.string(),
   updatedBy: z.string(),
 });
+
+/**
+ * Which draft of a kind: '' for the one new record of that kind a person is typing (the registration
+ * form), a record's id for edits of that record, a short name for another form of the same kind (the
+ * registration opened from the booking dialog is 'booking'). Here, not in draft.ts, because registration
+ * and booking inputs name their draft and draft.ts imports from their modules.
+ */
+export const draftKeySchema = z
+  .string()
+  .max(64, { message: 'A draft key is at most 64 characters' })
+  .regex(/^[A-Za-z0-9._:-]*$/, { message: 'A draft key uses only letters, digits and . _ : -' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compareIsoDates, todayIn } from '../dates';
 import { isPlausiblePhone } from '../phone';
-import { calendarDateSchema, idSchema, optionalText, versionSchema } from './common';
+import { calendarDateSchema, draftKeySchema, idSchema, optionalText, versionSchema } from './common';
 import { lineText } from '../plain-text';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const; // FHIR AdministrativeGender
@@ -149,6 +149,8 @@ export const patientRegisterSchema = z.strictObject({
   patient: patientInputSchema,
   /** The user saw the possible duplicates and chose to register a new patient anyway. */
   confirmedNotDuplicate: z.boolean().default(false),
+  /** The registration draft this form was typed in: main removes it in the registration's transaction. */
+  draftKey: draftKeySchema.optional(),
 });
 
 export const patientUpdateSchema = z.strictObject({

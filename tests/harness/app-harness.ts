@@ -58,6 +58,11 @@ export interface HarnessOptions {
   /** Clock for main (lockout expiry, idle lock); defaults to real time. */
   now?: () => Date;
   browser?: Browser;
+  /**
+   * Run Chromium on this profile folder (a persistent context, as an installed app keeps one), so a
+   * test can look at every file the browser wrote. Without it the profile is an in-memory one.
+   */
+  userDataDir?: string;
 }
 
 /** A core session: one per page here, one per window in the app. The core keeps who is signed in. */
@@ -195,13 +200,23 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
   const ownBrowser = !options.browser;
   let browser: Browser | undefined;
   let context: BrowserContext;
+  const contextOptions = {
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-GB',
+  } as const;
   try {
-    browser = options.browser ?? (await launchBrowser(options.headless ?? true));
-    context = await browser.newContext({
-      viewport: options.viewport ?? { width: 1366, height: 768 },
-      colorScheme: options.colorScheme ?? 'light',
-      locale: 'en-GB',
-    });
+    if (options.userDataDir) {
+      context = await chromium.launchPersistentContext(options.userDataDir, {
+        executablePath: CHROMIUM_PATH,
+        headless: options.headless ?? true,
+        args: CHROMIUM_ARGS,
+        ...contextOptions,
+      });
+    } else {
+      browser = options.browser ?? (await launchBrowser(options.headless ?? true));
+      context = await browser.newContext(contextOptions);
+    }
   } catch (error) {
     if (ownBrowser) await browser?.close();
     await client.close();
@@ -237,7 +252,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     },
     close: async () => {
       await context.close();
-      if (ownBrowser) await browser.close();
+      if (ownBrowser) await browser?.close();
       // As the app does on quit: running requests finish, then the database is closed.
       await client.close();
     },

@@ -12,6 +12,7 @@ import { bookingDetails, forOccurrence } from './booking-service';
 import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking-rules';
 import { requireProvider } from './provider-schedule';
 import { t } from '../i18n/translate';
+import { removeDraft } from '../drafts/draft-store';
 
 /**
  * The clinic dates of a series. Months count from the first date each time, so 31 January monthly
@@ -127,6 +128,7 @@ export function bookSeries(
         );
         return toAppointment(row, timeZone);
       });
+      if (input.draftKey !== undefined) removeDraft(db, actor.userId, 'booking', input.draftKey);
       return { seriesId, appointments };
     })
     .immediate();

@@ -22,6 +22,7 @@ import { assertNotPast, checkSlot, requirePatient, resolveSlot } from './booking
 import { requireProvider } from './provider-schedule';
 import { assertTransition, nextToken } from './status-flow';
 import { statusLabel, t } from '../i18n/translate';
+import { removeDraft } from '../drafts/draft-store';
 
 /** Books one appointment: the clash check and the insert are one IMMEDIATE transaction, so two desks cannot take one slot. */
 export function bookAppointment(ctx: ServiceContext, input: BookInput, actor: Actor): Appointment {
@@ -66,6 +67,7 @@ export function bookAppointment(ctx: ServiceContext, input: BookInput, actor: Ac
           details: bookingDetails(patient.name, schedule.displayName, input.date, input.time, reasons),
         },
       );
+      if (input.draftKey !== undefined) removeDraft(db, actor.userId, 'booking', input.draftKey);
       return toAppointment(row, timeZone);
     })
     .immediate();

@@ -2,6 +2,7 @@ import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
 import type { ServiceContext } from '../context';
+import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
@@ -25,6 +26,7 @@ export function registerHandlers(
   registerPatientHandlers(ctx, registry);
   registerAuditHandlers(ctx, registry);
   registerAppointmentHandlers(ctx, registry);
+  registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   return registry;
 }

@@ -10,7 +10,7 @@ export function registerPatientHandlers(ctx: ServiceContext, registry: HandlerRe
     .register('patients.get', (input, { actor }) => patients.get(input.id, actorOf(actor)))
     .register('patients.checkDuplicates', (input) => patients.checkDuplicates(input))
     .register('patients.register', (input, { actor }) =>
-      patients.register(input.patient, input.confirmedNotDuplicate, actorOf(actor)),
+      patients.register(input.patient, input.confirmedNotDuplicate, actorOf(actor), input.draftKey),
     )
     .register('patients.update', (input, { actor }) =>
       patients.update(input.id, input.version, input.patient, actorOf(actor), input.confirmedNotDuplicate),

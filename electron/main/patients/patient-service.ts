@@ -25,6 +25,7 @@ import type { FieldChange } from '../records/field-diff';
 import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from '../settings/settings-service';
 import { t } from '../i18n/translate';
+import { removeDraft } from '../drafts/draft-store';
 
 function describeCandidates(candidates: DuplicateCandidate[]): string {
   return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');
@@ -88,7 +89,8 @@ export class PatientService {
     return [...found.values()];
   }
 
-  register(input: PatientInput, confirmedNotDuplicate: boolean, actor: Actor): Patient {
+  /** `draftKey`: the registration draft the form was typed in, removed in the same transaction. */
+  register(input: PatientInput, confirmedNotDuplicate: boolean, actor: Actor, draftKey?: string): Patient {
     const db = this.ctx.db.sqlite;
     const birth = this.birthOf(input);
     return db
@@ -131,6 +133,7 @@ export class PatientService {
             children: (id) => this.repo.writeChildren(id, input),
           },
         );
+        if (draftKey !== undefined) removeDraft(db, actor.userId, 'registration', draftKey);
         const patient = this.repo.toPatient(row as unknown as PatientRow);
         return patient;
       })
@@ -201,6 +204,8 @@ export class PatientService {
             children: () => this.repo.writeChildren(id, input),
           },
         );
+        // The person's draft of these edits is now saved: it goes with the save, never left to be restored.
+        removeDraft(db, actor.userId, 'patientEdit', id);
         const after = this.repo.toPatient(row as unknown as PatientRow);
         return after;
       })

@@ -1,6 +1,7 @@
 import { ApiError, call } from '../api/client';
 import { queryClient } from '../api/query-client';
-import { usePatientsNav } from '../features/patients';
+import { moveLocalDraftsToMain, usePatientsNav } from '../features/patients';
+import { beforeDraftsAreRead, flushAllDrafts } from '../drafts';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { rememberFocus } from './focus-memory';
 import { useNavStore } from './nav-store';
@@ -37,6 +38,8 @@ export function enterSignedIn(session: SessionInfo): void {
     const patients = usePatientsNav.getState();
     patients.show({ kind: 'search' });
     patients.setSearchText('');
+    // Drafts an older version left in the browser profile move into main before any form reads its draft.
+    beforeDraftsAreRead(moveLocalDraftsToMain(session.userId));
   }
   useSessionStore.getState().setSignedIn(session);
 }
@@ -60,6 +63,8 @@ export function showSignedOut(): void {
 export async function lockNow(): Promise<void> {
   if (useSessionStore.getState().phase !== 'signed-in') return;
   showLocked();
+  // What was typed in the last half second is written while main still takes the person's calls.
+  await flushAllDrafts();
   try {
     await call('session.lock', {});
   } catch (error) {
@@ -69,6 +74,7 @@ export async function lockNow(): Promise<void> {
 }
 
 export async function signOutNow(): Promise<void> {
+  await flushAllDrafts();
   try {
     await call('auth.signOut', {});
   } catch (error) {

@@ -45,10 +45,18 @@ type TextFieldProps = {
   ref?: Ref<HTMLInputElement> | undefined;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
+/**
+ * Text fields say autocomplete="off" unless told otherwise: what is typed about patients must not be
+ * kept by the browser, neither in its autofill history nor in the form state it saves with a page for
+ * session restore (Blink saves no state for controls that may not autocomplete). Drafts are kept in
+ * main instead (docs/ARCHITECTURE.md, "Drafts"). Sign-in and set-up name their own purposes.
+ */
 export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => <input id={id} aria-invalid={!!error} aria-describedby={describedBy} {...input} />}
+      {({ id, describedBy }) => (
+        <input id={id} autoComplete="off" aria-invalid={!!error} aria-describedby={describedBy} {...input} />
+      )}
     </FieldFrame>
   );
 }
@@ -61,7 +69,9 @@ type TextAreaFieldProps = { label: string; error?: string | undefined; hint?: st
 export function TextAreaField({ label, error, hint, ...area }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
-      {({ id, describedBy }) => <textarea id={id} aria-invalid={!!error} aria-describedby={describedBy} {...area} />}
+      {({ id, describedBy }) => (
+        <textarea id={id} autoComplete="off" aria-invalid={!!error} aria-describedby={describedBy} {...area} />
+      )}
     </FieldFrame>
   );
 }

@@ -8,7 +8,17 @@ import catalog from '../../../shared/i18n/en/main.json';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MAIN = path.join(ROOT, 'electron', 'main');
 // The Electron shell's few start-up texts are shown before the core runs; everything else goes through t().
-const TRANSLATED = ['accounts', 'appointments', 'audit', 'ipc', 'patients', 'printing', 'records', 'settings'];
+const TRANSLATED = [
+  'accounts',
+  'appointments',
+  'audit',
+  'drafts',
+  'ipc',
+  'patients',
+  'printing',
+  'records',
+  'settings',
+];
 
 function sources(): { file: string; text: string }[] {
   return TRANSLATED.flatMap((dir) =>

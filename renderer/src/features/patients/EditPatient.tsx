@@ -1,15 +1,16 @@
 import { useDateFormat } from '../../format/use-date-format';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, Patient, PatientInput } from '../../../../shared/domain/patient';
 import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { ApiError } from '../../api/client';
-import { useSessionStore } from '../../app/session-store';
 import { Dialog, Notice } from '../../ui';
+import { DraftRestoredNotice, useStoredDraft } from '../../drafts';
+import type { DraftOfKind } from '../../../../shared/domain/draft';
 import { newLikeness } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { loadDraft, usePatientDraft, type DraftOf } from './patient-draft';
+import { usePatientEditDraft } from './patient-draft';
 import {
   checkPatientForm,
   errorsToFormPaths,
@@ -32,21 +33,33 @@ interface EditPatientProps {
  * overwritten. Unsaved edits are kept as a draft until saved or cancelled, and come back when the
  * record is edited again (after a reload, a crash or a closed window).
  */
-export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatientProps) {
+export function EditPatient(props: EditPatientProps) {
+  const { t } = useTranslation('patients');
+  // The form opens once its draft is read, so nothing typed meanwhile could be replaced by it.
+  const stored = useStoredDraft('patientEdit', props.patient.id);
+  if (!stored.loaded) return <p role="status">{t('edit.loadingDraft')}</p>;
+  return <EditForm {...props} stored={stored.draft} />;
+}
+
+function EditForm({
+  patient,
+  onSaved,
+  onCancel,
+  onReload,
+  stored,
+}: EditPatientProps & { stored: DraftOfKind<'patientEdit'> | null }) {
   const { t } = useTranslation('patients');
   const format = useDateFormat();
-  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
-  const draftOf = useMemo<DraftOf>(() => ({ kind: 'edit', patientId: patient.id }), [patient.id]);
-  const [start] = useState(() => {
-    const saved = loadDraft(userId, draftOf);
-    return saved
-      ? { form: saved.form, restoredAt: saved.savedAt, baseVersion: saved.baseVersion ?? patient.version }
-      : { form: formFromPatient(patient), restoredAt: null, baseVersion: patient.version };
-  });
+  const [start] = useState(() =>
+    stored
+      ? { form: stored.body.form, restoredAt: stored.updatedAt, baseVersion: stored.body.baseVersion }
+      : { form: formFromPatient(patient), restoredAt: null, baseVersion: patient.version },
+  );
   const [form, setForm] = useState<PatientFormState>(start.form);
+  const [blank] = useState(() => formFromPatient(patient));
   const [restoredAt, setRestoredAt] = useState<string | null>(start.restoredAt);
   const [baseVersion, setBaseVersion] = useState(start.baseVersion);
-  const draft = usePatientDraft({ userId, of: draftOf, form, opened: start.form, baseVersion });
+  const draft = usePatientEditDraft(patient.id, form, blank, baseVersion, stored?.body ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
@@ -70,20 +83,18 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
       setConfirmingCancel(true);
       return;
     }
-    draft.forget();
+    void draft.forget();
     onCancel();
   };
   const discardAndClose = () => {
     setConfirmingCancel(false);
-    draft.forget();
+    void draft.forget();
     onCancel();
   };
 
   const discardDraft = () => {
-    draft.forget();
-    const fresh = formFromPatient(patient);
-    draft.resetPristine(fresh);
-    setForm(fresh);
+    void draft.forget();
+    setForm(blank);
     setBaseVersion(patient.version);
     setRestoredAt(null);
     setErrors({});
@@ -121,7 +132,8 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
         patient: check.patient,
         confirmedNotDuplicate,
       });
-      draft.forget();
+      // Main removed the draft in the save's own transaction; this also drops any write still on its way.
+      void draft.forget();
       setDuplicates(null);
       onSaved(saved);
     } catch (error) {
@@ -146,16 +158,17 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
   };
 
   return (
-    <section className="patient-edit" aria-labelledby="edit-title">
+    <section className="patient-edit" aria-labelledby="edit-title" onBlur={() => void draft.flush()}>
       <h2 id="edit-title">{t('edit.title')}</h2>
       {restoredAt && (
-        <Notice tone="info">
-          <span>{t('edit.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
-          <button type="button" onClick={discardDraft}>
-            {t('edit.discardDraft')}
-          </button>
-        </Notice>
+        <DraftRestoredNotice
+          message={t('edit.draftRestored', { when: format.dateTime(restoredAt) })}
+          discardLabel={t('edit.discardDraft')}
+          confirmTitle={t('edit.discardDraftQuestion')}
+          onDiscard={discardDraft}
+        />
       )}
+      {draft.problem && <Notice tone="error">{t('common:drafts.notKept', { reason: draft.problem })}</Notice>}
       <div ref={failureRef}>
         {failure && (
           <Notice tone="error">
@@ -166,7 +179,7 @@ export function EditPatient({ patient, onSaved, onCancel, onReload }: EditPatien
                 <button
                   type="button"
                   onClick={() => {
-                    draft.forget();
+                    void draft.forget();
                     onReload();
                   }}
                 >

@@ -5,13 +5,12 @@ import type { Patient } from '../../../../shared/domain/patient';
 import { useQueryClient } from '@tanstack/react-query';
 import { channelKey, useChannelQuery } from '../../api/channel-hooks';
 import { errorMessage } from '../../forms/field-errors';
-import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
 import { EditPatient } from './EditPatient';
 import { PatientBanner } from './PatientBanner';
 import { PatientDemographics } from './PatientDemographics';
 import { PatientHistory } from './PatientHistory';
-import { loadDraft } from './patient-draft';
+import { useStoredDraft } from '../../drafts';
 import { usePatientsNav } from './patients-nav-store';
 
 type Tab = 'details' | 'history';
@@ -22,7 +21,6 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
   const { t } = useTranslation('patients');
   const format = useDateFormat();
   const show = usePatientsNav((s) => s.show);
-  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const [tab, setTab] = useState<Tab>('details');
   const [editing, setEditing] = useState(false);
   // Registration's confirmation until the first edit; then the last save's.
@@ -37,8 +35,10 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
   // A save answers with the saved record: show it without another audited read.
   const setPatient = (saved: Patient) => queryClient.setQueryData(channelKey('patients.get', { id: patientId }), saved);
 
-  // Edits typed earlier and never saved or cancelled (the window closed, the app crashed).
-  const unsavedEdits = patient && !editing ? loadDraft(userId, { kind: 'edit', patientId: patient.id }) : null;
+  // Edits typed earlier and never saved or cancelled (the window closed, the app crashed): read
+  // again each time the form closes.
+  const storedEdits = useStoredDraft('patientEdit', patientId, editing);
+  const unsavedEdits = patient && !editing && storedEdits.loaded ? storedEdits.draft : null;
 
   const back = (
     <button type="button" className="patient-chart__back" onClick={() => show({ kind: 'search' })}>
@@ -134,7 +134,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
             </div>
             {unsavedEdits && (
               <Notice tone="info">
-                <span>{t('chart.unsavedEdits', { when: format.dateTime(unsavedEdits.savedAt) })}</span>{' '}
+                <span>{t('chart.unsavedEdits', { when: format.dateTime(unsavedEdits.updatedAt) })}</span>{' '}
                 <button type="button" onClick={() => setEditing(true)}>
                   {t('chart.continueEditing')}
                 </button>

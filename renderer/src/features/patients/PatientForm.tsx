@@ -58,7 +58,7 @@ export function PatientForm({
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form ref={formRef} className="patient-form" noValidate onSubmit={submit} aria-label={label}>
+    <form ref={formRef} className="patient-form" noValidate autoComplete="off" onSubmit={submit} aria-label={label}>
       {errorCount > 0 && (
         <Notice tone="error">
           {t('form.fixErrors', { count: errorCount })}

@@ -5,11 +5,12 @@ import type { DuplicateCandidate, PatientInput } from '../../../../shared/domain
 import { errorMessage, hasFieldErrors } from '../../forms/field-errors';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { ApiError } from '../../api/client';
-import { useSessionStore } from '../../app/session-store';
 import { Notice } from '../../ui';
+import { DraftRestoredNotice, useStoredDraft } from '../../drafts';
+import type { DraftOfKind } from '../../../../shared/domain/draft';
 import { findDuplicates } from './duplicate-check';
 import { DuplicateDialog } from './DuplicateDialog';
-import { loadDraft, REGISTRATION, usePatientDraft } from './patient-draft';
+import { REGISTRATION_DRAFT, useRegistrationDraft } from './patient-draft';
 import {
   checkPatientForm,
   emptyPatientForm,
@@ -29,18 +30,25 @@ interface Duplicates {
 /** Registration: validate as main does, warn about likely duplicates, keep a draft until saved. */
 export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) {
   const { t } = useTranslation('patients');
+  // The form opens once its draft is read, so nothing typed meanwhile could be replaced by it.
+  const stored = useStoredDraft('registration', REGISTRATION_DRAFT);
+  if (!stored.loaded) return <p role="status">{t('register.loadingDraft')}</p>;
+  return <RegisterForm prefillName={prefillName} stored={stored.draft} />;
+}
+
+function RegisterForm({ prefillName, stored }: { prefillName: string; stored: DraftOfKind<'registration'> | null }) {
+  const { t } = useTranslation('patients');
   const format = useDateFormat();
-  const userId = useSessionStore((s) => s.session?.userId ?? 'signed-in-user');
   const show = usePatientsNav((s) => s.show);
   const openPatient = usePatientsNav((s) => s.openPatient);
 
-  const [start] = useState(() => {
-    const draft = loadDraft(userId);
-    return draft
-      ? { form: draft.form, restoredAt: draft.savedAt }
-      : { form: emptyPatientForm(prefillName), restoredAt: null };
-  });
+  const [start] = useState(() =>
+    stored
+      ? { form: stored.body.form, restoredAt: stored.updatedAt }
+      : { form: emptyPatientForm(prefillName), restoredAt: null },
+  );
   const [form, setForm] = useState<PatientFormState>(start.form);
+  const [blank] = useState(() => emptyPatientForm(prefillName));
   const [restoredAt, setRestoredAt] = useState<string | null>(start.restoredAt);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -54,7 +62,7 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
   }, [failure]);
 
-  const draft = usePatientDraft({ userId, of: REGISTRATION, form, opened: start.form });
+  const draft = useRegistrationDraft(REGISTRATION_DRAFT, form, blank, stored?.body ?? null);
 
   const change = (next: PatientFormState) => {
     setForm(next);
@@ -66,10 +74,8 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   const discardDraft = () => {
-    draft.forget();
-    const fresh = emptyPatientForm(prefillName);
-    draft.resetPristine(fresh);
-    setForm(fresh);
+    void draft.forget();
+    setForm(blank);
     setRestoredAt(null);
     setErrors({});
     setAttempted(false);
@@ -95,8 +101,13 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
     setBusy(true);
     setFailure(null);
     try {
-      const created = await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed });
-      draft.forget();
+      // Main removes the draft in the registration's own transaction.
+      const created = await registerMutation.mutateAsync({
+        patient,
+        confirmedNotDuplicate: confirmed,
+        draftKey: REGISTRATION_DRAFT,
+      });
+      void draft.forget();
       openPatient(created.id, { registeredNow: true });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') {
@@ -147,18 +158,19 @@ export function RegisterPatient({ prefillName = '' }: { prefillName?: string }) 
   };
 
   return (
-    <section className="patient-register" aria-labelledby="register-title">
+    <section className="patient-register" aria-labelledby="register-title" onBlur={() => void draft.flush()}>
       <div className="patients__header">
         <h1 id="register-title">{t('register.title')}</h1>
       </div>
       {restoredAt && (
-        <Notice tone="info">
-          <span>{t('register.draftRestored', { when: format.dateTime(restoredAt) })}</span>{' '}
-          <button type="button" onClick={discardDraft}>
-            {t('register.discardDraft')}
-          </button>
-        </Notice>
+        <DraftRestoredNotice
+          message={t('register.draftRestored', { when: format.dateTime(restoredAt) })}
+          discardLabel={t('register.discardDraft')}
+          confirmTitle={t('register.discardDraftQuestion')}
+          onDiscard={discardDraft}
+        />
       )}
+      {draft.problem && <Notice tone="error">{t('common:drafts.notKept', { reason: draft.problem })}</Notice>}
       <div ref={failureRef}>{failure && <Notice tone="error">{failure}</Notice>}</div>
       <PatientForm
         value={form}

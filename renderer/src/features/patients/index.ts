@@ -5,6 +5,7 @@ export { usePatientsNav, type PatientsView } from './patients-nav-store';
 export { PatientBanner } from './PatientBanner';
 // The appointment book registers a patient inline, without leaving the booking.
 export { PatientForm } from './PatientForm';
+export { BOOKING_REGISTRATION_DRAFT, useRegistrationDraft } from './patient-draft';
 export {
   checkPatientForm,
   emptyPatientForm,
@@ -13,3 +14,5 @@ export {
   type PatientFormState,
 } from './patient-form-model';
 export { usePatientSearch } from './usePatientSearch';
+// Drafts an older version kept in the browser profile, moved into main at sign-in.
+export { moveLocalDraftsToMain } from './local-draft-move';

@@ -9,6 +9,9 @@ import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { CheckboxField, Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
+import { DiscardDraftDialog, DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../../../drafts';
+import { useDateFormat } from '../../../format/use-date-format';
+import type { DraftOfKind } from '../../../../../shared/domain/draft';
 import { emptyDraft, isOutsideHoursRefusal, toRequest, type BookingDraft, type FieldErrors } from './booking-form';
 import { InlineRegisterDialog } from './InlineRegisterDialog';
 import { OverrideFields } from './OverrideFields';
@@ -29,14 +32,45 @@ interface BookingDialogProps {
   onBooked(message: string): void;
 }
 
-/** Book one appointment or a repeating series; main's refusals keep everything typed and say what to change. */
-export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked }: BookingDialogProps) {
+/** The booking dialog's draft: one per person, the booking they were typing. */
+export const BOOKING_DRAFT = '';
+
+const same = (a: BookingDraft, b: BookingDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Book one appointment or a repeating series; main's refusals keep everything typed and say what to
+ * change. What is typed is kept as a draft in main: closing the dialog (Escape) keeps it for next
+ * time, Cancel asks before discarding it, booking removes it.
+ */
+export function BookingDialog(props: BookingDialogProps) {
+  // Opens once the draft is read (a moment), so nothing typed could be replaced by it.
+  const stored = useStoredDraft('booking', BOOKING_DRAFT);
+  if (!stored.loaded) return null;
+  return <BookingForm {...props} stored={stored.draft} />;
+}
+
+function BookingForm({
+  prefill,
+  providers,
+  timeZone,
+  onClose,
+  onBooked,
+  stored,
+}: BookingDialogProps & { stored: DraftOfKind<'booking'> | null }) {
   const { t } = useTranslation('appointments');
+  const format = useDateFormat();
   const mayOverbookHere = useSessionStore((s) => mayOverbook(s.session?.roles ?? []));
   const lengthOf = (providerId: string) =>
     providers.find((p) => p.providerId === providerId)?.defaultLengthMinutes ?? null;
-  const [draft, setDraft] = useState<BookingDraft>(() =>
-    emptyDraft({ ...prefill, length: lengthOf(prefill.providerId) }),
+  const [blank] = useState(() => emptyDraft({ ...prefill, length: lengthOf(prefill.providerId) }));
+  const [draft, setDraft] = useState<BookingDraft>(() => stored?.body.form ?? blank);
+  const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const kept = useDraftAutosave(
+    'booking',
+    BOOKING_DRAFT,
+    same(draft, blank) ? null : { form: draft },
+    stored?.body ?? null,
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -71,11 +105,14 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
     setFailure(null);
     try {
       const r = checked.request;
+      // Main removes the draft in the booking's own transaction.
       if (r.kind === 'single') {
-        const a = await bookOne.mutateAsync(r.input);
+        const a = await bookOne.mutateAsync({ ...r.input, draftKey: BOOKING_DRAFT });
+        void kept.forget();
         onBooked(t('booking.booked', { patient: a.patientName, doctor: a.providerName, date: a.date, time: a.time }));
       } else {
-        const s = await bookSeries.mutateAsync(r.input);
+        const s = await bookSeries.mutateAsync({ ...r.input, draftKey: BOOKING_DRAFT });
+        void kept.forget();
         onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
       }
     } catch (error) {
@@ -88,6 +125,21 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
       }
       setFailure(message);
     }
+  };
+
+  const discardDraft = () => {
+    void kept.forget();
+    setDraft(blank);
+    setRestoredAt(null);
+    setErrors({});
+    setFailure(null);
+  };
+  const cancel = () => {
+    if (same(draft, blank)) {
+      onClose(); // nothing typed, and so no draft (the autosave removes one the form was cleared of)
+      return;
+    }
+    setConfirmingCancel(true);
   };
 
   const providerOptions = [
@@ -105,7 +157,7 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
         }}
         actions={
           <>
-            <button type="button" onClick={onClose}>
+            <button type="button" onClick={cancel}>
               {t('booking.cancel')}
             </button>
             <button type="submit" form={formId} className="primary" disabled={busy}>
@@ -118,9 +170,20 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
           id={formId}
           className="book-form"
           noValidate
+          autoComplete="off"
           onSubmit={(e) => void submit(e)}
           aria-label={t('booking.title')}
+          onBlur={() => void kept.flush()}
         >
+          {restoredAt && (
+            <DraftRestoredNotice
+              message={t('booking.draftRestored', { when: format.dateTime(restoredAt) })}
+              discardLabel={t('booking.discardDraft')}
+              confirmTitle={t('booking.discardDraftQuestion')}
+              onDiscard={discardDraft}
+            />
+          )}
+          {kept.problem && <Notice tone="error">{t('common:drafts.notKept', { reason: kept.problem })}</Notice>}
           {failure && <Notice tone="error">{failure}</Notice>}
           <PatientPicker
             value={draft.patient}
@@ -208,6 +271,18 @@ export function BookingDialog({ prefill, providers, timeZone, onClose, onBooked 
           />
         </form>
       </Dialog>
+      {confirmingCancel && (
+        <DiscardDraftDialog
+          title={t('booking.discardQuestion')}
+          keepLabel={t('booking.keepEditing')}
+          onKeep={() => setConfirmingCancel(false)}
+          onDiscard={() => {
+            setConfirmingCancel(false);
+            void kept.forget();
+            onClose();
+          }}
+        />
+      )}
       {registering !== null && (
         <InlineRegisterDialog
           prefillName={registering}

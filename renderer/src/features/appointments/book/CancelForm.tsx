@@ -43,7 +43,13 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
   };
 
   return (
-    <form className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('details.cancelTitle')}>
+    <form
+      className="book-form"
+      noValidate
+      autoComplete="off"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('details.cancelTitle')}
+    >
       <h3>{t('details.cancelTitle')}</h3>
       <p>{t('details.cancelConfirm', { patient: a.patientName, date: a.date, time: a.time })}</p>
       {failure && <Notice tone="error">{failure}</Notice>}

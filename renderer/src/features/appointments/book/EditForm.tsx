@@ -55,7 +55,13 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
   };
 
   return (
-    <form className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('details.editTitle')}>
+    <form
+      className="book-form"
+      noValidate
+      autoComplete="off"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('details.editTitle')}
+    >
       <h3>{t('details.editTitle')}</h3>
       {failure && <Notice tone="error">{failure}</Notice>}
       <TextField

@@ -6,13 +6,18 @@ import { useChannelMutation } from '../../../api/channel-hooks';
 import { ApiError } from '../../../api/client';
 import { Dialog, Notice } from '../../../ui';
 import {
+  BOOKING_REGISTRATION_DRAFT,
   checkPatientForm,
   emptyPatientForm,
   errorsToFormPaths,
   PatientForm,
+  useRegistrationDraft,
   type FieldErrors,
   type PatientFormState,
 } from '../../patients';
+import { DraftRestoredNotice, useStoredDraft } from '../../../drafts';
+import { useDateFormat } from '../../../format/use-date-format';
+import type { DraftOfKind } from '../../../../../shared/domain/draft';
 
 interface InlineRegisterDialogProps {
   prefillName: string;
@@ -20,10 +25,28 @@ interface InlineRegisterDialogProps {
   onClose(): void;
 }
 
-/** Registers a patient on top of the booking, which stays open underneath with everything typed. */
-export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: InlineRegisterDialogProps) {
+/**
+ * Registers a patient on top of the booking, which stays open underneath with everything typed. What
+ * is typed here is a registration draft of its own ("booking"), kept when the dialog is closed.
+ */
+export function InlineRegisterDialog(props: InlineRegisterDialogProps) {
+  const stored = useStoredDraft('registration', BOOKING_REGISTRATION_DRAFT);
+  if (!stored.loaded) return null;
+  return <InlineRegisterForm {...props} stored={stored.draft} />;
+}
+
+function InlineRegisterForm({
+  prefillName,
+  onRegistered,
+  onClose,
+  stored,
+}: InlineRegisterDialogProps & { stored: DraftOfKind<'registration'> | null }) {
   const { t } = useTranslation('appointments');
-  const [form, setForm] = useState<PatientFormState>(() => emptyPatientForm(prefillName));
+  const format = useDateFormat();
+  const [blank] = useState(() => emptyPatientForm(prefillName));
+  const [form, setForm] = useState<PatientFormState>(() => stored?.body.form ?? blank);
+  const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
+  const draft = useRegistrationDraft(BOOKING_REGISTRATION_DRAFT, form, blank, stored?.body ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -41,7 +64,13 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
     setBusy(true);
     setFailure(null);
     try {
-      onRegistered(await registerMutation.mutateAsync({ patient, confirmedNotDuplicate: confirmed }));
+      const registered = await registerMutation.mutateAsync({
+        patient,
+        confirmedNotDuplicate: confirmed,
+        draftKey: BOOKING_REGISTRATION_DRAFT,
+      });
+      void draft.forget();
+      onRegistered(registered);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'POSSIBLE_DUPLICATE') setDuplicateOf(patient);
       const fields = errorsToFormPaths(error, rows);
@@ -69,6 +98,20 @@ export function InlineRegisterDialog({ prefillName, onRegistered, onClose }: Inl
 
   return (
     <Dialog open title={t('register.title')} onClose={onClose}>
+      {restoredAt && (
+        <DraftRestoredNotice
+          message={t('register.draftRestored', { when: format.dateTime(restoredAt) })}
+          discardLabel={t('register.discardDraft')}
+          confirmTitle={t('register.discardDraftQuestion')}
+          onDiscard={() => {
+            void draft.forget();
+            setForm(blank);
+            setRestoredAt(null);
+            setErrors({});
+          }}
+        />
+      )}
+      {draft.problem && <Notice tone="error">{t('common:drafts.notKept', { reason: draft.problem })}</Notice>}
       {failure && (
         <Notice tone="error">
           {failure}

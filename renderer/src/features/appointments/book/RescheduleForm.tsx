@@ -82,7 +82,13 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
   };
 
   return (
-    <form className="book-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t('details.rescheduleTitle')}>
+    <form
+      className="book-form"
+      noValidate
+      autoComplete="off"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('details.rescheduleTitle')}
+    >
       <h3>{t('details.rescheduleTitle')}</h3>
       {failure && <Notice tone="error">{failure}</Notice>}
       <div className="book-form__row">

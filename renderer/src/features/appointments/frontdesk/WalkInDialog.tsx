@@ -94,7 +94,7 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
 
   return (
     <Dialog open={open} title={t('walkIn.title')} onClose={onClose}>
-      <form className="frontdesk-walkin" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="frontdesk-walkin" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         {error && <Notice tone="error">{error}</Notice>}
         {patient ? (
           <p className="frontdesk-walkin__chosen">
