@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { test, expect } from '@playwright/test';
 import { freshDataDir, launchApp, type RunningApp } from '../harness/app-harness';
+import { openEncrypted } from '../../electron/main/db/encryption';
+import { deriveClinicKeys } from '../../electron/main/security/clinic-keys';
+import { keyFileMasterKey } from '../../electron/main/security/key-file';
 import { filesHolding, filesUnder, storedDraft } from './drafts-helpers';
 import {
   dispatchOk,
@@ -66,8 +68,11 @@ test('a registration draft lives in main, survives a restart, and leaves nothing
   expect(filesHolding(profile, 'chartbook.localhost').length).toBeGreaterThan(0);
   expect(filesHolding(profile, canary)).toEqual([]);
 
-  // ...and the text is where it belongs: this person's draft in main's database.
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  // ...and the text is where it belongs: this person's draft in main's database, which is encrypted
+  // (the canary is not readable in its file or WAL either).
+  expect(filesHolding(dataDir, canary)).toEqual([]);
+  const key = deriveClinicKeys(keyFileMasterKey(dataDir)).database;
+  const db = openEncrypted(path.join(dataDir, DATABASE_FILE), key, { readonly: true });
   try {
     const rows = db
       .prepare(`SELECT u.username, d.kind, d.draft_key, d.body FROM drafts d JOIN users u ON u.id = d.user_id`)
