@@ -17,6 +17,7 @@ const TRANSLATED = [
   'patients',
   'printing',
   'records',
+  'security',
   'settings',
 ];
 
