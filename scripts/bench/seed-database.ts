@@ -12,7 +12,7 @@ import { benchDeviceCode, benchMrn } from './bench-mrn';
 export const BENCH_ADMIN = {
   username: 'benchadmin',
   displayName: 'Dr Bench Admin',
-  password: 'bench admin password 1',
+  password: 'seven quiet harbour lamps',
 };
 const ROWS_PER_TRANSACTION = 10_000;
 

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { ClinicSettingsInput } from '../../shared/domain/settings';
 import type { RunningApp } from '../harness/app-harness';
 import { ADMIN } from './fixtures';
+import { createUserReady } from './admin-helpers';
 
 export interface TestUser {
   username: string;
@@ -84,7 +85,7 @@ export async function seedClinic(
     },
   });
   for (const user of options.users ?? OTHER_USERS) {
-    await dispatch('users.create', {
+    await createUserReady(app, seeder, {
       username: user.username,
       displayName: user.displayName,
       password: user.password,
