@@ -53,7 +53,8 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
             version: user.version,
             displayName,
             roles,
-            ...(ownRolesChange ? { currentPassword } : {}),
+            // Left out when empty, so main says what it needs rather than "enter your password".
+            ...(ownRolesChange && currentPassword ? { currentPassword } : {}),
           })
         : await create.mutateAsync({ username, displayName, password, roles });
       onSaved(saved);
