@@ -82,6 +82,17 @@ export async function createUserReady(app: RunningApp, adminSession: Session, us
   return (await dispatchOk(app, adminSession, 'users.list', {})).find((u) => u.id === info.userId)!;
 }
 
+/** Several at once: their password hashes run side by side (scrypt works off the core's thread). */
+export function createUsersReady<const T extends readonly NewUser[]>(
+  app: RunningApp,
+  adminSession: Session,
+  users: T,
+): Promise<{ [K in keyof T]: User }> {
+  return Promise.all(users.map((user) => createUserReady(app, adminSession, user))) as Promise<{
+    [K in keyof T]: User;
+  }>;
+}
+
 export async function createUser(app: RunningApp, clinic: SeededClinic, user: NewUser): Promise<User> {
   return createUserReady(app, clinic.adminSession, user);
 }

@@ -256,7 +256,8 @@ test.describe('Audit', () => {
     ).toContainText('wrong password');
     await expect(table.getByRole('row').filter({ hasText: 'Patient registered' })).toContainText(`(${patient.mrn})`);
     await expect(table.getByRole('row').filter({ hasText: 'Patient viewed' })).toContainText(HOSTILE_NAME);
-    await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(3); // setup, rita, and this page
+    // Setup, rita's first sign-in (to choose her own password), rita again, and this page.
+    await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(4);
     const all = await page.getByText(/^Showing 1–\d+ of \d+$/).textContent();
     const total = Number(all?.match(/of (\d+)$/)?.[1]);
     await page.screenshot({ path: `${SHOTS}/admin-audit.png` });
@@ -271,7 +272,8 @@ test.describe('Audit', () => {
     await expect(table.getByRole('row').nth(1)).toContainText('wrong password');
 
     await page.getByLabel('Action', { exact: true }).selectOption({ label: 'All actions' });
-    await expect(page.getByText(/^Showing 1–\d+ of \d+$/)).toHaveText('Showing 1–2 of 2'); // her sign-in and her failed one
+    // Her first sign-in, choosing her own password, signing out, her sign-in and her failed one.
+    await expect(page.getByText(/^Showing 1–\d+ of \d+$/)).toHaveText('Showing 1–5 of 5');
     await page.screenshot({ path: `${SHOTS}/admin-audit-filtered.png` });
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
