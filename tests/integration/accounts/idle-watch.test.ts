@@ -8,7 +8,7 @@ afterEach(async () => {
   core = null;
 });
 
-describe('the core thread’s idle watcher', () => {
+describe('the core thread’s idle watcher', { timeout: 120_000 }, () => {
   it('locks an idle session and tells its window when the idle time ends, with no call from it', async () => {
     const folder = await bookFolder();
     let mainNow = folder.clock.ms;

@@ -10,7 +10,7 @@ afterEach(() => {
   app = book = undefined;
 });
 
-describe('the front desk checks patients in; the doctor moves them on', () => {
+describe('the front desk checks patients in; the doctor moves them on', { timeout: 120_000 }, () => {
   it('a receptionist may check in but not call in or finish a visit; the refusal changes nothing', async () => {
     book = await openBook(); // Tuesday 2026-03-10, 10:00 in Berlin
     const { app: b, desk, admin, doctorId, patient } = book;
@@ -39,7 +39,7 @@ describe('the front desk checks patients in; the doctor moves them on', () => {
   });
 });
 
-describe('patients’ names in the audit trail', () => {
+describe('patients’ names in the audit trail', { timeout: 120_000 }, () => {
   it('an administrator without a clinical role sees record numbers; a doctor-administrator sees names', async () => {
     book = await openBook();
     const { app: b, admin: doctorAdmin, desk, doctorId, patient: p } = book;
@@ -67,7 +67,7 @@ describe('patients’ names in the audit trail', () => {
   });
 });
 
-describe('granting yourself a role', () => {
+describe('granting yourself a role', { timeout: 120_000 }, () => {
   async function me(admin: Parameters<TestApp['call']>[0], username: string) {
     return (await app!.call(admin, 'users.list', {})).find((u) => u.username === username)!;
   }

@@ -1,3 +1,4 @@
+// Every sign-in and password change runs scrypt at OWASP parameters (slow on a busy machine): long timeouts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_FAILED_SIGN_INS } from '../../../electron/main/accounts/auth-service';
 import { passwordProblem } from '../../../electron/main/accounts/password-policy';
@@ -31,7 +32,7 @@ function auditActions(): string[] {
   );
 }
 
-describe('an administrator ends sessions', () => {
+describe('an administrator ends sessions', { timeout: 120_000 }, () => {
   it('a password reset ends every open session of that user, and only theirs', async () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
@@ -91,7 +92,7 @@ describe('an administrator ends sessions', () => {
   });
 });
 
-describe('a password an administrator set must be changed at the next sign-in', () => {
+describe('a password an administrator set must be changed at the next sign-in', { timeout: 120_000 }, () => {
   it('after create: only changing it, signing out, touch and lock pass until it is changed', async () => {
     app = openTestApp();
     const admin = await setUpClinic(app);
@@ -207,7 +208,7 @@ describe('a password an administrator set must be changed at the next sign-in', 
   });
 });
 
-describe('new passwords are checked against the person and a list of common passwords', () => {
+describe('new passwords are checked against the person and a list of common passwords', { timeout: 120_000 }, () => {
   it('at setup, creating a user and resetting, with a message on the field', async () => {
     app = openTestApp();
     const setup = await app.raw(app.core.newSession(), 'setup.complete', {
@@ -252,7 +253,7 @@ describe('new passwords are checked against the person and a list of common pass
   });
 });
 
-describe('sign-in says nothing about the account until the password is right', () => {
+describe('sign-in says nothing about the account until the password is right', { timeout: 120_000 }, () => {
   const timed = async (run: () => Promise<unknown>): Promise<{ ms: number; result: unknown }> => {
     const start = performance.now();
     const result = await run();
@@ -310,7 +311,7 @@ describe('sign-in says nothing about the account until the password is right', (
   });
 });
 
-describe('the idle lock', () => {
+describe('the idle lock', { timeout: 120_000 }, () => {
   it('the core can lock an idle session without a call, and says when it would', async () => {
     const clock = new TestClock();
     app = openTestApp(undefined, clock);
