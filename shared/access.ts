@@ -13,6 +13,12 @@ export const FRONT_DESK_AND_DOCTOR = ['receptionist', 'doctor'] as const satisfi
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 export const DOCTOR = ['doctor'] as const satisfies readonly Role[];
 
+/**
+ * Who sees patients' names in the audit trail (which only administrators read): clinical staff.
+ * An administrator without a clinical role sees each patient's record number instead.
+ */
+export const AUDIT_NAMES_ROLES = ['doctor'] as const satisfies readonly Role[];
+
 /** Booking over another appointment needs a reason and one of these roles (enforced in the booking rules). */
 export const OVERBOOK_ROLES = ['doctor', 'admin'] as const satisfies readonly Role[];
 

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'setup.complete',
   'auth.signIn',
   'auth.signOut',
+  'auth.changePassword',
   'session.touch',
   'session.lock',
   'users.list',

@@ -25,6 +25,7 @@ import {
 } from './domain/patient';
 import { clinicSettingsSchema } from './domain/settings';
 import {
+  changeOwnPasswordSchema,
   displayNameSchema,
   passwordSchema,
   sessionInfoSchema,
@@ -132,9 +133,22 @@ export const contract = {
     }),
     output: sessionInfoSchema,
   },
-  'auth.signOut': { access: 'signed-in', whileLocked: true, input: empty, output: z.null() },
-  'session.touch': { access: 'signed-in', input: empty, output: z.null() },
-  'session.lock': { access: 'signed-in', input: empty, output: z.null() },
+  'auth.signOut': {
+    access: 'signed-in',
+    whileLocked: true,
+    beforePasswordChange: true,
+    input: empty,
+    output: z.null(),
+  },
+  // Changing one's own password ends one's other sessions (other windows, other laptops' copies).
+  'auth.changePassword': {
+    access: 'signed-in',
+    beforePasswordChange: true,
+    input: changeOwnPasswordSchema,
+    output: sessionInfoSchema,
+  },
+  'session.touch': { access: 'signed-in', beforePasswordChange: true, input: empty, output: z.null() },
+  'session.lock': { access: 'signed-in', beforePasswordChange: true, input: empty, output: z.null() },
 
   'users.list': { access: ADMIN, input: empty, output: z.array(userSchema) },
   'users.create': { access: ADMIN, input: userCreateSchema, output: userSchema },
@@ -237,7 +251,8 @@ export const contract = {
     output: appointmentSchema,
   },
   'appointments.checkIn': { access: FRONT_DESK_AND_DOCTOR, input: statusChangeInputSchema, output: appointmentSchema },
-  'appointments.advance': { access: FRONT_DESK_AND_DOCTOR, input: advanceInputSchema, output: appointmentSchema },
+  // Calling a patient in and finishing the visit are the doctor's; the front desk checks patients in.
+  'appointments.advance': { access: DOCTOR, input: advanceInputSchema, output: appointmentSchema },
   'appointments.callNext': { access: DOCTOR, input: empty, output: appointmentSchema.nullable() },
   'appointments.queue': {
     access: FRONT_DESK_AND_DOCTOR,
@@ -287,7 +302,14 @@ export const contract = {
   },
 } as const satisfies Record<
   string,
-  { access: Access; input: z.ZodType; output: z.ZodType; whileLocked?: true; shows?: ShowsPatients }
+  {
+    access: Access;
+    input: z.ZodType;
+    output: z.ZodType;
+    whileLocked?: true;
+    beforePasswordChange?: true;
+    shows?: ShowsPatients;
+  }
 >;
 
 export type Contract = typeof contract;
@@ -315,6 +337,15 @@ export interface ChartbookBridge {
 /** Whether someone with these roles may call the channel: the rule main enforces, for the renderer to show or hide. */
 export function mayUse(channel: Channel, roles: readonly Role[]): boolean {
   return mayCall(contract[channel].access, roles);
+}
+
+/**
+ * Channels a session signed in with an administrator-set password may call before choosing its own
+ * (change it, sign out, keep the session alive or lock it); every other non-public channel answers
+ * PASSWORD_CHANGE_REQUIRED.
+ */
+export function allowedBeforePasswordChange(channel: Channel): boolean {
+  return 'beforePasswordChange' in contract[channel];
 }
 
 /** Channels a locked session may still call (to see that it is locked, sign in again, or sign out). */

@@ -6,6 +6,7 @@ import { registerHandlers } from './ipc/handlers';
 import { Session } from './ipc/session';
 import { registerRecordKinds } from './records/record-kinds';
 import { flushReadAudit } from './audit/read-audit';
+import { idleDeadlineMs, lockIfIdle } from './accounts/idle-lock';
 import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
 import type { PdfPrinter } from './printing/pdf-printer';
@@ -35,6 +36,10 @@ export interface ChartbookCore {
   ctx: ServiceContext;
   dispatch: Dispatch;
   newSession(): Session;
+  /** Locks the session if its idle time has passed (true if it did now). */
+  lockIfIdle(session: Session): boolean;
+  /** When the session would idle-lock, on the core's clock (ms), or null if it cannot. */
+  idleDeadlineMs(session: Session): number | null;
   close(): void;
 }
 
@@ -77,5 +82,13 @@ export function startCore(options: CoreOptions): ChartbookCore {
     flushReadAudit(ctx);
     db.close();
   };
-  return { db, ctx, dispatch, newSession: () => new Session(), close };
+  return {
+    db,
+    ctx,
+    dispatch,
+    newSession: () => new Session(),
+    lockIfIdle: (session) => lockIfIdle(ctx, session),
+    idleDeadlineMs: (session) => idleDeadlineMs(ctx, session),
+    close,
+  };
 }

@@ -13,7 +13,7 @@ import { keyFileMasterKey } from '../../electron/main/security/key-file';
 export const BENCH_ADMIN = {
   username: 'benchadmin',
   displayName: 'Dr Bench Admin',
-  password: 'bench admin password 1',
+  password: 'seven quiet harbour lamps',
 };
 const ROWS_PER_TRANSACTION = 10_000;
 

@@ -34,6 +34,8 @@ export const userSchema = z.object({
   roles: z.array(roleSchema),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** The password was set by an administrator: the person chooses their own at the next sign-in. */
+  mustChangePassword: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -48,11 +50,24 @@ export const userCreateSchema = z.strictObject({
 });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
+/** A password typed to prove who is at the keyboard (never checked for length: it is the current one). */
+export const currentPasswordSchema = z
+  .string()
+  .min(1, { message: 'Enter your current password' })
+  .max(200, { message: 'Password must be at most 200 characters' });
+
 export const userUpdateSchema = z.strictObject({
   id: idSchema,
   version: versionSchema,
   displayName: displayNameSchema,
   roles: rolesSchema,
+  /** Needed only when administrators change their own roles: main asks for the password again. */
+  currentPassword: currentPasswordSchema.optional(),
+});
+
+export const changeOwnPasswordSchema = z.strictObject({
+  currentPassword: currentPasswordSchema,
+  newPassword: passwordSchema,
 });
 
 export const userResetPasswordSchema = z.strictObject({
@@ -71,5 +86,7 @@ export const sessionInfoSchema = z.object({
   displayName: z.string(),
   roles: z.array(roleSchema),
   idleLockMinutes: z.number().int(),
+  /** Signed in with a password an administrator set: only choosing a new one (or signing out) is allowed. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppErrorData } from '../../shared/errors';
 import type { Role } from '../../shared/domain/roles';
+import type { User } from '../../shared/domain/user';
 import type { RunningApp } from '../harness/app-harness';
 import type { CoreSession as Session } from '../harness/app-harness';
 import { ADMIN } from './fixtures';
@@ -56,12 +57,44 @@ export async function seedClinic(app: RunningApp): Promise<SeededClinic> {
   return { adminSession, adminId: info.userId };
 }
 
-export async function createUser(
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+}
+
+/**
+ * Adds a user who can sign in with `user.password` straight away, as in the clinic: the
+ * administrator gives a first password, and the person replaces it at their first sign-in (main
+ * allows nothing else until they do). Returns the account as the users list shows it now.
+ */
+export async function createUserReady(app: RunningApp, adminSession: Session, user: NewUser): Promise<User> {
+  const first = `${user.password} (first)`;
+  await dispatchOk(app, adminSession, 'users.create', { ...user, password: first });
+  const own = app.core.newSession();
+  await dispatchOk(app, own, 'auth.signIn', { username: user.username, password: first });
+  const info = await dispatchOk(app, own, 'auth.changePassword', {
+    currentPassword: first,
+    newPassword: user.password,
+  });
+  await dispatchOk(app, own, 'auth.signOut', {});
+  return (await dispatchOk(app, adminSession, 'users.list', {})).find((u) => u.id === info.userId)!;
+}
+
+/** Several at once: their password hashes run side by side (scrypt works off the core's thread). */
+export function createUsersReady<const T extends readonly NewUser[]>(
   app: RunningApp,
-  clinic: SeededClinic,
-  user: { username: string; displayName: string; password: string; roles: Role[] },
-) {
-  return dispatchOk(app, clinic.adminSession, 'users.create', user);
+  adminSession: Session,
+  users: T,
+): Promise<{ [K in keyof T]: User }> {
+  return Promise.all(users.map((user) => createUserReady(app, adminSession, user))) as Promise<{
+    [K in keyof T]: User;
+  }>;
+}
+
+export async function createUser(app: RunningApp, clinic: SeededClinic, user: NewUser): Promise<User> {
+  return createUserReady(app, clinic.adminSession, user);
 }
 
 /** Signs the page's own session in, then reloads so the renderer picks the session up. */

@@ -40,12 +40,14 @@ test.describe('Users', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status')).toContainText('Rita Mensah can now sign in as “rita”');
     const row = userRow(page, 'Rita Mensah');
-    await expect(row.getByRole('cell')).toHaveText(['rita', 'Receptionist', 'Active', /Edit/]);
+    // The password the administrator chose is good for one sign-in: Rita chooses her own then.
+    await expect(row.getByRole('cell')).toHaveText(['rita', 'Receptionist', 'Must choose a new password', /Edit/]);
     await page.screenshot({ path: `${SHOTS}/admin-users.png` });
 
     const receptionist = app.core.newSession();
     const info = await dispatchOk(app, receptionist, 'auth.signIn', { username: 'rita', password: RITA.password });
     expect(info.roles).toEqual(['receptionist']);
+    expect(info.mustChangePassword).toBe(true);
   });
 
   test('a taken user name and mismatched passwords are shown next to their fields', async ({ app, page }) => {
@@ -110,7 +112,7 @@ test.describe('Users', () => {
     await row.getByRole('button', { name: 'Reset password' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Reset password for Rita Mensah' });
-    await expect(dialog).toContainText('also unlocks the account');
+    await expect(dialog).toContainText('unlocks the account');
     await dialog.getByLabel('New password', { exact: true }).fill('a fresh start 99');
     await dialog.getByLabel('Confirm new password').fill('a fresh start 99');
     await page.screenshot({ path: `${SHOTS}/admin-users-reset.png` });
@@ -118,7 +120,7 @@ test.describe('Users', () => {
 
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status')).toContainText('The account is unlocked');
-    await expect(row.getByRole('cell').nth(2)).toHaveText('Active');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Must choose a new password');
     const rita = app.core.newSession();
     await dispatchOk(app, rita, 'auth.signIn', { username: 'rita', password: 'a fresh start 99' });
   });
@@ -167,6 +169,8 @@ test.describe('Users', () => {
     await me.getByRole('button', { name: 'Edit' }).click();
     const edit = page.getByRole('dialog', { name: `Edit ${ADMIN.displayName}` });
     await edit.getByRole('checkbox', { name: 'Administrator' }).uncheck();
+    // Changing one's own roles needs one's password.
+    await edit.getByLabel('Your password').fill(ADMIN.password);
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect(edit.getByRole('alert')).toHaveText(
       'Keep the administrator role: this is the last active administrator',
@@ -252,7 +256,8 @@ test.describe('Audit', () => {
     ).toContainText('wrong password');
     await expect(table.getByRole('row').filter({ hasText: 'Patient registered' })).toContainText(`(${patient.mrn})`);
     await expect(table.getByRole('row').filter({ hasText: 'Patient viewed' })).toContainText(HOSTILE_NAME);
-    await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(3); // setup, rita, and this page
+    // Setup, rita's first sign-in (to choose her own password), rita again, and this page.
+    await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(4);
     const all = await page.getByText(/^Showing 1–\d+ of \d+$/).textContent();
     const total = Number(all?.match(/of (\d+)$/)?.[1]);
     await page.screenshot({ path: `${SHOTS}/admin-audit.png` });
@@ -267,7 +272,8 @@ test.describe('Audit', () => {
     await expect(table.getByRole('row').nth(1)).toContainText('wrong password');
 
     await page.getByLabel('Action', { exact: true }).selectOption({ label: 'All actions' });
-    await expect(page.getByText(/^Showing 1–\d+ of \d+$/)).toHaveText('Showing 1–2 of 2'); // her sign-in and her failed one
+    // Her first sign-in, choosing her own password, signing out, her sign-in and her failed one.
+    await expect(page.getByText(/^Showing 1–\d+ of \d+$/)).toHaveText('Showing 1–5 of 5');
     await page.screenshot({ path: `${SHOTS}/admin-audit-filtered.png` });
 
     await page.getByRole('button', { name: 'Clear filters' }).click();

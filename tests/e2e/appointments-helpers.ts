@@ -5,6 +5,7 @@ import type { CoreSession as Session } from '../harness/app-harness';
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday } from '../../shared/zoned-time';
 import type { RunningApp } from '../harness/app-harness';
+import { createUsersReady } from './admin-helpers';
 
 export const CLINIC_ZONE = 'Europe/London';
 export const PASSWORD = 'correct horse battery';
@@ -49,9 +50,11 @@ export async function seedBook(app: RunningApp): Promise<Book> {
     clinic: { clinicName: 'Riverside Clinic', timeZone: CLINIC_ZONE },
     admin: { ...ADMIN, alsoDoctor: false },
   });
-  await dispatchOk(app, admin, 'users.create', { ...RECEPTIONIST, roles: ['receptionist'] });
-  const lee = await dispatchOk(app, admin, 'users.create', { ...DR_LEE, roles: ['doctor'] });
-  const patel = await dispatchOk(app, admin, 'users.create', { ...DR_PATEL, roles: ['doctor'] });
+  const [, lee, patel] = await createUsersReady(app, admin, [
+    { ...RECEPTIONIST, roles: ['receptionist'] },
+    { ...DR_LEE, roles: ['doctor'] },
+    { ...DR_PATEL, roles: ['doctor'] },
+  ]);
   const weekdays = [1, 2, 3, 4, 5].flatMap((weekday) => [
     { weekday, start: '09:00', end: '12:00' },
     { weekday, start: '13:00', end: '17:00' },

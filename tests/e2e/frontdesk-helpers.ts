@@ -6,6 +6,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday, zonedToUtcLenient } from '../../shared/zoned-time';
 import { launchApp, PRINTED_DIR, type RunningApp } from '../harness/app-harness';
+import { createUsersReady } from './admin-helpers';
 
 export const ZONE = 'Europe/London';
 export const PASSWORD = 'correct horse battery';
@@ -89,9 +90,11 @@ export async function seedFrontDesk(
     },
     admin: { ...ADMIN, alsoDoctor: false },
   });
-  await dispatchOk(app, admin, 'users.create', { ...DESK, roles: ['receptionist'] });
-  const lee = await dispatchOk(app, admin, 'users.create', { ...DR_LEE, roles: ['doctor'] });
-  const patel = await dispatchOk(app, admin, 'users.create', { ...DR_PATEL, roles: ['doctor'] });
+  const [, lee, patel] = await createUsersReady(app, admin, [
+    { ...DESK, roles: ['receptionist'] },
+    { ...DR_LEE, roles: ['doctor'] },
+    { ...DR_PATEL, roles: ['doctor'] },
+  ]);
   const weekdays = [1, 2, 3, 4, 5].flatMap((weekday) => [
     { weekday, start: '09:00', end: '12:00' },
     { weekday, start: '13:00', end: '17:00' },

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { ClinicSettingsInput } from '../../shared/domain/settings';
 import type { RunningApp } from '../harness/app-harness';
 import { ADMIN } from './fixtures';
+import { createUsersReady } from './admin-helpers';
 
 export interface TestUser {
   username: string;
@@ -99,14 +100,16 @@ export async function seedClinic(
       alsoDoctor: true,
     },
   });
-  for (const user of options.users ?? OTHER_USERS) {
-    await dispatch('users.create', {
-      username: user.username,
-      displayName: user.displayName,
-      password: user.password,
-      roles: user.roles,
-    });
-  }
+  await createUsersReady(
+    app,
+    seeder,
+    (options.users ?? OTHER_USERS).map(({ username, displayName, password, roles }) => ({
+      username,
+      displayName,
+      password,
+      roles,
+    })),
+  );
   await dispatch('auth.signOut', {});
   await app.page.reload();
   await expect(app.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -4,6 +4,7 @@ import type { Patient } from '../../shared/domain/patient';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { CoreSession as Session } from '../harness/app-harness';
 import type { RunningApp } from '../harness/app-harness';
+import { createUserReady } from './admin-helpers';
 
 export const PASSWORD = 'correct horse battery';
 export const ADMIN = { username: 'admin', displayName: 'Dr Amara Okafor', password: PASSWORD };
@@ -35,7 +36,7 @@ export async function openPatientsAsReceptionist(app: RunningApp): Promise<Sessi
     clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
     admin: { ...ADMIN, alsoDoctor: true },
   });
-  await dispatchOk(app, admin, 'users.create', { ...RECEPTIONIST, roles: ['receptionist'] });
+  await createUserReady(app, admin, { ...RECEPTIONIST, roles: ['receptionist'] });
   await dispatchOk(app, app.session, 'auth.signIn', {
     username: RECEPTIONIST.username,
     password: RECEPTIONIST.password,

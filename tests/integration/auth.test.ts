@@ -116,6 +116,7 @@ describe('first-run setup, sign-in and lockout', () => {
       version: me.version,
       displayName: me.displayName,
       roles: ['doctor'],
+      currentPassword: ADMIN_PASSWORD,
     });
     expect(demote).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { roles: expect.any(String) } } });
     const disable = await app.raw(admin, 'users.setDisabled', { id: me.id, disabled: true });

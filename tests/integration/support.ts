@@ -78,11 +78,14 @@ export async function addUser(
   admin: Session,
   username: string,
   roles: Role[],
-  password = 'front desk pass 1',
+  password = 'quiet harbour lamp 1',
 ): Promise<Session> {
-  await app.call(admin, 'users.create', { username, displayName: `User ${username}`, password, roles });
+  // As in the clinic: the administrator gives a first password, the person replaces it at sign-in.
+  const firstPassword = `${password} (first)`;
+  await app.call(admin, 'users.create', { username, displayName: `User ${username}`, password: firstPassword, roles });
   const session = app.core.newSession();
-  await app.call(session, 'auth.signIn', { username, password });
+  await app.call(session, 'auth.signIn', { username, password: firstPassword });
+  await app.call(session, 'auth.changePassword', { currentPassword: firstPassword, newPassword: password });
   return session;
 }
 

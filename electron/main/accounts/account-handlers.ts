@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { actorOf } from '../ipc/actor';
 import type { HandlerRegistry } from '../ipc/handler-registry';
-import { appStatus, completeSetup, lockSession, signIn, signOut } from './auth-service';
+import { appStatus, changeOwnPassword, completeSetup, lockSession, signIn, signOut } from './auth-service';
 import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } from './user-service';
 
 /** Start-up status, first-run setup, signing in and out, the session, and user accounts. */
@@ -11,6 +11,7 @@ export function registerAccountHandlers(ctx: ServiceContext, registry: HandlerRe
     .register('setup.complete', (input, { session }) => completeSetup(ctx, session, input))
     .register('auth.signIn', (input, { session }) => signIn(ctx, session, input))
     .register('auth.signOut', (_input, { session }) => signOut(ctx, session))
+    .register('auth.changePassword', (input, { session }) => changeOwnPassword(ctx, session, input))
     .register('session.touch', () => null)
     .register('session.lock', (_input, { session }) => lockSession(ctx, session, 'manual'))
 

@@ -7,7 +7,8 @@ import { users } from '../db/schema';
 import { RecordWriter, type ColumnValues, type WriteOptions } from '../records/record-writer';
 import { userKind } from './user-kind';
 import { isoNow, type Actor, type ServiceContext } from '../context';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+import { assertPasswordAllowed } from './password-policy';
 import { t } from '../i18n/translate';
 
 /** A users row as stored; the row type comes from the drizzle schema. */
@@ -21,6 +22,7 @@ export function toUser(row: UserRow): User {
     roles: JSON.parse(row.roles) as Role[],
     disabled: row.disabled_at !== null,
     lockedUntil: row.locked_until,
+    mustChangePassword: Boolean(row.must_change_password),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -77,6 +79,7 @@ export function insertUser(
   passwordHash: string,
   actor: Actor | null,
   audit: WriteOptions['audit'],
+  options: { mustChangePassword: boolean } = { mustChangePassword: actor !== null },
 ): UserRow {
   if (findUserByUsername(ctx, input.username)) {
     throw new AppError('VALIDATION', t('errors.accounts.userNameAlreadyTaken'), {
@@ -91,6 +94,8 @@ export function insertUser(
       display_name: input.displayName,
       password_hash: passwordHash,
       roles: JSON.stringify(input.roles),
+      // A password someone else chose (an administrator, for a new colleague) is only good for one sign-in.
+      must_change_password: options.mustChangePassword ? 1 : 0,
     },
     { id, actor: actor ?? { userId: id, username: input.username, roles: input.roles }, at: isoNow(ctx), audit },
   );
@@ -98,6 +103,7 @@ export function insertUser(
 }
 
 export async function createUser(ctx: ServiceContext, input: UserCreate, actor: Actor): Promise<User> {
+  assertPasswordAllowed(input.password, input, 'password');
   const hash = await hashPassword(input.password);
   const db = ctx.db.sqlite;
   return db
@@ -111,7 +117,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreate, actor: 
     .immediate();
 }
 
-function changeUser(
+export function changeUser(
   ctx: ServiceContext,
   row: UserRow,
   patch: ColumnValues,
@@ -126,11 +132,27 @@ function changeUser(
   }) as unknown as UserRow;
 }
 
-export function updateUser(
+export async function updateUser(
   ctx: ServiceContext,
-  input: { id: string; version: number; displayName: string; roles: Role[] },
+  input: { id: string; version: number; displayName: string; roles: Role[]; currentPassword?: string | undefined },
   actor: Actor,
-): User {
+): Promise<User> {
+  const before = requireUser(ctx, input.id);
+  const ownRolesChange = before.id === actor.userId && !sameRoles(JSON.parse(before.roles) as Role[], input.roles);
+  // Changing one's own roles (granting oneself "doctor" opens every chart) needs the password
+  // again: an unlocked, unattended admin session must not be enough.
+  if (ownRolesChange) {
+    if (!input.currentPassword) {
+      throw new AppError('VALIDATION', t('errors.accounts.ownRolesNeedPassword'), {
+        currentPassword: t('errors.accounts.enterPasswordToChangeOwnRoles'),
+      });
+    }
+    if (!(await verifyPassword(input.currentPassword, before.password_hash))) {
+      throw new AppError('VALIDATION', t('errors.accounts.ownRolesNeedPassword'), {
+        currentPassword: t('errors.accounts.currentPasswordWrong'),
+      });
+    }
+  }
   const db = ctx.db.sqlite;
   return db
     .transaction(() => {
@@ -151,7 +173,7 @@ export function updateUser(
         { display_name: input.displayName, roles: JSON.stringify(input.roles) },
         actor,
         {
-          action: 'user.update',
+          action: ownRolesChange ? 'user.own_roles' : 'user.update',
           details: `${row.username}: roles ${JSON.parse(row.roles).join(', ')} -> ${input.roles.join(', ')}`,
         },
         input.version,
@@ -161,16 +183,33 @@ export function updateUser(
     .immediate();
 }
 
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === new Set(b).size && a.every((r) => b.includes(r));
+}
+
 export async function resetPassword(
   ctx: ServiceContext,
   input: { id: string; newPassword: string },
   actor: Actor,
 ): Promise<null> {
+  const owner = requireUser(ctx, input.id);
+  assertPasswordAllowed(
+    input.newPassword,
+    { username: owner.username, displayName: owner.display_name },
+    'newPassword',
+  );
   const hash = await hashPassword(input.newPassword);
   const db = ctx.db.sqlite;
   db.transaction(() => {
     const row = requireUser(ctx, input.id);
-    changeUser(ctx, row, { password_hash: hash }, actor, { action: 'user.password_reset', details: row.username });
+    // The person chooses their own at the next sign-in; sessions signed in with the old one end.
+    changeUser(
+      ctx,
+      row,
+      { password_hash: hash, must_change_password: 1, session_epoch: row.session_epoch + 1 },
+      actor,
+      { action: 'user.password_reset', details: row.username },
+    );
     clearFailedSignIns(ctx, row.id);
   }).immediate();
   return null;
@@ -187,7 +226,10 @@ export function setUserDisabled(ctx: ServiceContext, input: { id: string; disabl
       if (input.disabled && JSON.parse(row.roles).includes('admin') && activeAdminCount(ctx, row.id) === 0) {
         throw new AppError('VALIDATION', t('errors.accounts.clinicNeedsAtLeastOne'));
       }
-      const updated = changeUser(ctx, row, { disabled_at: input.disabled ? isoNow(ctx) : null }, actor, {
+      const patch: ColumnValues = { disabled_at: input.disabled ? isoNow(ctx) : null };
+      // Disabling ends the account's open sessions (the dispatcher also refuses a disabled account).
+      if (input.disabled) patch.session_epoch = row.session_epoch + 1;
+      const updated = changeUser(ctx, row, patch, actor, {
         action: input.disabled ? 'user.disable' : 'user.enable',
         details: row.username,
       });

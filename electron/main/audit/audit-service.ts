@@ -52,6 +52,32 @@ interface AuditRow {
   outcome: AuditEntry['outcome'];
   details: string;
   patient_label: string | null;
+  patient_mrn: string | null;
+  patient_given: string | null;
+  patient_family: string | null;
+}
+
+/**
+ * Whether the reader may see patients' names: the audit screen is an administrator's, and an
+ * administrator who is not also clinical staff (AUDIT_NAMES_ROLES) sees who was looked at by
+ * record number only. Names are replaced in the patient column and in the details (bookings name
+ * the patient) by the patient's MRN.
+ */
+export interface AuditReader {
+  patientNames: boolean;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The details with the patient's current names (whole, and each part) replaced by their MRN. */
+function withoutNames(details: string, row: AuditRow): string {
+  const parts = [`${row.patient_given ?? ''} ${row.patient_family ?? ''}`.trim(), row.patient_given, row.patient_family]
+    .flatMap((name) => (name ? [name, ...name.split(/\s+/u)] : []))
+    .filter((part) => part.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  if (parts.length === 0) return details;
+  const pattern = new RegExp(parts.map(escapeRegExp).join('|'), 'giu');
+  return details.replace(pattern, row.patient_mrn ?? '…');
 }
 
 function whereClause(filter: AuditFilter, timeZoneOffset: (date: string, endOfDay: boolean) => string) {
@@ -91,6 +117,7 @@ export function listAudit(
   ctx: ServiceContext,
   filter: AuditFilter,
   timeZone: string,
+  reader: AuditReader,
 ): { entries: AuditEntry[]; total: number } {
   const where = whereClause(filter, (date, end) => dayBoundaryUtc(date, end, timeZone));
   const db = ctx.db.sqlite;
@@ -98,7 +125,8 @@ export function listAudit(
     .n;
   const rows = db
     .prepare(
-      `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_names || ' ' || p.family_name || ' (' || p.mrn || ')' END AS patient_label
+      `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_names || ' ' || p.family_name || ' (' || p.mrn || ')' END AS patient_label,
+              p.mrn AS patient_mrn, p.given_names AS patient_given, p.family_name AS patient_family
        FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id
        ${where.sql} ORDER BY a.seq DESC LIMIT ? OFFSET ?`,
     )
@@ -112,9 +140,9 @@ export function listAudit(
       username: r.username,
       action: r.action,
       patientId: r.patient_id,
-      patientLabel: r.patient_label?.trim() ?? '',
+      patientLabel: reader.patientNames ? (r.patient_label?.trim() ?? '') : (r.patient_mrn ?? ''),
       outcome: r.outcome,
-      details: r.details,
+      details: reader.patientNames || !r.patient_id ? r.details : withoutNames(r.details, r),
     })),
   };
 }
@@ -147,11 +175,12 @@ export function exportAuditCsv(
   filter: AuditFilter,
   timeZone: string,
   actor: { userId: string; username: string },
+  reader: AuditReader,
 ): { filename: string; csv: string; rows: number } {
   const all: AuditEntry[] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
-    const page = listAudit(ctx, { ...filter, limit: pageSize, offset }, timeZone);
+    const page = listAudit(ctx, { ...filter, limit: pageSize, offset }, timeZone, reader);
     all.push(...page.entries);
     if (page.entries.length < pageSize) break;
   }

@@ -19,7 +19,10 @@ export interface CoreWorkerOptions {
   fontsDir?: string;
   /** Shows the print dialog for a PDF the core built; without it the core offers preview and save only. */
   printer?: PdfPrinter;
-  /** Tests move main's clock (idle lock, lockout expiry); every request carries it to the core. */
+  /**
+   * Tests move main's clock (idle lock, lockout expiry); every request carries it to the core, and
+   * a tick sends it every CLOCK_TICK_MS so the core's idle watcher sees time pass with no request.
+   */
   clock?: () => Date;
   /** Keep the core's error log quiet (tests that fail requests on purpose). */
   quiet?: boolean;
@@ -74,6 +77,9 @@ const printProblem = (error: unknown): AppErrorData =>
     ? error.toData()
     : { code: 'INTERNAL', message: 'The print dialog could not be shown. Use “Save as PDF” and print the file.' };
 
+/** How often a test clock is sent to the core when no request carries it. */
+const CLOCK_TICK_MS = 200;
+
 interface Pending {
   resolve(result: Result<unknown>): void;
   timer: NodeJS.Timeout;
@@ -122,6 +128,13 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
   let acknowledgeClose: () => void = () => {};
   const closedByCore = new Promise<void>((resolve) => (acknowledgeClose = resolve));
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const clock = options.clock;
+  const clockTick: NodeJS.Timeout | undefined = clock
+    ? setInterval(() => {
+        if (state === 'running') send({ type: 'clock', clockOffsetMs: clock().getTime() - Date.now() });
+      }, CLOCK_TICK_MS)
+    : undefined;
+  clockTick?.unref();
 
   const settle = (id: number, result: Result<unknown>): void => {
     const request = pending.get(id);
@@ -191,6 +204,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       return () => stoppedListeners.delete(listener);
     },
     async close() {
+      clearInterval(clockTick);
       if (state === 'stopped') return 'closed';
       state = 'closing';
       worker.postMessage({ type: 'close' } satisfies ToCore);
@@ -251,6 +265,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       lastError = error instanceof Error ? error.message : String(error);
     });
     worker.on('exit', (code) => {
+      clearInterval(clockTick);
       const wasAsked = state === 'closing';
       const wasStarting = state === 'starting';
       state = 'stopped';

@@ -40,6 +40,11 @@ export type ToCore =
       /** Tests move main's clock; the core's clock follows by this offset from real time. */
       clockOffsetMs?: number;
     }
+  /**
+   * Main's clock moved (tests only; the app sends none): the core's clock follows, and the idle
+   * watcher looks again at once, so a test clock can make a session idle-lock with no call.
+   */
+  | { type: 'clock'; clockOffsetMs: number }
   | { type: 'print.done'; id: number; outcome: PrintOutcome }
   | { type: 'print.failed'; id: number; error: AppErrorData }
   | { type: 'close' };

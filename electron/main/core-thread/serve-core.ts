@@ -29,6 +29,9 @@ const UNEXPECTED: Result<never> = {
 
 type Dispatch = Extract<ToCore, { type: 'dispatch' }>;
 
+/** The longest the idle watcher sleeps between looks. */
+const IDLE_WATCH_MAX_MS = 60_000;
+
 /**
  * The core's side of the port: starts the core, keeps one Session per window (keyed by the name
  * main gives it, so a renderer can never pick another window's session), answers dispatches, sends
@@ -76,6 +79,30 @@ export function serveCore(
   const running = new Set<Promise<void>>();
   let closing = false;
 
+  const toldLocked = (name: string): void =>
+    post({ type: 'event', session: name, event: 'session.locked', payload: null });
+
+  /**
+   * The idle watcher: one timer, set for the earliest moment a signed-in session would idle-lock,
+   * locks it then and tells its window at once, so the lock screen appears when the idle time ends
+   * even if the window makes no call (a renderer whose own timer was throttled, a page left open).
+   * Timers are capped at a minute so a clock that jumps (a laptop waking from sleep) is noticed.
+   */
+  let idleTimer: NodeJS.Timeout | undefined;
+  function watchIdle(): void {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    if (closing || !core) return;
+    let next = Infinity;
+    for (const [name, session] of sessions) {
+      if (core.lockIfIdle(session)) toldLocked(name);
+      next = Math.min(next, core.idleDeadlineMs(session) ?? Infinity);
+    }
+    if (next === Infinity) return;
+    const waitMs = Math.min(Math.max(next - core.ctx.now().getTime() + 1, 0), IDLE_WATCH_MAX_MS);
+    idleTimer = setTimeout(watchIdle, waitMs);
+  }
+
   async function answer(request: Dispatch): Promise<Result<unknown>> {
     const session = sessions.get(request.session);
     if (!session) return NOT_OUR_WINDOW;
@@ -83,9 +110,10 @@ export function serveCore(
     const wasLocked = session.locked;
     const result = await core.dispatch(session, request.channel, request.input);
     // The idle lock is noticed inside a call; the window is told even if that call was a background refresh.
-    if (!wasLocked && session.locked && sessions.get(request.session) === session) {
-      post({ type: 'event', session: request.session, event: 'session.locked', payload: null });
-    }
+    if (!wasLocked && session.locked && sessions.get(request.session) === session) toldLocked(request.session);
+    // A deadline that moved later only makes the timer look early and re-arm; one that can come
+    // sooner (the first session signing in, a shorter idle time) needs a look now.
+    if (idleTimer === undefined || request.channel === 'settings.update') watchIdle();
     return result;
   }
 
@@ -114,6 +142,7 @@ export function serveCore(
 
   async function close(): Promise<void> {
     closing = true;
+    clearTimeout(idleTimer);
     // A synchronous write is never half-done here (messages are handled between JavaScript turns);
     // what may still run is async work such as a PDF being built or a print dialog awaited.
     let timer: NodeJS.Timeout | undefined;
@@ -134,6 +163,10 @@ export function serveCore(
         break;
       case 'session.close':
         sessions.delete(message.session);
+        break;
+      case 'clock':
+        clockOffsetMs = message.clockOffsetMs;
+        watchIdle();
         break;
       case 'dispatch':
         dispatch(message);

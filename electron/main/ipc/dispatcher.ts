@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import { mayCall } from '../../../shared/access';
-import { allowedWhileLocked, contract, isChannel, type Channel } from '../../../shared/contract';
+import {
+  allowedBeforePasswordChange,
+  allowedWhileLocked,
+  contract,
+  isChannel,
+  type Channel,
+} from '../../../shared/contract';
 import { AppError, type Result } from '../../../shared/errors';
-import type { Role } from '../../../shared/domain/roles';
-import { lockSession } from '../accounts/auth-service';
+import { lockIfIdle } from '../accounts/idle-lock';
+import { checkSessionAccount } from '../accounts/session-account';
 import type { ServiceContext } from '../context';
-import { readClinicSettings } from '../settings/settings-service';
-import { findUserById } from '../accounts/user-service';
 import type { HandlerRegistry } from './handler-registry';
 import type { Session } from './session';
 import { t } from '../i18n/translate';
@@ -34,7 +38,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Refusals that are audited: someone asked for something they may not have. */
-const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'SESSION_LOCKED', 'FORBIDDEN']);
+const REFUSALS: ReadonlySet<string> = new Set([
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'FORBIDDEN',
+]);
 
 /** The ids of the patients an answer shows: every `idKey` field of the objects in it (lists nested in objects too). */
 function patientIdsIn(value: unknown, idKey: string, depth = 0): string[] {
@@ -107,30 +116,27 @@ export function createDispatcher(
 
     const access = spec.access;
     let actor = null;
+    // Who called, kept for the audit of a refusal even when the check ends the session.
+    const caller = session.user;
     try {
       if (access !== 'public') {
-        if (!session.user) throw new AppError('UNAUTHENTICATED', t('errors.ipc.pleaseSignIn'));
-        // Re-read the account on every call: a disabled account or changed roles take effect at once.
-        const row = findUserById(ctx, session.user.userId);
-        if (!row || row.disabled_at) {
-          session.user = null;
-          throw new AppError('UNAUTHENTICATED', t('errors.ipc.yourAccountNoLongerActive'));
-        }
-        const roles = JSON.parse(row.roles) as Role[];
-        session.user = { ...session.user, roles, displayName: row.display_name };
-        const nowMs = ctx.now().getTime();
-        const idleMs = (readClinicSettings(ctx)?.idleLockMinutes ?? 10) * 60_000;
-        if (!session.locked && nowMs - session.lastActivityMs > idleMs) lockSession(ctx, session, 'idle');
+        // Ends the session if the account was disabled or its password reset since it signed in.
+        const roles = checkSessionAccount(ctx, session);
+        const user = session.user!;
+        lockIfIdle(ctx, session);
         if (session.locked && !allowedWhileLocked(channel)) {
           throw new AppError('SESSION_LOCKED', t('errors.ipc.chartbookLockedAfterBeingIdle'));
+        }
+        if (user.mustChangePassword && !allowedBeforePasswordChange(channel)) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', t('errors.ipc.chooseNewPasswordFirst'));
         }
         if (!mayCall(access, roles)) {
           throw new AppError('FORBIDDEN', t('errors.ipc.yourRoleDoesNotAllow'));
         }
         // Only the person's own activity (the renderer sends session.touch on keys and pointer use)
         // keeps a session open: background refreshes (today list, queue) must not defeat the idle lock.
-        if (!session.locked && channel === 'session.touch') session.lastActivityMs = nowMs;
-        actor = { userId: row.id, username: row.username, roles };
+        if (!session.locked && channel === 'session.touch') session.lastActivityMs = ctx.now().getTime();
+        actor = { userId: user.userId, username: user.username, roles };
       }
       const handler = registry.get(channel)!;
       const value = await handler(parsed.data as never, { session, actor });
@@ -146,8 +152,7 @@ export function createDispatcher(
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError && REFUSALS.has(error.code)) {
-        const who = session.user;
-        auditRefused(ctx, { userId: who?.userId ?? null, username: who?.username ?? '' }, channel, error.code);
+        auditRefused(ctx, { userId: caller?.userId ?? null, username: caller?.username ?? '' }, channel, error.code);
       }
       return toErrorData(error, channel, log);
     }

@@ -5,6 +5,13 @@ export interface SessionUser {
   username: string;
   displayName: string;
   roles: Role[];
+  /**
+   * users.session_epoch when this session signed in. A password reset or a disable raises the
+   * account's epoch, and the dispatcher ends every session that still holds an older one.
+   */
+  epoch: number;
+  /** Signed in with a password an administrator set: only channels marked beforePasswordChange pass. */
+  mustChangePassword: boolean;
 }
 
 /**

@@ -20,21 +20,27 @@ function bridge(): ChartbookBridge {
   return b;
 }
 
-type Listener = (code: ErrorCode) => void;
+type Listener = (code: ErrorCode, message: string) => void;
 const errorListeners = new Set<Listener>();
 
-/** Lets the session store react when any call finds the session locked or signed out. */
+/** Lets the session store react when any call finds the session locked, ended, or waiting for a new password. */
 export function onSessionError(listener: Listener): () => void {
   errorListeners.add(listener);
   return () => errorListeners.delete(listener);
 }
 
+const SESSION_CODES: ReadonlySet<ErrorCode> = new Set([
+  'SESSION_LOCKED',
+  'UNAUTHENTICATED',
+  'PASSWORD_CHANGE_REQUIRED',
+]);
+
 /** The one way the renderer talks to main: typed by the shared contract. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const result = (await bridge().invoke(channel, input)) as Result<ChannelOutput<C>>;
   if (result.ok) return result.value;
-  if (result.error.code === 'SESSION_LOCKED' || result.error.code === 'UNAUTHENTICATED') {
-    errorListeners.forEach((l) => l(result.error.code));
+  if (SESSION_CODES.has(result.error.code)) {
+    errorListeners.forEach((l) => l(result.error.code, result.error.message));
   }
   throw new ApiError(result.error);
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { onAppEvent, onSessionError } from '../api/client';
 import { LockScreen } from './LockScreen';
-import { loadStatus, showLocked, showSignedOut } from './session-actions';
+import { ChangePasswordScreen } from './ChangePasswordScreen';
+import { loadStatus, showLocked, showPasswordChange, showSignedOut } from './session-actions';
 import { useSessionStore } from './session-store';
 import { SetupScreen } from './SetupScreen';
 import { Shell } from './Shell';
@@ -20,7 +21,11 @@ export function App() {
 
   useEffect(() => {
     void loadStatus();
-    const offError = onSessionError((code) => (code === 'SESSION_LOCKED' ? showLocked() : showSignedOut()));
+    const offError = onSessionError((code, message) => {
+      if (code === 'SESSION_LOCKED') showLocked();
+      else if (code === 'PASSWORD_CHANGE_REQUIRED') showPasswordChange();
+      else showSignedOut(message);
+    });
     const offLocked = onAppEvent('session.locked', () => showLocked());
     return () => {
       offError();
@@ -32,10 +37,12 @@ export function App() {
   if (phase === 'recovery') return <RecoveryScreen onUnlocked={() => void loadStatus()} />;
   if (phase === 'setup') return <SetupScreen />;
   if (phase === 'signed-out') return <SignInScreen />;
+  // Signed in with a password an administrator set: nothing else until the person chooses their own.
+  if (phase === 'signed-in' && session?.mustChangePassword) return <ChangePasswordScreen session={session} />;
   const locked = phase === 'locked';
   return (
     <>
-      {session && (
+      {session && !session.mustChangePassword && (
         <div className="shell-frame" hidden={locked} inert={locked}>
           <Shell key={session.userId} session={session} active={!locked} />
         </div>

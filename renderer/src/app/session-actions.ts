@@ -52,11 +52,22 @@ export function showLocked(): void {
   setPhase('locked', { lockedUsername: session?.username ?? lockedUsername });
 }
 
-export function showSignedOut(): void {
+/**
+ * Main ended the session (an administrator reset the password or disabled the account, or the
+ * password was changed in another window): the sign-in screen says why.
+ */
+export function showSignedOut(reason?: string): void {
   const { phase, setPhase } = useSessionStore.getState();
   if (phase === 'setup' || phase === 'loading') return;
   queryClient.clear();
-  setPhase('signed-out');
+  setPhase('signed-out', { signedOutReason: phase === 'signed-out' ? null : (reason ?? null) });
+}
+
+/** Main refuses everything until the person chooses their own password: show that screen. */
+export function showPasswordChange(): void {
+  const { phase, session } = useSessionStore.getState();
+  if (phase !== 'signed-in' || !session || session.mustChangePassword) return;
+  useSessionStore.setState({ session: { ...session, mustChangePassword: true } });
 }
 
 /** Locks at once. The screen locks even if main cannot be reached, so a walk-away is always safe. */

@@ -13,10 +13,15 @@ interface SessionState {
   clinicTimeZone: string | null;
   /** User name shown on the lock screen. */
   lockedUsername: string | null;
+  /** Why main ended the session, shown on the sign-in screen (null when the person signed out). */
+  signedOutReason: string | null;
   /** Why the app could not start (the bridge or database failed), shown with a retry button. */
   startError: string | null;
   setSignedIn(session: SessionInfo): void;
-  setPhase(phase: AuthPhase, extra?: Partial<Pick<SessionState, 'clinicName' | 'lockedUsername'>>): void;
+  setPhase(
+    phase: AuthPhase,
+    extra?: Partial<Pick<SessionState, 'clinicName' | 'lockedUsername' | 'signedOutReason'>>,
+  ): void;
   setClinic(clinic: { clinicName: string | null; clinicTimeZone: string | null }): void;
   setStartError(message: string | null): void;
 }
@@ -27,11 +32,14 @@ export const useSessionStore = create<SessionState>((set) => ({
   clinicName: null,
   clinicTimeZone: null,
   lockedUsername: null,
+  signedOutReason: null,
   startError: null,
-  setSignedIn: (session) => set({ phase: 'signed-in', session, lockedUsername: null, startError: null }),
+  setSignedIn: (session) =>
+    set({ phase: 'signed-in', session, lockedUsername: null, signedOutReason: null, startError: null }),
   setPhase: (phase, extra) =>
     set({
       phase,
+      signedOutReason: null,
       ...(phase === 'signed-out' || phase === 'setup' ? { session: null, lockedUsername: null } : {}),
       ...extra,
     }),

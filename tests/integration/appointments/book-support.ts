@@ -116,7 +116,7 @@ export async function openBook(timeZone = 'Europe/Berlin', clock = new TestClock
 export async function signIn(
   app: TestApp,
   username: string,
-  password = username === 'admin' ? ADMIN_PASSWORD : 'front desk pass 1',
+  password = username === 'admin' ? ADMIN_PASSWORD : 'quiet harbour lamp 1',
 ): Promise<Session> {
   const session = app.core.newSession();
   await app.call(session, 'auth.signIn', { username, password });

@@ -27,7 +27,12 @@ describe('audit trail', () => {
     expect(all.total).toBe(all.entries.length);
     const deskUser = (await app.call(admin, 'users.list', {})).find((u) => u.username === 'desk')!;
     const byUser = await app.call(admin, 'audit.list', { userId: deskUser.id });
-    expect(byUser.entries.map((e) => e.action).sort()).toEqual(['auth.sign_in', 'patient.create']);
+    // addUser signs the desk in with the first password and has them choose their own.
+    expect(byUser.entries.map((e) => e.action).sort()).toEqual([
+      'auth.password_change',
+      'auth.sign_in',
+      'patient.create',
+    ]);
     const byPatient = await app.call(admin, 'audit.list', { patientId: p.id });
     expect(byPatient.entries.map((e) => e.action)).toEqual(['patient.view', 'patient.create']);
     expect(byPatient.entries[0]!.patientLabel).toBe(`José García (${p.mrn})`);

@@ -24,7 +24,7 @@ export const FONTS_DIR = path.resolve(
   'resources',
   'fonts',
 );
-export const DESK_PASSWORD = 'front desk pass 1';
+export const DESK_PASSWORD = 'quiet harbour lamp 1';
 
 /** The core in its own thread, started from the sources the way the app starts the built file. */
 export function startTestCore(dataDir: string, options: Partial<CoreWorkerOptions> = {}): Promise<CoreClient> {

@@ -7,6 +7,8 @@ import { AuditTable } from './AuditTable';
 import { downloadBlob } from '../../ui/download-file';
 import { errorMessage, fieldErrors, hasFieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
+import { AUDIT_NAMES_ROLES, mayCall } from '../../../../shared/access';
+import { useSessionStore } from '../../app/session-store';
 
 const PAGE_SIZE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,6 +29,7 @@ function toQuery(f: AuditFilterForm) {
 /** Who did what, when, to which patient: filter, page through, export for an inspector. */
 export function AuditScreen() {
   const { t } = useTranslation('admin');
+  const roles = useSessionStore((s) => s.session?.roles ?? []);
   const [form, setForm] = useState<AuditFilterForm>(NO_AUDIT_FILTERS);
   // The filters last applied; a half-pasted patient id does not replace them.
   const [applied, setApplied] = useState<AuditFilterForm>(NO_AUDIT_FILTERS);
@@ -80,6 +83,8 @@ export function AuditScreen() {
   }
 
   const total = page?.total ?? 0;
+  // Main shows patients' names only to clinical staff (AUDIT_NAMES_ROLES); say why others see MRNs.
+  const seesNames = mayCall(AUDIT_NAMES_ROLES, roles);
   const shownTo = Math.min(offset + PAGE_SIZE, total);
   return (
     <section className="admin-screen" aria-labelledby="admin-audit-title">
@@ -90,6 +95,7 @@ export function AuditScreen() {
         </button>
       </header>
       <p className="admin-screen__intro">{t('audit.intro')}</p>
+      {!seesNames && <p className="admin-screen__intro">{t('audit.namesHidden')}</p>}
       <AuditFilters value={form} onChange={changeFilters} users={users} errors={errors} />
       {alert && <Notice tone="error">{alert}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}

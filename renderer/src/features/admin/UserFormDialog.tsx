@@ -6,6 +6,7 @@ import { Dialog, Notice, TextField } from '../../ui';
 import type { Role } from '../../../../shared/domain/roles';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { useSessionStore } from '../../app/session-store';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
 interface UserFormDialogProps {
@@ -24,6 +25,11 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const myId = useSessionStore((s) => s.session?.userId);
+  // Main asks for the password again when administrators change their own roles.
+  const ownRolesChange =
+    !!user && user.id === myId && (roles.length !== user.roles.length || roles.some((r) => !user.roles.includes(r)));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState('');
   const update = useChannelMutation('users.update', { invalidates: USER_READS });
@@ -42,7 +48,14 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
     }
     try {
       const saved = user
-        ? await update.mutateAsync({ id: user.id, version: user.version, displayName, roles })
+        ? await update.mutateAsync({
+            id: user.id,
+            version: user.version,
+            displayName,
+            roles,
+            // Left out when empty, so main says what it needs rather than "enter your password".
+            ...(ownRolesChange && currentPassword ? { currentPassword } : {}),
+          })
         : await create.mutateAsync({ username, displayName, password, roles });
       onSaved(saved);
     } catch (error) {
@@ -115,6 +128,18 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
           </>
         )}
         <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
+        {ownRolesChange && (
+          <TextField
+            label={t('users.form.currentPassword')}
+            hint={t('users.form.currentPasswordHint')}
+            type="password"
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.target.value)}
+            error={errors.currentPassword}
+            autoComplete="current-password"
+            required
+          />
+        )}
       </form>
     </Dialog>
   );

@@ -44,6 +44,7 @@ export function UsersScreen() {
     if (user.lockedUntil && new Date(user.lockedUntil) > new Date()) {
       return t('users.statusLocked', { time: format.time(user.lockedUntil) });
     }
+    if (user.mustChangePassword) return t('users.statusMustChange');
     return t('users.statusActive');
   }
 

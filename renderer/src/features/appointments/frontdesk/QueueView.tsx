@@ -44,6 +44,8 @@ export function QueueView() {
 
   // Calling the next patient is the doctor's own action (appointments.callNext), on their own queue.
   const isOwnQueue = !!me && mayUse('appointments.callNext', me.roles) && me.userId === providerId;
+  // Finishing a visit is the doctor's (main refuses it to the front desk), so only doctors get "Done".
+  const mayFinish = !!me && mayUse('appointments.advance', me.roles);
 
   async function callNext() {
     setStatus('');
@@ -108,7 +110,11 @@ export function QueueView() {
             {queue.withDoctor.length === 0 ? (
               <p className="frontdesk__empty">{t('queue.nobodyIn')}</p>
             ) : (
-              <QueueTable label={t('queue.withDoctorTitle')} rows={queue.withDoctor} onDone={(e) => void markDone(e)} />
+              <QueueTable
+                label={t('queue.withDoctorTitle')}
+                rows={queue.withDoctor}
+                {...(mayFinish ? { onDone: (e: QueueEntry) => void markDone(e) } : {})}
+              />
             )}
           </section>
           <section aria-labelledby={`${headingId}-waiting`}>
