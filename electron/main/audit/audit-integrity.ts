@@ -5,7 +5,7 @@ import { attachAuditChain, chainStarted, sealUnsealedEntries } from './audit-cha
 import { AuditChainWalk, walkAuditChain } from './verify-audit-chain';
 
 /** Entries the check at start reads per turn of the event loop: a few milliseconds, so requests are not held up. */
-const START_CHECK_SLICE = 2000;
+const START_CHECK_SLICE = 500;
 
 /**
  * The audit chain of one running core (docs/ARCHITECTURE.md, "Audit chain"): seals old entries

@@ -1,13 +1,10 @@
 import type Database from 'better-sqlite3';
 import { macPatients } from './audit-mac';
 
-interface LinkRow {
-  rowid: number;
-  audit_uuid: string;
-  patient_id: string;
-}
+/** rowid, audit_uuid, patient_id (raw rows: no object per link). */
+type LinkRow = [number, string, string];
 
-const LINK_BATCH = 5000;
+const LINK_BATCH = 2000;
 
 /**
  * The patients of each audit entry, read for a walk in seq order (sealing, verification) without
@@ -36,9 +33,9 @@ export class AuditLinkReader {
   /** `afterSeq`: the walk starts after this entry; links of earlier entries are skipped. */
   constructor(db: Database.Database, afterSeq = 0) {
     this.takenUpTo = afterSeq;
-    this.nextLinks = db.prepare(
-      'SELECT rowid, audit_uuid, patient_id FROM audit_log_patients WHERE rowid > ? ORDER BY rowid LIMIT ?',
-    );
+    this.nextLinks = db
+      .prepare('SELECT rowid, audit_uuid, patient_id FROM audit_log_patients WHERE rowid > ? ORDER BY rowid LIMIT ?')
+      .raw();
     this.ownerOf = db.prepare('SELECT seq FROM audit_log WHERE uuid = ?').pluck();
     this.lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck();
   }
@@ -48,11 +45,11 @@ export class AuditLinkReader {
       // Read before the batch: a link stored later can only belong to an entry written later.
       const lastSeq = this.lastSeq.get() as number;
       const links = this.nextLinks.all(this.afterRowid, LINK_BATCH) as LinkRow[];
-      for (const link of links) {
-        this.afterRowid = link.rowid;
-        if (link.audit_uuid !== this.lastUuid) {
-          this.lastUuid = link.audit_uuid;
-          this.lastOwner = (this.ownerOf.get(link.audit_uuid) as number | undefined) ?? null;
+      for (const [rowid, auditUuid, patientId] of links) {
+        this.afterRowid = rowid;
+        if (auditUuid !== this.lastUuid) {
+          this.lastUuid = auditUuid;
+          this.lastOwner = (this.ownerOf.get(auditUuid) as number | undefined) ?? null;
         }
         const owner = this.lastOwner;
         if (owner === null) continue; // a link to no entry changes no entry
@@ -62,8 +59,8 @@ export class AuditLinkReader {
         }
         this.furthestOwner = Math.max(this.furthestOwner, owner);
         const ids = this.pending.get(owner);
-        if (ids) ids.push(link.patient_id);
-        else this.pending.set(owner, [link.patient_id]);
+        if (ids) ids.push(patientId);
+        else this.pending.set(owner, [patientId]);
       }
       if (links.length < LINK_BATCH) {
         this.drainedUpTo = lastSeq;

@@ -47,13 +47,7 @@ export function auditMac(
     row.details,
     sortedPatientIds,
   ]);
-  return crypto
-    .createHmac('sha256', key)
-    .update(ENTRY_LABEL)
-    .update(previousMac)
-    .update('\n')
-    .update(content)
-    .digest('hex');
+  return crypto.createHmac('sha256', key).update(`${ENTRY_LABEL}${previousMac}\n${content}`).digest('hex');
 }
 
 /** The anchor file's own MAC: the newest entry's seq and MAC, and a recorded tail cut, if any. */

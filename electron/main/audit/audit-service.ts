@@ -31,6 +31,9 @@ export interface AuditRecord {
  * (audit-chain.ts). Call inside the transaction of the action it records; alone, it is its own.
  */
 export function appendAudit(db: Database.Database, record: AuditRecord): string {
+  // Inside the caller's transaction the entry, its patients and its MAC commit or roll back with
+  // it; a savepoint of its own would cost more than the entry itself.
+  if (db.inTransaction) return insertSealed(db, record);
   let append = appenders.get(db);
   if (!append) {
     append = db.transaction((r: AuditRecord) => insertSealed(db, r));

@@ -3,18 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../electron/main/audit/audit-service';
 import { auditStartCheck, verifyAuditChain } from '../../../electron/main/audit/audit-integrity';
 import { ADMIN_PASSWORD, addUser, openTestApp, setUpClinic, type TestApp } from '../support';
-import {
-  anchorFile,
-  auditSeqs,
-  readAnchorText,
-  renumberFrom,
-  copyClinicLog,
-  restart,
-  seedClinicLog as seedTemplate,
-  type ClinicLog,
-  swapEntries,
-  tamper,
-} from './chain-support';
+import { copyClinicLog, restart, seedClinicLog as seedTemplate, type ClinicLog } from './chain-support';
+import { anchorFile, auditSeqs, readAnchorText, renumberFrom, swapEntries, tamper } from './tamper';
 
 let app: TestApp | undefined;
 let template: ClinicLog;
