@@ -153,12 +153,21 @@ export class AuditChainWalk {
   }
 }
 
+type MessageOptions = { seq: number | null; entry: string };
+const BREAK_MESSAGES: Record<AuditChainBreak, (options: MessageOptions) => string> = {
+  edited: (o) => t('audit.chain.edited', o),
+  deleted: (o) => t('audit.chain.deleted', o),
+  inserted: (o) => t('audit.chain.inserted', o),
+  reordered: (o) => t('audit.chain.reordered', o),
+  'tail-cut': (o) => t('audit.chain.tailCut', o),
+  'anchor-forged': (o) => t('audit.chain.anchorForged', o),
+};
+
 function breakMessage(found: Break, entry: { at: string; username: string; action: string } | undefined): string {
-  if (found.seq === null) return t(`audit.chain.${found.reason}`);
   const described = entry
     ? t('audit.chain.entry', { at: entry.at, username: entry.username, action: entry.action })
     : '';
-  return t(`audit.chain.${found.reason}`, { seq: found.seq, entry: described });
+  return BREAK_MESSAGES[found.reason]({ seq: found.seq, entry: described });
 }
 
 /** Verifies the whole chain at once (on demand and before an export). */
