@@ -28,6 +28,8 @@ export const CHANNEL_NAMES = [
   'patients.history',
   'audit.list',
   'audit.exportCsv',
+  'audit.integrity',
+  'audit.verify',
   'providers.list',
   'providers.setSchedule',
   'providers.daysOff',

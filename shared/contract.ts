@@ -12,7 +12,7 @@ export interface ShowsPatients {
   idKey: 'id' | 'patientId';
 }
 import { lineText } from './plain-text';
-import { auditEntrySchema, auditFilterSchema } from './domain/audit';
+import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
   duplicateCheckSchema,
@@ -194,8 +194,18 @@ export const contract = {
   'audit.exportCsv': {
     access: ADMIN,
     input: auditFilterSchema,
-    output: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+    output: z.object({
+      filename: z.string(),
+      csv: z.string(),
+      rows: z.number().int(),
+      /** The chain is checked before every export; the CSV ends with the result. */
+      integrity: auditChainResultSchema,
+    }),
   },
+  /** The last check of the audit chain (at start, or on demand): the alarm administrators see. */
+  'audit.integrity': { access: ADMIN, input: empty, output: auditIntegritySchema },
+  /** Checks the whole chain now (audited). */
+  'audit.verify': { access: ADMIN, input: empty, output: auditChainResultSchema },
 
   // Appointment book: doctors' hours, days off, clinic holidays. Set by administrators, read by
   // everyone who books or is booked.

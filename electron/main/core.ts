@@ -7,6 +7,7 @@ import { Session } from './ipc/session';
 import { registerRecordKinds } from './records/record-kinds';
 import { flushReadAudit } from './audit/read-audit';
 import { idleDeadlineMs, lockIfIdle } from './accounts/idle-lock';
+import { closeAuditChain, startAuditChain } from './audit/audit-integrity';
 import type { ServiceContext } from './context';
 import { registerPdfFonts } from './printing/pdf-fonts';
 import type { PdfPrinter } from './printing/pdf-printer';
@@ -75,11 +76,14 @@ export function startCore(options: CoreOptions): ChartbookCore {
   });
   registerRecordKinds(db.sqlite);
   const ctx: ServiceContext = { db, keys, masterKey: options.masterKey, now: options.now ?? (() => new Date()) };
+  // Before anything writes: every audit entry is chained from here on (docs/ARCHITECTURE.md, "Audit chain").
+  startAuditChain(ctx, options.dataDir, options.log);
   const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
   const dispatch = createDispatcher(ctx, registerHandlers(ctx, printing), options.log);
   const close = (): void => {
     // The buffered list reads are written before the database closes (see audit/read-audit.ts).
     flushReadAudit(ctx);
+    closeAuditChain(ctx);
     db.close();
   };
   return {

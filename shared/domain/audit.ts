@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'patient.update',
   'patient.history_view',
   'audit.export',
+  'audit.verify',
   'appointment.view',
   'appointment.book',
   'appointment.walk_in',
@@ -79,3 +80,31 @@ export const auditEntrySchema = z.object({
   details: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** What a broken audit chain shows (docs/ARCHITECTURE.md, "Audit chain"). */
+export const AUDIT_CHAIN_BREAKS = ['edited', 'deleted', 'inserted', 'reordered', 'tail-cut', 'anchor-forged'] as const;
+export type AuditChainBreak = (typeof AUDIT_CHAIN_BREAKS)[number];
+
+export const auditChainResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), rows: z.number().int(), checkedAt: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    /** The first entry that is not as it was written (null when only the anchor file was altered). */
+    firstBrokenSeq: z.number().int().nullable(),
+    reason: z.enum(AUDIT_CHAIN_BREAKS),
+    /** That entry as it now reads, when it is still there. */
+    entry: z.object({ at: z.string(), username: z.string(), action: z.string() }).nullable(),
+    message: z.string(),
+    /** Entries checked before the break. */
+    rows: z.number().int(),
+    checkedAt: z.string(),
+  }),
+]);
+export type AuditChainResult = z.infer<typeof auditChainResultSchema>;
+
+/** The last check of the audit chain; `checking` while the check at start is still running. */
+export const auditIntegritySchema = z.object({
+  checking: z.boolean(),
+  result: auditChainResultSchema.nullable(),
+});
+export type AuditIntegrity = z.infer<typeof auditIntegritySchema>;

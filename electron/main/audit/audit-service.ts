@@ -1,9 +1,18 @@
 import type Database from 'better-sqlite3';
-import type { AuditAction, AuditEntry, AuditFilter, AuditOutcome } from '../../../shared/domain/audit';
+import type {
+  AuditAction,
+  AuditChainResult,
+  AuditEntry,
+  AuditFilter,
+  AuditOutcome,
+} from '../../../shared/domain/audit';
 import { clinicDayBounds } from '../../../shared/zoned-time';
 import { deviceId } from '../db/device-state';
 import { newId, preparedOnce } from '../db/records';
 import { isoNow, type ServiceContext } from '../context';
+import { t } from '../i18n/translate';
+import { sealAppendedEntry } from './audit-chain';
+import { verifyAuditChain } from './audit-integrity';
 
 export interface AuditRecord {
   at: string;
@@ -17,29 +26,51 @@ export interface AuditRecord {
   patientIds?: readonly string[];
 }
 
-/** Appends one audit entry, with the patients it showed. Call inside the transaction of the action it records. */
+/**
+ * Appends one audit entry, with the patients it showed, sealed into the audit chain
+ * (audit-chain.ts). Call inside the transaction of the action it records; alone, it is its own.
+ */
 export function appendAudit(db: Database.Database, record: AuditRecord): string {
-  const uuid = newId();
-  preparedOnce(
-    db,
-    `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    uuid,
-    deviceId(db),
-    record.at,
-    record.userId,
-    record.username,
-    record.action,
-    record.patientId ?? null,
-    record.outcome ?? 'success',
-    record.details ?? '',
-  );
-  if (record.patientIds?.length) {
-    const shown = preparedOnce(db, 'INSERT OR IGNORE INTO audit_log_patients (audit_uuid, patient_id) VALUES (?, ?)');
-    for (const patientId of new Set(record.patientIds)) shown.run(uuid, patientId);
+  // Inside the caller's transaction the entry, its patients and its MAC commit or roll back with
+  // it; a savepoint of its own would cost more than the entry itself.
+  if (db.inTransaction) return insertSealed(db, record);
+  let append = appenders.get(db);
+  if (!append) {
+    append = db.transaction((r: AuditRecord) => insertSealed(db, r));
+    appenders.set(db, append);
   }
-  return uuid;
+  return append(record);
+}
+
+const appenders = new WeakMap<Database.Database, (record: AuditRecord) => string>();
+
+function insertSealed(db: Database.Database, record: AuditRecord): string {
+  {
+    const row = {
+      uuid: newId(),
+      device_id: deviceId(db),
+      at: record.at,
+      user_id: record.userId,
+      username: record.username,
+      action: record.action,
+      patient_id: record.patientId ?? null,
+      outcome: record.outcome ?? 'success',
+      details: record.details ?? '',
+    };
+    const inserted = preparedOnce(
+      db,
+      `INSERT INTO audit_log (uuid, device_id, at, user_id, username, action, patient_id, outcome, details)
+       VALUES (@uuid, @device_id, @at, @user_id, @username, @action, @patient_id, @outcome, @details)`,
+    ).run(row);
+    const patientIds = [...new Set(record.patientIds ?? [])];
+    if (patientIds.length) {
+      const shown = preparedOnce(db, 'INSERT OR IGNORE INTO audit_log_patients (audit_uuid, patient_id) VALUES (?, ?)');
+      for (const patientId of patientIds) shown.run(row.uuid, patientId);
+    }
+    // The MAC covers the patients too, so it is set after them (the one update the log allows).
+    sealAppendedEntry(db, { seq: Number(inserted.lastInsertRowid), ...row }, patientIds);
+    return row.uuid;
+  }
 }
 
 interface AuditRow {
@@ -170,13 +201,27 @@ export function auditCsv(entries: AuditEntry[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The last lines of an export: what the check of the audit chain found, for whoever reads the file. */
+function integrityTrailer(integrity: AuditChainResult): string {
+  const said = integrity.ok
+    ? t('audit.chain.exportOk', { rows: integrity.rows, at: integrity.checkedAt })
+    : t('audit.chain.exportBroken', { message: integrity.message, at: integrity.checkedAt });
+  return `\r\n${[t('audit.chain.exportLabel'), said].map(csvCell).join(',')}\r\n`;
+}
+
+/**
+ * Exports the entries the filter selects. The chain is checked first; a broken chain does not stop
+ * the export (an inspector needs the entries most then), it is named in the file's last line, in
+ * the answer and in the export's own audit entry.
+ */
 export function exportAuditCsv(
   ctx: ServiceContext,
   filter: AuditFilter,
   timeZone: string,
   actor: { userId: string; username: string },
   reader: AuditReader,
-): { filename: string; csv: string; rows: number } {
+): { filename: string; csv: string; rows: number; integrity: AuditChainResult } {
+  const integrity = verifyAuditChain(ctx);
   const all: AuditEntry[] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
@@ -189,8 +234,30 @@ export function exportAuditCsv(
     userId: actor.userId,
     username: actor.username,
     action: 'audit.export',
-    details: `${all.length} rows`,
+    details: integrity.ok ? `${all.length} rows; audit chain verified` : `${all.length} rows; ${integrity.message}`,
   });
   const stamp = isoNow(ctx).slice(0, 10);
-  return { filename: `chartbook-audit-${stamp}.csv`, csv: auditCsv(all), rows: all.length };
+  return {
+    filename: `chartbook-audit-${stamp}.csv`,
+    csv: auditCsv(all) + integrityTrailer(integrity),
+    rows: all.length,
+    integrity,
+  };
+}
+
+/** audit.verify: checks the whole chain now and records who asked and what it found. */
+export function verifyAuditOnDemand(
+  ctx: ServiceContext,
+  actor: { userId: string; username: string },
+): AuditChainResult {
+  const result = verifyAuditChain(ctx);
+  appendAudit(ctx.db.sqlite, {
+    at: isoNow(ctx),
+    userId: actor.userId,
+    username: actor.username,
+    action: 'audit.verify',
+    outcome: result.ok ? 'success' : 'failure',
+    details: result.ok ? `${result.rows} entries verified` : result.message,
+  });
+  return result;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sealUnsealedEntries } from '../audit/audit-chain';
 import { RECORD_KINDS } from './record-kinds';
 import type { RecordKind } from './record-kind';
 
@@ -44,7 +45,10 @@ export function mergeDatabase(db: Database.Database, otherFile: string): MergeRe
       };
       for (const kind of RECORD_KINDS) mergeKind(db, kind, report);
       report.changeLogRows = copyNew(db, 'change_log', 'uuid', ['seq']);
-      report.auditRows = copyNew(db, 'audit_log', 'uuid', ['seq']);
+      // Their entries join this log's chain: renumbered after ours, then sealed with this clinic's key.
+      const ourLast = db.prepare('SELECT coalesce(max(seq), 0) FROM main.audit_log').pluck().get() as number;
+      report.auditRows = copyNew(db, 'audit_log', 'uuid', ['seq', 'mac']);
+      sealUnsealedEntries(db, ourLast);
       return report;
     })();
   } finally {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
+import { AuditIntegrityAlarm, AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
 import { PatientsScreen } from '../features/patients';
 import { mayUse } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/domain/user';
@@ -53,6 +53,8 @@ export function Shell({ session, active }: ShellProps) {
       <div className="shell__body">
         <MainNav sections={sections} current={section} />
         <main className="shell__main">
+          {/* An altered audit trail is told to administrators on every screen until it is dealt with. */}
+          {mayUse('audit.integrity', session.roles) && <AuditIntegrityAlarm />}
           {signOutError && <Notice tone="error">{signOutError}</Notice>}
           {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>

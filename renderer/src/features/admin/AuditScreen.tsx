@@ -4,6 +4,7 @@ import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { Notice } from '../../ui';
 import { AuditFilters, NO_AUDIT_FILTERS, type AuditFilterForm } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { AuditIntegrityStatus } from './AuditIntegrity';
 import { downloadBlob } from '../../ui/download-file';
 import { errorMessage, fieldErrors, hasFieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
@@ -47,7 +48,7 @@ export function AuditScreen() {
   );
   const page = pageQuery.data ?? null;
   // The export is itself audited: the list on screen is asked again afterwards.
-  const exportMutation = useChannelMutation('audit.exportCsv', { invalidates: ['audit.list'] });
+  const exportMutation = useChannelMutation('audit.exportCsv', { invalidates: ['audit.list', 'audit.integrity'] });
   const exporting = exportMutation.isPending;
   const serverErrors = fieldErrors(pageQuery.error, topLevelField);
   const errors = hasFieldErrors(localErrors) ? localErrors : serverErrors;
@@ -96,6 +97,7 @@ export function AuditScreen() {
       </header>
       <p className="admin-screen__intro">{t('audit.intro')}</p>
       {!seesNames && <p className="admin-screen__intro">{t('audit.namesHidden')}</p>}
+      <AuditIntegrityStatus />
       <AuditFilters value={form} onChange={changeFilters} users={users} errors={errors} />
       {alert && <Notice tone="error">{alert}</Notice>}
       {status && <Notice tone="success">{status}</Notice>}

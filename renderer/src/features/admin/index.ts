@@ -4,3 +4,4 @@ export { UsersScreen } from './UsersScreen';
 export { SettingsScreen } from './SettingsScreen';
 export { AuditScreen } from './AuditScreen';
 export { HoursScreen } from './HoursScreen';
+export { AuditIntegrityAlarm } from './AuditIntegrity';
