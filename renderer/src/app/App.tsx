@@ -21,9 +21,12 @@ export function App() {
     void loadStatus();
     const offError = onSessionError((code) => (code === 'SESSION_LOCKED' ? showLocked() : showSignedOut()));
     const offLocked = onAppEvent('session.locked', () => showLocked());
+    // A restore replaced the clinic's data: everyone signs in again, to the restored accounts.
+    const offSignedOut = onAppEvent('session.signedOut', () => void loadStatus());
     return () => {
       offError();
       offLocked();
+      offSignedOut();
     };
   }, []);
 
