@@ -35,14 +35,17 @@ export function startBackupSchedule(options: {
   };
 
   if (options.everyMs > 0) {
-    const first = setTimeout(() => {
-      try {
-        const status = backupStatus(options.context(), env);
-        if (status.ageMs === null || status.ageMs > options.everyMs) void attempt('scheduled');
-      } catch {
-        // The database closed meanwhile: nothing to back up from.
-      }
-    }, options.firstCheckMs ?? 2 * 60_000);
+    const first = setTimeout(
+      () => {
+        try {
+          const status = backupStatus(options.context(), env);
+          if (status.ageMs === null || status.ageMs > options.everyMs) void attempt('scheduled');
+        } catch {
+          // The database closed meanwhile: nothing to back up from.
+        }
+      },
+      options.firstCheckMs ?? 2 * 60_000,
+    );
     const every = setInterval(() => void attempt('scheduled'), options.everyMs);
     first.unref();
     every.unref();

@@ -48,7 +48,8 @@ const writeJson = (ctx: ServiceContext, key: string, value: unknown): void =>
 /** What has been recorded so far, apart from backups' own audit entries: equal marks, nothing new to back up. */
 function changeMark(ctx: ServiceContext): string {
   const db = ctx.db.sqlite;
-  const change = db.prepare('SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined;
+  const change = db.prepare('SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number } | undefined;
   const audit = db
     .prepare("SELECT seq FROM audit_log WHERE action NOT LIKE 'backup.%' ORDER BY seq DESC LIMIT 1")
     .get() as { seq: number } | undefined;
@@ -233,7 +234,12 @@ export function runBackup(
     if (ctx.db.sqlite.open) {
       writeJson(ctx, FAILURE_KEY, { at: isoNow(ctx), message: problem.message });
       const code = (error as { code?: unknown } | null)?.code;
-      audit(ctx, actor, 'failure', `${REASONS[reason]}; to ${folder}: ${code ? `${String(code)} ` : ''}${String((error as Error)?.message ?? error)}`);
+      audit(
+        ctx,
+        actor,
+        'failure',
+        `${REASONS[reason]}; to ${folder}: ${code ? `${String(code)} ` : ''}${String((error as Error)?.message ?? error)}`,
+      );
     }
     throw problem;
   };
@@ -260,7 +266,10 @@ export function runBackup(
     writeJson(ctx, LAST_KEY, info);
     writeJson(ctx, FAILURE_KEY, null);
     writeDeviceState(ctx.db.sqlite, MARK_KEY, mark, isoNow(ctx));
-    writeJson(ctx, VERIFIED_KEY, { ...(readJson<Record<string, number>>(ctx, VERIFIED_KEY) ?? {}), [name]: result.sizeBytes });
+    writeJson(ctx, VERIFIED_KEY, {
+      ...(readJson<Record<string, number>>(ctx, VERIFIED_KEY) ?? {}),
+      [name]: result.sizeBytes,
+    });
     const deleted = rotate(ctx, folder, name);
     audit(
       ctx,
@@ -271,7 +280,12 @@ export function runBackup(
     );
     return info;
   }, fail);
-  const running = { startedAt: at.toISOString(), partialFile: path.join(folder, `${name}${PARTIAL_SUFFIX}`), sourceBytes, done };
+  const running = {
+    startedAt: at.toISOString(),
+    partialFile: path.join(folder, `${name}${PARTIAL_SUFFIX}`),
+    sourceBytes,
+    done,
+  };
   env.state.running = running;
   const clear = (): void => {
     if (env.state.running === running) env.state.running = null;

@@ -29,8 +29,7 @@ const sameName = (a: string, b: string): boolean =>
 
 async function checkPassword(ctx: ServiceContext, password: string, actor: Actor, file: string): Promise<void> {
   const row = ctx.db.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').get(actor.userId) as
-    | { password_hash: string }
-    | undefined;
+    { password_hash: string } | undefined;
   if (row && (await verifyPassword(password, row.password_hash))) return;
   appendAudit(ctx.db.sqlite, {
     at: isoNow(ctx),
@@ -132,7 +131,8 @@ export async function restoreBackup(
   const source = path.join(folder, input.file);
   await checkPassword(ctx, input.password, actor, input.file);
   const masterKey = masterKeyFor(ctx, input.recoveryKey);
-  if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', t('errors.backups.restoreFileMissing', { file: input.file, folder }));
+  if (!fs.existsSync(source))
+    throw new AppError('NOT_FOUND', t('errors.backups.restoreFileMissing', { file: input.file, folder }));
 
   env.state.restoring = true;
   const staging = `${env.databaseFile}${STAGING_SUFFIX}`;

@@ -3,8 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { BackupJob, BackupJobResult } from './backup-job';
 
 export type BackupWorkerAnswer =
-  | { ok: true; result: BackupJobResult }
-  | { ok: false; error: { name: string; message: string; code: string } };
+  { ok: true; result: BackupJobResult } | { ok: false; error: { name: string; message: string; code: string } };
 
 /** A job that failed in the backup thread: its error's name (BackupCheckError, ...), code and message. */
 export class BackupJobError extends Error {

@@ -59,7 +59,8 @@ export function serveCore(
         // brings its own key, which main keeps (wrapped) as it keeps a recovered one.
         if (!restoredKey.equals(masterKey)) post({ type: 'key.recovered', masterKey: restoredKey.toString('hex') });
         masterKey = restoredKey;
-        for (const name of sessions.keys()) post({ type: 'event', session: name, event: 'session.signedOut', payload: null });
+        for (const name of sessions.keys())
+          post({ type: 'event', session: name, event: 'session.signedOut', payload: null });
       },
       ...(settings.hasPrinter ? { printer: printing.printer } : {}),
       ...(settings.quiet ? { log: () => {} } : {}),

@@ -40,7 +40,10 @@ describe('backup folder problems: a clear message, nothing lost', () => {
       [app.dir, 'outside'],
     ] as const) {
       const result = await app.raw(admin, 'backups.setFolder', { folder });
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { folder: expect.stringContaining(words) } } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { folder: expect.stringContaining(words) } },
+      });
     }
   });
 
@@ -50,28 +53,37 @@ describe('backup folder problems: a clear message, nothing lost', () => {
     fs.rmSync(folder, { recursive: true });
     const before = sha(databasePath(app));
     const result = await app.raw(admin, 'backups.run', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('plug the disk in') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('plug the disk in') },
+    });
     const status = await app.call(admin, 'backups.status', {});
     expect(status.lastFailure?.message).toContain(folder);
     expect(status.last).toBeNull();
     expect((await app.call(admin, 'backups.list', {})).problem).toContain('is not there');
-    const audit = app.core.db.sqlite
-      .prepare("SELECT outcome FROM audit_log WHERE action = 'backup.create'")
-      .all() as { outcome: string }[];
+    const audit = app.core.db.sqlite.prepare("SELECT outcome FROM audit_log WHERE action = 'backup.create'").all() as {
+      outcome: string;
+    }[];
     expect(audit).toEqual([{ outcome: 'failure' }]);
     expect(app.count('patients')).toBe(1);
     void before;
   });
 
-  it.skipIf(isRoot)('a read-only folder fails the backup with a message (skipped as root: chmod does not stop root)', async () => {
-    const { app, admin, folder } = await clinicWithBackupFolder();
-    open.push(app);
-    fs.chmodSync(folder, 0o555);
-    cleanups.push(() => fs.chmodSync(folder, 0o755));
-    const result = await app.raw(admin, 'backups.run', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('may not write') } });
-    expect(filesIn(folder)).toEqual([]);
-  });
+  it.skipIf(isRoot)(
+    'a read-only folder fails the backup with a message (skipped as root: chmod does not stop root)',
+    async () => {
+      const { app, admin, folder } = await clinicWithBackupFolder();
+      open.push(app);
+      fs.chmodSync(folder, 0o555);
+      cleanups.push(() => fs.chmodSync(folder, 0o755));
+      const result = await app.raw(admin, 'backups.run', {});
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('may not write') },
+      });
+      expect(filesIn(folder)).toEqual([]);
+    },
+  );
 
   it('a full disk fails the backup with a message and leaves no partial file (tmpfs; skipped where it cannot mount)', async (t) => {
     const disk = tinyDisk();
@@ -83,7 +95,10 @@ describe('backup folder problems: a clear message, nothing lost', () => {
     open.push(app);
     await app.call(admin, 'backups.setFolder', { folder: disk });
     const result = await app.raw(admin, 'backups.run', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringContaining('is full') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'DISK_FULL', message: expect.stringContaining('is full') },
+    });
     expect(filesIn(disk)).toEqual([]);
     expect(app.count('patients')).toBe(1);
   });

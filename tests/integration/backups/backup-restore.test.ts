@@ -96,13 +96,14 @@ describe('backups', () => {
     }
     const again = app.core.newSession();
     await app.call(again, 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
-    const audit = app.core.db.sqlite
-      .prepare("SELECT details FROM audit_log WHERE action = 'backup.restore'")
-      .all() as { details: string }[];
+    const audit = app.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'backup.restore'").all() as {
+      details: string;
+    }[];
     expect(audit.map((a) => a.details)).toEqual([expect.stringContaining(result.keptAs)]);
     // The account made after the backup is gone with the rest of that later data.
-    expect(await app.raw(app.core.newSession(), 'auth.signIn', { username: 'desk', password: 'front desk pass 1' }))
-      .toMatchObject({ ok: false });
+    expect(
+      await app.raw(app.core.newSession(), 'auth.signIn', { username: 'desk', password: 'front desk pass 1' }),
+    ).toMatchObject({ ok: false });
   });
 
   it('refuses a restore without the clinic name or the right password, changing nothing', async () => {
@@ -110,9 +111,20 @@ describe('backups', () => {
     open.push(app);
     const made = await app.call(admin, 'backups.run', {});
     const before = sha(databasePath(app));
-    const wrongName = await app.raw(admin, 'backups.restore', { file: made.file, confirmation: 'Riverside', password: ADMIN_PASSWORD });
-    expect(wrongName).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { confirmation: expect.stringContaining(CLINIC) } } });
-    const wrongPassword = await app.raw(admin, 'backups.restore', { file: made.file, confirmation: CLINIC, password: 'nope' });
+    const wrongName = await app.raw(admin, 'backups.restore', {
+      file: made.file,
+      confirmation: 'Riverside',
+      password: ADMIN_PASSWORD,
+    });
+    expect(wrongName).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { confirmation: expect.stringContaining(CLINIC) } },
+    });
+    const wrongPassword = await app.raw(admin, 'backups.restore', {
+      file: made.file,
+      confirmation: CLINIC,
+      password: 'nope',
+    });
     expect(wrongPassword).toMatchObject({ ok: false, error: { fields: { password: expect.any(String) } } });
     expect(app.count('patients')).toBe(1);
     expect(fs.readdirSync(app.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
@@ -135,7 +147,10 @@ describe('backups', () => {
 
     for (const file of [truncated, damaged, empty]) {
       const result = await app.raw(admin, 'backups.restore', { file, confirmation: CLINIC, password: ADMIN_PASSWORD });
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(file) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining(file) },
+      });
       expect(app.count('patients')).toBe(1);
     }
     // Still signed in, on the same data; nothing was put aside or left staged.
@@ -151,15 +166,26 @@ describe('backups', () => {
     const foreign = await other.app.call(other.admin, 'backups.run', {});
     const otherMaster = keyFileMasterKey(other.app.dir);
 
-    const { app, admin, folder, restored } = await clinicWithBackupFolder(new TestClock(Date.parse('2026-03-11T10:00:00Z')));
+    const { app, admin, folder, restored } = await clinicWithBackupFolder(
+      new TestClock(Date.parse('2026-03-11T10:00:00Z')),
+    );
     open.push(app);
     fs.copyFileSync(path.join(other.folder, foreign.file), path.join(folder, foreign.file));
     const base = { file: foreign.file, confirmation: CLINIC, password: ADMIN_PASSWORD };
 
     const noKey = await app.raw(admin, 'backups.restore', base);
-    expect(noKey).toMatchObject({ ok: false, error: { fields: { recoveryKey: expect.stringContaining('recovery key') } } });
-    const wrongKey = await app.raw(admin, 'backups.restore', { ...base, recoveryKey: formatRecoveryKey(generateMasterKey()) });
-    expect(wrongKey).toMatchObject({ ok: false, error: { fields: { recoveryKey: expect.stringContaining('does not open') } } });
+    expect(noKey).toMatchObject({
+      ok: false,
+      error: { fields: { recoveryKey: expect.stringContaining('recovery key') } },
+    });
+    const wrongKey = await app.raw(admin, 'backups.restore', {
+      ...base,
+      recoveryKey: formatRecoveryKey(generateMasterKey()),
+    });
+    expect(wrongKey).toMatchObject({
+      ok: false,
+      error: { fields: { recoveryKey: expect.stringContaining('does not open') } },
+    });
     const mistyped = await app.raw(admin, 'backups.restore', { ...base, recoveryKey: 'ABCDE-12345' });
     expect(mistyped).toMatchObject({ ok: false, error: { fields: { recoveryKey: expect.any(String) } } });
     expect(restored).toEqual([]);

@@ -56,7 +56,9 @@ describe('backup problems', () => {
     }
   });
   it('says the folder is missing when it is gone, and not writable when SQLite cannot create the file', () => {
-    expect(backupProblem(Object.assign(new Error('x'), { code: 'SQLITE_CANTOPEN' }), '/no/such/folder').code).toBe('NOT_FOUND');
+    expect(backupProblem(Object.assign(new Error('x'), { code: 'SQLITE_CANTOPEN' }), '/no/such/folder').code).toBe(
+      'NOT_FOUND',
+    );
     expect(backupProblem(Object.assign(new Error('x'), { code: 'EACCES' }), folder).message).toContain('may not write');
   });
 });
