@@ -8,7 +8,7 @@
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
- *            --day-views N  --bookings N  --roundtrips N
+ *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *
  * The appointment scenarios run on a copy of the patient database plus two years of a three-doctor
  * front desk (scripts/bench/appointments-seed.ts), cached beside it.
@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAppointmentsBook } from './bench/appointments-book-bench';
 import { benchAppointmentsDay } from './bench/appointments-day-bench';
+import { BACKUP_DEFAULT_MB, benchBackup } from './bench/backup-bench';
 import { appointmentSeededDatabase } from './bench/appointments-seed';
 import type { BenchResult } from './bench/bench-result';
 import { benchDayListPdf } from './bench/day-list-pdf';
@@ -34,6 +35,7 @@ const SCENARIOS = [
   'appointments-book',
   'day-list-pdf',
   'ipc-roundtrip',
+  'backup',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -50,6 +52,7 @@ interface Options {
   dayViews: number;
   bookings: number;
   roundtrips: number;
+  backupMb: number;
   cacheDir: string;
   scenarios: Scenario[];
 }
@@ -76,6 +79,7 @@ function parseArgs(argv: string[]): Options {
     dayViews: 1_000,
     bookings: 300,
     roundtrips: 5_000,
+    backupMb: BACKUP_DEFAULT_MB,
     cacheDir: path.join(REPO_ROOT, 'bench-data'),
     scenarios: [...SCENARIOS],
   };
@@ -112,6 +116,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--roundtrips':
         options.roundtrips = positiveInt(flag, value());
+        break;
+      case '--backup-mb':
+        options.backupMb = positiveInt(flag, value());
         break;
       case '--cache-dir':
         options.cacheDir = path.resolve(value());
@@ -180,6 +187,19 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'day-list-pdf') {
       results.push(await benchDayListPdf());
+    } else if (scenario === 'backup') {
+      results.push(
+        await benchBackup({
+          seeded: await seededOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          cacheRoot: options.cacheDir,
+          targetMb: options.backupMb,
+          patients: options.patients,
+          seed: options.seed,
+          queries: Math.min(options.queries, 500),
+          log,
+        }),
+      );
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {
