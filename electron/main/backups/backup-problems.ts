@@ -14,15 +14,17 @@ export function backupProblem(error: unknown, folder: string, name = ''): AppErr
   const code = codeOf(error);
   const detail = clip(error instanceof Error ? error.message : String(error));
   const make = (errorCode: ErrorCode, key: string): AppError =>
-    new AppError(errorCode, t(`errors.backups.${key}`, { folder, name, detail }));
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return make('DISK_FULL', 'folderFull');
-  if (!fs.existsSync(folder)) return make('NOT_FOUND', 'folderMissing');
-  if (code === 'ENOENT') return make('NOT_FOUND', 'folderMissing');
-  if (code === 'ENOTDIR') return make('VALIDATION', 'folderIsFile');
-  if (code === 'EEXIST') return make('CONFLICT', 'nameTaken');
+    new AppError(errorCode, t(key, { folder, name, detail }));
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT')
+    return make('DISK_FULL', 'errors.backups.folderFull');
+  if (!fs.existsSync(folder)) return make('NOT_FOUND', 'errors.backups.folderMissing');
+  if (code === 'ENOENT') return make('NOT_FOUND', 'errors.backups.folderMissing');
+  if (code === 'ENOTDIR') return make('VALIDATION', 'errors.backups.folderIsFile');
+  if (code === 'EEXIST') return make('CONFLICT', 'errors.backups.nameTaken');
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_AUTH'].includes(code)) {
-    return make('CONFLICT', 'folderNotWritable');
+    return make('CONFLICT', 'errors.backups.folderNotWritable');
   }
-  if ((error as { name?: string } | null)?.name === 'BackupCheckError') return make('INTERNAL', 'copyFailedCheck');
-  return make('INTERNAL', 'failed');
+  if ((error as { name?: string } | null)?.name === 'BackupCheckError')
+    return make('INTERNAL', 'errors.backups.copyFailedCheck');
+  return make('INTERNAL', 'errors.backups.failed');
 }

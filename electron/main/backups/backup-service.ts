@@ -65,23 +65,23 @@ export function backupFolder(ctx: ServiceContext): string | null {
 }
 
 const fieldError = (key: string, folder: string): AppError => {
-  const message = t(`errors.backups.${key}`, { folder });
+  const message = t(key, { folder });
   return new AppError('VALIDATION', message, { folder: message });
 };
 
 /** Checks a folder the administrator chose: whole path, there, a folder, not Chartbook's own, writable. */
 export function checkBackupFolder(typed: string, dataDir: string): string {
-  if (!path.isAbsolute(typed)) throw fieldError('folderNotAbsolute', typed);
+  if (!path.isAbsolute(typed)) throw fieldError('errors.backups.folderNotAbsolute', typed);
   const folder = path.resolve(typed);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
   } catch {
-    throw fieldError('folderMissing', folder);
+    throw fieldError('errors.backups.folderMissing', folder);
   }
-  if (!stat.isDirectory()) throw fieldError('folderIsFile', folder);
+  if (!stat.isDirectory()) throw fieldError('errors.backups.folderIsFile', folder);
   const inside = path.relative(path.resolve(dataDir), folder);
-  if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw fieldError('folderInsideData', folder);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) throw fieldError('errors.backups.folderInsideData', folder);
   const probe = path.join(folder, `.chartbook-write-check-${crypto.randomBytes(4).toString('hex')}`);
   try {
     fs.writeFileSync(probe, 'chartbook');

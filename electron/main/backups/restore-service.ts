@@ -18,7 +18,7 @@ const STAGING_SUFFIX = '.restoring';
 const DATABASE_SUFFIXES = ['', '-wal', '-shm'] as const;
 
 const field = (name: string, key: string, values: Record<string, unknown> = {}): AppError => {
-  const message = t(`errors.backups.${key}`, values);
+  const message = t(key, values);
   return new AppError('VALIDATION', message, { [name]: message });
 };
 
@@ -39,7 +39,7 @@ async function checkPassword(ctx: ServiceContext, password: string, actor: Actor
     outcome: 'failure',
     details: `${file}: wrong password`,
   });
-  throw field('password', 'restorePasswordWrong');
+  throw field('password', 'errors.backups.restorePasswordWrong');
 }
 
 function masterKeyFor(ctx: ServiceContext, recoveryKey: string | undefined): Buffer {
@@ -56,20 +56,23 @@ function masterKeyFor(ctx: ServiceContext, recoveryKey: string | undefined): Buf
 /** Why the staged copy is not restorable, in words naming the file. */
 function checkProblem(error: unknown, file: string, withRecoveryKey: boolean): AppError {
   if (!(error instanceof BackupJobError) || error.name !== 'BackupCheckError') {
-    return field('file', 'restoreCorrupt', { file, detail: error instanceof Error ? error.message : String(error) });
+    return field('file', 'errors.backups.restoreCorrupt', {
+      file,
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   const detail = error.message;
   switch (error.code) {
     case 'WRONG_KEY':
       return withRecoveryKey
-        ? field('recoveryKey', 'restoreRecoveryKeyWrong', { file })
-        : field('recoveryKey', 'restoreWrongKey', { file });
+        ? field('recoveryKey', 'errors.backups.restoreRecoveryKeyWrong', { file })
+        : field('recoveryKey', 'errors.backups.restoreWrongKey', { file });
     case 'PLAIN':
-      return field('file', 'restorePlain', { file });
+      return field('file', 'errors.backups.restorePlain', { file });
     case 'NOT_A_BACKUP':
-      return field('file', 'restoreNotABackup', { file, detail });
+      return field('file', 'errors.backups.restoreNotABackup', { file, detail });
     default:
-      return field('file', 'restoreCorrupt', { file, detail });
+      return field('file', 'errors.backups.restoreCorrupt', { file, detail });
   }
 }
 
@@ -125,7 +128,8 @@ export async function restoreBackup(
   if (env.state.running) throw new AppError('CONFLICT', t('errors.backups.busyBackingUp'));
   if (!env.workerEntry) throw new AppError('INTERNAL', t('errors.backups.unavailable'));
   const clinicName = getClinicSettings(ctx).clinicName;
-  if (!sameName(input.confirmation, clinicName)) throw field('confirmation', 'restoreConfirmMismatch', { clinicName });
+  if (!sameName(input.confirmation, clinicName))
+    throw field('confirmation', 'errors.backups.restoreConfirmMismatch', { clinicName });
   const folder = backupFolder(ctx);
   if (!folder) throw new AppError('VALIDATION', t('errors.backups.noFolder'));
   const source = path.join(folder, input.file);
@@ -165,7 +169,7 @@ export async function restoreBackup(
       });
       throw problem;
     }
-    if (userVersion > env.schemaVersion) throw field('file', 'restoreFromFuture', { file: input.file });
+    if (userVersion > env.schemaVersion) throw field('file', 'errors.backups.restoreFromFuture', { file: input.file });
 
     const keptAs = uniqueKeptName(env.dataDir, ctx.now());
     const details = `restored ${input.file} from ${folder}; the data before kept as ${keptAs}`;
