@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The core's thread (database, services, PDFs), started by index.ts with new Worker().
           'core-worker': resolve(__dirname, 'electron/main/core-worker.ts'),
+          // The backup thread the core starts to copy and check backups without pausing requests.
+          'backup-worker': resolve(__dirname, 'electron/main/backups/backup-worker.ts'),
         },
       },
     },

@@ -9,7 +9,7 @@
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
- *            --day-views N  --bookings N  --roundtrips N
+ *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *
  * The appointment scenarios run on a copy of the patient database plus two years of a three-doctor
  * front desk (scripts/bench/appointments-seed.ts), cached beside it.
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAppointmentsBook } from './bench/appointments-book-bench';
 import { benchAppointmentsDay } from './bench/appointments-day-bench';
+import { BACKUP_DEFAULT_MB, benchBackup } from './bench/backup-bench';
 import { appointmentSeededDatabase } from './bench/appointments-seed';
 import type { BenchResult } from './bench/bench-result';
 import { benchDayListPdf } from './bench/day-list-pdf';
@@ -37,6 +38,7 @@ const SCENARIOS = [
   'day-list-pdf',
   'ipc-roundtrip',
   'encryption-cost',
+  'backup',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -53,6 +55,7 @@ interface Options {
   dayViews: number;
   bookings: number;
   roundtrips: number;
+  backupMb: number;
   cacheDir: string;
   scenarios: Scenario[];
 }
@@ -79,6 +82,7 @@ function parseArgs(argv: string[]): Options {
     dayViews: 1_000,
     bookings: 300,
     roundtrips: 5_000,
+    backupMb: BACKUP_DEFAULT_MB,
     cacheDir: path.join(REPO_ROOT, 'bench-data'),
     scenarios: [...SCENARIOS],
   };
@@ -115,6 +119,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--roundtrips':
         options.roundtrips = positiveInt(flag, value());
+        break;
+      case '--backup-mb':
+        options.backupMb = positiveInt(flag, value());
         break;
       case '--cache-dir':
         options.cacheDir = path.resolve(value());
@@ -226,6 +233,19 @@ async function main(): Promise<void> {
       results.push(await benchDayListPdf());
     } else if (scenario === 'encryption-cost') {
       results.push(await encryptionCost(await seededOnce(), await appointmentsOnce(), options, log));
+    } else if (scenario === 'backup') {
+      results.push(
+        await benchBackup({
+          seeded: await seededOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          cacheRoot: options.cacheDir,
+          targetMb: options.backupMb,
+          patients: options.patients,
+          seed: options.seed,
+          queries: Math.min(options.queries, 500),
+          log,
+        }),
+      );
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

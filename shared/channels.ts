@@ -20,6 +20,11 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'security.recoveryKey',
+  'backups.status',
+  'backups.list',
+  'backups.setFolder',
+  'backups.run',
+  'backups.restore',
   'patients.search',
   'patients.get',
   'patients.checkDuplicates',
@@ -68,7 +73,7 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Events main pushes to the renderer; mirrors EVENTS in shared/contract.ts. */
-export const EVENT_NAMES = ['session.locked', 'menu.command'] as const;
+export const EVENT_NAMES = ['session.locked', 'session.signedOut', 'menu.command'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

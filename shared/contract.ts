@@ -25,6 +25,14 @@ import {
 } from './domain/patient';
 import { clinicSettingsSchema } from './domain/settings';
 import {
+  backupFolderInputSchema,
+  backupInfoSchema,
+  backupListSchema,
+  backupRestoreInputSchema,
+  backupRestoreResultSchema,
+  backupStatusSchema,
+} from './domain/backup';
+import {
   changeOwnPasswordSchema,
   displayNameSchema,
   passwordSchema,
@@ -163,6 +171,13 @@ export const contract = {
     output: z.object({ recoveryKey: z.string() }),
   },
   'settings.update': { access: ADMIN, input: clinicSettingsSchema, output: clinicSettingsSchema },
+
+  // Backups: everyone signed in sees whether they are up to date; only administrators act on them.
+  'backups.status': { access: 'signed-in', input: empty, output: backupStatusSchema },
+  'backups.list': { access: ADMIN, input: empty, output: backupListSchema },
+  'backups.setFolder': { access: ADMIN, input: backupFolderInputSchema, output: backupStatusSchema },
+  'backups.run': { access: ADMIN, input: empty, output: backupInfoSchema },
+  'backups.restore': { access: ADMIN, input: backupRestoreInputSchema, output: backupRestoreResultSchema },
 
   'patients.search': {
     access: FRONT_DESK_AND_DOCTOR,
@@ -335,7 +350,8 @@ export function isChannel(name: unknown): name is Channel {
 }
 
 /** Events main pushes to the renderer. */
-export const EVENTS = ['session.locked', 'menu.command'] as const;
+/** session.signedOut: a restore replaced the clinic's data (backups/restore-service.ts); every window signs in again. */
+export const EVENTS = ['session.locked', 'session.signedOut', 'menu.command'] as const;
 export type AppEvent = (typeof EVENTS)[number];
 
 /** What the preload exposes on `window.chartbook`; the e2e harness provides the same shape. */

@@ -8,3 +8,6 @@ export const BUILT_CORE_WORKER = path.join(REPO_ROOT, 'out', 'main', 'core-worke
 
 /** The same core thread from the TypeScript sources through tsx, for vitest and the bench (no build needed). */
 export const SOURCE_CORE_WORKER = path.join(REPO_ROOT, 'scripts', 'core-worker-from-source.mjs');
+
+/** The backup thread from the sources, for a core started in-process (integration tests, the bench). */
+export const SOURCE_BACKUP_WORKER = path.join(REPO_ROOT, 'scripts', 'backup-worker-from-source.mjs');

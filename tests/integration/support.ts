@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore, type ChartbookCore } from '../../electron/main/core';
+import { startCore, type ChartbookCore, type CoreOptions } from '../../electron/main/core';
 import type { Session } from '../../electron/main/ipc/session';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { PatientFormInput } from '../../shared/domain/patient';
 import type { Role } from '../../shared/domain/roles';
 import type { Result } from '../../shared/errors';
 import { keyFileMasterKey } from '../../electron/main/security/key-file';
+import { SOURCE_BACKUP_WORKER } from '../harness/core-worker-entry';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
@@ -35,13 +36,21 @@ export interface TestApp {
   close(): void;
 }
 
-export function openTestApp(dir = tempDir(), clock = new TestClock()): TestApp {
+export function openTestApp(
+  dir = tempDir(),
+  clock = new TestClock(),
+  extra: Pick<CoreOptions, 'onRestored' | 'backupEveryMs'> = {},
+): TestApp {
   const core = startCore({
     dataDir: dir,
     masterKey: keyFileMasterKey(dir),
     migrationsDir: MIGRATIONS_DIR,
     now: clock.now,
     log: () => {},
+    backupWorker: SOURCE_BACKUP_WORKER,
+    // Tests make their backups when they ask for them.
+    backupEveryMs: 0,
+    ...extra,
   });
   return {
     core,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AppEvent } from '../../../shared/contract';
@@ -31,6 +32,10 @@ export interface CoreWorkerOptions {
   requestTimeoutMs?: number;
   /** How long close() waits for the core to finish and close the database before stopping the thread. */
   closeTimeoutMs?: number;
+  /** How long close() waits when the core makes a backup on quit first (default 5 minutes). */
+  closeBackupTimeoutMs?: number;
+  /** The backup thread's entry; by default the file beside `entry` named backup-worker instead of core-worker. */
+  backupWorker?: string;
 }
 
 export type CoreEventListener = (session: string, event: AppEvent, payload: unknown) => void;
@@ -85,6 +90,11 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** out/main/core-worker.js -> out/main/backup-worker.js; scripts/core-worker-from-source.mjs -> scripts/backup-worker-from-source.mjs. */
+export function siblingBackupWorker(coreEntry: string): string {
+  return path.join(path.dirname(coreEntry), path.basename(coreEntry).replace('core-worker', 'backup-worker'));
+}
+
 /**
  * Starts the core in a worker thread and resolves once its database is open and migrated (so no
  * window or IPC handler exists before that), or rejects with a CoreStartError saying why not.
@@ -109,6 +119,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+    backupWorker: options.backupWorker ?? siblingBackupWorker(entry),
     hasPrinter: options.printer !== undefined,
     quiet: options.quiet ?? false,
     // The core stops waiting for running requests well before main stops waiting for the core.
@@ -125,6 +136,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
   const pending = new Map<number, Pending>();
   const eventListeners = new Set<CoreEventListener>();
   const stoppedListeners = new Set<(message: string) => void>();
+  let extendClose: () => void = () => {};
   let acknowledgeClose: () => void = () => {};
   const closedByCore = new Promise<void>((resolve) => (acknowledgeClose = resolve));
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -212,7 +224,14 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
       const outcome = await Promise.race([
         closedByCore.then(() => 'closed' as const),
         exited.then(() => 'closed' as const),
-        new Promise<'forced'>((resolve) => (timer = setTimeout(() => resolve('forced'), closeTimeoutMs))),
+        new Promise<'forced'>((resolve) => {
+          timer = setTimeout(() => resolve('forced'), closeTimeoutMs);
+          // A backup on quit may take longer than closing does; it still has a limit.
+          extendClose = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => resolve('forced'), options.closeBackupTimeoutMs ?? 5 * 60_000);
+          };
+        }),
       ]);
       clearTimeout(timer);
       // The database is closed (or the core is stuck); nothing the thread still does may outlive main.
@@ -247,6 +266,9 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
           break;
         case 'print':
           print(message.id, message.pdf, message.title);
+          break;
+        case 'close.backup':
+          extendClose();
           break;
         case 'closed':
           acknowledgeClose();

@@ -19,6 +19,8 @@ export interface CoreWorkerSettings {
   migrationsDir: string;
   nativeBinding?: string;
   fontsDir?: string;
+  /** The backup thread's entry (CoreOptions.backupWorker); without it backups cannot run. */
+  backupWorker?: string;
   /** Whether main has a printer (system print dialog, or the harness's stand-in) the core may ask. */
   hasPrinter: boolean;
   /** Keep the dispatcher's error log quiet (the e2e harness expects failures on purpose). */
@@ -59,6 +61,8 @@ export type FromCore =
   | { type: 'event'; session: string; event: AppEvent; payload: unknown }
   /** The core asks main to show the print dialog for this PDF and answer with print.done or print.failed. */
   | { type: 'print'; id: number; pdf: Uint8Array; title: string }
+  /** Closing makes a backup first (it can take a minute): main waits longer before stopping the thread. */
+  | { type: 'close.backup' }
   | { type: 'closed' };
 
 /** The part of MessagePort / parentPort both ends use, so the worker side can be driven in tests too. */

@@ -48,17 +48,28 @@ export function serveCore(
   let clockOffsetMs = 0;
   let core: ChartbookCore | null = null;
   let gate: RecoveryGate | null = null;
-  const startWith = (masterKey: Buffer): ChartbookCore =>
-    start({
+  const startWith = (startKey: Buffer): ChartbookCore => {
+    let masterKey = startKey;
+    return start({
       dataDir: settings.dataDir,
       masterKey,
       migrationsDir: settings.migrationsDir,
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
+      ...(settings.backupWorker ? { backupWorker: settings.backupWorker } : {}),
+      onRestored: (restoredKey) => {
+        // Every window signs in again to the restored data; a backup from another installation
+        // brings its own key, which main keeps (wrapped) as it keeps a recovered one.
+        if (!restoredKey.equals(masterKey)) post({ type: 'key.recovered', masterKey: restoredKey.toString('hex') });
+        masterKey = restoredKey;
+        for (const name of sessions.keys())
+          post({ type: 'event', session: name, event: 'session.signedOut', payload: null });
+      },
       ...(settings.hasPrinter ? { printer: printing.printer } : {}),
       ...(settings.quiet ? { log: () => {} } : {}),
       now: () => new Date(Date.now() + clockOffsetMs),
     });
+  };
   try {
     if (settings.masterKey) {
       core = startWith(Buffer.from(settings.masterKey, 'hex'));
@@ -151,7 +162,12 @@ export function serveCore(
       new Promise((resolve) => (timer = setTimeout(resolve, settings.closeGraceMs))),
     ]);
     clearTimeout(timer);
-    core?.close();
+    if (core) {
+      // A backup on quit, before the database closes (backups/backup-schedule.ts).
+      post({ type: 'close.backup' });
+      await core.backupBeforeClose();
+      core.close();
+    }
     post({ type: 'closed' });
     port.close();
   }

@@ -1,6 +1,7 @@
 import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
+import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
@@ -17,7 +18,8 @@ import { HandlerRegistry } from './handler-registry';
  */
 export function registerHandlers(
   ctx: ServiceContext,
-  printing: PrintServiceOptions = { fontsProblem: 'Cannot print: no fonts folder was given at start.' },
+  printing: PrintServiceOptions,
+  backups: BackupHandlerOptions,
 ): HandlerRegistry {
   const registry = new HandlerRegistry();
   registerAccountHandlers(ctx, registry);
@@ -28,5 +30,6 @@ export function registerHandlers(
   registerAppointmentHandlers(ctx, registry);
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
+  registerBackupHandlers(ctx, backups, registry);
   return registry;
 }

@@ -18,7 +18,7 @@ export interface RecoveryGate {
   dispatch(channel: string, input: unknown): Result<unknown> | { unlocked: Buffer };
 }
 
-function problemMessage(error: RecoveryKeyError): string {
+export function problemMessage(error: RecoveryKeyError): string {
   switch (error.problem) {
     case 'empty':
       return t('errors.security.recoveryKeyEmpty');

@@ -27,9 +27,12 @@ export function App() {
       else showSignedOut(message);
     });
     const offLocked = onAppEvent('session.locked', () => showLocked());
+    // A restore replaced the clinic's data: everyone signs in again, to the restored accounts.
+    const offSignedOut = onAppEvent('session.signedOut', () => void loadStatus());
     return () => {
       offError();
       offLocked();
+      offSignedOut();
     };
   }, []);
 

@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice } from '../ui';
 import { AdminOnlyPatients } from './AdminOnlyPatients';
 import { AppointmentsScreen } from '../features/appointments';
+import { BackupBanner, BackupsScreen } from '../features/backups';
 import { restoreFocus } from './focus-memory';
 import { MainNav } from './MainNav';
 import { sectionsFor, useNavStore } from './nav-store';
@@ -56,12 +57,14 @@ export function Shell({ session, active }: ShellProps) {
           {/* An altered audit trail is told to administrators on every screen until it is dealt with. */}
           {mayUse('audit.integrity', session.roles) && <AuditIntegrityAlarm />}
           {signOutError && <Notice tone="error">{signOutError}</Notice>}
+          {mayUse('backups.run', session.roles) && section !== 'backups' && <BackupBanner />}
           {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
           {section === 'appointments' && <AppointmentsScreen />}
           {section === 'users' && <UsersScreen />}
           {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}
+          {section === 'backups' && <BackupsScreen />}
           {section === 'audit' && <AuditScreen />}
         </main>
       </div>

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { mayUse, type Channel } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
 
-export const SECTIONS = ['patients', 'appointments', 'users', 'hours', 'settings', 'audit'] as const;
+export const SECTIONS = ['patients', 'appointments', 'users', 'hours', 'settings', 'backups', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface SectionRule {
@@ -23,6 +23,8 @@ const RULES: Record<Section, SectionRule> = {
   users: { opensWith: 'users.list', group: 'administration' },
   hours: { opensWith: 'providers.setSchedule', group: 'administration' },
   settings: { opensWith: 'settings.update', group: 'administration' },
+  // Everyone signed in sees whether backups are current; only administrators act (main enforces it).
+  backups: { opensWith: 'backups.status', group: 'administration' },
   audit: { opensWith: 'audit.list', group: 'administration' },
 };
 

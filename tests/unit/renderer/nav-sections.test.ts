@@ -3,13 +3,28 @@ import { isAdminSection, sectionsFor } from '../../../renderer/src/app/nav-store
 
 // The menu follows the contract's access rules; these are the menus people saw before the rules moved there.
 describe('navigation sections from the contract', () => {
-  it('shows a receptionist and a doctor the clinic work only', () => {
-    expect(sectionsFor(['receptionist'])).toEqual(['patients', 'appointments']);
-    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments']);
+  it('shows a receptionist and a doctor the clinic work and the backup status only', () => {
+    // Backups shows everyone whether the clinic's data is backed up; only administrators act there.
+    expect(sectionsFor(['receptionist'])).toEqual(['patients', 'appointments', 'backups']);
+    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'backups']);
   });
 
   it('shows an administrator every section, administration grouped apart', () => {
-    expect(sectionsFor(['admin'])).toEqual(['patients', 'appointments', 'users', 'hours', 'settings', 'audit']);
-    expect(sectionsFor(['doctor', 'admin']).filter(isAdminSection)).toEqual(['users', 'hours', 'settings', 'audit']);
+    expect(sectionsFor(['admin'])).toEqual([
+      'patients',
+      'appointments',
+      'users',
+      'hours',
+      'settings',
+      'backups',
+      'audit',
+    ]);
+    expect(sectionsFor(['doctor', 'admin']).filter(isAdminSection)).toEqual([
+      'users',
+      'hours',
+      'settings',
+      'backups',
+      'audit',
+    ]);
   });
 });

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useChannelQuery } from '../../api/channel-hooks';
+import { useNavStore } from '../../app/nav-store';
+import { Notice } from '../../ui';
+import { formatAge } from './backup-words';
+
+/** The shell's warning for administrators when the last good backup is too old, or there is none. */
+export function BackupBanner() {
+  const { t } = useTranslation('admin');
+  const status = useChannelQuery('backups.status', {}, { refreshMs: 10 * 60_000 });
+  const go = useNavStore((s) => s.go);
+  const data = status.data;
+  if (!data?.tooOld || data.running) return null;
+  const text = data.last ? t('backups.banner.old', { age: formatAge(t, data.ageMs ?? 0) }) : t('backups.banner.never');
+  return (
+    <Notice tone="info">
+      {text}{' '}
+      <button type="button" className="link-button" onClick={() => go('backups')}>
+        {t('backups.banner.open')}
+      </button>
+    </Notice>
+  );
+}
