@@ -50,7 +50,7 @@ describe('backups', () => {
     await app.call(admin, 'backups.run', {});
     clock.advanceMinutes(25 * 60);
     const desk = app.core.newSession();
-    await app.call(desk, 'auth.signIn', { username: 'desk', password: 'front desk pass 1' });
+    await app.call(desk, 'auth.signIn', { username: 'desk', password: 'quiet harbour lamp 1' });
     const status = await app.call(desk, 'backups.status', {});
     expect(status.tooOld).toBe(true);
     expect(status.ageMs).toBe(25 * 3_600_000);
@@ -102,7 +102,7 @@ describe('backups', () => {
     expect(audit.map((a) => a.details)).toEqual([expect.stringContaining(result.keptAs)]);
     // The account made after the backup is gone with the rest of that later data.
     expect(
-      await app.raw(app.core.newSession(), 'auth.signIn', { username: 'desk', password: 'front desk pass 1' }),
+      await app.raw(app.core.newSession(), 'auth.signIn', { username: 'desk', password: 'quiet harbour lamp 1' }),
     ).toMatchObject({ ok: false });
   });
 
