@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, ADMIN } from './fixtures';
-import { CLINIC, createUser, dispatchOk, seedClinic, signInPage } from './admin-helpers';
+import { CLINIC, createUser, createUserReady, dispatchOk, seedClinic, signInPage } from './admin-helpers';
 
 async function openBackups(page: import('@playwright/test').Page): Promise<void> {
   await page
@@ -66,7 +66,7 @@ test('an administrator is warned, chooses a folder, backs up, and restores a bac
 
 test('the front desk sees the backup status but cannot back up or restore', async ({ app, page }) => {
   const clinic = await seedClinic(app);
-  await createUser(app, clinic, {
+  await createUserReady(app, clinic.adminSession, {
     username: 'rita',
     displayName: 'Rita Mensah',
     password: 'front desk 2024!',
