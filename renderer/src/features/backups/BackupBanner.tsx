@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/channel-hooks';
 import { useNavStore } from '../../app/nav-store';
-import { Notice } from '../../ui';
 import { formatAge } from './backup-words';
 
 /** The shell's warning for administrators when the last good backup is too old, or there is none. */
@@ -13,11 +12,13 @@ export function BackupBanner() {
   if (!data?.tooOld || data.running) return null;
   const text = data.last ? t('backups.banner.old', { age: formatAge(t, data.ageMs ?? 0) }) : t('backups.banner.never');
   return (
-    <Notice tone="info">
+    // A standing warning, not a live status message: a labelled region, so it is found by its name
+    // and does not compete with the screens' own status messages.
+    <aside className="notice notice--info" aria-label={t('backups.banner.label')}>
       {text}{' '}
       <button type="button" className="link-button" onClick={() => go('backups')}>
         {t('backups.banner.open')}
       </button>
-    </Notice>
+    </aside>
   );
 }
