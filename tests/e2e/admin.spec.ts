@@ -349,8 +349,11 @@ test.describe('Audit', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     file = await download;
     csv = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+    // The entries, a blank line, then what the audit chain check found (docs/ARCHITECTURE.md, "Audit chain").
     const rows = csv.trimEnd().split('\r\n');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(4);
     expect(rows[1]).toContain('"patient.create"');
+    expect(rows[2]).toBe('');
+    expect(rows[3]).toMatch(/^"Audit trail check","Verified: all \d+ entries are as they were written/);
   });
 });
