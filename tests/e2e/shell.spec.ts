@@ -39,6 +39,7 @@ test.describe('navigation by role', () => {
       'Users',
       "Doctors' hours",
       'Settings',
+      'Backups',
       'Audit',
     ]);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
@@ -47,7 +48,7 @@ test.describe('navigation by role', () => {
 
   test('a receptionist sees no administration, and main refuses it too', async ({ app, page }) => {
     await seedAndSignIn(app, RECEPTIONIST);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Backups']);
     const result = await invokeFromPage(page, 'audit.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invokeFromPage(page, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -55,7 +56,7 @@ test.describe('navigation by role', () => {
 
   test('a doctor without the administrator role sees no administration', async ({ app, page }) => {
     await seedAndSignIn(app, DOCTOR);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Backups']);
     expect(await invokeFromPage(page, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -67,6 +68,7 @@ test.describe('navigation by role', () => {
       'Users',
       "Doctors' hours",
       'Settings',
+      'Backups',
       'Audit',
     ]);
     await expect(page.getByText('Patient records need the doctor or receptionist role.')).toBeVisible();
@@ -160,7 +162,7 @@ test.describe('lock', () => {
     await page.keyboard.press('Control+l');
     await unlock(page, DOCTOR);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${DOCTOR.displayName}`);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Backups']);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toHaveValue('');
 
