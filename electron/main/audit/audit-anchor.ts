@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { anchorMac, sameMac } from './audit-mac';
+import { writeFileDurably } from '../db/files';
 
 /**
  * The audit anchor: the newest entry's seq and MAC, kept outside the database in the data folder
@@ -57,19 +58,6 @@ export function readAuditAnchor(dataDir: string, key: Buffer): AnchorReading {
   }
 }
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; the rename is still atomic there.
-  }
-}
-
 /** Writes the anchor whole or not at all: a temporary file, fsync, then rename over the old one. */
 export function writeAuditAnchor(dataDir: string, key: Buffer, anchor: AuditAnchor): void {
   const content: AnchorFileContent = {
@@ -79,15 +67,5 @@ export function writeAuditAnchor(dataDir: string, key: Buffer, anchor: AuditAnch
     cutAt: anchor.cutAt,
     hmac: anchorMac(key, anchor.seq, anchor.mac, anchor.cutAt),
   };
-  const file = path.join(dataDir, AUDIT_ANCHOR_FILE);
-  const temp = `${file}.writing`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify(content) + '\n');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  fsyncDir(dataDir);
+  writeFileDurably(path.join(dataDir, AUDIT_ANCHOR_FILE), JSON.stringify(content) + '\n');
 }

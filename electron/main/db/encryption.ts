@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { fsyncDir, fsyncFile } from './files';
 
 /**
  * Encryption at rest (docs/ARCHITECTURE.md, "Keys and encryption"): better-sqlite3-multiple-ciphers
@@ -70,28 +72,6 @@ export interface EncryptPlainOptions {
 
 const ENCRYPTING_SUFFIX = '.encrypting';
 
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fsyncDirOf(file: string): void {
-  try {
-    const fd = fs.openSync(fs.realpathSync(`${file}/..`), 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot fsync a directory; the rename is still atomic there.
-  }
-}
-
 /** What an interrupted encryption left behind: only ever a copy, never the clinic's file. */
 export function removeEncryptionLeftovers(file: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm'])
@@ -143,6 +123,6 @@ export function encryptPlainDatabase(file: string, key: Buffer, options: Encrypt
   options.afterStep?.('verified');
 
   fs.renameSync(copy, file);
-  fsyncDirOf(file);
+  fsyncDir(path.dirname(file));
   options.afterStep?.('replaced');
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateMasterKey, MASTER_KEY_BYTES } from './clinic-keys';
-import { DATABASE_FILE, isPlainSqliteFile } from '../db/files';
+import { DATABASE_FILE, isPlainSqliteFile, writeFileDurably } from '../db/files';
 
 /** Beside chartbook.sqlite: the clinic's master key, wrapped by the operating system's key store in the app. */
 export const KEY_FILE = 'chartbook.key';
@@ -35,19 +35,6 @@ export type MasterKeyState =
   /** The database is encrypted but this computer cannot produce its key: the recovery key is needed. */
   | { state: 'recovery'; reason: 'missing' | 'unreadable' };
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Not every platform lets a directory be opened for fsync (Windows); the rename is still atomic.
-  }
-}
-
 /** Writes the key file whole or not at all (temp file, fsync, rename). */
 export function writeKeyFile(dataDir: string, master: Buffer, protector: KeyProtector): void {
   const content: KeyFileContent = {
@@ -55,17 +42,7 @@ export function writeKeyFile(dataDir: string, master: Buffer, protector: KeyProt
     protection: protector.kind,
     key: protector.wrap(master).toString('base64'),
   };
-  const file = path.join(dataDir, KEY_FILE);
-  const temp = `${file}.writing`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify(content, null, 2) + '\n');
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  fsyncDir(dataDir);
+  writeFileDurably(path.join(dataDir, KEY_FILE), JSON.stringify(content, null, 2) + '\n');
 }
 
 function readKeyFile(file: string, protector: KeyProtector): Buffer | null {
