@@ -68,6 +68,13 @@ export const CHANNEL_NAMES = [
   'print.dayList',
   'print.slip',
   'print.toPrinter',
+  // The chart: visits and notes (shared/chart-contract/visits.ts)
+
+  // The chart: vital signs (shared/chart-contract/vitals.ts)
+
+  // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
+
+  // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -11,7 +11,22 @@ export interface ShowsPatients {
   action: AuditAction;
   idKey: 'id' | 'patientId';
 }
+
+/** One channel: who may call it, its input and output schemas, and what else the dispatcher must know. */
+export interface ChannelSpec {
+  access: Access;
+  input: z.ZodType;
+  output: z.ZodType;
+  whileLocked?: true;
+  beforePasswordChange?: true;
+  shows?: ShowsPatients;
+}
+export type ChannelSpecs = Record<string, ChannelSpec>;
 import { lineText } from './plain-text';
+import { visitChannels } from './chart-contract/visits';
+import { vitalsChannels } from './chart-contract/vitals';
+import { problemChannels } from './chart-contract/problems';
+import { medicationChannels } from './chart-contract/medications';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -325,17 +340,12 @@ export const contract = {
     input: printToPrinterInput,
     output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
   },
-} as const satisfies Record<
-  string,
-  {
-    access: Access;
-    input: z.ZodType;
-    output: z.ZodType;
-    whileLocked?: true;
-    beforePasswordChange?: true;
-    shows?: ShowsPatients;
-  }
->;
+  // The chart (doctors only): one file per area, in shared/chart-contract/.
+  ...visitChannels,
+  ...vitalsChannels,
+  ...problemChannels,
+  ...medicationChannels,
+} as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

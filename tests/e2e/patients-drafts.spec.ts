@@ -59,6 +59,7 @@ test('unsaved edits to a record survive a reload and are saved to the version th
     await results(page)
       .getByRole('option', { name: /José García/ })
       .click();
+    await page.getByRole('tab', { name: 'Details' }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
   };
   await openEdit();
@@ -83,6 +84,7 @@ test('unsaved edits to a record survive a reload and are saved to the version th
   expect(await storedDraft(app, 'patientEdit', jose.id)).toBeNull();
 
   // Edits kept while someone else saved: saving them is refused rather than overwriting that save.
+  await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByText(/unsaved edits/)).toBeHidden();
   await page.getByLabel('City or town').fill('Mombasa');

@@ -27,6 +27,8 @@ test('editing a field shows in History with who changed it, and is audited', asy
     .click();
   await expect(banner(page)).toContainText(jose.mrn);
 
+  await page.getByRole('tab', { name: 'Details' }).click();
+
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByLabel('Date of birth', { exact: true })).toHaveValue('1984-03-07');
   await page.getByLabel('Phone 1 number').fill('0733 999 111');
@@ -67,6 +69,7 @@ test('an edit that makes the record look like another patient asks first; Back k
   await results(page)
     .getByRole('option', { name: /José Garcia Lopez/ })
     .click();
+  await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Family name').fill('García');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -93,6 +96,7 @@ test('a save refused because someone else saved first keeps the edits and says w
   await searchBox(page).pressSequentially(jose.mrn);
   await searchBox(page).press('Enter');
   await expect(banner(page)).toContainText(jose.mrn);
+  await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('Registration notes').fill('Prefers afternoon appointments');
 
@@ -131,6 +135,7 @@ test('cancelling an edit with typed changes asks first; unchanged, it just close
   await results(page)
     .getByRole('option', { name: /José García/ })
     .click();
+  await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await page.getByLabel('City or town').fill('Kisumu');
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -145,6 +150,8 @@ test('cancelling an edit with typed changes asks first; unchanged, it just close
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
   await expect(page.getByText('Kisumu')).toBeHidden();
   await expect(page.getByText(/You have unsaved edits/)).toBeHidden();
+
+  await page.getByRole('tab', { name: 'Details' }).click();
 
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByLabel('City or town')).toHaveValue('');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Columns every clinic record carries so it can sync (docs/ARCHITECTURE.md, "Records").
@@ -423,4 +423,305 @@ export const drafts = sqliteTable(
     updated_at: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.user_id, t.kind, t.draft_key] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The clinical record (issue "The doctor's chart"). Every table is a record kind (...recordColumns)
+// about one patient; doctors only (shared/access.ts DOCTOR). Times are UTC instants, *_date columns
+// clinic-local calendar dates. Measurements are stored in canonical UCUM units.
+// ---------------------------------------------------------------------------------------------
+
+/** A visit (FHIR Encounter): started from an appointment or queue entry, or on its own; in progress, then finished. */
+export const visits = sqliteTable(
+  'visits',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    provider_id: text('provider_id')
+      .notNull()
+      .references(() => users.id),
+    /** The appointment or walk-in it came from; finishing the visit marks that one done. */
+    appointment_id: text('appointment_id').references(() => appointments.id),
+    /** 'in_progress' | 'finished' */
+    status: text('status').notNull(),
+    started_at: text('started_at').notNull(),
+    finished_at: text('finished_at'),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [
+    index('visits_patient_started_idx').on(t.patient_id, t.started_at),
+    index('visits_provider_status_idx').on(t.provider_id, t.status),
+    index('visits_appointment_idx').on(t.appointment_id),
+  ],
+);
+
+/**
+ * A clinical note (FHIR Composition): SOAP sections or free text, written in a visit. Signed notes
+ * are read-only; an addendum is a note of its own pointing at the note it adds to.
+ */
+export const notes = sqliteTable(
+  'notes',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    author_id: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'soap' | 'free' */
+    format: text('format').notNull(),
+    subjective: text('subjective').notNull().default(''),
+    objective: text('objective').notNull().default(''),
+    assessment: text('assessment').notNull().default(''),
+    plan: text('plan').notNull().default(''),
+    /** The whole note when the format is 'free'; the addendum's text. */
+    body: text('body').notNull().default(''),
+    /** 'unsigned' | 'signed' */
+    status: text('status').notNull(),
+    signed_at: text('signed_at'),
+    signed_by: text('signed_by').references(() => users.id),
+    /** Set on an addendum: the signed note it adds to. */
+    addendum_to: text('addendum_to'),
+  },
+  (t) => [
+    index('notes_patient_created_idx').on(t.patient_id, t.created_at),
+    index('notes_visit_idx').on(t.visit_id),
+    index('notes_author_status_idx').on(t.author_id, t.status),
+    index('notes_addendum_idx').on(t.addendum_to),
+  ],
+);
+
+/** A note template the clinic's doctors share (SOAP sections or free text). */
+export const noteTemplates = sqliteTable('note_templates', {
+  ...recordColumns,
+  name: text('name').notNull(),
+  /** 'soap' | 'free' */
+  format: text('format').notNull(),
+  subjective: text('subjective').notNull().default(''),
+  objective: text('objective').notNull().default(''),
+  assessment: text('assessment').notNull().default(''),
+  plan: text('plan').notNull().default(''),
+  body: text('body').notNull().default(''),
+});
+
+/** One doctor's text snippet: typing the abbreviation (";nad") expands it. */
+export const noteSnippets = sqliteTable(
+  'note_snippets',
+  {
+    ...recordColumns,
+    owner_id: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    abbreviation: text('abbreviation').notNull(),
+    expansion: text('expansion').notNull(),
+  },
+  (t) => [index('note_snippets_owner_idx').on(t.owner_id, t.abbreviation)],
+);
+
+/**
+ * One set of vital signs taken at one moment (FHIR Observation, vital-signs panel), each value in
+ * its canonical UCUM unit; NULL when not measured. BMI is computed from weight and height.
+ */
+export const vitals = sqliteTable(
+  'vitals',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    taken_at: text('taken_at').notNull(),
+    /** mm[Hg] */
+    systolic: integer('systolic'),
+    diastolic: integer('diastolic'),
+    /** /min */
+    pulse: integer('pulse'),
+    /** Cel */
+    temperature: real('temperature'),
+    /** /min */
+    respiratory_rate: integer('respiratory_rate'),
+    /** % */
+    spo2: integer('spo2'),
+    /** kg */
+    weight: real('weight'),
+    /** cm */
+    height: real('height'),
+    /** kg/m2, computed from weight and height when both are given */
+    bmi: real('bmi'),
+    /** 0-10 */
+    pain: integer('pain'),
+    /** cm, children */
+    head_circumference: real('head_circumference'),
+    /** cm, mid-upper arm circumference, children */
+    muac: real('muac'),
+  },
+  (t) => [index('vitals_patient_taken_idx').on(t.patient_id, t.taken_at)],
+);
+
+/**
+ * A problem on the problem list or a visit's diagnosis (FHIR Condition): an ICD-10-CM code, or
+ * free text left uncoded.
+ */
+export const problems = sqliteTable(
+  'problems',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    /** 'problem-list-item' | 'encounter-diagnosis' (FHIR Condition.category) */
+    category: text('category').notNull(),
+    /** ICD-10-CM code; NULL for free text left uncoded. */
+    icd10_code: text('icd10_code'),
+    description: text('description').notNull(),
+    /** 'active' | 'resolved' */
+    status: text('status').notNull(),
+    chronic: integer('chronic', { mode: 'boolean' }).notNull().default(false),
+    onset_date: text('onset_date'),
+    resolved_date: text('resolved_date'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('problems_patient_idx').on(t.patient_id, t.status)],
+);
+
+/** The ICD-10-CM code set (reference data, not a record): one row per billable or header code. */
+export const icd10Codes = sqliteTable('icd10_codes', {
+  code: text('code').primaryKey(),
+  description: text('description').notNull(),
+  /** The release the row came from, e.g. '2026'. */
+  release: text('release').notNull(),
+});
+
+/**
+ * An allergy or intolerance (FHIR AllergyIntolerance), or the explicit statement that the patient
+ * has no known allergies (kind 'nka'; who said so and when are its created_by and created_at).
+ */
+export const allergies = sqliteTable(
+  'allergies',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** 'allergy' | 'nka' */
+    kind: text('kind').notNull(),
+    substance: text('substance').notNull().default(''),
+    /** 'medication' | 'food' | 'environment' | 'biologic' */
+    substance_type: text('substance_type'),
+    reaction: text('reaction').notNull().default(''),
+    /** 'mild' | 'moderate' | 'severe' */
+    severity: text('severity'),
+    /** 'low' | 'high' | 'unable-to-assess' */
+    criticality: text('criticality'),
+    /** 'active' | 'inactive' | 'resolved' */
+    status: text('status').notNull(),
+    onset_date: text('onset_date'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('allergies_patient_idx').on(t.patient_id, t.status)],
+);
+
+/** A medication the patient takes, prescribed here or elsewhere (FHIR MedicationStatement). */
+export const medications = sqliteTable(
+  'medications',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    name: text('name').notNull(),
+    dose: text('dose').notNull().default(''),
+    route: text('route').notNull().default(''),
+    frequency: text('frequency').notNull().default(''),
+    /** 'here' | 'outside' */
+    source: text('source').notNull(),
+    /** 'active' | 'stopped' */
+    status: text('status').notNull(),
+    start_date: text('start_date'),
+    stop_date: text('stop_date'),
+    stop_reason: text('stop_reason').notNull().default(''),
+    /** The last time a doctor confirmed the patient still takes it (reconciliation). */
+    reconciled_at: text('reconciled_at'),
+    reconciled_by: text('reconciled_by').references(() => users.id),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('medications_patient_idx').on(t.patient_id, t.status)],
+);
+
+/** A vaccine dose given here or recorded from elsewhere (FHIR Immunization), coded with CVX. */
+export const immunizations = sqliteTable(
+  'immunizations',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    cvx_code: text('cvx_code').notNull(),
+    vaccine: text('vaccine').notNull(),
+    given_date: text('given_date').notNull(),
+    dose_number: integer('dose_number'),
+    lot: text('lot').notNull().default(''),
+    /** body site, e.g. 'left deltoid' */
+    site: text('site').notNull().default(''),
+    /** 'IM' | 'SC' | 'ID' | 'PO' | 'IN' | '' */
+    route: text('route').notNull().default(''),
+    /** 1: given at this clinic; 0: recorded from elsewhere */
+    given_here: integer('given_here', { mode: 'boolean' }).notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('immunizations_patient_idx').on(t.patient_id, t.given_date)],
+);
+
+/**
+ * One line of the patient's history: past medical, surgical or family (FHIR Condition, Procedure,
+ * FamilyMemberHistory).
+ */
+export const historyEntries = sqliteTable(
+  'history_entries',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** 'medical' | 'surgical' | 'family' */
+    section: text('section').notNull(),
+    description: text('description').notNull(),
+    /** Family history: who (mother, father, sibling, ...). */
+    relation: text('relation').notNull().default(''),
+    /** When, as the patient tells it ('2019', 'childhood'). */
+    when_text: text('when_text').notNull().default(''),
+    icd10_code: text('icd10_code'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('history_entries_patient_idx').on(t.patient_id, t.section)],
+);
+
+/** The patient's social history and pregnancy status: one record per patient (FHIR Observations). */
+export const socialHistory = sqliteTable(
+  'social_history',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** 'never' | 'former' | 'current' | 'unknown' */
+    tobacco: text('tobacco').notNull().default('unknown'),
+    tobacco_detail: text('tobacco_detail').notNull().default(''),
+    /** 'none' | 'occasional' | 'regular' | 'unknown' */
+    alcohol: text('alcohol').notNull().default('unknown'),
+    alcohol_detail: text('alcohol_detail').notNull().default(''),
+    occupation: text('occupation').notNull().default(''),
+    /** 'not_pregnant' | 'pregnant' | 'unknown' | NULL (not asked) */
+    pregnancy_status: text('pregnancy_status'),
+    lmp_date: text('lmp_date'),
+  },
+  // Not unique: two laptops may each start one for a patient before they sync; the newest is read.
+  (t) => [index('social_history_patient_idx').on(t.patient_id)],
 );

@@ -7,6 +7,7 @@ import {
   providerScheduleKind,
 } from '../appointments/appointment-kinds';
 import { patientKind } from '../patients/patient-kind';
+import { CHART_KINDS } from '../chart/chart-kinds';
 import type Database from 'better-sqlite3';
 import { clinicSettingsKind } from '../settings/clinic-settings-kind';
 import type { RecordKind } from './record-kind';
@@ -24,6 +25,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   appointmentSeriesKind,
   appointmentKind,
   clinicSettingsKind,
+  ...CHART_KINDS,
 ];
 
 export function recordKindNamed(name: string): RecordKind | undefined {

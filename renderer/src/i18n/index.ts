@@ -5,6 +5,11 @@ import appointments from './en/appointments.json';
 import common from './en/common.json';
 import frontdesk from './en/frontdesk.json';
 import patients from './en/patients.json';
+import chart from './en/chart.json';
+import visits from './en/visits.json';
+import vitals from './en/vitals.json';
+import problems from './en/problems.json';
+import meds from './en/meds.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
 import main from '../../../shared/i18n/en/main.json';
 
@@ -13,7 +18,7 @@ import main from '../../../shared/i18n/en/main.json';
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin, appointments, frontdesk, main },
+  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -21,7 +26,19 @@ void i18next.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: ['common', 'patients', 'admin', 'appointments', 'frontdesk', 'main'],
+  ns: [
+    'common',
+    'patients',
+    'admin',
+    'appointments',
+    'frontdesk',
+    'main',
+    'chart',
+    'visits',
+    'vitals',
+    'problems',
+    'meds',
+  ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });

@@ -12,16 +12,25 @@ import { PatientDemographics } from './PatientDemographics';
 import { PatientHistory } from './PatientHistory';
 import { useStoredDraft } from '../../drafts';
 import { usePatientsNav } from './patients-nav-store';
+import { useSessionStore } from '../../app/session-store';
+import { mayCall, DOCTOR } from '../../../../shared/access';
+import { ChartOverview } from '../chart/ChartOverview';
 
-type Tab = 'details' | 'history';
-const TABS: Tab[] = ['details', 'history'];
+type Tab = 'chart' | 'details' | 'history';
 
-/** One patient: the banner, then details (with Edit) and the history of changes. */
+/**
+ * One patient: the banner, then (for doctors) the clinical chart, the registration details (with
+ * Edit) and the history of changes. Receptionists never get the chart tab; main refuses its
+ * channels to them anyway.
+ */
 export function PatientChart({ patientId, registeredNow = false }: { patientId: string; registeredNow?: boolean }) {
   const { t } = useTranslation('patients');
   const format = useDateFormat();
   const show = usePatientsNav((s) => s.show);
-  const [tab, setTab] = useState<Tab>('details');
+  const roles = useSessionStore((s) => s.session?.roles ?? []);
+  const clinical = mayCall(DOCTOR, roles);
+  const TABS: Tab[] = clinical ? ['chart', 'details', 'history'] : ['details', 'history'];
+  const [tab, setTab] = useState<Tab>(clinical && !registeredNow ? 'chart' : 'details');
   const [editing, setEditing] = useState(false);
   // Registration's confirmation until the first edit; then the last save's.
   const [notice, setNotice] = useState<string | null>(registeredNow ? 'registered' : null);
@@ -144,6 +153,16 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
           </>
         )}
       </div>
+      {tab === 'chart' && (
+        <div
+          role="tabpanel"
+          id={`${tabsId}-chart`}
+          aria-labelledby={`${tabsId}-chart-tab`}
+          className="patient-chart__panel"
+        >
+          <ChartOverview patientId={patient.id} />
+        </div>
+      )}
       {tab === 'history' && (
         <div
           role="tabpanel"

@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+
+/** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
+export type ChartColumn = 'main' | 'side';
+
+/**
+ * One section of the chart overview (visits and notes, vitals, problems, allergies, medications,
+ * immunizations, history), owned by its area's folder under renderer/src/features/chart/.
+ */
+export interface ChartPanel {
+  id: string;
+  column: ChartColumn;
+  /** Lower comes first within its column. */
+  order: number;
+  Component: ComponentType<{ patientId: string }>;
+}
+
+/** Every panel of the overview; each area adds its own lines. */
+export const CHART_PANELS: readonly ChartPanel[] = [];
