@@ -75,6 +75,8 @@ export const CHANNEL_NAMES = [
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
 
   // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
+
+  // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

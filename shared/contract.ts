@@ -27,6 +27,7 @@ import { visitChannels } from './chart-contract/visits';
 import { vitalsChannels } from './chart-contract/vitals';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
+import { fhirChannels } from './chart-contract/fhir';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -345,6 +346,7 @@ export const contract = {
   ...vitalsChannels,
   ...problemChannels,
   ...medicationChannels,
+  ...fhirChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;
