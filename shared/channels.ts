@@ -68,6 +68,8 @@ export const CHANNEL_NAMES = [
   'print.dayList',
   'print.slip',
   'print.toPrinter',
+  'print.visitSummary',
+  'print.visitSummaryToPrinter',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
 
   // The chart: vital signs (shared/chart-contract/vitals.ts)
