@@ -83,15 +83,16 @@ export class ImmunizationService {
     return this.db
       .transaction(() => {
         const patient = chartPatient(this.db, patientId);
+        const columns = this.columnsOf(patient, input);
         const row = this.writer.create(
           immunizationKind,
-          { patient_id: patientId, ...this.columnsOf(patient, input) },
+          { patient_id: patientId, ...columns },
           {
             actor,
             at: isoNow(this.ctx),
             audit: {
               action: 'immunization.add',
-              details: `CVX ${input.cvxCode}, ${input.givenHere ? 'given here' : 'recorded from elsewhere'}`,
+              details: `CVX ${columns.cvx_code}, ${input.givenHere ? 'given here' : 'recorded from elsewhere'}`,
             },
           },
         );
