@@ -34,7 +34,10 @@ export function MedicationReconciliation({ patientId, active, today, onDone }: M
   const listRef = useRef<HTMLUListElement>(null);
   const reconcile = useChannelMutation('medications.reconcile', { invalidates: ['medications.list'] });
 
-  useEffect(() => listRef.current?.focus(), []);
+  // Back to the list on opening and whenever a dialog closes (a modal dialog keeps focus while it is open).
+  useEffect(() => {
+    if (!stopping && !editing) listRef.current?.focus();
+  }, [stopping, editing]);
   const current = active[Math.min(index, active.length - 1)];
   const decided = Object.keys(decisions).length;
 
@@ -145,12 +148,10 @@ export function MedicationReconciliation({ patientId, active, today, onDone }: M
           today={today}
           onClose={() => {
             setStopping(null);
-            listRef.current?.focus();
           }}
           onConfirm={async ({ stopDate, reason }) => {
             decide(stopping, { decision: 'stop', version: stopping.version, stopDate, reason });
             setStopping(null);
-            listRef.current?.focus();
           }}
         />
       )}
@@ -161,13 +162,11 @@ export function MedicationReconciliation({ patientId, active, today, onDone }: M
           today={today}
           onClose={() => {
             setEditing(null);
-            listRef.current?.focus();
           }}
           onSaved={(saved) => {
             // An edit made while reconciling confirms the line as it now reads.
             decide(saved, { decision: 'continue', version: saved.version });
             setEditing(null);
-            listRef.current?.focus();
           }}
         />
       )}
