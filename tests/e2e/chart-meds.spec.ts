@@ -89,6 +89,7 @@ test('medications: add from the keyboard, then reconcile one key per line and sa
     expect.objectContaining({ name: 'Ibuprofen', source: 'outside', stopReason: 'Stomach pain' }),
   ]);
   await expect(panel.getByText('Stopped (1)')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'chart-meds-list.png') });
 });
 
 test('immunizations and history: record a CVX vaccine found by name, a family history line and social history', async ({
@@ -125,5 +126,6 @@ test('immunizations and history: record a CVX vaccine found by name, a family hi
   await social.getByLabel('Tobacco', { exact: true }).selectOption('former');
   await social.getByRole('button', { name: 'Save social history' }).click();
   await expect(hist.getByText('Former')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'chart-meds-imm-history.png') });
   expect(jose.sex).toBe('male');
 });

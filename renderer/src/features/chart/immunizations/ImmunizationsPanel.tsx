@@ -21,23 +21,31 @@ export function ImmunizationsPanel({ patientId }: { patientId: string }) {
   const rows = query.data ?? [];
 
   const columns: Column<Immunization>[] = [
-    { key: 'date', header: t('imm.col.date'), cell: (i) => format.date(i.givenDate) },
+    { key: 'date', header: t('imm.col.date'), className: 'meds-nowrap', cell: (i) => format.date(i.givenDate) },
     {
       key: 'vaccine',
       header: t('imm.col.vaccine'),
       rowHeader: true,
       cell: (i) => (
         <>
-          {i.vaccine} <span className="meds-tag">CVX {i.cvxCode}</span>
+          {i.vaccine}
+          <span className="meds-detail">
+            {[
+              `CVX ${i.cvxCode}`,
+              i.doseNumber ? t('imm.doseN', { n: i.doseNumber }) : '',
+              i.givenHere ? t('imm.here') : t('imm.elsewhere'),
+              i.lot ? t('imm.lotN', { lot: i.lot }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
         </>
       ),
     },
-    { key: 'dose', header: t('imm.col.dose'), cell: (i) => (i.doseNumber ? String(i.doseNumber) : '—') },
-    { key: 'where', header: t('imm.col.where'), cell: (i) => (i.givenHere ? t('imm.here') : t('imm.elsewhere')) },
-    { key: 'lot', header: t('imm.col.lot'), cell: (i) => i.lot || '—' },
     {
       key: 'actions',
       header: t('col.actions'),
+      className: 'meds-actions-cell',
       cell: (i) => (
         <button
           type="button"

@@ -37,21 +37,23 @@ export function MedicationsPanel({ patientId }: { patientId: string }) {
         <>
           {medicationLine(m)}
           {m.source === 'outside' && <span className="meds-tag">{t('source.outsideTag')}</span>}
+          <span className="meds-detail">
+            {[
+              m.startDate ? t('since', { date: format.date(m.startDate) }) : '',
+              m.reconciledAt
+                ? t('confirmedBy', { when: format.dateTime(m.reconciledAt), name: m.reconciledByName ?? '' })
+                : t('notConfirmed'),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
         </>
       ),
-    },
-    { key: 'start', header: t('col.since'), cell: (m) => (m.startDate ? format.date(m.startDate) : '—') },
-    {
-      key: 'confirmed',
-      header: t('col.confirmed'),
-      cell: (m) =>
-        m.reconciledAt
-          ? t('confirmedBy', { when: format.dateTime(m.reconciledAt), name: m.reconciledByName ?? '' })
-          : '—',
     },
     {
       key: 'actions',
       header: t('col.actions'),
+      className: 'meds-actions-cell',
       cell: (m) => (
         <span className="meds-actions">
           <button type="button" onClick={() => setEditing(m)} aria-label={t('editNamed', { name: m.name })}>
