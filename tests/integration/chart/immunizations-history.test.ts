@@ -352,6 +352,31 @@ describe('social history and pregnancy', () => {
   });
 });
 
+describe('a patient who is not there', () => {
+  it('refuses every read and write for an unknown or deleted patient, audits the failed views, writes nothing', async () => {
+    const unknown = '01890000-0000-7000-8000-000000000000';
+    app.core.db.sqlite.prepare("UPDATE patients SET deleted_at = '2026-03-01T00:00:00Z' WHERE id = ?").run(patientId);
+    for (const id of [unknown, patientId]) {
+      const calls: [string, unknown][] = [
+        ['immunizations.list', { patientId: id }],
+        ['immunizations.add', { patientId: id, immunization: dose() }],
+        ['history.get', { patientId: id }],
+        ['history.addEntry', { patientId: id, entry: { section: 'medical', description: 'Asthma' } }],
+        ['history.saveSocial', { patientId: id, record: null, social: { tobacco: 'never' } }],
+      ];
+      for (const [channel, input] of calls)
+        expect((await refused(doctor, channel, input)).code, channel).toBe('NOT_FOUND');
+    }
+    expect(app.count('immunizations') + app.count('history_entries') + app.count('social_history')).toBe(0);
+    expect(audits('chart.view').map((a) => [a.patient_id, a.outcome])).toEqual([
+      [null, 'failure'],
+      [null, 'failure'],
+      [null, 'failure'],
+      [null, 'failure'],
+    ]);
+  });
+});
+
 describe('who may', () => {
   it('gives a receptionist FORBIDDEN on every immunization and history channel and writes nothing', async () => {
     const a = await app.call(doctor, 'immunizations.add', { patientId, immunization: dose() });

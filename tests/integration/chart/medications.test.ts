@@ -181,6 +181,20 @@ describe('the medication list', () => {
     });
   });
 
+  it('refuses a stop before the patient was born when the start is not known', async () => {
+    const a = await app.call(doctor, 'medications.add', {
+      patientId,
+      medication: med({ startDate: null, source: 'outside' }),
+    });
+    const error = await refused(doctor, 'medications.stop', {
+      id: a.id,
+      version: 1,
+      stopDate: '1979-01-01',
+      reason: 'x',
+    });
+    expect(error.fields).toEqual({ stopDate: expect.stringContaining('1980-02-29') });
+  });
+
   it('refuses an edit moving the start after the stop date', async () => {
     const a = await app.call(doctor, 'medications.add', { patientId, medication: med() });
     await app.call(doctor, 'medications.stop', { id: a.id, version: 1, stopDate: '2026-01-01', reason: 'Done' });

@@ -215,11 +215,13 @@ export class MedicationService {
 
   /** Only an active line stops, on a day from its start to today. */
   private checkStop(before: StoredRow, stopDate: string, field: string): void {
+    const birthDate = chartPatient(this.db, before.patient_id as string).birthDate;
     if (before.status !== 'active') throw this.invalid(field, t('errors.chart.meds.alreadyStopped'));
     const startDate = before.start_date as string | null;
     if (stopDate > clinicToday(this.ctx)) throw this.invalid(field, t('errors.chart.meds.stopInFuture'));
     if (startDate && stopDate < startDate)
       throw this.invalid(field, t('errors.chart.meds.stopBeforeStart', { startDate }));
+    if (stopDate < birthDate) throw this.invalid(field, t('errors.chart.meds.stopBeforeBirth', { birthDate }));
   }
 
   /** The live row at the version the doctor saw: NOT_FOUND, or CONFLICT before any rule is checked. */
