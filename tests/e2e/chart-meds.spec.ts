@@ -69,11 +69,24 @@ test('medications: add from the keyboard, then reconcile one key per line and sa
   await page.keyboard.press('Enter');
   await expect(stop).toBeHidden();
   await expect(list).toBeFocused();
-  await page.keyboard.press('ArrowDown'); // skip Metformin
-  await page.keyboard.press('c'); // Simvastatin
+  await page.keyboard.press('e'); // Metformin: edit the dose, which also confirms it
+  const edit = page.getByRole('dialog', { name: 'Edit Metformin' });
+  await expect(edit.getByLabel('Medication name')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('1000 mg');
+  await page.keyboard.press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(list).toBeFocused();
+  // Simvastatin is left undecided; ↑ moves back over the decided lines.
+  await page.keyboard.press('ArrowUp');
   await expect(list.getByRole('option', { name: /Amlodipine.*Still taking/ })).toBeVisible();
   await expect(list.getByRole('option', { name: /Ibuprofen.*Stop: Stomach pain/ })).toBeVisible();
-  await expect(list.getByRole('option', { name: /Metformin.*Not asked yet/ })).toBeVisible();
+  await expect(list.getByRole('option', { name: /Metformin 1000 mg.*Still taking/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(list.getByRole('option', { name: /Simvastatin.*Not asked yet/ })).toBeVisible();
   await expect(panel.getByText('3 of 4 decided')).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'chart-meds-reconcile.png') });
   await page.keyboard.press('Control+Enter');
@@ -82,8 +95,8 @@ test('medications: add from the keyboard, then reconcile one key per line and sa
   const meds = await dispatchOk(app, admin, 'medications.list', { patientId: jose.id });
   expect(meds.active.map((m) => [m.name, m.reconciledByName])).toEqual([
     ['Amlodipine', ADMIN.displayName],
-    ['Metformin', null],
-    ['Simvastatin', ADMIN.displayName],
+    ['Metformin', ADMIN.displayName],
+    ['Simvastatin', null],
   ]);
   expect(meds.stopped).toEqual([
     expect.objectContaining({ name: 'Ibuprofen', source: 'outside', stopReason: 'Stomach pain' }),
