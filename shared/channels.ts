@@ -77,6 +77,7 @@ export const CHANNEL_NAMES = [
   // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
+  'fhir.exportPatient',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
