@@ -156,13 +156,17 @@ export const NOT_PERFORMED = {
   display: 'Not Performed',
 } as const;
 
-/** Immunization.route: FHIR R4 value set immunization-route (v3-RouteOfAdministration). */
+/**
+ * Immunization.route (an example binding in R4): the codes of FHIR R4 value set immunization-route
+ * (v3-RouteOfAdministration), but for intranasal vaccines NASINHL "Inhalation, nasal": the value set
+ * lists NASINHLC under that name, which the code system defines as "Inhalation, nasal cannula".
+ */
 export const IMMUNIZATION_ROUTES: Record<string, Code> = {
   IM: { system: SYSTEM.routeOfAdministration, code: 'IM', display: 'Injection, intramuscular' },
   SC: { system: SYSTEM.routeOfAdministration, code: 'SQ', display: 'Injection, subcutaneous' },
   ID: { system: SYSTEM.routeOfAdministration, code: 'IDINJ', display: 'Injection, intradermal' },
   PO: { system: SYSTEM.routeOfAdministration, code: 'PO', display: 'Swallow, oral' },
-  IN: { system: SYSTEM.routeOfAdministration, code: 'NASINHLC', display: 'Inhalation, nasal' },
+  IN: { system: SYSTEM.routeOfAdministration, code: 'NASINHL', display: 'Inhalation, nasal' },
 };
 
 /**
