@@ -58,6 +58,7 @@ export function expectValidFhir(resource: Resource): void {
     if (e instanceof OperationOutcomeError) {
       throw new Error(
         `${resource.resourceType}/${resource.id} is not valid FHIR R4: ${JSON.stringify(e.outcome.issue, null, 1)}`,
+        { cause: e },
       );
     }
     throw e;
