@@ -779,6 +779,13 @@ describe('the checks these tests rely on', () => {
     expect(() => expectValidFhir(noClass as never)).toThrow(/not valid FHIR R4/);
   });
 
+  it('refuse a bundle holding an invalid resource', () => {
+    const { class: _omitted, ...noClass } = encounter();
+    expect(() =>
+      expectValidFhir({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: noClass as never }] }),
+    ).toThrow(/Bundle\.entry\[0\]\.resource\.class/);
+  });
+
   it('refuse a status outside its value set, which medplum lets through', () => {
     expect(() => expectValidFhir({ ...encounter(), status: 'bogus' as never })).toThrow(/encounter-status/);
   });
