@@ -1,4 +1,4 @@
-import type { Observation } from '@medplum/fhirtypes';
+import type { Observation, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allergyKind,
@@ -768,6 +768,127 @@ describe('Social history', () => {
 
   it('says nothing of what was never recorded', () => {
     expect(socialHistoryToFhir(social({}))).toEqual([]);
+  });
+});
+
+describe('deleted records (entered in error, for sync; the bundle leaves them out)', () => {
+  const me = () => rows.actor.userId;
+  const p = () => ({ patient_id: patientId });
+  const cases: [string, () => unknown][] = [
+    ['visit', () => visitToFhir(rows.softDelete<VisitRow>(visitKind, visit().id, 'visit.update'))],
+    [
+      'note',
+      () =>
+        noteToFhir(
+          rows.softDelete<NoteRow>(
+            noteKind,
+            rows.create<NoteRow>(
+              noteKind,
+              { ...p(), author_id: me(), format: 'free', body: 'x', status: 'unsigned' },
+              'note.create',
+            ).id,
+            'note.update',
+          ),
+        ),
+    ],
+    [
+      'vitals',
+      () =>
+        vitalsToFhir(
+          rows.softDelete<VitalsRow>(
+            vitalsKind,
+            rows.create<VitalsRow>(
+              vitalsKind,
+              { ...p(), taken_at: '2026-03-10T08:00:00.000Z', systolic: 120, diastolic: 80 },
+              'vitals.record',
+            ).id,
+            'vitals.update',
+          ),
+        ),
+    ],
+    [
+      'allergy',
+      () =>
+        allergyToFhir(
+          rows.softDelete<AllergyRow>(
+            allergyKind,
+            rows.create<AllergyRow>(
+              allergyKind,
+              { ...p(), kind: 'allergy', substance: 'Latex', status: 'active' },
+              'allergy.add',
+            ).id,
+            'allergy.update',
+          ),
+        ),
+    ],
+    [
+      'medication',
+      () =>
+        medicationToFhir(
+          rows.softDelete<MedicationRow>(
+            medicationKind,
+            rows.create<MedicationRow>(
+              medicationKind,
+              { ...p(), name: 'X', source: 'here', status: 'active' },
+              'medication.add',
+            ).id,
+            'medication.update',
+          ),
+        ),
+    ],
+    [
+      'immunization',
+      () =>
+        immunizationToFhir(
+          rows.softDelete<ImmunizationRow>(
+            immunizationKind,
+            rows.create<ImmunizationRow>(
+              immunizationKind,
+              { ...p(), cvx_code: '03', vaccine: 'MMR', given_date: '2020-01-01', given_here: 1 },
+              'immunization.add',
+            ).id,
+            'immunization.update',
+          ),
+        ),
+    ],
+    ...(['medical', 'surgical', 'family'] as const).map((section): [string, () => unknown] => [
+      `${section} history`,
+      () =>
+        historyEntryToFhir(
+          rows.softDelete<HistoryEntryRow>(
+            historyEntryKind,
+            rows.create<HistoryEntryRow>(historyEntryKind, { ...p(), section, description: 'x' }, 'history.save').id,
+            'history.save',
+          ),
+        ),
+    ]),
+    [
+      'social history',
+      () =>
+        socialHistoryToFhir(
+          rows.softDelete<SocialHistoryRow>(
+            socialHistoryKind,
+            rows.create<SocialHistoryRow>(socialHistoryKind, { ...p(), tobacco: 'never' }, 'history.save').id,
+            'history.save',
+          ),
+        ),
+    ],
+  ];
+
+  it.each(cases)('a deleted %s maps as entered-in-error', (_kind, map) => {
+    const mapped = map() as Resource | Resource[];
+    const list = Array.isArray(mapped) ? mapped : [mapped];
+    expect(list.length).toBeGreaterThan(0);
+    for (const r of list) {
+      expectValidFhir(r);
+      const status =
+        'verificationStatus' in r && r.verificationStatus
+          ? r.verificationStatus.coding![0]!.code
+          : (r as { status?: string }).status;
+      expect(status, `${r.resourceType}/${r.id}`).toBe('entered-in-error');
+      expect(r).not.toHaveProperty('clinicalStatus');
+      expect(r.meta!.versionId).toBe('2');
+    }
   });
 });
 
