@@ -33,6 +33,14 @@ export function loadFhirDefinitions(): void {
   profiles = new Map(vitals.map((sd) => [sd.url, sd]));
 }
 
+/** A loaded R4 profile by its URL. */
+export function loadedProfile(url: string): StructureDefinition {
+  loadFhirDefinitions();
+  const profile = profiles?.get(url);
+  if (!profile) throw new Error(`Profile ${url} is not loaded`);
+  return profile;
+}
+
 /**
  * The profile a resource is checked against: the one its meta.profile declares. The R4 bp profile
  * slices its components by a value inside a nested coding slice, which medplum 4 cannot resolve
