@@ -2,6 +2,7 @@ import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
+import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerFhirHandlers } from '../fhir/fhir-handlers';
@@ -32,6 +33,7 @@ export function registerHandlers(
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
+  registerMedicationHandlers(ctx, registry);
   registerFhirHandlers(ctx, registry);
   return registry;
 }

@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { HistoryPanel } from './history/HistoryPanel';
+import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
+import { MedicationsPanel } from './medications/MedicationsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -16,4 +19,8 @@ export interface ChartPanel {
 }
 
 /** Every panel of the overview; each area adds its own lines. */
-export const CHART_PANELS: readonly ChartPanel[] = [];
+export const CHART_PANELS: readonly ChartPanel[] = [
+  { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
+  { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
+  { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
+];
