@@ -14,6 +14,7 @@ import {
 import type { Session } from '../../../electron/main/ipc/session';
 import { patientKind } from '../../../electron/main/patients/patient-kind';
 import { addUser, openTestApp, patientInput, setUpClinic, type TestApp } from '../support';
+import { seedChart } from '../chart/chart-seed';
 import { ChartRows } from './chart-rows';
 import { expectValidFhir, loadFhirDefinitions } from './fhir-validation';
 
@@ -208,6 +209,93 @@ describe('fhir.exportPatient', () => {
         details: `FHIR R4 bundle, ${resources.length} resources`,
       },
     ]);
+  });
+
+  it("exports what the chart's own services wrote, valid", async () => {
+    const patient = await app.call(doctor, 'patients.register', {
+      patient: patientInput({
+        givenNames: 'Aigerim',
+        familyName: 'Nurlanqyzy',
+        sex: 'female',
+        birth: { kind: 'date', date: '1994-06-01' },
+      }),
+      confirmedNotDuplicate: true,
+    });
+    seedChart(app, rows.actor, patient.id);
+    const med = await app.call(doctor, 'medications.add', {
+      patientId: patient.id,
+      medication: {
+        name: 'Lisinopril 10 mg',
+        dose: '10 mg',
+        frequency: 'once daily',
+        startDate: '2026-01-05',
+        source: 'here',
+      },
+    });
+    await app.call(doctor, 'medications.stop', {
+      id: med.id,
+      version: med.version,
+      stopDate: '2026-03-09',
+      reason: 'Cough',
+    });
+    await app.call(doctor, 'immunizations.add', {
+      patientId: patient.id,
+      immunization: { cvxCode: '03', givenDate: '2000-05-01', givenHere: false, route: 'SC' },
+    });
+    await app.call(doctor, 'history.addEntry', {
+      patientId: patient.id,
+      entry: { section: 'surgical', description: 'Appendectomy', whenText: '2010' },
+    });
+    await app.call(doctor, 'history.addEntry', {
+      patientId: patient.id,
+      entry: { section: 'family', relation: 'брат', description: 'Asthma' },
+    });
+    const history = await app.call(doctor, 'history.get', { patientId: patient.id });
+    await app.call(doctor, 'history.saveSocial', {
+      patientId: patient.id,
+      record: history.social ? { id: history.social.id, version: history.social.version } : null,
+      social: {
+        tobacco: 'never',
+        alcohol: 'occasional',
+        occupation: 'Engineer',
+        pregnancyStatus: 'pregnant',
+        lmpDate: '2026-01-20',
+      },
+    });
+
+    const bundle = JSON.parse((await app.call(doctor, 'fhir.exportPatient', { patientId: patient.id })).json) as Bundle;
+    expectValidFhir(bundle);
+    const resources = bundle.entry!.map((e) => e.resource!);
+    resources.forEach(expectValidFhir);
+    const find = (type: string) => resources.filter((r) => r.resourceType === type);
+    expect(find('MedicationStatement')).toContainEqual(
+      expect.objectContaining({
+        status: 'stopped',
+        statusReason: [{ text: 'Cough' }],
+        medicationCodeableConcept: { text: 'Lisinopril 10 mg' },
+      }),
+    );
+    expect(find('Immunization')).toContainEqual(
+      expect.objectContaining({
+        primarySource: false,
+        vaccineCode: expect.objectContaining({ coding: [expect.objectContaining({ code: '03' })] }),
+      }),
+    );
+    // The seed's ICD-10-CM code is stored undotted (J209): exported dotted.
+    expect(find('Condition')).toContainEqual(
+      expect.objectContaining({
+        code: expect.objectContaining({ coding: [expect.objectContaining({ code: 'J20.9' })] }),
+      }),
+    );
+    const observationCodes = find('Observation').map(
+      (o) => (o as { code: { coding: { code: string }[] } }).code.coding[0]!.code,
+    );
+    expect(observationCodes).toEqual(
+      expect.arrayContaining(['85354-9', '72166-2', '11331-6', '11341-5', '82810-3', '8665-2']),
+    );
+    expect(find('FamilyMemberHistory')).toHaveLength(2);
+    expect(find('Procedure')).toHaveLength(1);
+    expect(find('Composition')).toHaveLength(2);
   });
 
   it('refuses an unknown or deleted patient, and a malformed id, auditing the attempt', async () => {
