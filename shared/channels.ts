@@ -93,6 +93,7 @@ export const CHANNEL_NAMES = [
   'history.saveSocial',
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
+  'fhir.exportPatient',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

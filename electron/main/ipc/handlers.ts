@@ -5,6 +5,7 @@ import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/ba
 import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
+import { registerFhirHandlers } from '../fhir/fhir-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
@@ -33,5 +34,6 @@ export function registerHandlers(
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
   registerMedicationHandlers(ctx, registry);
+  registerFhirHandlers(ctx, registry);
   return registry;
 }
