@@ -4,6 +4,7 @@ import { registerAuditHandlers } from '../audit/audit-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
+import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
@@ -31,5 +32,6 @@ export function registerHandlers(
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
+  registerVitalsHandlers(ctx, registry);
   return registry;
 }
