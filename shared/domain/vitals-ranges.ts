@@ -60,7 +60,8 @@ export interface ReferenceRange {
 
 const ADULT = 216; // 18 years, in months
 const PALS = 'AHA PALS Provider Manual (2020), normal heart and respiratory rates by age (awake)';
-const AHA_BP = 'AHA/ACC 2017 high blood pressure guideline: normal < 120/80 mmHg; hypotension below 90/60 by common clinical use';
+const AHA_BP =
+  'AHA/ACC 2017 high blood pressure guideline: normal < 120/80 mmHg; hypotension below 90/60 by common clinical use';
 const AAP_BP =
   'AAP 2017 clinical practice guideline (Flynn et al.): from 13 years the adult thresholds apply; younger children need height-centile tables, not held here';
 const COMMON = 'Common clinical reference (as in standard nursing and medical texts)';
@@ -130,9 +131,12 @@ export function referenceRange(measure: VitalMeasure, ageMonths: number): Refere
 
 /** 'low' or 'high' when a value is outside the normal band at that age; null when normal or not judged. */
 export function flagOf(measure: VitalMeasure, value: number, ageMonths: number): VitalFlag | null {
-  const range = referenceRange(measure, ageMonths);
-  if (!range) return null;
-  if (range.low !== null && value < range.low) return 'low';
-  if (range.high !== null && value > range.high) return 'high';
+  return flagAgainst(referenceRange(measure, ageMonths), value);
+}
+
+/** 'low' or 'high' when a value is outside a normal band; null inside it or without one. */
+export function flagAgainst(range: ReferenceRange | null, value: number): VitalFlag | null {
+  if (range?.low != null && value < range.low) return 'low';
+  if (range?.high != null && value > range.high) return 'high';
   return null;
 }

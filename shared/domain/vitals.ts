@@ -3,14 +3,26 @@ import { idSchema, versionSchema } from './common';
 import { ENTERED_MEASURES, UNIT_SYSTEMS, VITAL_MEASURES, type EnteredMeasure, type VitalMeasure } from './vitals-units';
 
 export * from './vitals-units';
-export { POSSIBLE_RANGE, REFERENCE_RANGES, flagOf, referenceRange, ageInMonths, type VitalFlag } from './vitals-ranges';
+export {
+  POSSIBLE_RANGE,
+  REFERENCE_RANGES,
+  ageInMonths,
+  flagAgainst,
+  flagOf,
+  referenceRange,
+  type ReferenceRange,
+  type VitalFlag,
+} from './vitals-ranges';
 
 /** An instant as UTC ISO-8601 ("2026-03-10T08:30:00.000Z"), as the renderer sends it from the clinic's wall clock. */
 export const instantSchema = z
   .string()
   .max(30, { message: 'Enter the time the vitals were taken' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { message: 'Enter the time the vitals were taken' })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'Enter a real date and time' })
+  // Date.parse rolls 30 February over into March: a real date reads back as written.
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10), {
+    message: 'Enter a real date and time',
+  })
   .transform((s) => new Date(s).toISOString());
 
 /** A measurement as typed: a number, or null / absent when it was not measured. Ranges are main's (vitals-ranges.ts). */

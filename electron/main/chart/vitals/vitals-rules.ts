@@ -32,7 +32,10 @@ function shownRange(measure: VitalMeasure, system: UnitSystem): { min: string; m
   const factor = 10 ** decimals;
   const low = Math.ceil(roundTo(fromCanonical(measure, min, system) * factor, 6)) / factor;
   const high = Math.floor(roundTo(fromCanonical(measure, max, system) * factor, 6)) / factor;
-  return { min: low.toFixed(decimals), max: high.toFixed(decimals), unit: UNIT_SYMBOL[unitIn(measure, system)] ?? '' };
+  const symbol = UNIT_SYMBOL[unitIn(measure, system)] ?? '';
+  // "120 mmHg", "100%", and the pain score's 0-10 with no unit at all.
+  const unit = symbol === '%' ? '%' : symbol === '/10' ? '' : ` ${symbol}`;
+  return { min: low.toFixed(decimals), max: high.toFixed(decimals), unit };
 }
 
 /**
@@ -56,7 +59,10 @@ export function canonicalValues(typed: TypedMeasurements, system: UnitSystem): V
     const value = toCanonical(measure, raw, system);
     const { min, max } = POSSIBLE_RANGE[measure];
     if (value < min || value > max) {
-      fields[measure] = t('errors.chart.vitals.outOfRange', { field: fieldLabel(measure), ...shownRange(measure, system) });
+      fields[measure] = t('errors.chart.vitals.outOfRange', {
+        field: fieldLabel(measure),
+        ...shownRange(measure, system),
+      });
       continue;
     }
     values[measure] = value;

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import {
+  REFERENCE_RANGES,
   VITAL_MEASURES,
   ageInMonths,
+  flagAgainst,
   flagOf,
   referenceRange,
+  type ReferenceRange,
   type VitalFlag,
   type VitalMeasure,
   type VitalsList,
@@ -14,7 +17,7 @@ import {
   type VitalsUpdate,
   type VitalsValues,
 } from '../../../../shared/domain/vitals';
-import { utcToZoned } from '../../../../shared/zoned-time';
+import { addDays, addMonths, clinicDayBounds, utcToZoned } from '../../../../shared/zoned-time';
 import { appendAudit } from '../../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
@@ -150,22 +153,18 @@ export class VitalsService {
   trend(patientId: string, measure: VitalMeasure, limit: number, actor: Actor): VitalsTrend {
     const patient = this.livePatient(patientId);
     const rows = this.trendStatement(measure).raw().all(patientId, limit) as [string, number][];
-    const zone = clinicTimeZone(this.ctx);
+    const bands = ageBands(measure, patient.birth_date, clinicTimeZone(this.ctx));
     const points = new Array<VitalsTrend['points'][number]>(rows.length);
-    let lastDate = '';
-    let months: number | null = null;
+    // Oldest first; the bands are in time order too, so one pass walks both.
+    let band = -1;
     for (let i = 0; i < rows.length; i++) {
       const [takenAt, value] = rows[rows.length - 1 - i]!;
-      const date = utcToZoned(takenAt, zone).date;
-      if (date !== lastDate) {
-        months = ageInMonths(patient.birth_date, date);
-        lastDate = date;
-      }
-      const range = months === null ? null : referenceRange(measure, months);
+      while (band + 1 < bands.length && takenAt >= bands[band + 1]!.fromUtc) band++;
+      const range = band >= 0 ? bands[band]!.range : null;
       points[i] = {
         takenAt,
         value,
-        flag: months === null ? null : flagOf(measure, value, months),
+        flag: flagAgainst(range, value),
         low: range?.low ?? null,
         high: range?.high ?? null,
       };
@@ -271,6 +270,33 @@ export class VitalsService {
       flags,
     };
   }
+}
+
+/**
+ * When a patient's normal band for a measure changes, as UTC instants in time order: the start, on
+ * the clinic's calendar, of the first day they are each age of REFERENCE_RANGES (and of their birth
+ * date, before which nothing is judged). A trend then finds each point's band by comparing instants
+ * instead of working out an age per point.
+ */
+function ageBands(
+  measure: VitalMeasure,
+  birthDate: string,
+  zone: string,
+): { fromUtc: string; range: ReferenceRange | null }[] {
+  const months = new Set<number>([0]);
+  for (const r of REFERENCE_RANGES) {
+    if (r.measure !== measure) continue;
+    months.add(r.fromMonths);
+    if (r.toMonths !== null) months.add(r.toMonths);
+  }
+  return [...months]
+    .sort((a, b) => a - b)
+    .map((m) => {
+      // The first day of completed month m: addMonths lands on it or, at a month's end, a few days early.
+      let date = addMonths(birthDate, m);
+      while ((ageInMonths(birthDate, date) ?? -1) < m) date = addDays(date, 1);
+      return { fromUtc: clinicDayBounds(date, zone).startUtc, range: referenceRange(measure, m) };
+    });
 }
 
 /** The audit entry's details: which measures, never their values (the audit trail is not the chart). */
