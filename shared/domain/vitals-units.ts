@@ -202,8 +202,12 @@ export const UNIT_SYMBOL: Record<string, string> = {
   '{score}': '/10',
 };
 
-/** A stored value as text in a unit system, with its unit symbol: "98.6 °F", "120 mmHg", "7 /10". */
+/** A stored value as text in a unit system, with its unit symbol: "98.6 °F", "120 mmHg", "7 /10", "5 ft 7.0 in". */
 export function formatVital(measure: VitalMeasure, value: number, system: UnitSystem): string {
+  if (measure === 'height' && system === 'us') {
+    const { feet, inches } = toFeetAndInches(fromCanonical('height', value, 'us'));
+    return `${feet} ft ${inches.toFixed(1)} in`;
+  }
   const unit = UNIT_SYMBOL[unitIn(measure, system)] ?? '';
   const text = shownValue(measure, value, system).toFixed(SHOWN_DECIMALS[measure]);
   return unit === '%' ? `${text}%` : `${text} ${unit}`;

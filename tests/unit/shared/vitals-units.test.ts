@@ -93,5 +93,8 @@ describe('vital signs units', () => {
     expect(formatVital('systolic', 120, 'metric')).toBe('120 mmHg');
     expect(formatVital('spo2', 97, 'metric')).toBe('97%');
     expect(formatVital('bmi', 22.9, 'us')).toBe('22.9 kg/m²');
+    expect(formatVital('height', 170.18, 'us')).toBe('5 ft 7.0 in');
+    expect(formatVital('height', 170.18, 'metric')).toBe('170.2 cm');
+    expect(formatVital('pain', 7, 'metric')).toBe('7 /10');
   });
 });
