@@ -53,6 +53,7 @@ test('a doctor records vitals with the keyboard, sees the abnormal values marked
   }
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('button', { name: 'Record vitals' })).toBeFocused();
 
   const latest = panel.getByRole('region', { name: 'Latest vitals' });
   const systolic = latest.getByRole('definition').filter({ hasText: 'mmHg' }).first();

@@ -20,7 +20,23 @@ import { t } from '../../i18n/translate';
 /** The measures as typed, in the unit system chosen. */
 export type TypedMeasurements = Partial<Record<EnteredMeasure, number | null | undefined>>;
 
-const fieldLabel = (measure: VitalMeasure) => t(`errors.chart.vitals.fields.${measure}`);
+/** The catalog keys of the measures' names in messages (written out, so the catalog test sees each used). */
+const FIELD_LABEL_KEYS: Record<VitalMeasure, string> = {
+  systolic: 'errors.chart.vitals.fields.systolic',
+  diastolic: 'errors.chart.vitals.fields.diastolic',
+  pulse: 'errors.chart.vitals.fields.pulse',
+  temperature: 'errors.chart.vitals.fields.temperature',
+  respiratoryRate: 'errors.chart.vitals.fields.respiratoryRate',
+  spo2: 'errors.chart.vitals.fields.spo2',
+  weight: 'errors.chart.vitals.fields.weight',
+  height: 'errors.chart.vitals.fields.height',
+  bmi: 'errors.chart.vitals.fields.bmi',
+  pain: 'errors.chart.vitals.fields.pain',
+  headCircumference: 'errors.chart.vitals.fields.headCircumference',
+  muac: 'errors.chart.vitals.fields.muac',
+};
+
+const fieldLabel = (measure: VitalMeasure) => t(FIELD_LABEL_KEYS[measure]);
 
 /**
  * The accepted range as people read it in the system they typed in, rounded inwards so that any

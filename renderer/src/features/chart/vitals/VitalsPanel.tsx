@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { channelKey, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage } from '../../../forms/field-errors';
 import { useDateFormat } from '../../../format/use-date-format';
+import { useClinicTimeZone } from '../../../app/session-store';
 import { DataTable, Notice, type Column } from '../../../ui';
 import { ageOn, todayIn } from '../../../../../shared/dates';
 import type { Patient } from '../../../../../shared/domain/patient';
@@ -38,6 +39,20 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
   const [page, setPage] = useState(0);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [trend, setTrend] = useState<VitalMeasure | null>(null);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const zone = useClinicTimeZone();
+  // The dialog leaves the page when it closes: keyboard users go back to "Record vitals", not the
+  // page's top. Focused once the dialog is gone (while it is open the rest of the page is inert).
+  const returnFocus = useRef(false);
+  const closeDialog = () => {
+    returnFocus.current = true;
+    setDialog(null);
+  };
+  useEffect(() => {
+    if (dialog || !returnFocus.current) return;
+    returnFocus.current = false;
+    recordButton.current?.focus();
+  }, [dialog]);
   const first = useChannelQuery('vitals.list', { patientId, limit: PAGE, offset: 0 });
   const older = useChannelQuery(
     'vitals.list',
@@ -51,7 +66,7 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
   // The patient's record is already read (and audited) by the chart screen: its birth date decides
   // whether the children's measures are offered, without another read.
   const patient = useQueryClient().getQueryData<Patient>(channelKey('patients.get', { id: patientId }));
-  const age = patient ? ageOn(patient.birthDate, todayIn()) : null;
+  const age = patient ? ageOn(patient.birthDate, todayIn(zone)) : null;
   const isChild = !age || age.years < CHILD_YEARS;
 
   const sets = shown.data?.sets ?? [];
@@ -95,7 +110,7 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
         <h2 id={`vitals-${patientId}`}>{t('title')}</h2>
         <div className="vitals-panel__actions">
           <UnitsSwitch units={units} onChange={setUnits} />
-          <button type="button" onClick={() => setDialog({})}>
+          <button ref={recordButton} type="button" onClick={() => setDialog({})}>
             {t('record')}
           </button>
         </div>
@@ -157,9 +172,9 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
           childFields={isChild || !!dialog.set?.values.headCircumference || !!dialog.set?.values.muac}
           units={units}
           onUnits={setUnits}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
           onSaved={() => {
-            setDialog(null);
+            closeDialog();
             setPage(0);
           }}
         />
