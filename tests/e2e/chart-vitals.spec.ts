@@ -47,10 +47,19 @@ test('a doctor records vitals with the keyboard, sees the abnormal values marked
   const dialog = page.getByRole('dialog', { name: 'Record vitals' });
   await expect(dialog.getByLabel('Systolic pressure (mmHg)')).toBeFocused();
   // Systolic, diastolic, pulse, temperature (°F), breathing, SpO2, weight (lb), height (ft, in): Enter saves.
-  for (const value of ['152', '96', '72', '101.3', '16', '97', '165', '5', '7']) {
+  for (const value of ['300', '96', '72', '101.3', '16', '97', '165', '5', '7']) {
     await page.keyboard.type(value);
     await page.keyboard.press('Tab');
   }
+  await page.keyboard.press('Enter');
+  // Main refuses the impossible systolic with the accepted range; the form keeps what was typed and
+  // puts the cursor on the field to fix.
+  const systolicField = dialog.getByLabel('Systolic pressure (mmHg)');
+  await expect(dialog.getByText('Systolic pressure must be between 40 and 280 mmHg.')).toBeVisible();
+  await expect(systolicField).toBeFocused();
+  await expect(dialog.getByLabel('Weight (lb)')).toHaveValue('165');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('152');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(panel.getByRole('button', { name: 'Record vitals' })).toBeFocused();

@@ -133,10 +133,15 @@ export function RecordVitalsDialog({
     onUnits(next);
   };
 
+  // Each refusal moves the cursor to the first field to fix, once the fields show their messages.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals) focusFirstInvalid(formRef.current);
+  }, [refusals]);
   function showErrors(found: Record<string, string>, message = '') {
     setErrors(found);
     setAlert(message);
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
+    setRefusals((n) => n + 1);
   }
 
   async function submit(e: FormEvent) {
