@@ -8,73 +8,20 @@ import {
   ENTERED_MEASURES,
   UNIT_SYMBOL,
   feetAndInches,
-  shownValue,
-  toCanonical,
-  toFeetAndInches,
   unitIn,
   type EnteredMeasure,
   type UnitSystem,
   type VitalsSet,
 } from '../../../../../shared/domain/vitals';
 import { utcToZoned, zonedToUtc } from '../../../../../shared/zoned-time';
+import { convertForm, formValuesOf, keptAsStored, parseNumber, type FormValues } from './vitals-form-values';
 import { UnitsSwitch } from './UnitsSwitch';
-
-/** What each field holds as typed; height in US units is two fields (feet, inches). */
-type FormValues = Partial<Record<EnteredMeasure | 'heightFeet' | 'heightInches' | 'date' | 'time', string>>;
 
 const CHILD_MEASURES: readonly EnteredMeasure[] = ['headCircumference', 'muac'];
 const MAIN_MEASURES = ENTERED_MEASURES.filter((m) => !CHILD_MEASURES.includes(m));
 
 /** The channels a saved set makes stale. */
 const VITALS_READS = ['vitals.list', 'vitals.trend'] as const;
-
-function parseNumber(text: string | undefined): number | null | 'invalid' {
-  const trimmed = (text ?? '').trim().replace(',', '.');
-  if (!trimmed) return null;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : 'invalid';
-}
-
-/** A stored set's values as the form shows them in a unit system. */
-function formValuesOf(set: VitalsSet, units: UnitSystem, zone: string): FormValues {
-  const values: FormValues = {};
-  for (const m of ENTERED_MEASURES) {
-    const v = set.values[m];
-    if (v === null) continue;
-    if (m === 'height' && units === 'us') {
-      const { feet, inches } = toFeetAndInches(shownValue('height', v, 'us'));
-      values.heightFeet = String(feet);
-      values.heightInches = String(inches);
-    } else {
-      values[m] = String(shownValue(m, v, units));
-    }
-  }
-  return { ...values, ...utcToZoned(set.takenAt, zone) };
-}
-
-/** The typed values moved to another unit system (70 kg becomes 154.3 lb), so a switch never changes what was meant. */
-function convertForm(values: FormValues, from: UnitSystem, to: UnitSystem): FormValues {
-  const next: FormValues = { ...values };
-  for (const m of ENTERED_MEASURES) {
-    const typed =
-      m === 'height' && from === 'us'
-        ? values.heightFeet || values.heightInches
-          ? feetAndInches(Number(values.heightFeet || 0), Number(values.heightInches || 0))
-          : null
-        : parseNumber(values[m]);
-    if (typeof typed !== 'number') continue;
-    const shown = shownValue(m, toCanonical(m, typed, from), to);
-    if (m === 'height' && to === 'us') {
-      const { feet, inches } = toFeetAndInches(shown);
-      Object.assign(next, { height: '', heightFeet: String(feet), heightInches: String(inches) });
-    } else if (m === 'height') {
-      Object.assign(next, { height: String(shown), heightFeet: '', heightInches: '' });
-    } else {
-      next[m] = String(shown);
-    }
-  }
-  return next;
-}
 
 interface RecordVitalsDialogProps {
   patientId: string;
@@ -126,7 +73,13 @@ export function RecordVitalsDialog({
   const update = useChannelMutation('vitals.update', { invalidates: VITALS_READS });
   const pending = record.isPending || update.isPending;
 
-  const setValue = (key: keyof FormValues, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  // The measures the person typed in; a correction sends the others exactly as stored (keptAsStored).
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const setValue = (key: keyof FormValues, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    const measure = key === 'heightFeet' || key === 'heightInches' ? 'height' : key;
+    setTouched((t) => (t.has(measure) ? t : new Set(t).add(measure)));
+  };
   const switchUnits = (next: UnitSystem) => {
     if (next === units) return;
     setValues((v) => convertForm(v, units, next));
@@ -167,7 +120,14 @@ export function RecordVitalsDialog({
     if (Object.keys(local).length || !takenAt?.ok) return showErrors(local);
     try {
       const saved = set
-        ? await update.mutateAsync({ id: set.id, version: set.version, takenAt: takenAt.utc, units, ...measured })
+        ? await update.mutateAsync({
+            id: set.id,
+            version: set.version,
+            // An unchanged time stays the instant stored (the form shows it to the minute).
+            takenAt: touched.has('date') || touched.has('time') ? takenAt.utc : set.takenAt,
+            units,
+            ...keptAsStored(measured, set, touched, units),
+          })
         : await record.mutateAsync({ patientId, takenAt: takenAt.utc, units, ...measured });
       onSaved(saved);
     } catch (error) {
