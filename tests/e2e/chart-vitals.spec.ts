@@ -57,6 +57,7 @@ test('a doctor records vitals with the keyboard, sees the abnormal values marked
   const systolicField = dialog.getByLabel('Systolic pressure (mmHg)');
   await expect(dialog.getByText('Systolic pressure must be between 40 and 280 mmHg.')).toBeVisible();
   await expect(systolicField).toBeFocused();
+  await page.screenshot({ path: path.join(SHOTS, 'chart-vitals-dialog.png') });
   await expect(dialog.getByLabel('Weight (lb)')).toHaveValue('165');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('152');
@@ -74,6 +75,19 @@ test('a doctor records vitals with the keyboard, sees the abnormal values marked
   // 165 lb at 5 ft 7 in: BMI 25.8, worked out by main and flagged against the WHO adult band.
   await expect(latest.getByRole('definition').filter({ hasText: 'kg/m²' })).toContainText('25.8 kg/m² ▲ high');
   await expect(panel.getByRole('table', { name: /Vitals recorded/ }).getByRole('row')).toHaveCount(5);
+
+  // A correction of the newest set: only the pulse changes; everything else stays as stored.
+  await panel
+    .getByRole('button', { name: /^Correct the vitals of / })
+    .first()
+    .click();
+  const correct = page.getByRole('dialog', { name: /^Correct vitals of / });
+  await correct.getByLabel('Pulse (/min)').fill('118');
+  await correct.getByRole('button', { name: 'Save correction' }).click();
+  await expect(correct).toBeHidden();
+  await expect(latest.getByRole('definition').filter({ hasText: '/min' }).first()).toContainText('118 /min ▲ high');
+  await expect(latest.getByRole('definition').filter({ hasText: '°F' })).toContainText('101.3 °F ▲ high');
+  await expect(latest.getByRole('definition').filter({ hasText: 'lb' })).toContainText('165.0 lb');
 
   await latest.getByRole('button', { name: 'Show the trend of Systolic pressure' }).focus();
   await page.keyboard.press('Enter');
