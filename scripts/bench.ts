@@ -10,6 +10,7 @@
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
+ *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
  *
  * The appointment scenarios run on a copy of the patient database plus two years of a three-doctor
  * front desk (scripts/bench/appointments-seed.ts), cached beside it.
@@ -28,6 +29,7 @@ import { benchPatientSearch } from './bench/patient-search-bench';
 import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
 import { plainCopyOf } from './bench/plain-copy';
+import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } from './bench/chart-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -39,6 +41,9 @@ const SCENARIOS = [
   'ipc-roundtrip',
   'encryption-cost',
   'backup',
+  'chart-open',
+  'note-autosave',
+  'vitals-trend',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -56,6 +61,7 @@ interface Options {
   bookings: number;
   roundtrips: number;
   backupMb: number;
+  chartSamples: number;
   cacheDir: string;
   scenarios: Scenario[];
 }
@@ -83,6 +89,7 @@ function parseArgs(argv: string[]): Options {
     bookings: 300,
     roundtrips: 5_000,
     backupMb: BACKUP_DEFAULT_MB,
+    chartSamples: 300,
     cacheDir: path.join(REPO_ROOT, 'bench-data'),
     scenarios: [...SCENARIOS],
   };
@@ -122,6 +129,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--backup-mb':
         options.backupMb = positiveInt(flag, value());
+        break;
+      case '--chart-samples':
+        options.chartSamples = positiveInt(flag, value());
         break;
       case '--cache-dir':
         options.cacheDir = path.resolve(value());
@@ -207,6 +217,17 @@ async function main(): Promise<void> {
       log,
     }));
 
+  // The chart scenarios share one copy of the database with one heavy chart written into it.
+  let chartRig: Awaited<ReturnType<typeof chartBenchRig>> | null = null;
+  const chartOptions = async () => ({
+    seeded: await seededOnce(),
+    migrationsDir: MIGRATIONS_DIR,
+    seed: options.seed,
+    samples: options.chartSamples,
+    log,
+  });
+  const chartRigOnce = async () => (chartRig ??= await chartBenchRig(await chartOptions()));
+
   for (const scenario of options.scenarios) {
     const t = performance.now();
     log(`== ${scenario}`);
@@ -246,6 +267,12 @@ async function main(): Promise<void> {
           log,
         }),
       );
+    } else if (scenario === 'chart-open') {
+      results.push(await benchChartOpen(await chartRigOnce(), await chartOptions()));
+    } else if (scenario === 'note-autosave') {
+      results.push(await benchNoteAutosave(await chartRigOnce(), await chartOptions()));
+    } else if (scenario === 'vitals-trend') {
+      results.push(await benchVitalsTrend(await chartRigOnce(), await chartOptions()));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {
@@ -260,6 +287,7 @@ async function main(): Promise<void> {
     }
     log(`   (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
+  (chartRig as { dispose(): void } | null)?.dispose();
   log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
 }

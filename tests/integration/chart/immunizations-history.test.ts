@@ -1,3 +1,4 @@
+import { flushReadAudit } from '../../../electron/main/audit/read-audit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/main/ipc/session';
 import type { SocialHistoryFormInput } from '../../../shared/domain/history';
@@ -27,10 +28,13 @@ const dose = (overrides: Partial<ImmunizationFormInput> = {}): ImmunizationFormI
   ...overrides,
 });
 
-const audits = (action: string) =>
+// Chart section reads go through the read-audit buffer: write it before looking.
+const audits = (action: string) => (
+  flushReadAudit(app.core.ctx),
   app.core.db.sqlite
     .prepare('SELECT patient_id, details, outcome FROM audit_log WHERE action = ? ORDER BY seq')
-    .all(action) as { patient_id: string | null; details: string; outcome: string }[];
+    .all(action) as { patient_id: string | null; details: string; outcome: string }[]
+);
 
 async function refused(session: Session, channel: string, input: unknown) {
   const result = await app.raw(session, channel, input);

@@ -332,7 +332,8 @@ describe('reading vitals', () => {
     expect(next.sets.map((s) => s.values.systolic)).toEqual([112, 113]);
     expect(next.sets[1]!.flags).toEqual({});
     expect(
-      app.core.db.sqlite.prepare("SELECT patient_id, details FROM audit_log WHERE action = 'chart.view'").all(),
+      (flushReadAudit(app.core.ctx),
+      app.core.db.sqlite.prepare("SELECT patient_id, details FROM audit_log WHERE action = 'chart.view'").all()),
     ).toEqual([
       { patient_id: adultId, details: 'vitals' },
       { patient_id: adultId, details: 'vitals (from set 3)' },
@@ -352,7 +353,8 @@ describe('reading vitals', () => {
     const short = await app.call(doctor, 'vitals.trend', { patientId: adultId, measure: 'systolic', limit: 2 });
     expect(short.points.map((p) => p.value)).toEqual([111, 110]);
     expect(
-      app.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'chart.view' ORDER BY seq").all(),
+      (flushReadAudit(app.core.ctx),
+      app.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'chart.view' ORDER BY seq").all()),
     ).toEqual([{ details: 'vitals trend: systolic' }, { details: 'vitals trend: systolic' }]);
     const plan = app.core.db.sqlite
       .prepare(

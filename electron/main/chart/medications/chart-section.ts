@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { todayIn } from '../../../../shared/dates';
 import { AppError } from '../../../../shared/errors';
+import { auditShown } from '../../audit/read-audit';
 import { appendAudit } from '../../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
@@ -34,9 +35,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Reads one section of a patient's chart and audits the view (chart.view, the section in the
- * details) in the same transaction (docs/ARCHITECTURE.md, "Who saw whom"): a read that is not
- * recorded is not returned. An unknown patient is recorded as a failed view.
+ * Reads one section of a patient's chart and records the view (chart.view, the section in the
+ * details). Opening the chart is the durable record view (patients.get); the sections the chart
+ * then shows are lists of it, recorded through the read-audit buffer like every list
+ * (docs/ARCHITECTURE.md, "Who saw whom"), so opening a chart costs one commit, not one per panel.
+ * An unknown patient is recorded at once as a failed view.
  */
 export function readChartSection<T>(
   ctx: ServiceContext,
@@ -46,28 +49,29 @@ export function readChartSection<T>(
   read: (patient: ChartPatient) => T,
 ): T {
   const db = ctx.db.sqlite;
-  const outcome = db
-    .transaction(() => {
-      let patient: ChartPatient | null = null;
-      try {
-        patient = chartPatient(db, patientId);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-      }
-      appendAudit(db, {
-        at: isoNow(ctx),
-        userId: actor.userId,
-        username: actor.username,
-        action: 'chart.view',
-        patientId: patient ? patientId : null,
-        outcome: patient ? 'success' : 'failure',
-        details: patient ? `section: ${section}` : `section: ${section}; patient not found: ${patientId}`,
-      });
-      return patient ? { value: read(patient) } : null;
-    })
-    .immediate();
-  if (!outcome) throw new AppError('NOT_FOUND', t('errors.chart.meds.patientNotFound'));
-  return outcome.value;
+  let patient: ChartPatient | null = null;
+  try {
+    patient = chartPatient(db, patientId);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+  if (!patient) {
+    appendAudit(db, {
+      at: isoNow(ctx),
+      userId: actor.userId,
+      username: actor.username,
+      action: 'chart.view',
+      patientId: null,
+      outcome: 'failure',
+      details: `section: ${section}; patient not found: ${patientId}`,
+    });
+    throw new AppError('NOT_FOUND', t('errors.chart.meds.patientNotFound'));
+  }
+  const found = patient;
+  // One snapshot for the section's statements (a read transaction: no write, no commit to wait for).
+  const value = db.transaction(() => read(found))();
+  auditShown(ctx, actor, 'chart.view', [patientId], `section: ${section}`);
+  return value;
 }
 
 /** The names of the columns whose values differ, for audit details that say what changed without saying what it says. */

@@ -18,7 +18,8 @@ import {
   type VitalsValues,
 } from '../../../../shared/domain/vitals';
 import { addDays, addMonths, clinicDayBounds, utcToZoned } from '../../../../shared/zoned-time';
-import { appendAudit } from '../../audit/audit-service';
+import { auditShown } from '../../audit/read-audit';
+
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
 import { t } from '../../i18n/translate';
@@ -187,15 +188,9 @@ export class VitalsService {
     return statement;
   }
 
+  /** A section of the opened chart: recorded through the read-audit buffer, like chart-section.ts. */
   private audited(actor: Actor, patientId: string, section: string): void {
-    appendAudit(this.db, {
-      at: isoNow(this.ctx),
-      userId: actor.userId,
-      username: actor.username,
-      action: 'chart.view',
-      patientId,
-      details: section,
-    });
+    auditShown(this.ctx, actor, 'chart.view', [patientId], section);
   }
 
   /** The patient's birth date, or NOT_FOUND for an unknown or deleted patient. */
