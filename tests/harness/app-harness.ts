@@ -192,6 +192,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     ...keyFileCoreKeys(dataDir),
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
+    referenceDir: path.join(REPO_ROOT, 'resources'),
     printer,
     ...(options.now ? { clock: options.now } : {}),
     quiet: true,

@@ -56,6 +56,7 @@ export function serveCore(
       migrationsDir: settings.migrationsDir,
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
+      ...(settings.referenceDir ? { referenceDir: settings.referenceDir } : {}),
       ...(settings.backupWorker ? { backupWorker: settings.backupWorker } : {}),
       onRestored: (restoredKey) => {
         // Every window signs in again to the restored data; a backup from another installation

@@ -5,6 +5,7 @@ import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/ba
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
+import { registerProblemHandlers } from '../chart/problems/problem-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
 import { registerSecurityHandlers } from '../security/security-handlers';
@@ -31,5 +32,6 @@ export function registerHandlers(
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
+  registerProblemHandlers(ctx, registry);
   return registry;
 }
