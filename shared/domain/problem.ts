@@ -16,10 +16,10 @@ export const MAX_PROBLEM_TEXT = 300;
 export const MAX_PROBLEM_NOTE = 2000;
 
 /**
- * An ICD-10-CM code as people type it: with or without the dot, any case. Letter, digit, then a
- * digit or letter (FY2026's new block has letters second, SOURCE.md), up to 7 characters in all.
+ * An ICD-10-CM code as people type it: with or without the dot, any case. A letter, then two
+ * digits or letters (FY2026's new block QA0 has a letter second), up to 7 characters in all.
  */
-export const ICD10_CODE_PATTERN = /^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
+export const ICD10_CODE_PATTERN = /^[A-Z][0-9A-Z][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 
 /** 'E119' or 'e11.9' -> 'E119' (the code as the official file writes it). */
 export function bareIcd10Code(text: string): string {

@@ -18,12 +18,74 @@ export const SHIPPED_ICD10_RELEASE = '2026';
 
 export const SEARCH_LIMIT = 20;
 /** Word matches read in storage order (shortest description first) before ranking the best 20. */
-const CANDIDATES = 200;
-/** A code typed with or without its dot, or just its first letters: A, E1, E11, E11.9, e119. */
-const CODE_PREFIX = /^[A-Z]([0-9][0-9A-Z]{0,5})?$/;
+const CANDIDATES = 100;
+/**
+ * A code typed with or without its dot, or just its first characters: A, E1, E11, E11.9, e119,
+ * QA0 (FY2026's block with a letter second). Two letters alone ("di") are the start of a word.
+ */
+const CODE_PREFIX = /^[A-Z]([0-9][0-9A-Z]{0,5}|[A-Z][0-9][0-9A-Z]{0,4})?$/;
 
 /** Databases whose code table is known to be filled (it only ever goes from empty to full). */
 const loaded = new WeakSet<Database.Database>();
+/** The index's words in sorted order, per database, built on the first word search after a load. */
+const vocabularies = new WeakMap<Database.Database, string[]>();
+/** A word prefix with more completions than this is left to FTS5's own prefix expansion. */
+const MAX_EXPANSION = 40;
+
+/**
+ * The official files are ASCII (SOURCE.md), so splitting lower-cased text on anything but letters
+ * and digits gives the words exactly as the index's unicode61 tokenizer does.
+ */
+function wordsOf(description: string): string[] {
+  return description.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+
+function vocabulary(db: Database.Database): string[] {
+  let words = vocabularies.get(db);
+  if (!words) {
+    const all = new Set<string>();
+    for (const [description] of db.prepare('SELECT description FROM icd10_codes').raw().iterate() as Iterable<[string]>) {
+      for (const w of wordsOf(description)) all.add(w);
+    }
+    words = [...all].sort();
+    vocabularies.set(db, words);
+  }
+  return words;
+}
+
+/** The index's words that start with `prefix` (at most MAX_EXPANSION + 1), by binary search. */
+function completions(words: string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: string[] = [];
+  for (let i = lo; i < words.length && words[i]!.startsWith(prefix) && found.length <= MAX_EXPANSION; i++) {
+    found.push(words[i]!);
+  }
+  return found;
+}
+
+const quoted = (word: string) => `"${word.replace(/"/g, '""')}"`;
+
+/**
+ * One FTS5 query term per typed word, each matching as a prefix. Words of two or three characters
+ * use the index's prefix index (prefix='2 3'); longer ones are expanded to the words that complete
+ * them and OR-ed, which FTS5 reads lazily in rowid order, so the query stops at the first matches
+ * instead of merging every posting of "encounter*" or "fracture*" first.
+ */
+function matchTerm(words: string[], token: string): string | null {
+  if (token.length === 2 || token.length === 3) return `${quoted(token)}*`;
+  const found = completions(words, token);
+  if (found.length === 0) return null;
+  // One character with many completions ("2" in "type 2 diabetes", a lone "d") is taken as the
+  // word itself: expanding it would read a good part of the index for every keystroke.
+  if (found.length > MAX_EXPANSION) return token.length === 1 ? quoted(token) : `${quoted(token)}*`;
+  return found.length === 1 ? quoted(found[0]!) : `(${found.map(quoted).join(' OR ')})`;
+}
 
 /**
  * Fills icd10_codes and rebuilds its word index (icd10_fts, migration 0009) in one transaction.
@@ -48,6 +110,7 @@ export function replaceIcd10Codes(
     alongside?.();
   }).immediate();
   loaded.add(db);
+  vocabularies.delete(db);
 }
 
 /**
@@ -76,10 +139,9 @@ function toDiagnosis(row: Row): Diagnosis {
   return { code: dottedIcd10Code(row[0]), description: row[1] };
 }
 
-/** Whether each token is a whole word of the (folded) description, as FTS5 splits it. */
-function wholeWords(folded: string, tokens: string[]): number {
-  const words = new Set(folded.split(/[^\p{L}\p{N}]+/u));
-  return tokens.filter((tok) => words.has(tok)).length;
+/** How many tokens are whole words of the description. */
+function wholeWords(words: string[], tokens: string[]): number {
+  return tokens.filter((tok) => words.includes(tok)).length;
 }
 
 /** The code's official description, or null when the code set has no such code. */
@@ -121,7 +183,15 @@ export function searchIcd10(ctx: ServiceContext, text: string): Diagnosis[] {
   }
   const tokens = [...new Set(searchTokens(text))].slice(0, 8);
   if (tokens.length === 0) return [];
-  const match = tokens.map((tok) => `"${tok.replace(/"/g, '""')}"*`).join(' ');
+  const words = vocabulary(db);
+  const terms: string[] = [];
+  for (const token of tokens) {
+    const term = matchTerm(words, token);
+    // A word no description has a completion of: nothing can match every word.
+    if (term === null) return [];
+    terms.push(term);
+  }
+  const match = terms.join(' AND ');
   const rows = preparedOnce(
     db,
     'SELECT c.code, c.description FROM icd10_fts JOIN icd10_codes c ON c.rowid = icd10_fts.rowid WHERE icd10_fts MATCH ? LIMIT ?',
@@ -130,11 +200,11 @@ export function searchIcd10(ctx: ServiceContext, text: string): Diagnosis[] {
     .all(match, CANDIDATES) as Row[];
   const first = tokens[0]!;
   const ranked = rows.map((row) => {
-    const folded = searchTokens(row[1]).join(' ');
+    const words = wordsOf(row[1]);
     return {
       row,
-      whole: wholeWords(folded, tokens),
-      starts: folded.startsWith(first) ? 1 : 0,
+      whole: wholeWords(words, tokens),
+      starts: words[0]?.startsWith(first) ? 1 : 0,
       length: row[1].length,
     };
   });

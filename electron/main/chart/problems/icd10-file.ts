@@ -24,8 +24,8 @@ export class Icd10FileError extends Error {
   }
 }
 
-/** FY2026 added a block with a letter second (QA0...): the third character may be a letter too. */
-const CODE = /^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/;
+/** FY2026 added a block with a letter second (QA0...); later characters may be letters too. */
+const CODE = /^[A-Z][0-9A-Z][0-9A-Z][0-9A-Z]{0,4}$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const MAX_LINE = 400;
 /** A release has some 74,000 codes; a file far smaller is a fragment, which would wipe out the rest. */
