@@ -95,9 +95,9 @@ describe('the ICD-10-CM code set', () => {
     expect(codes(hypertension)).toContain('I10');
     expect(hypertension.every((d) => /\bhypertension\b/i.test(d.description))).toBe(true);
     expect((await app.call(doctor, 'diagnoses.search', { text: 'cholera' })).map((d) => d.code)).toEqual([
-      'A00.9',
-      'A00.0',
-      'A00.1',
+      'A00.9', // Cholera, unspecified
+      'A00.1', // ... biovar eltor (shorter)
+      'A00.0', // ... biovar cholerae
     ]);
     expect(await app.call(doctor, 'diagnoses.search', { text: 'zzqx' })).toEqual([]);
     expect(await app.call(doctor, 'diagnoses.search', { text: '"*' })).toEqual([]);
