@@ -108,9 +108,7 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 export const diagnosisSearchSchema = z.strictObject({
-  text: lineText('Search')
-    .trim()
-    .max(100, { message: 'Search text must be at most 100 characters' }),
+  text: lineText('Search').trim().max(100, { message: 'Search text must be at most 100 characters' }),
 });
 
 export const diagnosisSchema = z.object({

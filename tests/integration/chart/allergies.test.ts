@@ -57,7 +57,9 @@ describe('allergies', () => {
     expect(list.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
     expect(
       app.core.db.sqlite
-        .prepare("SELECT action, details FROM audit_log WHERE patient_id = ? AND action LIKE 'allergy.%' OR (patient_id = ? AND action = 'chart.view') ORDER BY seq")
+        .prepare(
+          "SELECT action, details FROM audit_log WHERE patient_id = ? AND action LIKE 'allergy.%' OR (patient_id = ? AND action = 'chart.view') ORDER BY seq",
+        )
         .all(patientId, patientId),
     ).toEqual([
       { action: 'chart.view', details: 'allergies' },
@@ -76,13 +78,18 @@ describe('allergies', () => {
       nka: { recordedBy: 'Dr Amara Okafor', recordedAt: '2026-03-10T09:00:00.000Z' },
     });
     const again = await app.raw(doctor, 'allergies.recordNka', { patientId });
-    expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/already recorded/) } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/already recorded/) },
+    });
     await app.call(doctor, 'allergies.add', { ...penicillin(patientId), substance: 'Peanuts', substanceType: 'food' });
     const after = await app.call(doctor, 'allergies.list', { patientId });
     expect(after.status).toBe('recorded');
     expect(after.nka).toBeNull();
     expect(
-      app.core.db.sqlite.prepare("SELECT status, version, updated_at FROM allergies WHERE patient_id = ? AND kind = 'nka'").all(patientId),
+      app.core.db.sqlite
+        .prepare("SELECT status, version, updated_at FROM allergies WHERE patient_id = ? AND kind = 'nka'")
+        .all(patientId),
     ).toEqual([{ status: 'inactive', version: 2, updated_at: '2026-03-10T09:00:00.000Z' }]);
   });
 
@@ -91,7 +98,10 @@ describe('allergies', () => {
     const a = await app.call(doctor, 'allergies.add', penicillin(patientId));
     const before = app.count('allergies');
     const refused = await app.raw(doctor, 'allergies.recordNka', { patientId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/active allergy/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/active allergy/) },
+    });
     expect(app.count('allergies')).toBe(before);
     const { id, version, ...fields } = a;
     const resolved = await app.call(doctor, 'allergies.update', {
@@ -134,10 +144,12 @@ describe('allergies', () => {
     const before = app.count('allergies');
     const changes = app.count('change_log');
     expect(await app.raw(doctor, 'allergies.update', edit)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), onsetDate: '2026-03-11' })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', fields: { onsetDate: expect.stringMatching(/after today/) } },
-    });
+    expect(await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), onsetDate: '2026-03-11' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'VALIDATION', fields: { onsetDate: expect.stringMatching(/after today/) } },
+      },
+    );
     expect(await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), substance: '  ' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { substance: expect.any(String) } },
@@ -146,7 +158,9 @@ describe('allergies', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { substanceType: expect.any(String) } },
     });
-    expect(await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), reaction: 'x'.repeat(301) })).toMatchObject({
+    expect(
+      await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), reaction: 'x'.repeat(301) }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { reaction: expect.stringMatching(/at most 300/) } },
     });
@@ -155,10 +169,19 @@ describe('allergies', () => {
       error: { code: 'VALIDATION', fields: { severity: expect.any(String) } },
     });
     expect(
-      await app.raw(doctor, 'allergies.add', { ...penicillin(patientId), patientId: '01890000-0000-7000-8000-000000000000' }),
+      await app.raw(doctor, 'allergies.add', {
+        ...penicillin(patientId),
+        patientId: '01890000-0000-7000-8000-000000000000',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.raw(doctor, 'allergies.add', penicillin(gone))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.raw(doctor, 'allergies.recordNka', { patientId: gone })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.raw(doctor, 'allergies.add', penicillin(gone))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.raw(doctor, 'allergies.recordNka', { patientId: gone })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(app.count('allergies')).toBe(before);
     expect(app.count('change_log')).toBe(changes);
   });
@@ -173,7 +196,18 @@ describe('receptionists', () => {
       ['allergies.add', penicillin(patientId)],
       [
         'allergies.update',
-        { id: a.id, version: 1, substance: 'X', substanceType: 'food', reaction: '', severity: null, criticality: null, onsetDate: null, note: '', status: 'inactive' },
+        {
+          id: a.id,
+          version: 1,
+          substance: 'X',
+          substanceType: 'food',
+          reaction: '',
+          severity: null,
+          criticality: null,
+          onsetDate: null,
+          note: '',
+          status: 'inactive',
+        },
       ],
       ['allergies.recordNka', { patientId }],
     ];

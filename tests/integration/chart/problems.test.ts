@@ -76,7 +76,11 @@ describe('the ICD-10-CM code set', () => {
     expect(e11).toHaveLength(20);
     expect(e11.every((d) => d.code.startsWith('E11.'))).toBe(true);
     expect(codes(e11)).toEqual([...codes(e11)].sort());
-    expect(codes(await app.call(doctor, 'diagnoses.search', { text: 'J45.90' }))).toEqual(['J45.901', 'J45.902', 'J45.909']);
+    expect(codes(await app.call(doctor, 'diagnoses.search', { text: 'J45.90' }))).toEqual([
+      'J45.901',
+      'J45.902',
+      'J45.909',
+    ]);
     // FY2026's new block has a letter second-to-third (SOURCE.md): still a code.
     expect(codes(await app.call(doctor, 'diagnoses.search', { text: 'I10' }))).toEqual(['I10']);
   });
@@ -84,7 +88,11 @@ describe('the ICD-10-CM code set', () => {
   it('finds words as prefixes, in any order, accents folded, best match first', async () => {
     const diabetes = await app.call(doctor, 'diagnoses.search', { text: 'type 2 diabetes' });
     expect(diabetes.length).toBe(20);
-    expect(diabetes.every((d) => /\btype\b/i.test(d.description) && /\b2/.test(d.description) && /\bdiabetes\b/i.test(d.description))).toBe(true);
+    expect(
+      diabetes.every(
+        (d) => /\btype\b/i.test(d.description) && /\b2/.test(d.description) && /\bdiabetes\b/i.test(d.description),
+      ),
+    ).toBe(true);
     expect(diabetes[0]!.description).toMatch(/^Type 2 diabetes mellitus/);
     const reordered = await app.call(doctor, 'diagnoses.search', { text: 'diab typ 2 without' });
     expect(codes(reordered)).toContain('E11.9');
@@ -115,7 +123,9 @@ describe('the ICD-10-CM code set', () => {
     }
     times.sort((a, b) => a - b);
     const p95 = times[Math.floor(times.length * 0.95)]!;
-    console.log(`diagnosis-search through the dispatcher: p50 ${times[times.length >> 1]!.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
+    console.log(
+      `diagnosis-search through the dispatcher: p50 ${times[times.length >> 1]!.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`,
+    );
     expect(times.length).toBe(20 * queries.length);
   });
 });
@@ -151,14 +161,18 @@ describe('problems and visit diagnoses', () => {
     ]);
     expect(
       app.core.db.sqlite
-        .prepare("SELECT action, details FROM audit_log WHERE patient_id = ? AND action IN ('problem.add', 'chart.view') ORDER BY seq")
+        .prepare(
+          "SELECT action, details FROM audit_log WHERE patient_id = ? AND action IN ('problem.add', 'chart.view') ORDER BY seq",
+        )
         .all(patientId),
     ).toEqual([
       { action: 'problem.add', details: 'problem-list-item E11.9' },
       { action: 'problem.add', details: 'problem-list-item uncoded' },
       { action: 'chart.view', details: 'problems' },
     ]);
-    expect(sqlCount("SELECT count(*) AS n FROM change_log WHERE entity = 'problem' AND entity_id = ?", coded.id)).toBe(1);
+    expect(sqlCount("SELECT count(*) AS n FROM change_log WHERE entity = 'problem' AND entity_id = ?", coded.id)).toBe(
+      1,
+    );
   });
 
   it('refuses an unknown code, a future onset, an unknown or deleted patient, and writes nothing', async () => {
@@ -181,16 +195,25 @@ describe('problems and visit diagnoses', () => {
       error: { code: 'VALIDATION' },
     });
     const malformed = await app.raw(doctor, 'problems.add', { ...base, coding: { kind: 'icd10', code: 'diabetes' } });
-    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'coding.code': expect.any(String) } } });
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'coding.code': expect.any(String) } },
+    });
     // The test clock says 2026-03-10 (09:00 UTC, Berlin): tomorrow has not happened.
     const future = await app.raw(doctor, 'problems.add', {
       ...base,
       coding: { kind: 'text', text: 'Gout' },
       onsetDate: '2026-03-11',
     });
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { onsetDate: expect.stringMatching(/after today/) } } });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { onsetDate: expect.stringMatching(/after today/) } },
+    });
     const strange = await app.raw(doctor, 'problems.add', { ...base, coding: { kind: 'text', text: 'x'.repeat(301) } });
-    expect(strange).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'coding.text': expect.stringMatching(/at most 300/) } } });
+    expect(strange).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'coding.text': expect.stringMatching(/at most 300/) } },
+    });
     const nobody = await app.raw(doctor, 'problems.add', {
       ...base,
       patientId: '01890000-0000-7000-8000-000000000000',
@@ -199,9 +222,19 @@ describe('problems and visit diagnoses', () => {
     expect(nobody).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const gone = await newPatient('Gone');
     app.core.db.sqlite.prepare('UPDATE patients SET deleted_at = ? WHERE id = ?').run('2026-03-10T08:00:00.000Z', gone);
-    const deleted = await app.raw(doctor, 'problems.add', { ...base, patientId: gone, coding: { kind: 'text', text: 'Gout' } });
-    expect(deleted).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/removed/) } });
-    expect(await app.raw(doctor, 'problems.list', { patientId: gone })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const deleted = await app.raw(doctor, 'problems.add', {
+      ...base,
+      patientId: gone,
+      coding: { kind: 'text', text: 'Gout' },
+    });
+    expect(deleted).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/removed/) },
+    });
+    expect(await app.raw(doctor, 'problems.list', { patientId: gone })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(app.count('problems')).toBe(before);
   });
 
@@ -228,7 +261,10 @@ describe('problems and visit diagnoses', () => {
       visitId: '01890000-0000-7000-8000-000000000001',
       coding: { kind: 'text', text: 'Cough' },
     });
-    expect(unknownVisit).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { visitId: expect.stringMatching(/visit was not found/) } } });
+    expect(unknownVisit).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { visitId: expect.stringMatching(/visit was not found/) } },
+    });
     // Another patient's visit is not this patient's.
     const other = await newPatient('Other');
     const otherVisit = await app.raw(doctor, 'problems.add', {
@@ -238,8 +274,15 @@ describe('problems and visit diagnoses', () => {
       coding: { kind: 'text', text: 'Cough' },
     });
     expect(otherVisit).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const noVisit = await app.raw(doctor, 'problems.add', { patientId, category: 'encounter-diagnosis', coding: { kind: 'text', text: 'Cough' } });
-    expect(noVisit).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { visitId: expect.any(String) } } });
+    const noVisit = await app.raw(doctor, 'problems.add', {
+      patientId,
+      category: 'encounter-diagnosis',
+      coding: { kind: 'text', text: 'Cough' },
+    });
+    expect(noVisit).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { visitId: expect.any(String) } },
+    });
     expect(app.count('problems')).toBe(before);
   });
 
@@ -252,9 +295,15 @@ describe('problems and visit diagnoses', () => {
       onsetDate: '2020-01-01',
     });
     const future = await app.raw(doctor, 'problems.resolve', { id: p.id, version: 1, resolvedDate: '2026-04-01' });
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { resolvedDate: expect.any(String) } } });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { resolvedDate: expect.any(String) } },
+    });
     const beforeOnset = await app.raw(doctor, 'problems.resolve', { id: p.id, version: 1, resolvedDate: '2019-01-01' });
-    expect(beforeOnset).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { resolvedDate: expect.stringMatching(/before the onset/) } } });
+    expect(beforeOnset).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { resolvedDate: expect.stringMatching(/before the onset/) } },
+    });
     const resolved = await app.call(doctor, 'problems.resolve', { id: p.id, version: 1, resolvedDate: '2026-03-01' });
     expect(resolved).toMatchObject({ status: 'resolved', resolvedDate: '2026-03-01', version: 2 });
     const stale = await app.raw(doctor, 'problems.reactivate', { id: p.id, version: 1 });
@@ -270,14 +319,27 @@ describe('problems and visit diagnoses', () => {
       note: 'On amlodipine',
     });
     expect(edited).toMatchObject({ code: 'I11.9', chronic: true, note: 'On amlodipine', version: 4 });
-    const staleEdit = { id: p.id, version: 3, coding: { kind: 'text', text: 'x' }, chronic: false, onsetDate: null, note: '' };
+    const staleEdit = {
+      id: p.id,
+      version: 3,
+      coding: { kind: 'text', text: 'x' },
+      chronic: false,
+      onsetDate: null,
+      note: '',
+    };
     expect(await app.raw(doctor, 'problems.update', staleEdit)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
     expect(
-      app.core.db.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'problem.update' AND patient_id = ? ORDER BY seq").all(patientId),
-    ).toEqual([{ details: 'resolved on 2026-03-01 (I10)' }, { details: 'reactivated (I10)' }, { details: 'edited (I10)' }]);
+      app.core.db.sqlite
+        .prepare("SELECT details FROM audit_log WHERE action = 'problem.update' AND patient_id = ? ORDER BY seq")
+        .all(patientId),
+    ).toEqual([
+      { details: 'resolved on 2026-03-01 (I10)' },
+      { details: 'reactivated (I10)' },
+      { details: 'edited (I10)' },
+    ]);
     expect((await app.call(doctor, 'problems.list', { patientId }))[0]).toMatchObject({ version: 4, code: 'I11.9' });
   });
 });
@@ -285,14 +347,21 @@ describe('problems and visit diagnoses', () => {
 describe('receptionists', () => {
   it('are FORBIDDEN on every diagnosis and problem channel, and nothing is written or shown', async () => {
     const patientId = await newPatient('Private');
-    const p = await app.call(doctor, 'problems.add', { patientId, category: 'problem-list-item', coding: { kind: 'text', text: 'Secret' } });
+    const p = await app.call(doctor, 'problems.add', {
+      patientId,
+      category: 'problem-list-item',
+      coding: { kind: 'text', text: 'Secret' },
+    });
     const tries: [string, unknown][] = [
       ['diagnoses.search', { text: 'diabetes' }],
       ['diagnoses.release', {}],
       ['diagnoses.importRelease', { filePath: SHIPPED, release: '2027' }],
       ['problems.list', { patientId }],
       ['problems.add', { patientId, category: 'problem-list-item', coding: { kind: 'text', text: 'Gout' } }],
-      ['problems.update', { id: p.id, version: 1, coding: { kind: 'text', text: 'Gout' }, chronic: false, onsetDate: null, note: '' }],
+      [
+        'problems.update',
+        { id: p.id, version: 1, coding: { kind: 'text', text: 'Gout' }, chronic: false, onsetDate: null, note: '' },
+      ],
       ['problems.resolve', { id: p.id, version: 1, resolvedDate: '2026-03-01' }],
       ['problems.reactivate', { id: p.id, version: 1 }],
     ];
@@ -345,12 +414,17 @@ describe('importing a newer release', () => {
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringMatching(/holds 100 codes/) },
     });
-    const duplicate = write('icd10cm_codes_2029.txt', [...good.slice(0, 50), good[10]!, ...good.slice(50)].join('\r\n'));
+    const duplicate = write(
+      'icd10cm_codes_2029.txt',
+      [...good.slice(0, 50), good[10]!, ...good.slice(50)].join('\r\n'),
+    );
     expect(await app.raw(doctor, 'diagnoses.importRelease', { filePath: duplicate })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/line 51 .*appears twice/) },
     });
-    expect(await app.raw(doctor, 'diagnoses.importRelease', { filePath: path.join(dir, 'nothing.txt'), release: '2027' })).toMatchObject({
+    expect(
+      await app.raw(doctor, 'diagnoses.importRelease', { filePath: path.join(dir, 'nothing.txt'), release: '2027' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { filePath: expect.stringMatching(/No file/) } },
     });
@@ -388,7 +462,11 @@ describe('importing a newer release', () => {
     expect(list.find((p) => p.id === kept.id)).toMatchObject({ code: 'A00.0', description: kept.description });
     // A code the release dropped cannot be chosen again.
     expect(
-      await app.raw(doctor, 'problems.add', { patientId, category: 'problem-list-item', coding: { kind: 'icd10', code: 'A00.0' } }),
+      await app.raw(doctor, 'problems.add', {
+        patientId,
+        category: 'problem-list-item',
+        coding: { kind: 'icd10', code: 'A00.0' },
+      }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

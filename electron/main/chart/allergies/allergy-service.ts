@@ -88,8 +88,7 @@ export class AllergyService {
         const recordedBy = nka
           ? ((
               preparedOnce(db, 'SELECT display_name FROM users WHERE id = ?').get(nka.created_by) as
-                | { display_name: string }
-                | undefined
+                { display_name: string } | undefined
             )?.display_name ?? nka.created_by)
           : '';
         const status: AllergyList['status'] = allergies.some((a) => a.status === 'active')
@@ -188,7 +187,11 @@ export class AllergyService {
         nka.id,
         nka.version,
         { status: 'inactive' },
-        { actor, at, audit: { action: 'allergy.update', details: 'no known allergies ended: an allergy was recorded' } },
+        {
+          actor,
+          at,
+          audit: { action: 'allergy.update', details: 'no known allergies ended: an allergy was recorded' },
+        },
       );
     }
   }

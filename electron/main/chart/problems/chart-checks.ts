@@ -9,8 +9,7 @@ import { clinicTimeZone } from '../../settings/settings-service';
 /** A chart entry is only for a patient on record: an unknown or deleted patient is refused. */
 export function requireLivePatient(ctx: ServiceContext, patientId: string): void {
   const row = preparedOnce(ctx.db.sqlite, 'SELECT deleted_at FROM patients WHERE id = ?').get(patientId) as
-    | { deleted_at: string | null }
-    | undefined;
+    { deleted_at: string | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND', t('errors.chart.problems.patientNotFound'));
   if (row.deleted_at !== null) throw new AppError('NOT_FOUND', t('errors.chart.problems.patientDeleted'));
 }

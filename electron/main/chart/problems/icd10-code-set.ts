@@ -37,14 +37,19 @@ const MAX_EXPANSION = 40;
  * and digits gives the words exactly as the index's unicode61 tokenizer does.
  */
 function wordsOf(description: string): string[] {
-  return description.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return description
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
 }
 
 function vocabulary(db: Database.Database): string[] {
   let words = vocabularies.get(db);
   if (!words) {
     const all = new Set<string>();
-    for (const [description] of db.prepare('SELECT description FROM icd10_codes').raw().iterate() as Iterable<[string]>) {
+    for (const [description] of db.prepare('SELECT description FROM icd10_codes').raw().iterate() as Iterable<
+      [string]
+    >) {
       for (const w of wordsOf(description)) all.add(w);
     }
     words = [...all].sort();
@@ -155,7 +160,10 @@ export function icd10Description(ctx: ServiceContext, code: string): string | nu
 
 export function icd10Release(ctx: ServiceContext): { release: string | null; codes: number } {
   ensureIcd10Codes(ctx);
-  const row = preparedOnce(ctx.db.sqlite, 'SELECT max(release) AS release, count(*) AS codes FROM icd10_codes').get() as {
+  const row = preparedOnce(
+    ctx.db.sqlite,
+    'SELECT max(release) AS release, count(*) AS codes FROM icd10_codes',
+  ).get() as {
     release: string | null;
     codes: number;
   };

@@ -218,9 +218,10 @@ export class ProblemService {
       const message = t('errors.chart.problems.visitRequired');
       throw new AppError('VALIDATION', message, { visitId: message });
     }
-    const visit = preparedOnce(this.ctx.db.sqlite, 'SELECT patient_id FROM visits WHERE id = ? AND deleted_at IS NULL').get(
-      visitId,
-    ) as { patient_id: string } | undefined;
+    const visit = preparedOnce(
+      this.ctx.db.sqlite,
+      'SELECT patient_id FROM visits WHERE id = ? AND deleted_at IS NULL',
+    ).get(visitId) as { patient_id: string } | undefined;
     if (!visit || visit.patient_id !== patientId) {
       const message = t('errors.chart.problems.unknownVisit');
       throw new AppError('VALIDATION', message, { visitId: message });

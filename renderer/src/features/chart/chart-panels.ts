@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { AllergiesPanel } from './allergies/AllergiesPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -16,4 +18,7 @@ export interface ChartPanel {
 }
 
 /** Every panel of the overview; each area adds its own lines. */
-export const CHART_PANELS: readonly ChartPanel[] = [];
+export const CHART_PANELS: readonly ChartPanel[] = [
+  { id: 'problems', column: 'side', order: 10, Component: ProblemsPanel },
+  { id: 'allergies', column: 'side', order: 20, Component: AllergiesPanel },
+];
