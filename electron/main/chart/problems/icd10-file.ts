@@ -14,12 +14,17 @@ export interface Icd10Entry {
   description: string;
 }
 
+/** What is wrong with a line (or, line 0, the file): a key of errors.chart.problems.file in main.json. */
+export type Icd10FileProblem =
+  'tooLong' | 'tooShort' | 'notAscii' | 'noCode' | 'noDescription' | 'duplicate' | 'tooFew';
+
 export class Icd10FileError extends Error {
   constructor(
     readonly line: number,
-    readonly problem: string,
+    readonly problem: Icd10FileProblem,
+    readonly details: Record<string, string | number> = {},
   ) {
-    super(line > 0 ? `line ${line}: ${problem}` : problem);
+    super(`line ${line}: ${problem} ${JSON.stringify(details)}`);
     this.name = 'Icd10FileError';
   }
 }
@@ -47,31 +52,25 @@ export function parseIcd10CodesFile(text: string, minCodes = MIN_RELEASE_CODES):
     const number = i + 1;
     let line = lines[i]!;
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.length > MAX_LINE) throw new Icd10FileError(number, `longer than ${MAX_LINE} characters`);
-    if (line.length < 9) throw new Icd10FileError(number, 'too short for a code and its description');
+    if (line.length > MAX_LINE) throw new Icd10FileError(number, 'tooLong', { max: MAX_LINE });
+    if (line.length < 9) throw new Icd10FileError(number, 'tooShort');
     if (!PRINTABLE_ASCII.test(line)) {
-      throw new Icd10FileError(number, 'holds a character the official file never uses (it is plain ASCII)');
+      throw new Icd10FileError(number, 'notAscii');
     }
     const code = line.slice(0, 7).trimEnd();
     if (!CODE.test(code) || line[7] !== ' ') {
-      throw new Icd10FileError(
-        number,
-        `does not start with an ICD-10-CM code in positions 1-7 followed by a blank (found "${line.slice(0, 8).trimEnd()}")`,
-      );
+      throw new Icd10FileError(number, 'noCode', { found: line.slice(0, 8).trimEnd() });
     }
     const description = line.slice(8).trim();
     if (line[8] === ' ' || description === '') {
-      throw new Icd10FileError(number, 'the description must start in position 9');
+      throw new Icd10FileError(number, 'noDescription');
     }
-    if (seen.has(code)) throw new Icd10FileError(number, `code ${code} appears twice`);
+    if (seen.has(code)) throw new Icd10FileError(number, 'duplicate', { code });
     seen.add(code);
     entries.push({ code, description });
   }
   if (entries.length < minCodes) {
-    throw new Icd10FileError(
-      0,
-      `holds ${entries.length} codes; a full ICD-10-CM release has about 74,000 (at least ${minCodes} expected)`,
-    );
+    throw new Icd10FileError(0, 'tooFew', { codes: entries.length, min: minCodes });
   }
   return entries;
 }

@@ -41,11 +41,12 @@ export function importIcd10Release(
     entries = parseIcd10CodesFile(icd10FileText(fs.readFileSync(input.filePath)));
   } catch (error) {
     if (error instanceof Icd10FileError) {
+      const problem = t(`errors.chart.problems.file.${error.problem}`, error.details);
       refuse(
         'filePath',
         error.line > 0
-          ? t('errors.chart.problems.importMalformedLine', { line: error.line, problem: error.problem })
-          : t('errors.chart.problems.importMalformed', { problem: error.problem }),
+          ? t('errors.chart.problems.importMalformedLine', { line: error.line, problem })
+          : t('errors.chart.problems.importMalformed', { problem }),
       );
     }
     // Not gzip after all, or unreadable: the file is not one Chartbook can read.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemCoding } from '../../../../../shared/domain/problem';
-import { useChannelMutation } from '../../../api/channel-hooks';
+import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { CheckboxField, Dialog, Notice, TextAreaField, TextField } from '../../../ui';
 import { DiagnosisCombobox } from './DiagnosisCombobox';
@@ -15,6 +15,9 @@ export function AddProblemDialog({ patientId, open, onClose }: { patientId: stri
   const [chronic, setChronic] = useState(false);
   const [note, setNote] = useState('');
   const add = useChannelMutation('problems.add', { invalidates: ['problems.list'] });
+  // Opening the dialog readies the code list (loaded into the database on first use, a few
+  // seconds once), so it is there by the time the doctor has typed a few letters.
+  useChannelQuery('diagnoses.release', {}, { enabled: open });
   const errors = fieldErrors(add.error);
   const close = () => {
     add.reset();
