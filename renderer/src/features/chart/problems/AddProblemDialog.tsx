@@ -6,14 +6,23 @@ import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { CheckboxField, Dialog, Notice, TextAreaField, TextField } from '../../../ui';
 import { DiagnosisCombobox } from './DiagnosisCombobox';
 
-/** Adds a problem to the list: a diagnosis found by code or words, or free text left uncoded. */
-export function AddProblemDialog({ patientId, open, onClose }: { patientId: string; open: boolean; onClose(): void }) {
+interface Props {
+  patientId: string;
+  /** Given: a diagnosis made at this visit (encounter-diagnosis), which may also go on the problem list. */
+  visitId?: string | undefined;
+  open: boolean;
+  onClose(): void;
+}
+
+/** Adds a problem to the list, or a visit's diagnosis: found by code or words, or free text left uncoded. */
+export function AddProblemDialog({ patientId, visitId, open, onClose }: Props) {
   const { t } = useTranslation('problems');
   const [coding, setCoding] = useState<ProblemCoding | null>(null);
   const [chosen, setChosen] = useState('');
   const [onsetDate, setOnsetDate] = useState('');
   const [chronic, setChronic] = useState(false);
   const [note, setNote] = useState('');
+  const [toProblemList, setToProblemList] = useState(true);
   const add = useChannelMutation('problems.add', { invalidates: ['problems.list'] });
   // Opening the dialog readies the code list (loaded into the database on first use, a few
   // seconds once), so it is there by the time the doctor has typed a few letters.
@@ -26,19 +35,29 @@ export function AddProblemDialog({ patientId, open, onClose }: { patientId: stri
     setOnsetDate('');
     setChronic(false);
     setNote('');
+    setToProblemList(true);
     onClose();
   };
   const save = () => {
     if (!coding) return;
     add.mutate(
-      { patientId, category: 'problem-list-item', coding, chronic, onsetDate: onsetDate || null, note },
+      {
+        patientId,
+        ...(visitId
+          ? { category: 'encounter-diagnosis', visitId, addToProblemList: toProblemList }
+          : { category: 'problem-list-item' }),
+        coding,
+        chronic,
+        onsetDate: onsetDate || null,
+        note,
+      },
       { onSuccess: close },
     );
   };
   return (
     <Dialog
       open={open}
-      title={t('addTitle')}
+      title={visitId ? t('addDiagnosisTitle') : t('addTitle')}
       onClose={close}
       actions={
         <>
@@ -75,6 +94,13 @@ export function AddProblemDialog({ patientId, open, onClose }: { patientId: stri
             error={errors.onsetDate}
           />
           <CheckboxField label={t('chronic')} checked={chronic} onChange={(e) => setChronic(e.target.checked)} />
+          {visitId && (
+            <CheckboxField
+              label={t('alsoProblemList')}
+              checked={toProblemList}
+              onChange={(e) => setToProblemList(e.target.checked)}
+            />
+          )}
           <TextAreaField
             label={t('note')}
             value={note}
@@ -82,6 +108,7 @@ export function AddProblemDialog({ patientId, open, onClose }: { patientId: stri
             error={errors.note}
             rows={2}
           />
+          {errors.visitId && <Notice tone="error">{errors.visitId}</Notice>}
           {add.error && !Object.keys(errors).length && <Notice tone="error">{errorMessage(add.error)}</Notice>}
         </form>
       )}
