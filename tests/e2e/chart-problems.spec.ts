@@ -57,6 +57,7 @@ test('a doctor codes a problem from the keyboard, resolves it, records allergies
   await add.getByLabel('Severity').selectOption('severe');
   await add.getByRole('button', { name: 'Save' }).click();
   await expect(allergyAlert(page)).toHaveText('Allergies: Penicillin (severe)');
+  await page.screenshot({ path: '/tmp/shots/chart-problems.png' });
   await allergies.getByLabel('Status of Penicillin').selectOption('resolved');
   await expect(allergyAlert(page)).toHaveText('Allergies not recorded');
 

@@ -5,7 +5,18 @@ import { appendAudit } from '../../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { t } from '../../i18n/translate';
 import { icd10Release, replaceIcd10Codes } from './icd10-code-set';
-import { Icd10FileError, icd10FileText, parseIcd10CodesFile } from './icd10-file';
+import { Icd10FileError, icd10FileText, parseIcd10CodesFile, type Icd10FileProblem } from './icd10-file';
+
+/** Each problem's wording (written out, so a check of the catalog sees every key used). */
+const FILE_PROBLEM_MESSAGES: Record<Icd10FileProblem, string> = {
+  tooLong: 'errors.chart.problems.file.tooLong',
+  tooShort: 'errors.chart.problems.file.tooShort',
+  notAscii: 'errors.chart.problems.file.notAscii',
+  noCode: 'errors.chart.problems.file.noCode',
+  noDescription: 'errors.chart.problems.file.noDescription',
+  duplicate: 'errors.chart.problems.file.duplicate',
+  tooFew: 'errors.chart.problems.file.tooFew',
+};
 
 /** The official file is about 6.5 MB; anything far larger is not one. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -41,7 +52,7 @@ export function importIcd10Release(
     entries = parseIcd10CodesFile(icd10FileText(fs.readFileSync(input.filePath)));
   } catch (error) {
     if (error instanceof Icd10FileError) {
-      const problem = t(`errors.chart.problems.file.${error.problem}`, error.details);
+      const problem = t(FILE_PROBLEM_MESSAGES[error.problem], error.details);
       refuse(
         'filePath',
         error.line > 0
