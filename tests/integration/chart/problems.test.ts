@@ -254,6 +254,17 @@ describe('problems and visit diagnoses', () => {
       ['encounter-diagnosis', 'J06.9', visitId],
       ['problem-list-item', 'J06.9', null],
     ]);
+    // The same diagnosis at the next visit does not put it on the problem list twice.
+    await app.call(doctor, 'problems.add', {
+      patientId,
+      category: 'encounter-diagnosis',
+      visitId: newVisit(patientId),
+      coding: { kind: 'icd10', code: 'J06.9' },
+      addToProblemList: true,
+    });
+    const again = await app.call(doctor, 'problems.list', { patientId });
+    expect(again.filter((p) => p.category === 'problem-list-item')).toHaveLength(1);
+    expect(again.filter((p) => p.category === 'encounter-diagnosis')).toHaveLength(2);
     const before = app.count('problems');
     const unknownVisit = await app.raw(doctor, 'problems.add', {
       patientId,

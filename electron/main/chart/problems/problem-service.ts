@@ -141,7 +141,11 @@ export class ProblemService {
           { ...columns, category: input.category, visit_id: input.visitId },
           { actor, at, audit: { action: 'problem.add', details: `${input.category} ${detail}` } },
         );
-        if (input.category === 'encounter-diagnosis' && input.addToProblemList) {
+        if (
+          input.category === 'encounter-diagnosis' &&
+          input.addToProblemList &&
+          !this.onProblemList(input.patientId, named)
+        ) {
           this.writer.create(
             problemKind,
             { ...columns, category: 'problem-list-item', visit_id: null },
@@ -210,6 +214,17 @@ export class ProblemService {
       const message = t('errors.chart.problems.resolvedBeforeOnset');
       throw new AppError('VALIDATION', message, { resolvedDate: message });
     }
+  }
+
+  /** Whether the same diagnosis (same code, or the same words uncoded) is already an active problem. */
+  private onProblemList(patientId: string, named: { icd10_code: string | null; description: string }): boolean {
+    return (
+      preparedOnce(
+        this.ctx.db.sqlite,
+        `SELECT 1 FROM problems WHERE patient_id = ? AND category = 'problem-list-item' AND status = 'active'
+         AND deleted_at IS NULL AND (icd10_code = ? OR (icd10_code IS NULL AND ? IS NULL AND description = ?)) LIMIT 1`,
+      ).get(patientId, named.icd10_code, named.icd10_code, named.description) !== undefined
+    );
   }
 
   /** A visit diagnosis belongs to a visit of this patient that exists. */
