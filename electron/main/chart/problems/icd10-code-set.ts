@@ -144,9 +144,9 @@ function toDiagnosis(row: Row): Diagnosis {
   return { code: dottedIcd10Code(row[0]), description: row[1] };
 }
 
-/** How many tokens are whole words of the description. */
-function wholeWords(words: string[], tokens: string[]): number {
-  return tokens.filter((tok) => words.includes(tok)).length;
+/** Matches a token as a whole word of a lower-cased ASCII description (tokens are letters and digits only). */
+function wholeWordPattern(token: string): RegExp {
+  return new RegExp(`(?:^|[^a-z0-9])${token}(?:[^a-z0-9]|$)`);
 }
 
 /** The code's official description, or null when the code set has no such code. */
@@ -207,14 +207,13 @@ export function searchIcd10(ctx: ServiceContext, text: string): Diagnosis[] {
     .raw()
     .all(match, CANDIDATES) as Row[];
   const first = tokens[0]!;
+  // Ranked without splitting each description into words: this runs on every keystroke.
+  const patterns = tokens.map(wholeWordPattern);
   const ranked = rows.map((row) => {
-    const words = wordsOf(row[1]);
-    return {
-      row,
-      whole: wholeWords(words, tokens),
-      starts: words[0]?.startsWith(first) ? 1 : 0,
-      length: row[1].length,
-    };
+    const lower = row[1].toLowerCase();
+    let whole = 0;
+    for (const pattern of patterns) if (pattern.test(lower)) whole++;
+    return { row, whole, starts: lower.startsWith(first) ? 1 : 0, length: row[1].length };
   });
   ranked.sort(
     (a, b) =>
