@@ -68,6 +68,8 @@ export const CHANNEL_NAMES = [
   'print.dayList',
   'print.slip',
   'print.toPrinter',
+  'print.visitSummary',
+  'print.visitSummaryToPrinter',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
 
   // The chart: vital signs (shared/chart-contract/vitals.ts)
@@ -87,6 +89,20 @@ export const CHANNEL_NAMES = [
   'allergies.recordNka',
 
   // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
+  'medications.list',
+  'medications.add',
+  'medications.update',
+  'medications.stop',
+  'medications.reconcile',
+  'immunizations.list',
+  'immunizations.searchVaccines',
+  'immunizations.add',
+  'immunizations.update',
+  'history.get',
+  'history.addEntry',
+  'history.updateEntry',
+  'history.removeEntry',
+  'history.saveSocial',
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
 ] as const;

@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { AllergiesPanel } from './allergies/AllergiesPanel';
+import { HistoryPanel } from './history/HistoryPanel';
+import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
+import { MedicationsPanel } from './medications/MedicationsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -21,4 +24,7 @@ export interface ChartPanel {
 export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'problems', column: 'side', order: 10, Component: ProblemsPanel },
   { id: 'allergies', column: 'side', order: 20, Component: AllergiesPanel },
+  { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
+  { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
+  { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
 ];
