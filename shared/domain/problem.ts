@@ -94,7 +94,7 @@ export const problemSchema = z.object({
   patientId: z.string(),
   visitId: z.string().nullable(),
   category: z.enum(PROBLEM_CATEGORIES),
-  /** Dotted (E11.9); null when uncoded. */
+  /** Dotted (E11.9; problems.icd10_code stores it as the official file does, E119); null when uncoded. */
   code: z.string().nullable(),
   description: z.string(),
   status: z.enum(PROBLEM_STATUSES),

@@ -148,6 +148,10 @@ describe('problems and visit diagnoses', () => {
       onsetDate: '2019-05-01',
       version: 1,
     });
+    // Stored as the official file and the code table write it; shown with the dot.
+    expect(app.core.db.sqlite.prepare('SELECT icd10_code FROM problems WHERE id = ?').get(coded.id)).toEqual({
+      icd10_code: 'E119',
+    });
     const free = await app.call(doctor, 'problems.add', {
       patientId,
       category: 'problem-list-item',

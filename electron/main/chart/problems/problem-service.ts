@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { compareIsoDates } from '../../../../shared/dates';
-import type { Problem, ProblemCoding } from '../../../../shared/domain/problem';
+import { bareIcd10Code, dottedIcd10Code, type Problem, type ProblemCoding } from '../../../../shared/domain/problem';
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
 import { t } from '../../i18n/translate';
@@ -34,7 +34,7 @@ function toProblem(r: ProblemRow): Problem {
     patientId: r.patient_id,
     visitId: r.visit_id,
     category: r.category,
-    code: r.icd10_code,
+    code: r.icd10_code === null ? null : dottedIcd10Code(r.icd10_code),
     description: r.description,
     status: r.status,
     chronic: r.chronic === 1,
@@ -104,7 +104,8 @@ export class ProblemService {
       const message = t('errors.chart.problems.unknownCode', { code: coding.code });
       throw new AppError('VALIDATION', message, { 'coding.code': message });
     }
-    return { icd10_code: coding.code, description };
+    // Stored as the official file writes it (E119), like icd10_codes; shown and exchanged with the dot.
+    return { icd10_code: bareIcd10Code(coding.code), description };
   }
 
   private checkOnset(onsetDate: string | null): void {
@@ -135,7 +136,7 @@ export class ProblemService {
           resolved_date: null,
           note: input.note,
         };
-        const detail = named.icd10_code ?? 'uncoded';
+        const detail = named.icd10_code === null ? 'uncoded' : dottedIcd10Code(named.icd10_code);
         const row = this.writer.create(
           problemKind,
           { ...columns, category: input.category, visit_id: input.visitId },
@@ -202,7 +203,10 @@ export class ProblemService {
         const row = this.writer.update(problemKind, id, version, patch(before), {
           actor,
           at: isoNow(this.ctx),
-          audit: { action: 'problem.update', details: `${details} (${before.icd10_code ?? 'uncoded'})` },
+          audit: {
+            action: 'problem.update',
+            details: `${details} (${before.icd10_code === null ? 'uncoded' : dottedIcd10Code(before.icd10_code)})`,
+          },
         });
         return asProblem(row);
       })
