@@ -34,12 +34,18 @@ export function AllergiesPanel({ patientId }: { patientId: string }) {
     });
 
   const columns: Column<Allergy>[] = [
-    { key: 'substance', header: t('allergies.substance'), rowHeader: true, cell: (a) => a.substance },
-    { key: 'reaction', header: t('allergies.reaction'), cell: (a) => a.reaction },
     {
-      key: 'severity',
-      header: t('allergies.severity'),
-      cell: (a) => (a.severity ? t(`allergies.severityValue.${a.severity}`) : ''),
+      key: 'substance',
+      header: t('allergies.substance'),
+      rowHeader: true,
+      cell: (a) => (
+        <>
+          {a.substance}
+          <span className="allergy__detail">
+            {[a.reaction, a.severity ? t(`allergies.severityValue.${a.severity}`) : null].filter(Boolean).join(' · ')}
+          </span>
+        </>
+      ),
     },
     {
       key: 'status',
@@ -84,7 +90,13 @@ export function AllergiesPanel({ patientId }: { patientId: string }) {
         )}
         {data?.status === 'not-recorded' && <p className="chart-panel__empty">{t('allergies.bannerNotRecorded')}</p>}
         {data && data.allergies.length > 0 && (
-          <DataTable caption={t('allergies.title')} columns={columns} rows={data.allergies} rowKey={(a) => a.id} />
+          <DataTable
+            caption={t('allergies.title')}
+            className="allergies-table"
+            columns={columns}
+            rows={data.allergies}
+            rowKey={(a) => a.id}
+          />
         )}
       </div>
       <AddAllergyDialog patientId={patientId} open={adding} onClose={() => setAdding(false)} />

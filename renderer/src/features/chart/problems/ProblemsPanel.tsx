@@ -22,6 +22,19 @@ export function ProblemsPanel({ patientId }: { patientId: string }) {
   const problems = (list.data ?? []).filter((p) => p.category === 'problem-list-item');
   const changeError = resolve.error ?? reactivate.error;
 
+  // Compact for the side column: what and since when in one cell, the action beside it.
+  const detail = (p: Problem) =>
+    [
+      p.onsetDate ? t('sinceDate', { date: format.date(p.onsetDate) }) : null,
+      p.chronic ? t('chronicTag') : null,
+      p.status === 'resolved'
+        ? p.resolvedDate
+          ? t('resolvedOn', { date: format.date(p.resolvedDate) })
+          : t('statusValue.resolved')
+        : t('statusValue.active'),
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const columns: Column<Problem>[] = [
     {
       key: 'problem',
@@ -30,18 +43,9 @@ export function ProblemsPanel({ patientId }: { patientId: string }) {
       cell: (p) => (
         <>
           <span className="problem__code">{p.code ?? t('uncoded')}</span> {p.description}
-          {p.chronic && <span className="problem__tag"> {t('chronicTag')}</span>}
+          <span className="problem__detail">{detail(p)}</span>
         </>
       ),
-    },
-    { key: 'onset', header: t('since'), cell: (p) => (p.onsetDate ? format.date(p.onsetDate) : '') },
-    {
-      key: 'status',
-      header: t('status'),
-      cell: (p) =>
-        p.status === 'resolved' && p.resolvedDate
-          ? t('resolvedOn', { date: format.date(p.resolvedDate) })
-          : t(`statusValue.${p.status}`),
     },
     {
       key: 'actions',
@@ -82,7 +86,14 @@ export function ProblemsPanel({ patientId }: { patientId: string }) {
         {changeError && <Notice tone="error">{errorMessage(changeError)}</Notice>}
         {list.data && problems.length === 0 && <p className="chart-panel__empty">{t('empty')}</p>}
         {problems.length > 0 && (
-          <DataTable caption={t('title')} columns={columns} rows={problems} rowKey={(p) => p.id} />
+          <DataTable
+            caption={t('title')}
+            className="problems-table"
+            columns={columns}
+            rows={problems}
+            rowKey={(p) => p.id}
+            rowClassName={(p) => (p.status === 'resolved' ? 'problem--resolved' : undefined)}
+          />
         )}
       </div>
       <AddProblemDialog patientId={patientId} open={adding} onClose={() => setAdding(false)} />
