@@ -8,6 +8,7 @@
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
+ *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *
@@ -28,6 +29,7 @@ import { benchPatientSearch } from './bench/patient-search-bench';
 import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
 import { plainCopyOf } from './bench/plain-copy';
+import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -39,6 +41,7 @@ const SCENARIOS = [
   'ipc-roundtrip',
   'encryption-cost',
   'backup',
+  'diagnosis-search',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -243,6 +246,16 @@ async function main(): Promise<void> {
           patients: options.patients,
           seed: options.seed,
           queries: Math.min(options.queries, 500),
+          log,
+        }),
+      );
+    } else if (scenario === 'diagnosis-search') {
+      results.push(
+        benchDiagnosisSearch({
+          migrationsDir: MIGRATIONS_DIR,
+          referenceDir: path.join(REPO_ROOT, 'resources'),
+          // Every keystroke of about a dozen diagnoses: a few rounds give enough samples for a p95.
+          rounds: Math.max(options.rounds, 5),
           log,
         }),
       );
