@@ -194,6 +194,8 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     fontsDir: FONTS_DIR,
     referenceDir: path.join(REPO_ROOT, 'resources'),
     printer,
+    // Sign-ins in every test cost milliseconds; the hash's own parameters are tested in tests/integration/auth.test.ts.
+    passwordWorkFactorLog2: 10,
     ...(options.now ? { clock: options.now } : {}),
     quiet: true,
   });

@@ -57,6 +57,9 @@ export function serveCore(
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
       ...(settings.referenceDir ? { referenceDir: settings.referenceDir } : {}),
+      ...(settings.passwordWorkFactorLog2 !== undefined
+        ? { passwordWorkFactorLog2: settings.passwordWorkFactorLog2 }
+        : {}),
       ...(settings.backupWorker ? { backupWorker: settings.backupWorker } : {}),
       onRestored: (restoredKey) => {
         // Every window signs in again to the restored data; a backup from another installation
