@@ -8,6 +8,7 @@
  *   npm run bench -- --patients 20000 --scenarios patient-search,patient-register
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
+ *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -30,6 +31,7 @@ import { seededDatabase, type SeededDatabase } from './bench/seed-database';
 import { benchStartupToSignIn } from './bench/startup-bench';
 import { plainCopyOf } from './bench/plain-copy';
 import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } from './bench/chart-bench';
+import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -44,6 +46,7 @@ const SCENARIOS = [
   'chart-open',
   'note-autosave',
   'vitals-trend',
+  'diagnosis-search',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -273,6 +276,16 @@ async function main(): Promise<void> {
       results.push(await benchNoteAutosave(await chartRigOnce(), await chartOptions()));
     } else if (scenario === 'vitals-trend') {
       results.push(await benchVitalsTrend(await chartRigOnce(), await chartOptions()));
+    } else if (scenario === 'diagnosis-search') {
+      results.push(
+        benchDiagnosisSearch({
+          migrationsDir: MIGRATIONS_DIR,
+          referenceDir: path.join(REPO_ROOT, 'resources'),
+          // Every keystroke of about a dozen diagnoses: a few rounds give enough samples for a p95.
+          rounds: Math.max(options.rounds, 5),
+          log,
+        }),
+      );
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

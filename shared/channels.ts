@@ -79,6 +79,18 @@ export const CHANNEL_NAMES = [
   'vitals.trend',
 
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
+  'diagnoses.search',
+  'diagnoses.release',
+  'diagnoses.importRelease',
+  'problems.list',
+  'problems.add',
+  'problems.update',
+  'problems.resolve',
+  'problems.reactivate',
+  'allergies.list',
+  'allergies.add',
+  'allergies.update',
+  'allergies.recordNka',
 
   // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
   'medications.list',

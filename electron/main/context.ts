@@ -15,6 +15,8 @@ export interface ServiceContext {
   keys: ClinicKeys;
   /** Only to show the recovery key again to an administrator who re-enters their password. */
   masterKey: Buffer;
+  /** CoreOptions.referenceDir: the folder with reference data (icd10cm/, ...), if the core was given one. */
+  referenceDir?: string;
   /** Injected so tests can move time (lockout expiry, idle lock). */
   now: () => Date;
 }

@@ -39,6 +39,11 @@ export interface CoreOptions {
   log?: (message: string, error: unknown) => void;
   /** resources/fonts (or its packaged copy): the fonts PDFs are printed with. Without it, printing answers with an error. */
   fontsDir?: string;
+  /**
+   * resources/ (or the packaged resources folder): reference data such as the ICD-10-CM code set
+   * (icd10cm/). Without it, diagnosis search answers that the code set is missing.
+   */
+  referenceDir?: string;
   /** Sends finished PDFs to a printer (the system print dialog in Electron); without it, only preview and save work. */
   printer?: PdfPrinter;
   /**
@@ -116,7 +121,13 @@ export function startCore(options: CoreOptions): ChartbookCore {
     });
     try {
       registerRecordKinds(db.sqlite);
-      const ctx: ServiceContext = { db, keys, masterKey, now };
+      const ctx: ServiceContext = {
+        db,
+        keys,
+        masterKey,
+        now,
+        ...(options.referenceDir ? { referenceDir: options.referenceDir } : {}),
+      };
       // Before anything writes: every audit entry is chained from here on (docs/ARCHITECTURE.md, "Audit chain").
       startAuditChain(ctx, options.dataDir, options.log);
       const backups = { env, onRestored: (key: Buffer) => options.onRestored?.(key) };

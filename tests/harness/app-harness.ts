@@ -192,6 +192,7 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     ...keyFileCoreKeys(dataDir),
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
+    referenceDir: path.join(REPO_ROOT, 'resources'),
     printer,
     // Sign-ins in every test cost milliseconds; the hash's own parameters are tested in tests/integration/auth.test.ts.
     passwordWorkFactorLog2: 10,

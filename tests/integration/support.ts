@@ -12,6 +12,8 @@ import { keyFileMasterKey } from '../../electron/main/security/key-file';
 import { SOURCE_BACKUP_WORKER } from '../harness/core-worker-entry';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+/** Reference data (the ICD-10-CM code set), as the app is given it; loaded only when a test searches. */
+export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
 
 export function tempDir(prefix = 'chartbook-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -48,6 +50,7 @@ export function openTestApp(
     now: clock.now,
     log: () => {},
     backupWorker: SOURCE_BACKUP_WORKER,
+    referenceDir: REFERENCE_DIR,
     // Tests make their backups when they ask for them.
     backupEveryMs: 0,
     ...extra,

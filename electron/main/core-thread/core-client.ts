@@ -18,6 +18,8 @@ export interface CoreWorkerOptions {
   migrationsDir: string;
   nativeBinding?: string;
   fontsDir?: string;
+  /** CoreOptions.referenceDir. */
+  referenceDir?: string;
   /** Shows the print dialog for a PDF the core built; without it the core offers preview and save only. */
   printer?: PdfPrinter;
   /**
@@ -121,6 +123,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
     migrationsDir: options.migrationsDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+    ...(options.referenceDir ? { referenceDir: options.referenceDir } : {}),
     backupWorker: options.backupWorker ?? siblingBackupWorker(entry),
     hasPrinter: options.printer !== undefined,
     quiet: options.quiet ?? false,

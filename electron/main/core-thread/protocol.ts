@@ -19,6 +19,7 @@ export interface CoreWorkerSettings {
   migrationsDir: string;
   nativeBinding?: string;
   fontsDir?: string;
+  referenceDir?: string;
   /** The backup thread's entry (CoreOptions.backupWorker); without it backups cannot run. */
   backupWorker?: string;
   /** Whether main has a printer (system print dialog, or the harness's stand-in) the core may ask. */

@@ -56,6 +56,7 @@ export function serveCore(
       migrationsDir: settings.migrationsDir,
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
+      ...(settings.referenceDir ? { referenceDir: settings.referenceDir } : {}),
       ...(settings.passwordWorkFactorLog2 !== undefined
         ? { passwordWorkFactorLog2: settings.passwordWorkFactorLog2 }
         : {}),

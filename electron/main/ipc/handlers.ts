@@ -8,6 +8,7 @@ import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerFhirHandlers } from '../fhir/fhir-handlers';
 import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
+import { registerProblemHandlers } from '../chart/problems/problem-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
 import { registerSecurityHandlers } from '../security/security-handlers';
@@ -34,6 +35,7 @@ export function registerHandlers(
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
+  registerProblemHandlers(ctx, registry);
   registerMedicationHandlers(ctx, registry);
   registerFhirHandlers(ctx, registry);
   registerVitalsHandlers(ctx, registry);

@@ -22,6 +22,14 @@ export function pdfFontsDir(location: AppLocation): string {
     : path.join(location.appPath, 'resources', 'fonts');
 }
 
+/**
+ * The folder that holds reference data (icd10cm/, ...): resources/ in development; packaged,
+ * electron-builder.yml copies each data folder of resources/ to <resources>/.
+ */
+export function referenceDataDir(location: AppLocation): string {
+  return location.isPackaged ? location.resourcesPath : path.join(location.appPath, 'resources');
+}
+
 export function rendererDir(location: AppLocation): string {
   return path.join(location.appPath, 'out', 'renderer');
 }

@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { AllergiesPanel } from './allergies/AllergiesPanel';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
 import { MedicationsPanel } from './medications/MedicationsPanel';
@@ -21,6 +23,8 @@ export interface ChartPanel {
 
 /** Every panel of the overview; each area adds its own lines. */
 export const CHART_PANELS: readonly ChartPanel[] = [
+  { id: 'problems', column: 'side', order: 10, Component: ProblemsPanel },
+  { id: 'allergies', column: 'side', order: 20, Component: AllergiesPanel },
   { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
   { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
   { id: 'history', column: 'side', order: 50, Component: HistoryPanel },

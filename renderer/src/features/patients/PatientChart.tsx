@@ -15,6 +15,7 @@ import { usePatientsNav } from './patients-nav-store';
 import { useSessionStore } from '../../app/session-store';
 import { mayCall, DOCTOR } from '../../../../shared/access';
 import { ChartOverview } from '../chart/ChartOverview';
+import { AllergyBanner } from '../chart/allergies/AllergyBanner';
 
 type Tab = 'chart' | 'details' | 'history';
 
@@ -83,6 +84,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
     <div className="patient-chart">
       {back}
       <PatientBanner patient={patient} />
+      <AllergyBanner patientId={patient.id} />
       {notice && (
         <Notice tone="success">{notice === 'registered' ? t('chart.registered', { mrn: patient.mrn }) : notice}</Notice>
       )}
