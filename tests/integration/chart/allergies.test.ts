@@ -1,3 +1,4 @@
+import { flushReadAudit } from '../../../electron/main/audit/read-audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/main/ipc/session';
 import type { ChannelInput } from '../../../shared/contract';
@@ -55,6 +56,7 @@ describe('allergies', () => {
     const list = await app.call(doctor, 'allergies.list', { patientId });
     expect(list.status).toBe('recorded');
     expect(list.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
+    flushReadAudit(app.core.ctx); // chart section reads are recorded through the read-audit buffer
     expect(
       app.core.db.sqlite
         .prepare(
@@ -62,8 +64,9 @@ describe('allergies', () => {
         )
         .all(patientId, patientId),
     ).toEqual([
-      { action: 'chart.view', details: 'allergies' },
+      // The change is committed with itself; the two reads reach the log together at the buffer's flush.
       { action: 'allergy.add', details: 'medication: Penicillin' },
+      { action: 'chart.view', details: 'allergies' },
       { action: 'chart.view', details: 'allergies' },
     ]);
   });

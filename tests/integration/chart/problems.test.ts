@@ -1,3 +1,4 @@
+import { flushReadAudit } from '../../../electron/main/audit/read-audit';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -163,6 +164,7 @@ describe('problems and visit diagnoses', () => {
       'Type 2 diabetes mellitus without complications',
       'Worried about knee',
     ]);
+    flushReadAudit(app.core.ctx); // chart section reads are recorded through the read-audit buffer
     expect(
       app.core.db.sqlite
         .prepare(

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import { compareIsoDates, todayIn } from '../../../../shared/dates';
-import { appendAudit } from '../../audit/audit-service';
-import { isoNow, type Actor, type ServiceContext } from '../../context';
+import { auditShown } from '../../audit/read-audit';
+import type { Actor, ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
 import { t } from '../../i18n/translate';
 import { clinicTimeZone } from '../../settings/settings-service';
@@ -26,14 +26,10 @@ export function refuseFutureDate(ctx: ServiceContext, date: string | null, field
   }
 }
 
-/** A read of one patient's chart section, audited as chart.view (docs/ARCHITECTURE.md, "Who saw whom"). */
+/**
+ * A read of one section of a patient's chart, recorded as chart.view through the read-audit buffer
+ * like the chart's other sections (medications/chart-section.ts; docs/ARCHITECTURE.md, "Who saw whom").
+ */
 export function auditChartView(ctx: ServiceContext, actor: Actor, patientId: string, section: string): void {
-  appendAudit(ctx.db.sqlite, {
-    at: isoNow(ctx),
-    userId: actor.userId,
-    username: actor.username,
-    action: 'chart.view',
-    patientId,
-    details: section,
-  });
+  auditShown(ctx, actor, 'chart.view', [patientId], section);
 }

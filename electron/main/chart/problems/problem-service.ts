@@ -82,18 +82,16 @@ export class ProblemService {
   /** The patient's problems and diagnoses, active first, then newest; the read is audited. */
   list(patientId: string, actor: Actor): Problem[] {
     const db = this.ctx.db.sqlite;
-    return db
-      .transaction(() => {
-        requireLivePatient(this.ctx, patientId);
-        const rows = preparedOnce(
-          db,
-          `SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL
+    return db.transaction(() => {
+      requireLivePatient(this.ctx, patientId);
+      const rows = preparedOnce(
+        db,
+        `SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL
            ORDER BY status = 'active' DESC, COALESCE(onset_date, substr(created_at, 1, 10)) DESC, created_at DESC`,
-        ).all(patientId) as ProblemRow[];
-        auditChartView(this.ctx, actor, patientId, 'problems');
-        return rows.map(toProblem);
-      })
-      .immediate();
+      ).all(patientId) as ProblemRow[];
+      auditChartView(this.ctx, actor, patientId, 'problems');
+      return rows.map(toProblem);
+    })();
   }
 
   /** Code and description: a known ICD-10-CM code with its official description, or the doctor's words uncoded. */
