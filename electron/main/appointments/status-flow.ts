@@ -60,7 +60,11 @@ const HISTORY_ACTION: Partial<Record<AppointmentStatus, string>> = {
   no_show: 'marked no-show',
 };
 
-function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus, actor: Actor): Appointment {
+/**
+ * Moves an appointment read in the caller's IMMEDIATE transaction along the flow, with its history
+ * and audit. Also used by the chart: starting a visit calls the patient in, finishing it is "done".
+ */
+export function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus, actor: Actor): Appointment {
   assertTransition(row, to);
   const timeZone = clinicTimeZone(ctx);
   const at = isoNow(ctx);

@@ -1,6 +1,7 @@
 import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
+import { registerVisitHandlers } from '../chart/visits/visits-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
@@ -31,5 +32,6 @@ export function registerHandlers(
   registerDraftHandlers(ctx, registry);
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
+  registerVisitHandlers(ctx, registry);
   return registry;
 }
