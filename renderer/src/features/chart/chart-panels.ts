@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { VisitsPanel } from './visits/VisitsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -16,4 +17,6 @@ export interface ChartPanel {
 }
 
 /** Every panel of the overview; each area adds its own lines. */
-export const CHART_PANELS: readonly ChartPanel[] = [];
+export const CHART_PANELS: readonly ChartPanel[] = [
+  { id: 'visits', column: 'main', order: 10, Component: VisitsPanel },
+];
