@@ -57,7 +57,7 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
           <NoteView key={n.id} note={n} />
         ))}
       {editing.map((n) => (
-        <NoteEditor key={n.id} visitId={visit.id} note={n} onDirtyChange={trackDirty(n.id)} />
+        <NoteEditor key={n.id} visitId={visit.id} note={n} onDirtyChange={trackDirty(n.id)} takeFocus />
       ))}
       {editing.length === 0 && <NoteEditor key="new" visitId={visit.id} onDirtyChange={trackDirty('new')} />}
       {confirming && (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftOfKind } from '../../../../../shared/domain/draft';
 import { noteDraftKey, SOAP_FIELDS, type Note, type NoteTextField } from '../../../../../shared/domain/note';
@@ -20,6 +20,8 @@ interface NoteEditorProps {
   onDone?: () => void;
   /** Whether something typed is not saved yet (finishing the visit asks first). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Take the focus when opened if nothing has it (the saved new note reopening as the author's note). */
+  takeFocus?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ function EditorForm({
   note,
   onDone,
   onDirtyChange,
+  takeFocus,
   draftKey,
   stored,
 }: NoteEditorProps & { draftKey: string; stored: DraftOfKind<'note'> | null }) {
@@ -56,6 +59,13 @@ function EditorForm({
   const [confirmSign, setConfirmSign] = useState(false);
   const [templateId, setTemplateId] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // A new note, once saved, reopens as the author's note in another editor: nothing more is typed
+  // here meanwhile, so no keystroke can fall between the two.
+  const [handedOver, setHandedOver] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (takeFocus && document.activeElement === document.body) formRef.current?.querySelector('textarea')?.focus();
+  }, [takeFocus]);
 
   const dirty = !sameText(form, saved);
   const draft = useDraftAutosave('note', draftKey, dirty ? { form } : null, stored?.body ?? null);
@@ -83,6 +93,7 @@ function EditorForm({
       setErrors({});
       setRestoredAt(null);
       setMessage(sign ? t('editor.signed') : t('editor.saved'));
+      if (!note) setHandedOver(true);
       onDone?.();
     } catch (error) {
       const fields = fieldErrors(error);
@@ -103,6 +114,7 @@ function EditorForm({
 
   return (
     <form
+      ref={formRef}
       className="note-editor"
       aria-label={note ? t('editor.editTitle') : t('editor.newTitle')}
       onSubmit={(e) => {
@@ -167,6 +179,8 @@ function EditorForm({
           value={form[field]}
           error={errors[field]}
           snippets={snippets}
+          // While Save or Sign is on its way, typing waits: what is sent is what the form then holds.
+          readOnly={save.isPending || handedOver}
           rows={field === 'body' ? 8 : 3}
           onChange={(value) => set(field, value)}
         />
