@@ -12,6 +12,7 @@ import {
   type AppointmentRow,
 } from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
+import { finishVisitOfAppointment } from '../chart/visits/visit-finish';
 import { statusLabel, t } from '../i18n/translate';
 
 /** What to do first, for statuses that can still move on (keys of errors.appointments.nextStep). */
@@ -87,6 +88,8 @@ export function moveTo(ctx: ServiceContext, row: AppointmentRow, to: Appointment
     action,
     details: `${statusLabel(row.status)} -> ${statusLabel(to)}`,
   });
+  // "Done" in the queue finishes the visit it came to (chart/visits), in this same transaction.
+  if (to === 'done') finishVisitOfAppointment(ctx, row.id, actor, at);
   return toAppointment(after, timeZone);
 }
 

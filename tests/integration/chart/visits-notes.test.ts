@@ -132,6 +132,17 @@ describe('visits', () => {
     ]);
   });
 
+  it('“Done” in the queue finishes the visit it came to, in the same transaction', async () => {
+    const { app, admin, desk, doctorId, patient } = book;
+    const walkIn = await app.call(desk, 'appointments.walkIn', { patientId: patient.id, providerId: doctorId });
+    const visit = await startVisit();
+    app.clock.advanceMinutes(12);
+    const inRoom = await app.call(admin, 'appointments.get', { id: walkIn.id });
+    await app.call(admin, 'appointments.advance', { id: walkIn.id, version: inRoom.version, status: 'done' });
+    const [after] = await app.call(admin, 'visits.list', { patientId: patient.id });
+    expect(after).toMatchObject({ id: visit.id, status: 'finished', finishedAt: '2026-03-10T09:12:00.000Z' });
+  });
+
   it('refuse an unknown or deleted patient and an appointment that is not today’s, writing nothing', async () => {
     const { app, admin, desk, doctorId, patient, other } = book;
     const before = counts();
