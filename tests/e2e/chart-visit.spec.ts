@@ -1,10 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { noteDraftKey } from '../../shared/domain/note';
 import { createUserReady } from './admin-helpers';
 import { storedDraft } from './drafts-helpers';
 import { invokeFromPage, RECEPTIONIST } from './helpers';
-import { ADMIN, dispatchOk, JOSE, results, search, seedPatient } from './patients-helpers';
+import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
 import type { RunningApp } from '../harness/app-harness';
 
 /** Signs the page's own session in as `user` and reloads, so the app opens signed in. */
@@ -20,6 +22,8 @@ async function openJose(page: Page): Promise<void> {
     .getByRole('option', { name: /José García/ })
     .click();
 }
+
+test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
 const visitsPanel = (page: Page) => page.getByRole('region', { name: 'Visits' });
 
@@ -66,6 +70,7 @@ test('a visit note survives a reload, is signed read-only, takes an addendum; a 
 
   // Sign asks first; the signed note is read-only, the draft is gone.
   await visit.getByLabel('Assessment').fill('Viral pharyngitis');
+  await page.screenshot({ path: path.join(SHOTS, 'chart-visit-note.png') });
   await visit.getByRole('button', { name: 'Sign note…' }).click();
   await page.getByRole('dialog', { name: 'Sign this note?' }).getByRole('button', { name: 'Sign note' }).click();
   const signed = visit.getByRole('article', { name: /Note of/ });
@@ -106,6 +111,7 @@ test('a visit note survives a reload, is signed read-only, takes an addendum; a 
     .getByRole('article', { name: /Visit .*Dr Amara Okafor/ });
   await expect(past).toContainText('Viral pharyngitis');
   await expect(past).toContainText('Rapid strep test negative.');
+  await page.screenshot({ path: path.join(SHOTS, 'chart-visit-past.png') });
 
   // The receptionist opening the same patient: no Chart tab, no clinical text.
   await dispatchOk(app, app.session, 'auth.signOut', {});

@@ -181,7 +181,7 @@ function EditorForm({
           snippets={snippets}
           // While Save or Sign is on its way, typing waits: what is sent is what the form then holds.
           readOnly={save.isPending || handedOver}
-          rows={field === 'body' ? 8 : 3}
+          rows={field === 'body' ? 8 : 2}
           onChange={(value) => set(field, value)}
         />
       ))}
