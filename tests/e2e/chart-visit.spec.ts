@@ -41,6 +41,12 @@ test('a visit note survives a reload, is signed read-only, takes an addendum; a 
   await createUserReady(app, admin, { ...RECEPTIONIST, roles: ['receptionist'] });
   const jose = await seedPatient(app, admin, JOSE);
   await dispatchOk(app, admin, 'noteSnippets.save', { abbreviation: ';nad', expansion: 'No abnormality detected' });
+  await dispatchOk(app, admin, 'noteTemplates.save', {
+    name: 'Fever',
+    format: 'soap',
+    subjective: 'Fever for __ days',
+    plan: 'Fluids, paracetamol',
+  });
   await signInPage(app, ADMIN);
   await openJose(page);
 
@@ -102,6 +108,16 @@ test('a visit note survives a reload, is signed read-only, takes an addendum; a 
     .getByRole('button', { name: 'Save and sign' })
     .click();
   await expect(signed.getByRole('list', { name: 'Addenda' })).toContainText('Rapid strep test negative.');
+
+  // A template fills the next, empty note; saved, it stays open for its author.
+  const fresh = visit.getByRole('form', { name: 'New note' });
+  await fresh.getByLabel('Template').selectOption({ label: 'Fever' });
+  await fresh.getByRole('button', { name: 'Insert template' }).click();
+  await expect(fresh.getByLabel('Plan')).toHaveValue('Fluids, paracetamol');
+  await fresh.getByRole('button', { name: 'Save note' }).click();
+  await expect(visit.getByRole('form', { name: 'Edit note' }).getByLabel('Subjective')).toHaveValue(
+    'Fever for __ days',
+  );
 
   await visit.getByRole('button', { name: 'Finish visit' }).click();
   await page.getByRole('dialog', { name: 'Finish this visit?' }).getByRole('button', { name: 'Finish visit' }).click();

@@ -29,7 +29,9 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
     [],
   );
   const editing = visit.notes.filter((n) => n.status === 'unsigned' && n.authorId === me);
-  const unsaved = Object.values(dirty).some(Boolean);
+  // Only editors on screen count: one whose note was just saved or signed may have gone before it said so.
+  const open = editing.length ? editing.map((n) => n.id) : ['new'];
+  const unsaved = open.some((key) => dirty[key]);
 
   const finishNow = async () => {
     setConfirming(false);
@@ -59,7 +61,10 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
       {editing.map((n) => (
         <NoteEditor key={n.id} visitId={visit.id} note={n} onDirtyChange={trackDirty(n.id)} takeFocus />
       ))}
-      {editing.length === 0 && <NoteEditor key="new" visitId={visit.id} onDirtyChange={trackDirty('new')} />}
+      {/* Keyed by the notes there are: a note just saved and signed leaves a fresh, empty editor. */}
+      {editing.length === 0 && (
+        <NoteEditor key={`new-${visit.notes.length}`} visitId={visit.id} onDirtyChange={trackDirty('new')} />
+      )}
       {confirming && (
         <Dialog
           open
