@@ -68,6 +68,8 @@ export const CHANNEL_NAMES = [
   'print.dayList',
   'print.slip',
   'print.toPrinter',
+  'print.visitSummary',
+  'print.visitSummaryToPrinter',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
   'visits.start',
   'visits.finish',
@@ -85,6 +87,20 @@ export const CHANNEL_NAMES = [
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
 
   // The chart: medications, immunizations and history (shared/chart-contract/medications.ts)
+  'medications.list',
+  'medications.add',
+  'medications.update',
+  'medications.stop',
+  'medications.reconcile',
+  'immunizations.list',
+  'immunizations.searchVaccines',
+  'immunizations.add',
+  'immunizations.update',
+  'history.get',
+  'history.addEntry',
+  'history.updateEntry',
+  'history.removeEntry',
+  'history.saveSocial',
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
 ] as const;

@@ -95,6 +95,7 @@ const empty = z.strictObject({});
 // Printing: main builds the PDF; the renderer previews it, saves it, or asks main to print it.
 const printDayListInput = z.strictObject({ providerId: idSchema, date: isoDateSchema });
 const printSlipInput = z.strictObject({ appointmentId: idSchema });
+const printVisitSummaryInput = z.strictObject({ visitId: idSchema });
 const printedPdfSchema = z.object({
   filename: z.string(),
   /** The PDF's bytes, base64: binary crosses IPC as text, like the CSV exports. */
@@ -339,6 +340,13 @@ export const contract = {
   'print.toPrinter': {
     access: FRONT_DESK_AND_DOCTOR,
     input: printToPrinterInput,
+    output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
+  },
+  // A visit's summary (clinical: doctors only), to preview, save, or send to the printer.
+  'print.visitSummary': { access: DOCTOR, input: printVisitSummaryInput, output: printedPdfSchema },
+  'print.visitSummaryToPrinter': {
+    access: DOCTOR,
+    input: printVisitSummaryInput,
     output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
   },
   // The chart (doctors only): one file per area, in shared/chart-contract/.

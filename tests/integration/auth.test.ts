@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { setPasswordWorkFactorForTests } from '../../electron/main/accounts/password';
+import { TEST_PASSWORD_WORK_FACTOR } from '../setup/password-work-factor';
 import { MAX_FAILED_SIGN_INS } from '../../electron/main/accounts/auth-service';
 import { ADMIN_PASSWORD, openTestApp, setUpClinic, TestClock, type TestApp } from './support';
 
@@ -27,6 +29,8 @@ describe('first-run setup, sign-in and lockout', () => {
   });
 
   it('stores passwords as scrypt hashes at OWASP parameters, never in plain text', async () => {
+    setPasswordWorkFactorForTests(); // the app's own, not the test setup's lower one
+    onTestFinished(() => setPasswordWorkFactorForTests(TEST_PASSWORD_WORK_FACTOR));
     app = openTestApp();
     await setUpClinic(app);
     const row = app.core.db.sqlite.prepare('SELECT password_hash FROM users').get() as { password_hash: string };

@@ -9,6 +9,19 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 64;
 
+/**
+ * The cost new hashes are made at. Only the test setup lowers it (tests/setup/password-work-factor.ts,
+ * through setPasswordWorkFactorForTests), so the suites' thousands of sign-ins stay quick; the app
+ * never changes it, and tests/unit/architecture/password-work-factor.test.ts keeps it that way.
+ * Verifying always uses the parameters stored with the hash.
+ */
+let workFactorLog2 = N_LOG2;
+
+/** Tests only: make new hashes at 2^nLog2 (OWASP's 17 again with no argument). */
+export function setPasswordWorkFactorForTests(nLog2: number = N_LOG2): void {
+  workFactorLog2 = nLog2;
+}
+
 function scrypt(password: string, salt: Buffer, nLog2: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** nLog2;
   return new Promise((resolve, reject) => {
@@ -20,8 +33,8 @@ function scrypt(password: string, salt: Buffer, nLog2: number, r: number, p: num
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password, salt, N_LOG2, R, P);
-  return ['scrypt', N_LOG2, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, workFactorLog2, R, P);
+  return ['scrypt', workFactorLog2, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -33,8 +46,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of nothing, verified against when a user name is unknown so timing does not reveal which names exist. */
-let decoy: Promise<string> | null = null;
+let decoy: { workFactorLog2: number; hash: Promise<string> } | null = null;
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(crypto.randomBytes(16).toString('hex'));
-  return decoy;
+  if (decoy?.workFactorLog2 !== workFactorLog2) {
+    decoy = { workFactorLog2, hash: hashPassword(crypto.randomBytes(16).toString('hex')) };
+  }
+  return decoy.hash;
 }

@@ -3,6 +3,7 @@ import { registerAppointmentHandlers } from '../appointments/appointment-handler
 import { registerAuditHandlers } from '../audit/audit-handlers';
 import { registerVisitHandlers } from '../chart/visits/visits-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
+import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
@@ -33,5 +34,6 @@ export function registerHandlers(
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
   registerVisitHandlers(ctx, registry);
+  registerMedicationHandlers(ctx, registry);
   return registry;
 }

@@ -15,5 +15,11 @@ export function registerPrintHandlers(printing: PrintService, registry: HandlerR
     .register('print.slip', async (input, { actor }) => forPreview(await printing.slip(input, actorOf(actor))))
     .register('print.toPrinter', async (input, { actor }) => ({
       outcome: await printing.toPrinter(input, actorOf(actor)),
+    }))
+    .register('print.visitSummary', async (input, { actor }) =>
+      forPreview(await printing.visitSummary(input, actorOf(actor))),
+    )
+    .register('print.visitSummaryToPrinter', async (input, { actor }) => ({
+      outcome: await printing.toPrinter({ kind: 'visitSummary', visitId: input.visitId }, actorOf(actor)),
     }));
 }

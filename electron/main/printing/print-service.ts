@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { buildAppointmentSlipDocument } from './appointment-slip-document';
 import { buildDayListDocument } from './day-list-document';
+import { buildVisitSummaryDocument } from './visit-summary-document';
+import { visitSummarySource } from './visit-summary-source';
 import type { PrintedBy } from './print-clinic';
 import { renderPdf } from './render-pdf';
 import type { AuditOutcome } from '../../../shared/domain/audit';
@@ -27,7 +29,9 @@ interface PrintJob {
 }
 
 export type PrintRequest =
-  { kind: 'dayList'; providerId: string; date: string } | { kind: 'slip'; appointmentId: string };
+  | { kind: 'dayList'; providerId: string; date: string }
+  | { kind: 'slip'; appointmentId: string }
+  | { kind: 'visitSummary'; visitId: string };
 
 export interface PrintServiceOptions {
   /** Why the PDF fonts could not be loaded at start (a message for people), or null when they were. */
@@ -79,6 +83,13 @@ export class PrintService {
     return job.printed;
   }
 
+  /** A visit's summary for the preview (and Save as PDF); doctors only (the contract), audited as a preview. */
+  async visitSummary(input: { visitId: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.visitSummaryJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
   /**
    * Builds the document again (with the current book) and hands it to the printer port. The audit
    * entry says what happened: sent to the printer, the dialog closed without printing, or a failure.
@@ -88,7 +99,12 @@ export class PrintService {
     if (!printer) {
       throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
     }
-    const job = request.kind === 'dayList' ? await this.dayListJob(request, actor) : await this.slipJob(request, actor);
+    const job =
+      request.kind === 'dayList'
+        ? await this.dayListJob(request, actor)
+        : request.kind === 'slip'
+          ? await this.slipJob(request, actor)
+          : await this.visitSummaryJob(request, actor);
     let outcome: PrintOutcome;
     try {
       outcome = await printer.printPdf(job.printed.pdf, job.printed.title);
@@ -155,6 +171,29 @@ export class PrintService {
           patientId: row.patient_id,
           outcome,
           details: `${row.clinic_date} ${row.provider_name} (${what})`,
+        }),
+    };
+  }
+
+  private async visitSummaryJob(input: { visitId: string }, actor: Actor): Promise<PrintJob> {
+    const { patientId, visitDate, ...source } = visitSummarySource(this.ctx.db.sqlite, input.visitId);
+    const clinic = getClinicSettings(this.ctx);
+    const doc = buildVisitSummaryDocument({ ...this.printedBy(actor), clinic, ...source });
+    const pdf = await this.render(doc);
+    const day = visitDate.slice(0, 10);
+    return {
+      printed: {
+        filename: `visit-summary-${day}-${fileSafe(source.patient.mrn)}.pdf`,
+        title: `Visit summary – ${source.patient.mrn} – ${day}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
+      record: (what, outcome) =>
+        this.audit(actor, {
+          action: 'print.visit_summary',
+          patientId,
+          outcome,
+          details: `visit ${input.visitId} of ${day} (${what})`,
         }),
     };
   }

@@ -1,5 +1,7 @@
 // Every sign-in and password change runs scrypt at OWASP parameters (slow on a busy machine): long timeouts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { setPasswordWorkFactorForTests } from '../../../electron/main/accounts/password';
+import { TEST_PASSWORD_WORK_FACTOR } from '../../setup/password-work-factor';
 import { MAX_FAILED_SIGN_INS } from '../../../electron/main/accounts/auth-service';
 import { passwordProblem } from '../../../electron/main/accounts/password-policy';
 import type { Session } from '../../../electron/main/ipc/session';
@@ -261,6 +263,8 @@ describe('sign-in says nothing about the account until the password is right', {
   };
 
   it('disabled, locked and unknown accounts answer a wrong password like a good account does', async () => {
+    setPasswordWorkFactorForTests(); // the app's own: every answer must pay the real hash
+    onTestFinished(() => setPasswordWorkFactorForTests(TEST_PASSWORD_WORK_FACTOR));
     const clock = new TestClock();
     app = openTestApp(undefined, clock);
     const admin = await setUpClinic(app);

@@ -13,7 +13,9 @@ const TRANSLATED = [
   'appointments',
   'audit',
   'backups',
+  'chart',
   'drafts',
+  'fhir',
   'ipc',
   'patients',
   'printing',
@@ -23,9 +25,10 @@ const TRANSLATED = [
 ];
 
 function sources(): { file: string; text: string }[] {
-  return TRANSLATED.flatMap((dir) =>
+  // Feature folders may have their own folders (chart/vitals/, chart/notes/, ...).
+  return TRANSLATED.filter((dir) => fs.existsSync(path.join(MAIN, dir))).flatMap((dir) =>
     fs
-      .readdirSync(path.join(MAIN, dir))
+      .readdirSync(path.join(MAIN, dir), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .map((f) => ({ file: `${dir}/${f}`, text: fs.readFileSync(path.join(MAIN, dir, f), 'utf8') })),
   );

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../../shared/domain/patient';
 import { CHART_PANELS, type ChartColumn } from './chart-panels';
+import { FollowUpBooking } from './FollowUpBooking';
 import './chart.css';
 
 const COLUMNS: ChartColumn[] = ['main', 'side'];
@@ -9,10 +11,14 @@ const COLUMNS: ChartColumn[] = ['main', 'side'];
  * doctor glances at (problems, allergies, medications, immunizations, history). Laid out to fit
  * 1366x768 without scrolling the page for a typical patient; each panel scrolls on its own.
  */
-export function ChartOverview({ patientId }: { patientId: string }) {
+export function ChartOverview({ patient }: { patient: Patient }) {
   const { t } = useTranslation('chart');
+  const patientId = patient.id;
   return (
     <div className="chart-overview" aria-label={t('overview')} role="region">
+      <div className="chart-overview__toolbar">
+        <FollowUpBooking patient={patient} />
+      </div>
       {COLUMNS.map((column) => (
         <div key={column} className={`chart-overview__column chart-overview__column--${column}`}>
           {CHART_PANELS.filter((p) => p.column === column)

@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import { VisitsPanel } from './visits/VisitsPanel';
+import { HistoryPanel } from './history/HistoryPanel';
+import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
+import { MedicationsPanel } from './medications/MedicationsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -19,4 +22,7 @@ export interface ChartPanel {
 /** Every panel of the overview; each area adds its own lines. */
 export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'visits', column: 'main', order: 10, Component: VisitsPanel },
+  { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
+  { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
+  { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
 ];

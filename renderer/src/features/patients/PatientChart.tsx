@@ -160,7 +160,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
           aria-labelledby={`${tabsId}-chart-tab`}
           className="patient-chart__panel"
         >
-          <ChartOverview patientId={patient.id} />
+          <ChartOverview patient={patient} />
         </div>
       )}
       {tab === 'history' && (

@@ -22,10 +22,15 @@ export interface BookingPrefill {
   providerId: string;
   date: string;
   time: string;
+  /** A follow-up booked from a patient's chart: that patient, chosen by the doctor, never guessed. */
+  patient?: { id: string; name: string; mrn: string };
+  reason?: string;
 }
 
 interface BookingDialogProps {
   prefill: BookingPrefill;
+  /** The draft this booking is typed in: '' for the book's dialog; a follow-up has its own per patient. */
+  draftKey?: string;
   providers: ProviderSchedule[];
   timeZone: string;
   onClose(): void;
@@ -44,13 +49,14 @@ const same = (a: BookingDraft, b: BookingDraft) => JSON.stringify(a) === JSON.st
  */
 export function BookingDialog(props: BookingDialogProps) {
   // Opens once the draft is read (a moment), so nothing typed could be replaced by it.
-  const stored = useStoredDraft('booking', BOOKING_DRAFT);
+  const stored = useStoredDraft('booking', props.draftKey ?? BOOKING_DRAFT);
   if (!stored.loaded) return null;
   return <BookingForm {...props} stored={stored.draft} />;
 }
 
 function BookingForm({
   prefill,
+  draftKey = BOOKING_DRAFT,
   providers,
   timeZone,
   onClose,
@@ -66,12 +72,7 @@ function BookingForm({
   const [draft, setDraft] = useState<BookingDraft>(() => stored?.body.form ?? blank);
   const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const kept = useDraftAutosave(
-    'booking',
-    BOOKING_DRAFT,
-    same(draft, blank) ? null : { form: draft },
-    stored?.body ?? null,
-  );
+  const kept = useDraftAutosave('booking', draftKey, same(draft, blank) ? null : { form: draft }, stored?.body ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [clashReported, setClashReported] = useState(false);
@@ -107,11 +108,11 @@ function BookingForm({
       const r = checked.request;
       // Main removes the draft in the booking's own transaction.
       if (r.kind === 'single') {
-        const a = await bookOne.mutateAsync({ ...r.input, draftKey: BOOKING_DRAFT });
+        const a = await bookOne.mutateAsync({ ...r.input, draftKey });
         void kept.forget();
         onBooked(t('booking.booked', { patient: a.patientName, doctor: a.providerName, date: a.date, time: a.time }));
       } else {
-        const s = await bookSeries.mutateAsync({ ...r.input, draftKey: BOOKING_DRAFT });
+        const s = await bookSeries.mutateAsync({ ...r.input, draftKey });
         void kept.forget();
         onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
       }

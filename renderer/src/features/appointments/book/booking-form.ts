@@ -38,14 +38,16 @@ export function emptyDraft(prefill: {
   date: string;
   time: string;
   length: number | null;
+  patient?: { id: string; name: string; mrn: string } | undefined;
+  reason?: string | undefined;
 }): BookingDraft {
   return {
-    patient: null,
+    patient: prefill.patient ?? null,
     providerId: prefill.providerId,
     date: prefill.date,
     time: prefill.time,
     length: prefill.length === null ? '' : String(prefill.length),
-    reason: '',
+    reason: prefill.reason ?? '',
     note: '',
     repeat: false,
     every: '1',
