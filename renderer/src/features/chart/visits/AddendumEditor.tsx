@@ -29,14 +29,20 @@ function AddendumForm({ note, onClose, stored }: { note: Note; onClose(): void; 
   const [confirming, setConfirming] = useState(false);
   const [discarding, setDiscarding] = useState(false);
 
+  const [sending, setSending] = useState(false);
   const submit = async () => {
     setConfirming(false);
+    setSending(true);
     try {
+      // Typing reaches the draft before the save removes it (see NoteEditor).
+      await draft.flush();
       await add.mutateAsync({ noteId: note.id, body: form.body });
       await draft.forget();
       onClose();
     } catch (e) {
       setError(fieldErrors(e).body ?? errorMessage(e));
+    } finally {
+      setSending(false);
     }
   };
 
@@ -54,12 +60,13 @@ function AddendumForm({ note, onClose, stored }: { note: Note; onClose(): void; 
         value={form.body}
         error={error ?? undefined}
         snippets={snippets}
+        readOnly={sending}
         rows={4}
         onChange={(body) => setForm((f) => ({ ...f, body }))}
       />
       {draft.problem && <Notice tone="error">{t('editor.draftProblem', { reason: draft.problem })}</Notice>}
       <div className="note-editor__actions">
-        <button type="submit" className="primary" disabled={!typed || add.isPending}>
+        <button type="submit" className="primary" disabled={!typed || sending}>
           {t('addendum.save')}
         </button>
         <button type="button" onClick={() => (typed ? setDiscarding(true) : onClose())}>

@@ -73,11 +73,16 @@ function EditorForm({
 
   const save = useChannelMutation('notes.save', { invalidates: ['visits.list', 'notes.unsigned'] });
 
+  const [sending, setSending] = useState(false);
   const submit = async (sign: boolean) => {
     setConfirmSign(false);
     setFailure(null);
     setMessage(null);
+    setSending(true);
     try {
+      // What is typed reaches main's draft before the save that removes it: a write still waiting
+      // would otherwise land after the save (when this editor closes) and bring the text back.
+      await draft.flush();
       const { baseVersion, ...content } = form;
       const result = await save.mutateAsync({
         visitId,
@@ -99,6 +104,8 @@ function EditorForm({
       const fields = fieldErrors(error);
       setErrors(fields);
       if (!(error instanceof ApiError) || Object.keys(fields).length === 0) setFailure(errorMessage(error));
+    } finally {
+      setSending(false);
     }
   };
 
@@ -106,7 +113,7 @@ function EditorForm({
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
-      if (!save.isPending && !isBlank(form)) void submit(false);
+      if (!sending && !isBlank(form)) void submit(false);
     }
   };
   const template = templates.find((tp) => tp.id === templateId);
@@ -180,7 +187,7 @@ function EditorForm({
           error={errors[field]}
           snippets={snippets}
           // While Save or Sign is on its way, typing waits: what is sent is what the form then holds.
-          readOnly={save.isPending || handedOver}
+          readOnly={sending || handedOver}
           rows={field === 'body' ? 8 : 2}
           onChange={(value) => set(field, value)}
         />
@@ -189,15 +196,10 @@ function EditorForm({
       {failure && <Notice tone="error">{failure}</Notice>}
       {message && !dirty && <Notice tone="success">{message}</Notice>}
       <div className="note-editor__actions">
-        <button
-          type="submit"
-          className="primary"
-          disabled={save.isPending || isBlank(form)}
-          aria-keyshortcuts="Control+S"
-        >
+        <button type="submit" className="primary" disabled={sending || isBlank(form)} aria-keyshortcuts="Control+S">
           {t('editor.save')}
         </button>
-        <button type="button" disabled={save.isPending || isBlank(form)} onClick={() => setConfirmSign(true)}>
+        <button type="button" disabled={sending || isBlank(form)} onClick={() => setConfirmSign(true)}>
           {t('editor.sign')}
         </button>
         {onDone && (
