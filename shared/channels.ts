@@ -83,6 +83,10 @@ export const CHANNEL_NAMES = [
   'noteSnippets.save',
 
   // The chart: vital signs (shared/chart-contract/vitals.ts)
+  'vitals.record',
+  'vitals.update',
+  'vitals.list',
+  'vitals.trend',
 
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
 
@@ -103,6 +107,7 @@ export const CHANNEL_NAMES = [
   'history.saveSocial',
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
+  'fhir.exportPatient',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { setPasswordWorkFactorForTests } from './accounts/password';
 import path from 'node:path';
 import { openDatabase, type ChartbookDatabase } from './db/connection';
 import { readMigrations } from './db/migrations';
@@ -26,6 +27,12 @@ export interface CoreOptions {
   masterKey: Buffer;
   /** Keeps the database file plain. Only the bench sets it, to report what encryption costs. */
   unencrypted?: boolean;
+  /**
+   * The e2e harness only (tests/harness/app-harness.ts): new password hashes at scrypt 2^N instead of
+   * OWASP's 2^17, so each test's sign-ins cost milliseconds. The app never sets it (the shell's
+   * start settings have no such field; tests/unit/architecture/password-work-factor.test.ts).
+   */
+  passwordWorkFactorLog2?: number;
   migrationsDir: string;
   nativeBinding?: string;
   now?: () => Date;
@@ -91,6 +98,7 @@ interface OpenCore {
  */
 export function startCore(options: CoreOptions): ChartbookCore {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  if (options.passwordWorkFactorLog2 !== undefined) setPasswordWorkFactorForTests(options.passwordWorkFactorLog2);
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const printing = { fontsProblem: loadPdfFonts(options.fontsDir), printer: options.printer };
   const now = options.now ?? (() => new Date());

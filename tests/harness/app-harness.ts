@@ -193,6 +193,8 @@ export async function launchApp(options: HarnessOptions = {}): Promise<RunningAp
     migrationsDir: MIGRATIONS_DIR,
     fontsDir: FONTS_DIR,
     printer,
+    // Sign-ins in every test cost milliseconds; the hash's own parameters are tested in tests/integration/auth.test.ts.
+    passwordWorkFactorLog2: 10,
     ...(options.now ? { clock: options.now } : {}),
     quiet: true,
   });

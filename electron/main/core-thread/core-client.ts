@@ -27,6 +27,8 @@ export interface CoreWorkerOptions {
   clock?: () => Date;
   /** Keep the core's error log quiet (tests that fail requests on purpose). */
   quiet?: boolean;
+  /** The e2e harness only: CoreOptions.passwordWorkFactorLog2. */
+  passwordWorkFactorLog2?: number;
   startTimeoutMs?: number;
   /** A request with no answer by then gets INTERNAL; the time a print dialog is open does not count. */
   requestTimeoutMs?: number;
@@ -122,6 +124,7 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
     backupWorker: options.backupWorker ?? siblingBackupWorker(entry),
     hasPrinter: options.printer !== undefined,
     quiet: options.quiet ?? false,
+    ...(options.passwordWorkFactorLog2 !== undefined ? { passwordWorkFactorLog2: options.passwordWorkFactorLog2 } : {}),
     // The core stops waiting for running requests well before main stops waiting for the core.
     closeGraceMs: Math.floor(closeTimeoutMs / 2),
   };

@@ -25,6 +25,8 @@ export interface CoreWorkerSettings {
   hasPrinter: boolean;
   /** Keep the dispatcher's error log quiet (the e2e harness expects failures on purpose). */
   quiet: boolean;
+  /** The e2e harness only: CoreOptions.passwordWorkFactorLog2. */
+  passwordWorkFactorLog2?: number;
   /** How long a close waits for requests already running (a PDF being built) before closing anyway. */
   closeGraceMs: number;
 }

@@ -56,6 +56,9 @@ export function serveCore(
       migrationsDir: settings.migrationsDir,
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),
       ...(settings.fontsDir ? { fontsDir: settings.fontsDir } : {}),
+      ...(settings.passwordWorkFactorLog2 !== undefined
+        ? { passwordWorkFactorLog2: settings.passwordWorkFactorLog2 }
+        : {}),
       ...(settings.backupWorker ? { backupWorker: settings.backupWorker } : {}),
       onRestored: (restoredKey) => {
         // Every window signs in again to the restored data; a backup from another installation

@@ -6,6 +6,8 @@ import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/ba
 import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
+import { registerFhirHandlers } from '../fhir/fhir-handlers';
+import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
@@ -35,5 +37,7 @@ export function registerHandlers(
   registerBackupHandlers(ctx, backups, registry);
   registerVisitHandlers(ctx, registry);
   registerMedicationHandlers(ctx, registry);
+  registerFhirHandlers(ctx, registry);
+  registerVitalsHandlers(ctx, registry);
   return registry;
 }

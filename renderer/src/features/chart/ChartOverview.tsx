@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/domain/patient';
 import { CHART_PANELS, type ChartColumn } from './chart-panels';
 import { FollowUpBooking } from './FollowUpBooking';
+import { FhirExportButton } from './FhirExportButton';
 import './chart.css';
 
 const COLUMNS: ChartColumn[] = ['main', 'side'];
@@ -17,6 +18,7 @@ export function ChartOverview({ patient }: { patient: Patient }) {
   return (
     <div className="chart-overview" aria-label={t('overview')} role="region">
       <div className="chart-overview__toolbar">
+        <FhirExportButton patientId={patientId} />
         <FollowUpBooking patient={patient} />
       </div>
       {COLUMNS.map((column) => (

@@ -3,6 +3,7 @@ import { VisitsPanel } from './visits/VisitsPanel';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
 import { MedicationsPanel } from './medications/MedicationsPanel';
+import { VitalsPanel } from './vitals/VitalsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -25,4 +26,5 @@ export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
   { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
   { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
+  { id: 'vitals', column: 'main', order: 20, Component: VitalsPanel },
 ];
