@@ -71,6 +71,16 @@ export const CHANNEL_NAMES = [
   'print.visitSummary',
   'print.visitSummaryToPrinter',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
+  'visits.start',
+  'visits.finish',
+  'visits.list',
+  'notes.save',
+  'notes.addAddendum',
+  'notes.unsigned',
+  'noteTemplates.list',
+  'noteTemplates.save',
+  'noteSnippets.list',
+  'noteSnippets.save',
 
   // The chart: vital signs (shared/chart-contract/vitals.ts)
   'vitals.record',

@@ -4,6 +4,7 @@ import { draftKeySchema, idSchema, versionSchema } from './common';
 export { draftKeySchema };
 import { PHONE_KINDS, SEXES } from './patient';
 import { REPEAT_UNITS } from './appointment';
+import { NOTE_FORMATS } from './note';
 
 /**
  * Drafts: what someone has typed into a form and not yet saved, kept per user in the (encrypted)
@@ -59,13 +60,28 @@ export const bookingFormDraftSchema = z.strictObject({
   dstChoice: z.enum(['', 'earlier', 'later']),
 });
 
-/** Each kind's body. A note's shape is provisional until the doctor's notes are built. */
+/**
+ * renderer/src/features/chart/visits/note-form.ts NoteForm, control by control: a new note in a visit
+ * (key noteDraftKey.newInVisit), edits of the author's unsigned note (noteDraftKey.edit; baseVersion is
+ * the version they were made to) or an addendum (noteDraftKey.addendum; its text in body).
+ */
+export const noteFormDraftSchema = z.strictObject({
+  format: z.enum(NOTE_FORMATS),
+  subjective: typed,
+  objective: typed,
+  assessment: typed,
+  plan: typed,
+  body: typed,
+  baseVersion: versionSchema.nullable(),
+});
+
+/** Each kind's body. */
 export const draftBodySchemas = {
   registration: z.strictObject({ form: patientFormDraftSchema }),
   /** The version of the record the edits were made to, so saving them later cannot overwrite another save. */
   patientEdit: z.strictObject({ form: patientFormDraftSchema, baseVersion: versionSchema }),
   booking: z.strictObject({ form: bookingFormDraftSchema }),
-  note: z.strictObject({ text: typed }),
+  note: z.strictObject({ form: noteFormDraftSchema }),
 } as const satisfies Record<DraftKind, z.ZodType>;
 
 export type DraftBody<K extends DraftKind> = z.infer<(typeof draftBodySchemas)[K]>;

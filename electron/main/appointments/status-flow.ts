@@ -12,6 +12,7 @@ import {
   type AppointmentRow,
 } from './appointment-row';
 import { AppointmentWriter } from './appointment-writer';
+import { finishVisitOfAppointment } from '../chart/visits/visit-finish';
 import { statusLabel, t } from '../i18n/translate';
 
 /** What to do first, for statuses that can still move on (keys of errors.appointments.nextStep). */
@@ -60,7 +61,11 @@ const HISTORY_ACTION: Partial<Record<AppointmentStatus, string>> = {
   no_show: 'marked no-show',
 };
 
-function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus, actor: Actor): Appointment {
+/**
+ * Moves an appointment read in the caller's IMMEDIATE transaction along the flow, with its history
+ * and audit. Also used by the chart: starting a visit calls the patient in, finishing it is "done".
+ */
+export function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus, actor: Actor): Appointment {
   assertTransition(row, to);
   const timeZone = clinicTimeZone(ctx);
   const at = isoNow(ctx);
@@ -83,6 +88,8 @@ function moveTo(ctx: ServiceContext, row: AppointmentRow, to: AppointmentStatus,
     action,
     details: `${statusLabel(row.status)} -> ${statusLabel(to)}`,
   });
+  // "Done" in the queue finishes the visit it came to (chart/visits), in this same transaction.
+  if (to === 'done') finishVisitOfAppointment(ctx, row.id, actor, at);
   return toAppointment(after, timeZone);
 }
 

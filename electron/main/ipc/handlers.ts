@@ -1,6 +1,7 @@
 import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
+import { registerVisitHandlers } from '../chart/visits/visits-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
 import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
@@ -36,6 +37,7 @@ export function registerHandlers(
   registerPrintHandlers(new PrintService(ctx, printing), registry);
   registerBackupHandlers(ctx, backups, registry);
   registerProblemHandlers(ctx, registry);
+  registerVisitHandlers(ctx, registry);
   registerMedicationHandlers(ctx, registry);
   registerFhirHandlers(ctx, registry);
   registerVitalsHandlers(ctx, registry);

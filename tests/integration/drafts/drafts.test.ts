@@ -31,6 +31,13 @@ function form(overrides: Partial<DraftBody<'registration'>['form']> = {}): Draft
   };
 }
 
+/** A free-text note draft as the note editor keeps it (shared/domain/draft.ts noteFormDraftSchema). */
+function note(text: string): DraftBody<'note'> {
+  return {
+    form: { format: 'free', subjective: '', objective: '', assessment: '', plan: '', body: text, baseVersion: null },
+  };
+}
+
 const rows = (sql: string, ...params: unknown[]) => app.core.db.sqlite.prepare(sql).all(...params);
 const TABLES = ['drafts', 'audit_log', 'change_log', 'patients'];
 const counts = () => Object.fromEntries(TABLES.map((t) => [t, app.count(t)]));
@@ -92,8 +99,8 @@ describe('drafts', () => {
     const before = counts();
     const text = 'नमस्ते, '.repeat(6_250); // 50,000 characters, three bytes each in UTF-8 for the Devanagari
     expect(text.length).toBe(50_000);
-    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'encounter-1', body: { text } });
-    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'encounter-1' }))?.body).toEqual({ text });
+    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'encounter-1', body: note(text) });
+    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'encounter-1' }))?.body).toEqual(note(text));
     expect(counts()).toEqual({ ...before, drafts: 1 });
   });
 
@@ -122,13 +129,13 @@ describe('drafts', () => {
   it('of a kind are refused, changing nothing, to those who may not do what it is for', async () => {
     const { admin, desk, doctor } = await clinic();
     const itAdmin = await addUser(app, admin, 'it', ['admin']);
-    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'encounter-1', body: { text: 'Chest pain' } });
+    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'encounter-1', body: note('Chest pain') });
     const before = counts();
     const attempts: [Session, string, unknown][] = [
       [itAdmin, 'drafts.save', { kind: 'registration', key: '', body: { form: form() } }],
       [itAdmin, 'drafts.get', { kind: 'booking', key: '' }],
       [itAdmin, 'drafts.list', { kind: 'patientEdit' }],
-      [desk, 'drafts.save', { kind: 'note', key: 'encounter-1', body: { text: 'overwritten' } }],
+      [desk, 'drafts.save', { kind: 'note', key: 'encounter-1', body: note('overwritten') }],
       [desk, 'drafts.discard', { kind: 'note', key: 'encounter-1' }],
     ];
     for (const [session, channel, input] of attempts) {
@@ -142,9 +149,9 @@ describe('drafts', () => {
     expect(counts()).toMatchObject(unchanged);
     // Listing everything shows only kinds the person may keep; a refused kind is not hinted at.
     expect(await app.call(itAdmin, 'drafts.list', {})).toEqual([]);
-    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'encounter-1' }))?.body).toEqual({
-      text: 'Chest pain',
-    });
+    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'encounter-1' }))?.body).toEqual(
+      note('Chest pain'),
+    );
     // Signed out, nothing at all.
     expect(await app.raw(app.core.newSession(), 'drafts.list', {})).toMatchObject({
       ok: false,
@@ -154,11 +161,11 @@ describe('drafts', () => {
 
   it('over 200 KB are refused whole with a clear message; nothing is cut or saved', async () => {
     const { doctor } = await clinic();
-    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'n', body: { text: 'first version' } });
+    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'n', body: note('first version') });
     const result = await app.raw(doctor, 'drafts.save', {
       kind: 'note',
       key: 'n',
-      body: { text: 'é'.repeat(MAX_DRAFT_BYTES / 2) },
+      body: note('é'.repeat(MAX_DRAFT_BYTES / 2)),
     });
     expect(result).toMatchObject({
       ok: false,
@@ -167,18 +174,16 @@ describe('drafts', () => {
         fields: { body: expect.stringMatching(/too long to keep \(201 KB; at most 200 KB\)\. Nothing was cut/) },
       },
     });
-    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'n' }))?.body).toEqual({
-      text: 'first version',
-    });
+    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'n' }))?.body).toEqual(note('first version'));
     // Just under the limit is kept.
-    const fits = 'x'.repeat(MAX_DRAFT_BYTES - JSON.stringify({ text: '' }).length);
-    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'n', body: { text: fits } });
-    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'n' }))?.body).toEqual({ text: fits });
+    const fits = 'x'.repeat(MAX_DRAFT_BYTES - JSON.stringify(note('')).length);
+    await app.call(doctor, 'drafts.save', { kind: 'note', key: 'n', body: note(fits) });
+    expect((await app.call(doctor, 'drafts.get', { kind: 'note', key: 'n' }))?.body).toEqual(note(fits));
   });
 
   it.each([
     ['an unknown kind', { kind: 'prescription', key: '', body: {} }, 'kind'],
-    ['a body of another kind’s shape', { kind: 'registration', key: '', body: { text: 'x' } }, 'body.form'],
+    ['a body of another kind’s shape', { kind: 'registration', key: '', body: note('x') }, 'body.form'],
     [
       'an unknown field in the form',
       { kind: 'registration', key: '', body: { form: { ...form(), x: 1 } } },

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ProblemsPanel } from './problems/ProblemsPanel';
 import { AllergiesPanel } from './allergies/AllergiesPanel';
+import { VisitsPanel } from './visits/VisitsPanel';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
 import { MedicationsPanel } from './medications/MedicationsPanel';
@@ -25,6 +26,7 @@ export interface ChartPanel {
 export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'problems', column: 'side', order: 10, Component: ProblemsPanel },
   { id: 'allergies', column: 'side', order: 20, Component: AllergiesPanel },
+  { id: 'visits', column: 'main', order: 10, Component: VisitsPanel },
   { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
   { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
   { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
