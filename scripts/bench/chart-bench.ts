@@ -55,7 +55,10 @@ type Call = [Channel, Record<string, unknown>];
 export function chartOpenReads(patientId: string): Call[] {
   return [
     ['patients.get', { id: patientId }],
+    ['visits.list', { patientId }],
     ['vitals.list', { patientId }],
+    ['problems.list', { patientId }],
+    ['allergies.list', { patientId }],
     ['medications.list', { patientId }],
     ['immunizations.list', { patientId }],
     ['history.get', { patientId }],
@@ -223,7 +226,9 @@ export async function chartBenchRig(options: ChartBenchOptions): Promise<ChartBe
   };
   const actor: Actor = { userId: admin.id, username: admin.username, roles: JSON.parse(admin.roles) as Role[] };
   const patient = db
-    .prepare('SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY local_seq LIMIT 1 OFFSET (SELECT count(*) / 2 FROM patients)')
+    .prepare(
+      'SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY local_seq LIMIT 1 OFFSET (SELECT count(*) / 2 FROM patients)',
+    )
     .get() as {
     id: string;
   };
@@ -270,6 +275,10 @@ export async function benchChartOpen(rig: ChartBenchRig, options: ChartBenchOpti
   const db = rig.core.db.sqlite;
   const raw = [
     'SELECT * FROM patients WHERE id = ?',
+    'SELECT * FROM visits WHERE patient_id = ? AND deleted_at IS NULL ORDER BY started_at DESC',
+    'SELECT * FROM notes WHERE patient_id = ? AND deleted_at IS NULL ORDER BY created_at',
+    'SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL',
+    'SELECT * FROM allergies WHERE patient_id = ? AND deleted_at IS NULL',
     'SELECT * FROM vitals WHERE patient_id = ? AND deleted_at IS NULL ORDER BY taken_at DESC LIMIT 20',
     'SELECT * FROM medications WHERE patient_id = ? AND deleted_at IS NULL',
     'SELECT * FROM immunizations WHERE patient_id = ? AND deleted_at IS NULL ORDER BY given_date DESC',
@@ -301,7 +310,24 @@ export async function benchNoteAutosave(rig: ChartBenchRig, options: ChartBenchO
   let n = 0;
   const stats = summarise(
     await sample(rig, options.samples, () => [
-      ['drafts.save', { kind: 'note', key: `bench-${rig.patientId.slice(-8)}`, body: { text: `${base} ${n++}` } }],
+      [
+        'drafts.save',
+        {
+          kind: 'note',
+          key: `visit:${rig.patientId}`,
+          body: {
+            form: {
+              format: 'free',
+              subjective: '',
+              objective: '',
+              assessment: '',
+              plan: '',
+              body: `${base} ${n++}`,
+              baseVersion: null,
+            },
+          },
+        },
+      ],
     ]),
   );
   return {

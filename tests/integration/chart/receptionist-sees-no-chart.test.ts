@@ -99,7 +99,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
   it('every clinical channel is for doctors only', () => {
     const clinical = CHANNELS.filter(
       (c) =>
-        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|templates|snippets)\./.test(
+        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets)\./.test(
           c,
         ) || c.startsWith('print.visitSummary'),
     );

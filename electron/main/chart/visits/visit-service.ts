@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import { utcToZoned } from '../../../../shared/zoned-time';
 import { findAppointmentRow, type AppointmentRow } from '../../appointments/appointment-row';
 import { moveTo } from '../../appointments/status-flow';
-import { appendAudit } from '../../audit/audit-service';
+import { auditShown } from '../../audit/read-audit';
 import { isoNow, type Actor, type ServiceContext } from '../../context';
 import { preparedOnce } from '../../db/records';
 import { t } from '../../i18n/translate';
@@ -178,16 +178,9 @@ export class VisitService {
           db,
           `${NOTE_SELECT} WHERE n.patient_id = ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
         ).all(patientId) as NoteRow[];
-        appendAudit(db, {
-          at: isoNow(this.ctx),
-          userId: actor.userId,
-          username: actor.username,
-          action: 'chart.view',
-          patientId,
-          details: 'visits',
-        });
+        // A section of the opened chart: through the read-audit buffer (medications/chart-section.ts).
+        auditShown(this.ctx, actor, 'chart.view', [patientId], 'visits');
         return visitsWithNotes(visitRows, noteRows);
-      })
-      .immediate();
+      })();
   }
 }

@@ -46,10 +46,6 @@ export function PatientBanner({ patient, headingLevel = 1 }: PatientBannerProps)
           <dt>{t('banner.phone')}</dt>
           <dd>{phone || t('banner.none')}</dd>
         </div>
-        <div className="patient-banner__allergies">
-          <dt>{t('banner.allergies')}</dt>
-          <dd>{t('banner.allergiesNotRecorded')}</dd>
-        </div>
       </dl>
     </section>
   );

@@ -9,6 +9,7 @@ import { Notice } from '../../../ui';
 import { CurrentVisit } from './CurrentVisit';
 import { NoteLibraryDialog } from './NoteLibraryDialog';
 import { NoteView } from './NoteView';
+import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { UnsignedNotesNotice } from './UnsignedNotesNotice';
 import './visits.css';
 
@@ -28,6 +29,9 @@ function PastVisit({ visit }: { visit: VisitWithNotes }) {
           {visit.status === 'in_progress' && <span className="past-visit__status"> · {t('past.inProgress')}</span>}
         </h4>
         {visit.reason && <p className="past-visit__reason">{visit.reason}</p>}
+        <div className="past-visit__actions">
+          <PrintVisitSummaryButton visitId={visit.id} label={label} />
+        </div>
         {visit.notes.length === 0 ? (
           <p className="chart-panel__empty">{t('past.noNotes')}</p>
         ) : (
