@@ -17,6 +17,14 @@ test('the chart overview: every panel at 1366x768 and 1024x768, light and dark; 
     clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
     admin: { ...ADMIN, alsoDoctor: true },
   });
+  // The doctor sees patients every day from 08:00 to 18:00, so a follow-up a week ahead is within hours.
+  const [me] = await dispatchOk(app, admin, 'providers.list', {});
+  await dispatchOk(app, admin, 'providers.setSchedule', {
+    providerId: me!.providerId,
+    version: null,
+    defaultLengthMinutes: 15,
+    weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+  });
   const jose = await dispatchOk(app, admin, 'patients.register', { patient: { ...JOSE, givenNames: 'José 李' } });
   await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
 
@@ -63,9 +71,8 @@ test('the chart overview: every panel at 1366x768 and 1024x768, light and dark; 
   await booking.getByLabel('Time', { exact: true }).fill('10:30');
   await booking.getByRole('button', { name: /^Book/ }).last().click();
   await expect(page.getByRole('status').filter({ hasText: /Booked/ })).toBeVisible();
-  const [doctor] = await dispatchOk(app, admin, 'providers.list', {});
   const week = await dispatchOk(app, admin, 'appointments.week', {
-    providerId: doctor!.providerId,
+    providerId: me!.providerId,
     startDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
   });
   expect(JSON.stringify(week)).toContain(jose.id);

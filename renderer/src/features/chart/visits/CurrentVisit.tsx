@@ -6,6 +6,7 @@ import { useSessionStore } from '../../../app/session-store';
 import { useDateFormat } from '../../../format/use-date-format';
 import { errorMessage } from '../../../forms/field-errors';
 import { Dialog, Notice } from '../../../ui';
+import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
 
@@ -48,6 +49,10 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
       <div className="current-visit__header">
         <h3>{t('current.title', { when: format.time(visit.startedAt) })}</h3>
         {visit.reason && <span>{visit.reason}</span>}
+        <PrintVisitSummaryButton
+          visitId={visit.id}
+          label={t('current.title', { when: format.time(visit.startedAt) })}
+        />
         <button type="button" onClick={() => setConfirming(true)} disabled={finish.isPending}>
           {t('current.finish')}
         </button>
