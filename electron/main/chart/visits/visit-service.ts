@@ -166,21 +166,20 @@ export class VisitService {
   /** A patient's visits, newest first, with their notes and addenda: a view of the chart, audited. */
   list(patientId: string, actor: Actor): VisitWithNotes[] {
     const db = this.db;
-    return db
-      .transaction(() => {
-        const exists = preparedOnce(db, 'SELECT 1 FROM patients WHERE id = ?').get(patientId) !== undefined;
-        if (!exists) throw new AppError('NOT_FOUND', t('errors.chart.visits.patientNotFound'));
-        const visitRows = preparedOnce(
-          db,
-          `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC`,
-        ).all(patientId) as VisitRow[];
-        const noteRows = preparedOnce(
-          db,
-          `${NOTE_SELECT} WHERE n.patient_id = ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
-        ).all(patientId) as NoteRow[];
-        // A section of the opened chart: through the read-audit buffer (medications/chart-section.ts).
-        auditShown(this.ctx, actor, 'chart.view', [patientId], 'visits');
-        return visitsWithNotes(visitRows, noteRows);
-      })();
+    return db.transaction(() => {
+      const exists = preparedOnce(db, 'SELECT 1 FROM patients WHERE id = ?').get(patientId) !== undefined;
+      if (!exists) throw new AppError('NOT_FOUND', t('errors.chart.visits.patientNotFound'));
+      const visitRows = preparedOnce(
+        db,
+        `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC`,
+      ).all(patientId) as VisitRow[];
+      const noteRows = preparedOnce(
+        db,
+        `${NOTE_SELECT} WHERE n.patient_id = ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
+      ).all(patientId) as NoteRow[];
+      // A section of the opened chart: through the read-audit buffer (medications/chart-section.ts).
+      auditShown(this.ctx, actor, 'chart.view', [patientId], 'visits');
+      return visitsWithNotes(visitRows, noteRows);
+    })();
   }
 }
