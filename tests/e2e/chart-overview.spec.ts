@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { ADMIN, dispatchOk, JOSE, searchBox, results, SHOTS } from './patients-helpers';
+import { ADMIN, dispatchOk, JOSE, SHOTS } from './patients-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
@@ -28,13 +28,23 @@ test('the chart overview: every panel at 1366x768 and 1024x768, light and dark; 
   const jose = await dispatchOk(app, admin, 'patients.register', { patient: { ...JOSE, givenNames: 'José 李' } });
   await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
 
+  // José is in the doctor's room: a walk-in called in (seeded).
+  const booked = await dispatchOk(app, admin, 'appointments.walkIn', {
+    patientId: jose.id,
+    providerId: me!.providerId,
+  });
+  await dispatchOk(app, admin, 'appointments.advance', {
+    id: booked.id,
+    version: booked.version,
+    status: 'with_doctor',
+  });
+
+  // From the doctor's queue to the chart.
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.reload();
-  await page.getByRole('navigation').getByRole('button', { name: 'Patients', exact: true }).click();
-  await searchBox(page).fill('garcia');
-  await results(page)
-    .getByRole('option', { name: /García/ })
-    .click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Appointments', exact: true }).click();
+  await page.getByRole('tab', { name: 'Queue', exact: true }).click();
+  await page.getByRole('button', { name: /Open the chart of José 李 García/ }).click();
   await expect(page.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
   const overview = page.getByRole('region', { name: 'Chart' });
   for (const name of PANELS) await expect(overview.getByRole('region', { name, exact: true })).toBeVisible();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushReadAudit } from '../../../electron/main/audit/read-audit';
 import type { Session } from '../../../electron/main/ipc/session';
 import type { ChannelInput } from '../../../shared/contract';
 import type { DraftBody } from '../../../shared/domain/draft';
@@ -299,7 +300,8 @@ describe('notes', () => {
         (r) => r.action,
       ),
     ).toEqual(['note.create', 'note.update', 'note.sign', 'note.addendum', 'note.addendum']);
-    // Reading the visits is a view of the chart, audited with the section.
+    // Reading the visits is a view of the chart, recorded with the section through the read-audit buffer.
+    flushReadAudit(app.core.ctx);
     expect(
       rows(app, `SELECT patient_id, details FROM audit_log WHERE action = 'chart.view' ORDER BY seq DESC LIMIT 1`),
     ).toEqual([{ patient_id: book.patient.id, details: 'visits' }]);

@@ -7,9 +7,11 @@ interface QueueTableProps {
   rows: QueueEntry[];
   /** Given for the patients with the doctor: a "Done" button per row. */
   onDone?: (entry: QueueEntry) => void;
+  /** Given to doctors: an "Open chart" button per row, to the patient's chart. */
+  onOpenChart?: (entry: QueueEntry) => void;
 }
 
-export function QueueTable({ label, rows, onDone }: QueueTableProps) {
+export function QueueTable({ label, rows, onDone, onOpenChart }: QueueTableProps) {
   const { t } = useTranslation('frontdesk');
   const columns: Column<QueueEntry>[] = [
     { key: 'token', header: t('queue.tokenColumn'), className: 'frontdesk-token-cell', cell: (row) => row.token ?? '' },
@@ -36,13 +38,24 @@ export function QueueTable({ label, rows, onDone }: QueueTableProps) {
       key: 'actions',
       header: t('queue.actionsColumn'),
       cell: (row) => (
-        <button
-          type="button"
-          aria-label={t('queue.donePatient', { name: row.patientName })}
-          onClick={() => onDone(row)}
-        >
-          {t('queue.done')}
-        </button>
+        <>
+          {onOpenChart && (
+            <button
+              type="button"
+              aria-label={t('queue.openChartOf', { name: row.patientName })}
+              onClick={() => onOpenChart(row)}
+            >
+              {t('queue.openChart')}
+            </button>
+          )}{' '}
+          <button
+            type="button"
+            aria-label={t('queue.donePatient', { name: row.patientName })}
+            onClick={() => onDone(row)}
+          >
+            {t('queue.done')}
+          </button>
+        </>
       ),
     });
   } else {

@@ -7,6 +7,8 @@ import { useSessionStore } from '../../../app/session-store';
 import { Notice, SelectField } from '../../../ui';
 import { errorMessage } from '../../../forms/field-errors';
 import { QueueTable } from './QueueTable';
+import { useNavStore } from '../../../app/nav-store';
+import { usePatientsNav } from '../../patients/patients-nav-store';
 import { useDoctors } from './use-doctors';
 import './frontdesk.css';
 
@@ -59,6 +61,14 @@ export function QueueView() {
       setActionError(t('queue.actionFailed', { message: errorMessage(e) }));
     }
   }
+
+  // The doctor goes from the queue to the patient's chart (the Patients section, that patient open).
+  const goToSection = useNavStore((s) => s.go);
+  const openPatient = usePatientsNav((s) => s.openPatient);
+  const openChart = (entry: QueueEntry) => {
+    openPatient(entry.patientId);
+    goToSection('patients');
+  };
 
   async function markDone(entry: QueueEntry) {
     setStatus('');
@@ -113,7 +123,7 @@ export function QueueView() {
               <QueueTable
                 label={t('queue.withDoctorTitle')}
                 rows={queue.withDoctor}
-                {...(mayFinish ? { onDone: (e: QueueEntry) => void markDone(e) } : {})}
+                {...(mayFinish ? { onDone: (e: QueueEntry) => void markDone(e), onOpenChart: openChart } : {})}
               />
             )}
           </section>
