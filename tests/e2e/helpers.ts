@@ -38,7 +38,11 @@ export const IT_ADMIN: TestUser = {
 export const OTHER_USERS: TestUser[] = [RECEPTIONIST, DOCTOR, IT_ADMIN];
 
 /** Fills the first-run setup form as a person would and submits it (admin is also a doctor). */
-export async function setUpClinic(page: Page, clinic: { name?: string; idleLockMinutes?: number } = {}): Promise<void> {
+/** First-run setup through the form; returns the recovery key the sheet showed. */
+export async function setUpClinic(
+  page: Page,
+  clinic: { name?: string; idleLockMinutes?: number } = {},
+): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Set up Chartbook' })).toBeVisible();
   await page.getByLabel('Clinic name').fill(clinic.name ?? CLINIC_NAME);
   await page.getByLabel('Address').fill('12 River Road, Springfield');
@@ -52,7 +56,7 @@ export async function setUpClinic(page: Page, clinic: { name?: string; idleLockM
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByLabel('I am also a doctor').check();
   await page.getByRole('button', { name: 'Set up clinic' }).click();
-  await keepRecoveryKey(page);
+  return keepRecoveryKey(page);
 }
 
 /**

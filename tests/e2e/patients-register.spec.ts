@@ -48,8 +48,9 @@ test('registering a patient shows the new MRN on the chart and is audited', asyn
   await expect(b).toContainText(saved!.mrn);
   await expect(b).toContainText('Female');
   await expect(b).toContainText('+256 772 100 200');
-  // The administrator is also a doctor: the chart's allergy banner says allergies were never asked about.
-  await expect(page.getByText('Allergies not recorded')).toBeVisible();
+  // A receptionist registered the patient: no allergy banner, no clinical content (doctors see one).
+  await expect(page.getByRole('note', { name: 'Allergy alert' })).toHaveCount(0);
+  await expect(page.getByText(/allerg/i)).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `Patient registered with MRN ${saved!.mrn}` })).toBeVisible();
   await expect(page.getByText('National ID: CM90012345ABCD')).toBeVisible();
   await expect(page.getByText('+256 772 100 200 (Mobile) · 0471 432 100 (Work)')).toBeVisible();
