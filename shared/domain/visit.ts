@@ -19,7 +19,14 @@ export const visitStartSchema = z.strictObject({
 export type VisitStartInput = z.infer<typeof visitStartSchema>;
 
 export const visitFinishSchema = z.strictObject({ id: idSchema, version: versionSchema });
-export const visitListInputSchema = z.strictObject({ patientId: idSchema });
+/** How many visits the chart shows first; "Show older visits" asks for more. */
+export const VISITS_PAGE = 20;
+
+/** The newest `limit` visits with their notes: a chart of ten years opens as fast as a new one. */
+export const visitListInputSchema = z.strictObject({
+  patientId: idSchema,
+  limit: z.number().int().min(1).max(1000).default(VISITS_PAGE),
+});
 
 export const visitSchema = recordMetaSchema.extend({
   patientId: z.string(),

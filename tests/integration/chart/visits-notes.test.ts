@@ -131,6 +131,10 @@ describe('visits', () => {
       second.id,
       visit.id,
     ]);
+    // A page at a time, newest first: the chart asks for more with "Show older visits".
+    expect((await app.call(admin, 'visits.list', { patientId: patient.id, limit: 1 })).map((v) => v.id)).toEqual([
+      second.id,
+    ]);
   });
 
   it('“Done” in the queue finishes the visit it came to, in the same transaction', async () => {

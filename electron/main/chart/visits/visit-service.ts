@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { todayIn } from '../../../../shared/dates';
-import type { Visit, VisitStartInput, VisitWithNotes } from '../../../../shared/domain/visit';
+import { VISITS_PAGE, type Visit, type VisitStartInput, type VisitWithNotes } from '../../../../shared/domain/visit';
 import { AppError } from '../../../../shared/errors';
 import { utcToZoned } from '../../../../shared/zoned-time';
 import { findAppointmentRow, type AppointmentRow } from '../../appointments/appointment-row';
@@ -164,19 +164,23 @@ export class VisitService {
   }
 
   /** A patient's visits, newest first, with their notes and addenda: a view of the chart, audited. */
-  list(patientId: string, actor: Actor): VisitWithNotes[] {
+  list(patientId: string, actor: Actor, limit: number = VISITS_PAGE): VisitWithNotes[] {
     const db = this.db;
     return db.transaction(() => {
       const exists = preparedOnce(db, 'SELECT 1 FROM patients WHERE id = ?').get(patientId) !== undefined;
       if (!exists) throw new AppError('NOT_FOUND', t('errors.chart.visits.patientNotFound'));
       const visitRows = preparedOnce(
         db,
-        `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC`,
-      ).all(patientId) as VisitRow[];
-      const noteRows = preparedOnce(
-        db,
-        `${NOTE_SELECT} WHERE n.patient_id = ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
-      ).all(patientId) as NoteRow[];
+        `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC LIMIT ?`,
+      ).all(patientId, limit) as VisitRow[];
+      // Notes (and addenda) of these visits were all written after the oldest of them started.
+      const oldest = visitRows.at(-1)?.started_at;
+      const noteRows = oldest
+        ? (preparedOnce(
+            db,
+            `${NOTE_SELECT} WHERE n.patient_id = ? AND n.created_at >= ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
+          ).all(patientId, oldest) as NoteRow[])
+        : [];
       // A section of the opened chart: through the read-audit buffer (medications/chart-section.ts).
       auditShown(this.ctx, actor, 'chart.view', [patientId], 'visits');
       return visitsWithNotes(visitRows, noteRows);

@@ -13,7 +13,7 @@ export function registerVisitHandlers(ctx: ServiceContext, registry: HandlerRegi
   registry
     .register('visits.start', (input, { actor }) => visits.start(input, actorOf(actor)))
     .register('visits.finish', (input, { actor }) => visits.finish(input.id, input.version, actorOf(actor)))
-    .register('visits.list', (input, { actor }) => visits.list(input.patientId, actorOf(actor)))
+    .register('visits.list', (input, { actor }) => visits.list(input.patientId, actorOf(actor), input.limit))
     .register('notes.save', (input, { actor }) => notes.save(input, actorOf(actor)))
     .register('notes.addAddendum', (input, { actor }) => notes.addAddendum(input, actorOf(actor)))
     .register('notes.unsigned', (_input, { actor }) => notes.unsignedOlderThanADay(actorOf(actor)))

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitWithNotes } from '../../../../../shared/domain/visit';
+import { VISITS_PAGE, type VisitWithNotes } from '../../../../../shared/domain/visit';
 import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { useSessionStore } from '../../../app/session-store';
 import { useDateFormat } from '../../../format/use-date-format';
@@ -50,7 +50,9 @@ export function VisitsPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation('visits');
   const headingId = useId();
   const me = useSessionStore((s) => s.session?.userId);
-  const visits = useChannelQuery('visits.list', { patientId });
+  // The newest page first; "Show older visits" asks main for more (a long chart opens as fast as a new one).
+  const [limit, setLimit] = useState(VISITS_PAGE);
+  const visits = useChannelQuery('visits.list', { patientId, limit });
   const start = useChannelMutation('visits.start', {
     invalidates: ['visits.list', 'appointments.queue', 'appointments.today', 'appointments.day'],
   });
@@ -110,6 +112,11 @@ export function VisitsPanel({ patientId }: { patientId: string }) {
               <PastVisit key={v.id} visit={v} />
             ))}
           </ol>
+        )}
+        {list.length >= limit && (
+          <button type="button" onClick={() => setLimit((n) => n + VISITS_PAGE)}>
+            {t('past.showOlder')}
+          </button>
         )}
       </div>
       {library && <NoteLibraryDialog onClose={() => setLibrary(false)} />}
