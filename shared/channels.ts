@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'appointments.week',
   'appointments.get',
   'appointments.history',
+  'appointments.upcomingForPatient',
   'appointments.book',
   'appointments.bookSeries',
   'appointments.walkIn',

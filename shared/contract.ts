@@ -273,6 +273,12 @@ export const contract = {
     input: z.strictObject({ id: idSchema }),
     output: z.array(appointmentHistoryEntrySchema),
   },
+  /** The patient's appointments from now on (booked or checked in), soonest first: the chart's Upcoming panel. */
+  'appointments.upcomingForPatient': {
+    access: FRONT_DESK_AND_DOCTOR,
+    input: z.strictObject({ patientId: idSchema }),
+    output: z.array(appointmentSchema),
+  },
   'appointments.book': { access: FRONT_DESK_AND_DOCTOR, input: bookInputSchema, output: appointmentSchema },
   'appointments.bookSeries': {
     access: FRONT_DESK_AND_DOCTOR,

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import { actorOf } from '../ipc/actor';
-import { appointmentHistory, getAppointment } from './appointment-history';
+import { appointmentHistory, getAppointment, upcomingForPatient } from './appointment-history';
 import { bookSeries } from './appointment-series';
 import {
   bookAppointment,
@@ -32,6 +32,9 @@ export function registerAppointmentHandlers(ctx: ServiceContext, registry: Handl
     .register('appointments.day', (input) => dayView(ctx, input.date))
     .register('appointments.week', (input) => weekView(ctx, input.providerId, input.startDate))
     .register('appointments.get', (input, { actor }) => getAppointment(ctx, input.id, actorOf(actor)))
+    .register('appointments.upcomingForPatient', (input, { actor }) =>
+      upcomingForPatient(ctx, input.patientId, actorOf(actor)),
+    )
     .register('appointments.history', (input, { actor }) => appointmentHistory(ctx, input.id, actorOf(actor)))
     .register('appointments.book', (input, { actor }) => bookAppointment(ctx, input, actorOf(actor)))
     .register('appointments.bookSeries', (input, { actor }) => bookSeries(ctx, input, actorOf(actor)))

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-service';
 import { isoNow, type Actor, type ServiceContext } from '../context';
 import { clinicTimeZone } from '../settings/settings-service';
-import { findAppointmentRow, toAppointment } from './appointment-row';
+import { allAppointmentRows, APPOINTMENT_SELECT, findAppointmentRow, toAppointment } from './appointment-row';
 import { t } from '../i18n/translate';
 
 function notFound(): never {
@@ -23,6 +23,36 @@ export function getAppointment(ctx: ServiceContext, id: string, actor: Actor): A
     details: row.clinic_date,
   });
   return toAppointment(row, clinicTimeZone(ctx));
+}
+
+/** How many upcoming appointments the chart lists: enough for a course of follow-ups. */
+export const UPCOMING_LIMIT = 10;
+
+/**
+ * The patient's appointments that are still to come (booked, or checked in and not yet seen),
+ * soonest first; audited as one view of the patient's appointments.
+ */
+export function upcomingForPatient(ctx: ServiceContext, patientId: string, actor: Actor): Appointment[] {
+  const db = ctx.db.sqlite;
+  if (!db.prepare('SELECT 1 FROM patients WHERE id = ? AND deleted_at IS NULL').get(patientId))
+    throw new AppError('NOT_FOUND', t('errors.appointments.patientNotFoundSearchPatient'));
+  const rows = allAppointmentRows(
+    db,
+    `${APPOINTMENT_SELECT} WHERE a.patient_id = ? AND a.end_utc >= ? AND a.status IN ('booked', 'arrived')
+     AND a.deleted_at IS NULL ORDER BY a.start_utc LIMIT ${UPCOMING_LIMIT}`,
+    patientId,
+    isoNow(ctx),
+  );
+  appendAudit(db, {
+    at: isoNow(ctx),
+    userId: actor.userId,
+    username: actor.username,
+    action: 'appointment.view',
+    patientId,
+    details: `upcoming (${rows.length})`,
+  });
+  const zone = clinicTimeZone(ctx);
+  return rows.map((r) => toAppointment(r, zone));
 }
 
 /** Every version of the appointment, newest first: what happened, who did it, which fields changed. */

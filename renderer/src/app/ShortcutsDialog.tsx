@@ -31,6 +31,15 @@ const SHORTCUT_GROUPS: { title: string; shortcuts: { keys: string[][]; action: s
       { keys: [['Alt', 'F']], action: 'shortcuts.findToday' },
     ],
   },
+  {
+    title: 'shortcuts.chart',
+    shortcuts: [
+      { keys: [['Alt', 'V']], action: 'shortcuts.startVisit' },
+      { keys: [['Ctrl', 'S']], action: 'shortcuts.saveNote' },
+      { keys: [['Ctrl', 'Enter']], action: 'shortcuts.signNote' },
+      { keys: [['C'], ['S'], ['E'], ['U']], action: 'shortcuts.reconcile' },
+    ],
+  },
 ];
 
 export function ShortcutsDialog() {

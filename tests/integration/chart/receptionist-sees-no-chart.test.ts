@@ -58,6 +58,7 @@ function receptionistCalls(b: Book, visitDate: string): Record<string, unknown> 
     'appointments.week': { providerId: b.doctorId, startDate: visitDate },
     'appointments.get': { id: '' },
     'appointments.history': { id: '' },
+    'appointments.upcomingForPatient': { patientId: p },
     'appointments.book': { patientId: p, providerId: b.doctorId, date: visitDate, time: '14:00' },
     'appointments.bookSeries': {},
     'appointments.walkIn': { patientId: p, providerId: b.doctorId },

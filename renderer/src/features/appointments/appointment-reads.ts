@@ -13,4 +13,5 @@ export const APPOINTMENT_READS = [
   'appointments.queue',
   'appointments.today',
   'appointments.reminders',
+  'appointments.upcomingForPatient',
 ] as const satisfies readonly Channel[];

@@ -6,6 +6,7 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
 import { MedicationsPanel } from './medications/MedicationsPanel';
 import { VitalsPanel } from './vitals/VitalsPanel';
+import { UpcomingAppointmentsPanel } from './appointments/UpcomingAppointmentsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -28,6 +29,7 @@ export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'allergies', column: 'side', order: 20, Component: AllergiesPanel },
   { id: 'visits', column: 'main', order: 10, Component: VisitsPanel },
   { id: 'medications', column: 'side', order: 30, Component: MedicationsPanel },
+  { id: 'upcoming', column: 'side', order: 35, Component: UpcomingAppointmentsPanel },
   { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
   { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
   { id: 'vitals', column: 'main', order: 20, Component: VitalsPanel },

@@ -6,6 +6,7 @@ import { useSessionStore } from '../../../app/session-store';
 import { useDateFormat } from '../../../format/use-date-format';
 import { errorMessage } from '../../../forms/field-errors';
 import { Dialog, Notice } from '../../../ui';
+import { VisitDiagnoses } from '../problems/VisitDiagnoses';
 import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
@@ -70,6 +71,7 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
       {editing.length === 0 && (
         <NoteEditor key={`new-${visit.notes.length}`} visitId={visit.id} onDirtyChange={trackDirty('new')} />
       )}
+      <VisitDiagnoses patientId={visit.patientId} visitId={visit.id} />
       {confirming && (
         <Dialog
           open

@@ -114,6 +114,10 @@ function EditorForm({
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
       if (!sending && !isBlank(form)) void submit(false);
+    } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key === 'Enter') {
+      // Sign asks first, as the button does.
+      e.preventDefault();
+      if (!sending && !isBlank(form)) setConfirmSign(true);
     }
   };
   const template = templates.find((tp) => tp.id === templateId);
@@ -199,7 +203,12 @@ function EditorForm({
         <button type="submit" className="primary" disabled={sending || isBlank(form)} aria-keyshortcuts="Control+S">
           {t('editor.save')}
         </button>
-        <button type="button" disabled={sending || isBlank(form)} onClick={() => setConfirmSign(true)}>
+        <button
+          type="button"
+          disabled={sending || isBlank(form)}
+          onClick={() => setConfirmSign(true)}
+          aria-keyshortcuts="Control+Enter"
+        >
           {t('editor.sign')}
         </button>
         {onDone && (
