@@ -29,7 +29,9 @@ describe("a patient's upcoming appointments (the chart's Upcoming panel)", () =>
 
     // Once the day has passed, today's are no longer upcoming.
     app.clock.advanceMinutes(60 * 24 * 2);
-    const after = await app.call(sessionFor(app, desk.user!), 'appointments.upcomingForPatient', { patientId: patient.id });
+    const after = await app.call(sessionFor(app, desk.user!), 'appointments.upcomingForPatient', {
+      patientId: patient.id,
+    });
     expect(after.map((a) => a.id)).toEqual([later.id]);
 
     const audit = app.core.db.sqlite
