@@ -1,6 +1,7 @@
 import type { AuditAction } from '../../../shared/domain/audit';
 import type { Actor, ServiceContext } from '../context';
 import { appendAudit } from './audit-service';
+import { viewTransaction } from '../db/view-transaction';
 
 interface PendingRead {
   /** When it was shown (ms since the epoch; made an ISO time at the flush, off the request's path). */
@@ -42,23 +43,21 @@ class ReadAuditBuffer {
     this.timer = null;
     const reads = this.pending.splice(0);
     if (!reads.length || !this.ctx.db.sqlite.open) return;
-    this.ctx.db.sqlite
-      .transaction(() => {
-        for (const read of reads) {
-          const patientIds = [...new Set(read.patientIds)];
-          appendAudit(this.ctx.db.sqlite, {
-            at: new Date(read.atMs).toISOString(),
-            userId: read.actor.userId,
-            username: read.actor.username,
-            action: read.action,
-            patientId: patientIds.length === 1 ? patientIds[0] : null,
-            patientIds: patientIds.length > 1 ? patientIds : [],
-            outcome: read.outcome,
-            details: read.details || `${patientIds.length} patient${patientIds.length === 1 ? '' : 's'} shown`,
-          });
-        }
-      })
-      .immediate();
+    viewTransaction(this.ctx.db.sqlite, () => {
+      for (const read of reads) {
+        const patientIds = [...new Set(read.patientIds)];
+        appendAudit(this.ctx.db.sqlite, {
+          at: new Date(read.atMs).toISOString(),
+          userId: read.actor.userId,
+          username: read.actor.username,
+          action: read.action,
+          patientId: patientIds.length === 1 ? patientIds[0] : null,
+          patientIds: patientIds.length > 1 ? patientIds : [],
+          outcome: read.outcome,
+          details: read.details || `${patientIds.length} patient${patientIds.length === 1 ? '' : 's'} shown`,
+        });
+      }
+    });
   }
 }
 

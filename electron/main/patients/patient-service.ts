@@ -26,6 +26,7 @@ import { PatientSearch } from './patient-search';
 import { clinicTimeZone, nextMrn } from '../settings/settings-service';
 import { t } from '../i18n/translate';
 import { removeDraft } from '../drafts/draft-store';
+import { viewTransaction } from '../db/view-transaction';
 
 function describeCandidates(candidates: DuplicateCandidate[]): string {
   return candidates.map((d) => `${d.givenNames} ${d.familyName}, MRN ${d.mrn}`).join('; ');
@@ -212,25 +213,23 @@ export class PatientService {
       .immediate();
   }
 
-  /** Opening a record is a view of patient data: it is audited in the same transaction as the read. */
+  /** Opening a record is a view of patient data: it is audited in the same transaction as the read (viewTransaction). */
   get(id: string, actor: Actor): Patient {
     const db = this.ctx.db.sqlite;
     return (
-      db
-        .transaction(() => {
-          const patient = this.repo.load(id);
-          appendAudit(db, {
-            at: isoNow(this.ctx),
-            userId: actor.userId,
-            username: actor.username,
-            action: 'patient.view',
-            patientId: patient ? id : null,
-            outcome: patient ? 'success' : 'failure',
-            details: patient ? '' : `not found: ${id}`,
-          });
-          return patient;
-        })
-        .immediate() ?? this.notFound()
+      viewTransaction(db, () => {
+        const patient = this.repo.load(id);
+        appendAudit(db, {
+          at: isoNow(this.ctx),
+          userId: actor.userId,
+          username: actor.username,
+          action: 'patient.view',
+          patientId: patient ? id : null,
+          outcome: patient ? 'success' : 'failure',
+          details: patient ? '' : `not found: ${id}`,
+        });
+        return patient;
+      }) ?? this.notFound()
     );
   }
 

@@ -50,7 +50,7 @@ function writeAndKill(dir: string, extraMs: number): Promise<string[]> {
 }
 
 describe('crash safety with encryption on', () => {
-  it(`killing a writing core at random moments (${ROUNDS} times) never loses an acknowledged write or damages the file`, async () => {
+  it(`killing a writing core at random moments (${ROUNDS} times) never loses an acknowledged write or record view, or damages the file`, async () => {
     const app = openTestApp();
     await setUpClinic(app);
     app.close();
@@ -70,6 +70,15 @@ describe('crash safety with encryption on', () => {
         );
         const lost = acknowledged.filter((id) => !stored.has(id));
         expect(lost, `round ${round}: acknowledged registrations missing after the kill`).toEqual([]);
+        const viewed = new Set(
+          (
+            db.prepare("SELECT patient_id FROM audit_log WHERE action = 'patient.view'").all() as {
+              patient_id: string;
+            }[]
+          ).map((r) => r.patient_id),
+        );
+        const unrecorded = acknowledged.filter((id) => !viewed.has(id));
+        expect(unrecorded, `round ${round}: acknowledged views missing from the audit after the kill`).toEqual([]);
       } finally {
         db.close();
       }

@@ -1,6 +1,6 @@
 /**
- * A Chartbook core that registers patients as fast as it can and prints "ack <id>" after each
- * registration main has answered: crash-safety.test.ts kills it (SIGKILL) at random moments.
+ * A Chartbook core that registers patients as fast as it can, opens each (an audited view), and
+ * prints "ack <id>" after main has answered both: crash-safety.test.ts kills it (SIGKILL) at random moments.
  * Writes to a pipe are synchronous on Linux, so a printed ack was committed before it was printed.
  * Usage: node --import tsx crash-writer.ts <data dir> <password>
  */
@@ -24,5 +24,10 @@ for (let n = 0; ; n++) {
     confirmedNotDuplicate: true,
   });
   if (!result.ok) throw new Error(result.error.message);
-  process.stdout.write(`ack ${(result.value as { id: string }).id}\n`);
+  const id = (result.value as { id: string }).id;
+  // Opening the record is audited with synchronous=NORMAL (db/view-transaction.ts): it must survive the kill too.
+  const viewed = await core.dispatch(session, 'patients.get', { id });
+  if (!viewed.ok) throw new Error(viewed.error.message);
+  if (core.db.sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('synchronous left below FULL');
+  process.stdout.write(`ack ${id}\n`);
 }
