@@ -2,10 +2,10 @@ import type { AuditChainResult, AuditIntegrity } from '../../../shared/domain/au
 import { isoNow, type ServiceContext } from '../context';
 import { ANCHOR_DEBOUNCE_MS, readAuditAnchor, writeAuditAnchor, type AnchorReading } from './audit-anchor';
 import { attachAuditChain, chainStarted, sealUnsealedEntries } from './audit-chain';
-import { AuditChainWalk, walkAuditChain } from './verify-audit-chain';
+import { AuditChainWalk } from './verify-audit-chain';
 
-/** Entries the check at start reads per turn of the event loop: a few milliseconds, so requests are not held up. */
-const START_CHECK_SLICE = 500;
+/** Entries a check reads per turn of the event loop: a few milliseconds, so requests are not held up. */
+const CHECK_SLICE = 500;
 
 /**
  * The audit chain of one running core (docs/ARCHITECTURE.md, "Audit chain"): seals old entries
@@ -35,12 +35,24 @@ class AuditChainGuard {
   }
 
   private checkInSlices(anchor: AnchorReading): Promise<AuditChainResult> {
+    return this.walkInSlices(anchor).catch((error: unknown) => {
+      this.checking = false;
+      this.log('The audit chain could not be checked at start', error);
+      throw error;
+    });
+  }
+
+  /**
+   * Walks the whole chain a slice per turn of the event loop, so requests (and other windows) are
+   * answered between slices while a long log is checked; keeps the result for the alarm.
+   */
+  private walkInSlices(anchor: AnchorReading): Promise<AuditChainResult> {
     const walk = new AuditChainWalk(this.ctx.db.sqlite, this.ctx.keys.audit, anchor);
     return new Promise((resolve, reject) => {
       const slice = () => {
         if (this.closed) return reject(new Error('Chartbook closed before the audit chain was checked.'));
         try {
-          if (!walk.step(START_CHECK_SLICE)) {
+          if (!walk.step(CHECK_SLICE)) {
             setImmediate(slice);
             return;
           }
@@ -48,8 +60,6 @@ class AuditChainGuard {
           this.finishCheck(result);
           resolve(result);
         } catch (error) {
-          this.checking = false;
-          this.log('The audit chain could not be checked at start', error);
           reject(error instanceof Error ? error : new Error(String(error)));
         }
       };
@@ -72,15 +82,8 @@ class AuditChainGuard {
     return this.startChecked;
   }
 
-  verifyNow(): AuditChainResult {
-    const result = walkAuditChain(
-      this.ctx.db.sqlite,
-      this.ctx.keys.audit,
-      readAuditAnchor(this.dataDir, this.ctx.keys.audit),
-      isoNow(this.ctx),
-    );
-    this.finishCheck(result);
-    return result;
+  verifyNow(): Promise<AuditChainResult> {
+    return this.walkInSlices(readAuditAnchor(this.dataDir, this.ctx.keys.audit));
   }
 
   private scheduleAnchor(): void {
@@ -164,7 +167,7 @@ export function auditStartCheck(ctx: ServiceContext): Promise<AuditChainResult> 
   return guardOf(ctx).whenStartChecked();
 }
 
-/** verifyAuditChain(ctx): walks the whole chain now, keeps the result for the alarm and returns it. */
-export function verifyAuditChain(ctx: ServiceContext): AuditChainResult {
+/** verifyAuditChain(ctx): walks the whole chain now (in slices), keeps the result for the alarm and returns it. */
+export function verifyAuditChain(ctx: ServiceContext): Promise<AuditChainResult> {
   return guardOf(ctx).verifyNow();
 }

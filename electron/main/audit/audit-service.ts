@@ -214,14 +214,14 @@ function integrityTrailer(integrity: AuditChainResult): string {
  * the export (an inspector needs the entries most then), it is named in the file's last line, in
  * the answer and in the export's own audit entry.
  */
-export function exportAuditCsv(
+export async function exportAuditCsv(
   ctx: ServiceContext,
   filter: AuditFilter,
   timeZone: string,
   actor: { userId: string; username: string },
   reader: AuditReader,
-): { filename: string; csv: string; rows: number; integrity: AuditChainResult } {
-  const integrity = verifyAuditChain(ctx);
+): Promise<{ filename: string; csv: string; rows: number; integrity: AuditChainResult }> {
+  const integrity = await verifyAuditChain(ctx);
   const all: AuditEntry[] = [];
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
@@ -246,11 +246,11 @@ export function exportAuditCsv(
 }
 
 /** audit.verify: checks the whole chain now and records who asked and what it found. */
-export function verifyAuditOnDemand(
+export async function verifyAuditOnDemand(
   ctx: ServiceContext,
   actor: { userId: string; username: string },
-): AuditChainResult {
-  const result = verifyAuditChain(ctx);
+): Promise<AuditChainResult> {
+  const result = await verifyAuditChain(ctx);
   appendAudit(ctx.db.sqlite, {
     at: isoNow(ctx),
     userId: actor.userId,

@@ -169,10 +169,3 @@ function breakMessage(found: Break, entry: { at: string; username: string; actio
     : '';
   return BREAK_MESSAGES[found.reason]({ seq: found.seq, entry: described });
 }
-
-/** Verifies the whole chain at once (on demand and before an export). */
-export function walkAuditChain(db: Database.Database, key: Buffer, anchor: AnchorReading, checkedAt: string) {
-  const walk = new AuditChainWalk(db, key, anchor);
-  while (!walk.step(5000));
-  return walk.result(checkedAt);
-}
