@@ -246,14 +246,14 @@ function BookingForm({
             label={t('booking.reason')}
             value={draft.reason}
             error={errors.reason}
-            maxLength={200}
+            limit={200}
             onChange={(e) => set({ reason: e.target.value })}
           />
           <TextAreaField
             label={t('booking.note')}
             value={draft.note}
             error={errors.note}
-            maxLength={1000}
+            limit={1000}
             rows={2}
             onChange={(e) => set({ note: e.target.value })}
           />

@@ -147,7 +147,7 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
           label={t('walkIn.reason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
+          limit={200}
         />
         <div className="dialog__actions">
           <button type="submit" disabled={saving}>
