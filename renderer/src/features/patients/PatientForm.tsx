@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateInputPattern } from '../../format/date-input-pattern';
 import { todayIn } from '../../../../shared/dates';
 import { MAX_ESTIMATED_AGE, SEXES } from '../../../../shared/domain/patient';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
@@ -39,6 +40,10 @@ export function PatientForm({
   actions,
 }: PatientFormProps) {
   const { t } = useTranslation('patients');
+  // A date the control could not read (empty, or typed only in part) is named in the control's own
+  // format (dd/mm/yyyy here, mm/dd/yyyy there), not as the ISO text it stores.
+  const birthDateError = (error: string | undefined, typed: string) =>
+    error && !/^\d{4}-\d{2}-\d{2}$/.test(typed) ? t('form.birthDateFormat', { pattern: dateInputPattern() }) : error;
   const formRef = useRef<HTMLFormElement>(null);
   const birthName = useId();
   const set = <K extends keyof PatientFormState>(key: K, v: PatientFormState[K]) => onChange({ ...value, [key]: v });
@@ -139,7 +144,7 @@ export function PatientForm({
               min="1900-01-01"
               max={todayIn()}
               value={value.birthDate}
-              error={errors['birth.date']}
+              error={birthDateError(errors['birth.date'], value.birthDate)}
               onChange={(e) => set('birthDate', e.target.value)}
             />
           ) : (
