@@ -192,7 +192,12 @@ function RegisterForm({ prefillName, stored }: { prefillName: string; stored: Dr
           candidates={duplicates.candidates}
           message={duplicates.message}
           busy={busy}
-          onOpen={(c) => openPatient(c.id)}
+          onOpen={(c) => {
+            // The person chose the patient already registered: the abandoned registration is not a
+            // draft to bring back at the next "New patient" (issue 12, point 4).
+            void draft.forget();
+            openPatient(c.id);
+          }}
           onConfirm={registerAnyway}
           onBack={() => setDuplicates(null)}
         />
