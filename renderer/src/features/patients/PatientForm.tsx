@@ -21,6 +21,8 @@ interface PatientFormProps {
   submitLabel: string;
   /** Extra buttons next to Save (e.g. Cancel). */
   actions?: ReactNode;
+  /** A new registration: the cursor starts in Given names (after Ctrl+Shift+N, "Register new"). */
+  focusOnOpen?: boolean;
 }
 
 /** Error keys a control shows next to itself; anything else goes into the summary at the top. */
@@ -38,6 +40,7 @@ export function PatientForm({
   label,
   submitLabel,
   actions,
+  focusOnOpen = false,
 }: PatientFormProps) {
   const { t } = useTranslation('patients');
   // A date the control could not read (empty, or typed only in part) is named in the control's own
@@ -82,6 +85,7 @@ export function PatientForm({
           <TextField
             label={t('form.givenNames')}
             autoComplete="off"
+            autoFocus={focusOnOpen}
             value={value.givenNames}
             error={errors.givenNames}
             onChange={(e) => set('givenNames', e.target.value)}

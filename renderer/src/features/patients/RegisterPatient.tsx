@@ -181,6 +181,7 @@ function RegisterForm({ prefillName, stored }: { prefillName: string; stored: Dr
         busy={busy}
         label={t('register.title')}
         submitLabel={t('register.save')}
+        focusOnOpen
         actions={
           <button type="button" onClick={() => show({ kind: 'search' })}>
             {t('form.cancel')}
