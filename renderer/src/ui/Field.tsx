@@ -100,6 +100,7 @@ type SelectFieldProps = {
   error?: string | undefined;
   hint?: string | undefined;
   options: { value: string; label: string }[];
+  ref?: Ref<HTMLSelectElement> | undefined;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>;
 
 export function SelectField({ label, error, hint, options, ...select }: SelectFieldProps) {
