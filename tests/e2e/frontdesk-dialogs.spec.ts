@@ -182,3 +182,47 @@ test('walk-in: arrows and Enter choose, a stale error clears, and a new patient 
   await shot(page, 'walk-in-registered');
   expect(await storedDraft(app, 'registration', 'walk-in')).toBeNull();
 });
+
+test('Escape or Cancel never throws away a typed reason and note: booking keeps a draft, the walk-in asks', async ({
+  app,
+  page,
+}) => {
+  const book = await seedBook(app);
+  await openBookAs(app, RECEPTIONIST, book.monday);
+  const dialog = bookingDialog(page);
+  await page.getByRole('button', { name: 'Book 10:00 with Dr Patel' }).click();
+  // No patient chosen yet: only a reason and a note.
+  await dialog.getByLabel('Visit type or reason').fill('Dressing change');
+  await dialog.getByLabel('Note').fill('Bring the discharge letter');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => (await storedDraft(app, 'booking', ''))?.body.form.note)
+    .toBe('Bring the discharge letter');
+  await page.getByRole('button', { name: 'Book 10:00 with Dr Patel' }).click();
+  await expect(dialog.getByLabel('Visit type or reason')).toHaveValue('Dressing change');
+  await expect(dialog.getByLabel('Note')).toHaveValue('Bring the discharge letter');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog', { name: 'Discard this booking?' })).toBeVisible();
+  await page
+    .getByRole('dialog', { name: 'Discard this booking?' })
+    .getByRole('button', { name: 'Keep editing' })
+    .click();
+  await expect(dialog.getByLabel('Note')).toHaveValue('Bring the discharge letter');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The walk-in: Escape with a reason typed asks first; keeping it keeps the reason.
+  await page.getByRole('tab', { name: 'Today', exact: true }).click();
+  await page.keyboard.press('Alt+w');
+  const walkIn = page.getByRole('dialog', { name: 'Record a walk-in' });
+  await walkIn.getByLabel('Reason (optional)').fill('Fever since last night');
+  await page.keyboard.press('Escape');
+  const question = page.getByRole('dialog', { name: 'Discard this walk-in?' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(walkIn.getByLabel('Reason (optional)')).toHaveValue('Fever since last night');
+  await walkIn.getByRole('button', { name: 'Cancel' }).click();
+  await question.getByRole('button', { name: 'Discard draft' }).click();
+  await expect(walkIn).toBeHidden();
+});

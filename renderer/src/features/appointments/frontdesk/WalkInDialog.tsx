@@ -5,6 +5,7 @@ import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Dialog, Notice, SelectField, TextField } from '../../../ui';
+import { DiscardDraftDialog } from '../../../drafts';
 import { InlineRegisterDialog } from '../book/InlineRegisterDialog';
 import { PatientPicker } from '../book/PatientPicker';
 import type { ChosenPatient } from '../book/booking-form';
@@ -31,6 +32,7 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
   const [patient, setPatient] = useState<ChosenPatient | null>(null);
   const [patientError, setPatientError] = useState('');
   const [registering, setRegistering] = useState<string | null>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const doctorRef = useRef<HTMLSelectElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const [doctorId, setDoctorId] = useState('');
@@ -55,6 +57,7 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
     setPatient(null);
     setPatientError('');
     setRegistering(null);
+    setConfirmingCancel(false);
     setReason('');
     setError('');
     setAdded(null);
@@ -67,6 +70,14 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
     if (mine) setDoctorId(mine.providerId);
     else if (doctors.length === 1) setDoctorId(doctors[0]!.providerId);
   }, [doctors, doctorId, me]);
+
+  // Leaving asks first once a patient is chosen or a reason typed: Escape or Cancel never throws
+  // that away without a word (issue 12, point 3).
+  const cancel = () => {
+    if (registering !== null || confirmingCancel) return;
+    if (patient || reason.trim()) setConfirmingCancel(true);
+    else onClose();
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -115,6 +126,7 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
       onClose={() => {
         if (registering === null) onClose();
       }}
+      onEscape={cancel}
     >
       <form className="frontdesk-walkin" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         {error && <Notice tone="error">{error}</Notice>}
@@ -150,11 +162,22 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
           <button type="submit" disabled={saving}>
             {t('walkIn.submit')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             {t('walkIn.cancel')}
           </button>
         </div>
       </form>
+      {confirmingCancel && (
+        <DiscardDraftDialog
+          title={t('walkIn.discardQuestion')}
+          keepLabel={t('walkIn.keepEditing')}
+          onKeep={() => setConfirmingCancel(false)}
+          onDiscard={() => {
+            setConfirmingCancel(false);
+            onClose();
+          }}
+        />
+      )}
       {registering !== null && (
         <InlineRegisterDialog
           prefillName={registering}
