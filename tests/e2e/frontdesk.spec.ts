@@ -177,6 +177,8 @@ test('a slip from Today previews the token, and prints through the printer', asy
   await page.getByRole('button', { name: 'Print slip for Alice Archer' }).click();
   const preview = page.getByRole('dialog', { name: 'Print preview — appointment slip' });
   await expect(preview.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+  // A slip prints on a small card, not a whole A4 sheet (issue 12, point 7).
+  await expect(preview).toContainText('1 page, A6');
   await shot(page, 'slip-preview');
   // The receptionist closes the print dialog first: nothing is printed, and the preview says so.
   app.printDialog.closeNextWithoutPrinting();
