@@ -84,10 +84,22 @@ export const patientInputSchema = z
     emergencyContact: emergencyContactSchema.default({ name: '', relationship: '', phone: '' }),
     notes: optionalText(2000, 'Notes', { multiline: true }),
   })
+  // A missing name is said in the same round as every other mistake (issue 12, point 14): this check
+  // runs even when other fields failed, so it reads the raw values defensively.
+  .superRefine(
+    (p, ctx) => {
+      const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
+      if (blank(p.givenNames) && blank(p.familyName)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['givenNames'],
+          message: 'Enter the patient’s given name or family name',
+        });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .superRefine((p, ctx) => {
-    if (p.givenNames === '' && p.familyName === '') {
-      ctx.addIssue({ code: 'custom', path: ['givenNames'], message: 'Enter the patient’s given name or family name' });
-    }
     const seen = new Set<string>();
     p.identifiers.forEach((id, i) => {
       const key = `${id.system.toLowerCase()}|${id.value.toLowerCase()}`;

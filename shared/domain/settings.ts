@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { lineText, multilineText } from '../plain-text';
 
 export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
+/**
+ * The page an appointment slip prints on: an A6 card, an 80 mm or 58 mm receipt roll (as long as the
+ * slip), or the clinic's paper size. A slip is a few lines: never a whole A4 sheet by default.
+ */
+export const SLIP_SIZES = ['A6', 'RECEIPT_80', 'RECEIPT_58', 'PAPER'] as const;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -31,6 +36,7 @@ export const clinicSettingsSchema = z.strictObject({
     .max(240, { message: 'Idle lock must be between 1 and 240 minutes' })
     .default(10),
   paperSize: z.enum(['A4', 'LETTER', 'A5']).default('A4'),
+  slipSize: z.enum(SLIP_SIZES, { message: 'Choose A6, an 80 mm or 58 mm receipt, or the paper size' }).default('A6'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;

@@ -59,12 +59,12 @@ test('a walk-in is found by name, given a doctor, and gets a token shown large',
   await openTab(app, DESK, 'Today');
   await page.keyboard.press('Alt+w');
   const dialog = page.getByRole('dialog', { name: 'Record a walk-in' });
-  await dialog.getByLabel('Find the patient').fill('carla');
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill('carla');
   await dialog
-    .getByRole('list', { name: 'Matching patients' })
-    .getByRole('button', { name: /Carla Costa/ })
+    .getByRole('listbox', { name: 'Matching patients' })
+    .getByRole('option', { name: /Carla Costa/ })
     .click();
-  await expect(dialog).toContainText('Patient: Carla Costa');
+  await expect(dialog.getByRole('group', { name: 'Patient' })).toContainText('Carla Costa');
   await dialog.getByLabel('Doctor').selectOption({ label: 'Dr Lee' });
   await dialog.getByLabel('Reason (optional)').fill('Sore throat');
   await dialog.getByRole('button', { name: 'Add to the queue' }).click();
@@ -177,6 +177,8 @@ test('a slip from Today previews the token, and prints through the printer', asy
   await page.getByRole('button', { name: 'Print slip for Alice Archer' }).click();
   const preview = page.getByRole('dialog', { name: 'Print preview — appointment slip' });
   await expect(preview.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+  // A slip prints on a small card, not a whole A4 sheet (issue 12, point 7).
+  await expect(preview).toContainText('1 page, A6');
   await shot(page, 'slip-preview');
   // The receptionist closes the print dialog first: nothing is printed, and the preview says so.
   app.printDialog.closeNextWithoutPrinting();

@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { clinicDate, clinicTime, longDate } from './clinic-time';
 import { buildLetterhead } from './letterhead';
-import { pageSetup } from './page-setup';
+import { slipPageSetup } from './page-setup';
 import { PDF_FONT } from './pdf-fonts';
 import type { PrintClinic, PrintedBy } from './print-clinic';
 import { printText } from './print-text';
@@ -25,14 +25,18 @@ export interface AppointmentSlipInput extends PrintedBy {
 
 /** Slips stay this narrow so one fits a half sheet of A4/Letter, or an A5 page, with room to spare. */
 const SLIP_MAX_WIDTH = 340;
+const LABEL_WIDTH = 40;
 
 function field(label: string, value: Content): Content[] {
   return [{ text: label, color: '#555555', noWrap: true }, value];
 }
 
-/** An appointment slip: who, when, with whom, and what to bring or do; fits the top half of a page. */
+/**
+ * An appointment slip: who, when, with whom, and what to bring or do. Printed on the clinic's slip
+ * page (an A6 card by default, or a receipt roll); on a full sheet it fits the top half.
+ */
 export function buildAppointmentSlipDocument(input: AppointmentSlipInput): TDocumentDefinitions {
-  const setup = pageSetup(input.clinic.paperSize);
+  const setup = slipPageSetup(input.clinic.slipSize ?? 'A6', input.clinic.paperSize);
   const tz = input.clinic.timeZone;
   const width = Math.min(setup.contentWidth, SLIP_MAX_WIDTH);
   const when = `${clinicTime(input.startsAt, tz)}–${clinicTime(input.endsAt, tz)}`;
@@ -52,7 +56,7 @@ export function buildAppointmentSlipDocument(input: AppointmentSlipInput): TDocu
     { text: 'Appointment slip', bold: true, fontSize: 14, margin: [0, 0, 0, 6] },
     {
       layout: 'noBorders',
-      table: { widths: [48, width - 48 - 8], body: rows },
+      table: { widths: [LABEL_WIDTH, width - LABEL_WIDTH - 8], body: rows },
     },
   ];
   if (input.note.trim()) {

@@ -6,6 +6,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface FieldFrameProps {
   label: string;
@@ -38,12 +39,25 @@ function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   );
 }
 
+/**
+ * The most characters a field takes. Never a native maxLength: that cuts pasted text silently and
+ * the cut text would be saved. Over the limit, the field says so (ahead of the schema's own refusal
+ * on save) and keeps every character typed, so nothing is lost while it is shortened.
+ */
+function useOverLimit(value: unknown, limit: number | undefined, error: string | undefined): string | undefined {
+  const { t } = useTranslation('common');
+  if (error || limit === undefined || typeof value !== 'string' || value.length <= limit) return error;
+  return t('tooLong', { count: value.length, limit });
+}
+
 type TextFieldProps = {
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
+  /** Most characters accepted: more is kept and refused with a message, never cut. */
+  limit?: number | undefined;
   ref?: Ref<HTMLInputElement> | undefined;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength'>;
 
 /**
  * Text fields say autocomplete="off" unless told otherwise: what is typed about patients must not be
@@ -51,9 +65,10 @@ type TextFieldProps = {
  * session restore (Blink saves no state for controls that may not autocomplete). Drafts are kept in
  * main instead (docs/ARCHITECTURE.md, "Drafts"). Sign-in and set-up name their own purposes.
  */
-export function TextField({ label, error, hint, ...input }: TextFieldProps) {
+export function TextField({ label, error, hint, limit, ...input }: TextFieldProps) {
+  const shown = useOverLimit(input.value, limit, error);
   return (
-    <FieldFrame label={label} error={error} hint={hint}>
+    <FieldFrame label={label} error={shown} hint={hint}>
       {({ id, describedBy }) => (
         <input id={id} autoComplete="off" aria-invalid={!!error} aria-describedby={describedBy} {...input} />
       )}
@@ -61,14 +76,18 @@ export function TextField({ label, error, hint, ...input }: TextFieldProps) {
   );
 }
 
-type TextAreaFieldProps = { label: string; error?: string | undefined; hint?: string | undefined } & Omit<
-  TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'id'
->;
+type TextAreaFieldProps = {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** Most characters accepted: more is kept and refused with a message, never cut. */
+  limit?: number | undefined;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'maxLength'>;
 
-export function TextAreaField({ label, error, hint, ...area }: TextAreaFieldProps) {
+export function TextAreaField({ label, error, hint, limit, ...area }: TextAreaFieldProps) {
+  const shown = useOverLimit(area.value, limit, error);
   return (
-    <FieldFrame label={label} error={error} hint={hint}>
+    <FieldFrame label={label} error={shown} hint={hint}>
       {({ id, describedBy }) => (
         <textarea id={id} autoComplete="off" aria-invalid={!!error} aria-describedby={describedBy} {...area} />
       )}
@@ -81,6 +100,7 @@ type SelectFieldProps = {
   error?: string | undefined;
   hint?: string | undefined;
   options: { value: string; label: string }[];
+  ref?: Ref<HTMLSelectElement> | undefined;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>;
 
 export function SelectField({ label, error, hint, options, ...select }: SelectFieldProps) {

@@ -253,14 +253,41 @@ describe('paper size and letterhead follow the clinic settings', () => {
     book = await openPrintingBook();
   });
 
-  const setPaper = (paperSize: 'A4' | 'LETTER' | 'A5') =>
+  const setPaper = (
+    paperSize: 'A4' | 'LETTER' | 'A5',
+    slipSize: 'A6' | 'RECEIPT_80' | 'RECEIPT_58' | 'PAPER' = 'PAPER',
+  ) =>
     book.app.call(book.admin, 'settings.update', {
       clinicName: 'Riverside Family Clinic',
       timeZone: 'Europe/Berlin',
       idleLockMinutes: 240,
       paperSize,
+      slipSize,
       letterhead: 'Family medicine · Reg. No. 4711',
     });
+  const slipPages = async (appointmentId: string) =>
+    readPdf(decode((await book.app.call(book.desk, 'print.slip', { appointmentId })).pdfBase64));
+
+  // Issue 12, point 7: a slip is a few lines; it prints on a small page, not a whole A4 sheet.
+  it('prints the slip on an A6 card by default and on a receipt roll when the clinic chooses one', async () => {
+    const { ana } = await seedDay(book);
+    const settings = await book.app.call(book.admin, 'settings.get', {});
+    expect(settings.slipSize).toBe('A6');
+    const card = await slipPages(ana.id);
+    expect(card).toHaveLength(1);
+    expect([Math.round(card[0]!.width), Math.round(card[0]!.height)]).toEqual([298, 420]);
+
+    await setPaper('A4', 'RECEIPT_80');
+    const receipt = await slipPages(ana.id);
+    expect(receipt).toHaveLength(1);
+    expect(Math.round(receipt[0]!.width)).toBe(227);
+    expect(receipt[0]!.height).toBeLessThan(420);
+    expect(text(receipt)).toContain('Appointment slip');
+
+    const refused = await book.app.raw(book.admin, 'settings.update', { ...settings, slipSize: 'A3' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.fields?.slipSize).toMatch(/Choose A6/);
+  });
 
   it('prints on Letter when the clinic uses Letter, with its letterhead', async () => {
     const { ana } = await seedDay(book);

@@ -4,7 +4,7 @@ import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { useSessionStore } from '../../app/session-store';
 import { timeZoneOptions } from '../../app/time-zones';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
-import { PAPER_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
+import { PAPER_SIZES, SLIP_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 import { RecoveryKeySection } from '../security/RecoveryKeySection';
@@ -148,6 +148,14 @@ export function SettingsScreen() {
             onChange={(e) => set('paperSize', e.target.value as SettingsForm['paperSize'])}
             error={errors.paperSize}
             options={PAPER_SIZES.map((p) => ({ value: p, label: t(`settings.paper.${p}`) }))}
+          />
+          <SelectField
+            label={t('settings.slipSize')}
+            hint={t('settings.slipSizeHint')}
+            value={form.slipSize}
+            onChange={(e) => set('slipSize', e.target.value as SettingsForm['slipSize'])}
+            error={errors.slipSize}
+            options={SLIP_SIZES.map((p) => ({ value: p, label: t(`settings.slip.${p}`) }))}
           />
         </div>
         <div className="admin-settings__actions">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateInputPattern } from '../../format/date-input-pattern';
 import { todayIn } from '../../../../shared/dates';
 import { MAX_ESTIMATED_AGE, SEXES } from '../../../../shared/domain/patient';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
@@ -20,6 +21,8 @@ interface PatientFormProps {
   submitLabel: string;
   /** Extra buttons next to Save (e.g. Cancel). */
   actions?: ReactNode;
+  /** A new registration: the cursor starts in Given names (after Ctrl+Shift+N, "Register new"). */
+  focusOnOpen?: boolean;
 }
 
 /** Error keys a control shows next to itself; anything else goes into the summary at the top. */
@@ -37,8 +40,13 @@ export function PatientForm({
   label,
   submitLabel,
   actions,
+  focusOnOpen = false,
 }: PatientFormProps) {
   const { t } = useTranslation('patients');
+  // A date the control could not read (empty, or typed only in part) is named in the control's own
+  // format (dd/mm/yyyy here, mm/dd/yyyy there), not as the ISO text it stores.
+  const birthDateError = (error: string | undefined, typed: string) =>
+    error && !/^\d{4}-\d{2}-\d{2}$/.test(typed) ? t('form.birthDateFormat', { pattern: dateInputPattern() }) : error;
   const formRef = useRef<HTMLFormElement>(null);
   const birthName = useId();
   const set = <K extends keyof PatientFormState>(key: K, v: PatientFormState[K]) => onChange({ ...value, [key]: v });
@@ -77,6 +85,7 @@ export function PatientForm({
           <TextField
             label={t('form.givenNames')}
             autoComplete="off"
+            autoFocus={focusOnOpen}
             value={value.givenNames}
             error={errors.givenNames}
             onChange={(e) => set('givenNames', e.target.value)}
@@ -139,7 +148,7 @@ export function PatientForm({
               min="1900-01-01"
               max={todayIn()}
               value={value.birthDate}
-              error={errors['birth.date']}
+              error={birthDateError(errors['birth.date'], value.birthDate)}
               onChange={(e) => set('birthDate', e.target.value)}
             />
           ) : (

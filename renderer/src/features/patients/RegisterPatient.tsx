@@ -181,6 +181,7 @@ function RegisterForm({ prefillName, stored }: { prefillName: string; stored: Dr
         busy={busy}
         label={t('register.title')}
         submitLabel={t('register.save')}
+        focusOnOpen
         actions={
           <button type="button" onClick={() => show({ kind: 'search' })}>
             {t('form.cancel')}
@@ -192,7 +193,12 @@ function RegisterForm({ prefillName, stored }: { prefillName: string; stored: Dr
           candidates={duplicates.candidates}
           message={duplicates.message}
           busy={busy}
-          onOpen={(c) => openPatient(c.id)}
+          onOpen={(c) => {
+            // The person chose the patient already registered: the abandoned registration is not a
+            // draft to bring back at the next "New patient" (issue 12, point 4).
+            void draft.forget();
+            openPatient(c.id);
+          }}
           onConfirm={registerAnyway}
           onBack={() => setDuplicates(null)}
         />

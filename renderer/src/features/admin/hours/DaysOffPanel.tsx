@@ -121,7 +121,7 @@ export function DaysOffPanel({ providerId, name, today }: DaysOffPanelProps) {
         <TextField
           label={t('hours.daysOff.reason')}
           value={reason}
-          maxLength={200}
+          limit={200}
           onChange={(e) => setReason(e.target.value)}
           error={errors.reason}
         />

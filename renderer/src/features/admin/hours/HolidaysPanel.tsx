@@ -114,7 +114,7 @@ export function HolidaysPanel({ today }: { today: string }) {
         <TextField
           label={t('hours.holidays.name')}
           value={name}
-          maxLength={100}
+          limit={100}
           onChange={(e) => setName(e.target.value)}
           error={errors.name}
         />

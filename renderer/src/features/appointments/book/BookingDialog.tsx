@@ -1,6 +1,6 @@
 import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
 import { zonedToUtc } from '../../../../../shared/zoned-time';
@@ -82,6 +82,10 @@ function BookingForm({
   const busy = bookOne.isPending || bookSeries.isPending;
   const [registering, setRegistering] = useState<string | null>(null);
   const formId = useId();
+  // Once the patient is chosen (from the search or just registered), the cursor goes on to the visit
+  // type: the slot clicked already set doctor, date and time (issue 12, point 10).
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const focusReason = () => setTimeout(() => reasonRef.current?.focus(), 0);
 
   const set = (patch: Partial<BookingDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const changeProvider = (providerId: string) => {
@@ -188,7 +192,13 @@ function BookingForm({
           {failure && <Notice tone="error">{failure}</Notice>}
           <PatientPicker
             value={draft.patient}
-            onChange={(patient) => set({ patient })}
+            onChange={(patient) => {
+              set({ patient });
+              if (patient) {
+                setErrors((e) => ({ ...e, patientId: '' }));
+                focusReason();
+              }
+            }}
             onRegisterNew={(typed) => setRegistering(typed)}
             error={errors.patientId}
             autoFocus
@@ -243,17 +253,18 @@ function BookingForm({
             />
           )}
           <TextField
+            ref={reasonRef}
             label={t('booking.reason')}
             value={draft.reason}
             error={errors.reason}
-            maxLength={200}
+            limit={200}
             onChange={(e) => set({ reason: e.target.value })}
           />
           <TextAreaField
             label={t('booking.note')}
             value={draft.note}
             error={errors.note}
-            maxLength={1000}
+            limit={1000}
             rows={2}
             onChange={(e) => set({ note: e.target.value })}
           />
@@ -292,6 +303,7 @@ function BookingForm({
             set({ patient: { id: p.id, name: `${p.givenNames} ${p.familyName}`.trim(), mrn: p.mrn } });
             setErrors((e) => ({ ...e, patientId: '' }));
             setRegistering(null);
+            focusReason();
           }}
         />
       )}

@@ -57,7 +57,7 @@ export function CancelForm({ appointment: a, onDone, onBack }: CancelFormProps) 
         label={t('details.cancelReason')}
         value={reason}
         error={errors.reason}
-        maxLength={300}
+        limit={300}
         autoFocus
         onChange={(e) => setReason(e.target.value)}
       />

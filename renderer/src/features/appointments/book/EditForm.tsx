@@ -68,14 +68,14 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
         label={t('booking.reason')}
         value={form.reason}
         error={errors.reason}
-        maxLength={200}
+        limit={200}
         onChange={(e) => set({ reason: e.target.value })}
       />
       <TextAreaField
         label={t('booking.note')}
         value={form.note}
         error={errors.note}
-        maxLength={1000}
+        limit={1000}
         rows={2}
         onChange={(e) => set({ note: e.target.value })}
       />

@@ -21,6 +21,10 @@ import type { DraftOfKind } from '../../../../../shared/domain/draft';
 
 interface InlineRegisterDialogProps {
   prefillName: string;
+  /** The button that leaves this dialog for the one underneath ("Back to booking"). */
+  backLabel?: string;
+  /** The registration draft this dialog types into: the booking's by default, the walk-in's has its own. */
+  draftKey?: string;
   onRegistered(patient: Patient): void;
   onClose(): void;
 }
@@ -30,13 +34,15 @@ interface InlineRegisterDialogProps {
  * is typed here is a registration draft of its own ("booking"), kept when the dialog is closed.
  */
 export function InlineRegisterDialog(props: InlineRegisterDialogProps) {
-  const stored = useStoredDraft('registration', BOOKING_REGISTRATION_DRAFT);
+  const stored = useStoredDraft('registration', props.draftKey ?? BOOKING_REGISTRATION_DRAFT);
   if (!stored.loaded) return null;
   return <InlineRegisterForm {...props} stored={stored.draft} />;
 }
 
 function InlineRegisterForm({
   prefillName,
+  draftKey = BOOKING_REGISTRATION_DRAFT,
+  backLabel,
   onRegistered,
   onClose,
   stored,
@@ -46,7 +52,7 @@ function InlineRegisterForm({
   const [blank] = useState(() => emptyPatientForm(prefillName));
   const [form, setForm] = useState<PatientFormState>(() => stored?.body.form ?? blank);
   const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
-  const draft = useRegistrationDraft(BOOKING_REGISTRATION_DRAFT, form, blank, stored?.body ?? null);
+  const draft = useRegistrationDraft(draftKey, form, blank, stored?.body ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusErrorRequest, setFocusErrorRequest] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -67,7 +73,7 @@ function InlineRegisterForm({
       const registered = await registerMutation.mutateAsync({
         patient,
         confirmedNotDuplicate: confirmed,
-        draftKey: BOOKING_REGISTRATION_DRAFT,
+        draftKey,
       });
       void draft.forget();
       onRegistered(registered);
@@ -134,9 +140,10 @@ function InlineRegisterForm({
         busy={busy}
         label={t('register.title')}
         submitLabel={t('register.save')}
+        focusOnOpen
         actions={
           <button type="button" onClick={onClose}>
-            {t('register.back')}
+            {backLabel ?? t('register.back')}
           </button>
         }
       />

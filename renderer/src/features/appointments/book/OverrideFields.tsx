@@ -31,7 +31,7 @@ export function OverrideFields({ draft, errors, onChange, showOverbook, showOuts
               label={t('booking.overbookReason')}
               value={draft.overbookReason}
               error={errors.overbookReason}
-              maxLength={300}
+              limit={300}
               onChange={(e) => onChange({ overbookReason: e.target.value })}
             />
           )}
@@ -49,7 +49,7 @@ export function OverrideFields({ draft, errors, onChange, showOverbook, showOuts
               label={t('booking.outsideHoursReason')}
               value={draft.outsideHoursReason}
               error={errors.outsideHoursReason}
-              maxLength={300}
+              limit={300}
               onChange={(e) => onChange({ outsideHoursReason: e.target.value })}
             />
           )}

@@ -5,6 +5,7 @@ import { minutesOfDay } from '../../../../../shared/zoned-time';
 import { AppointmentBlock } from './AppointmentBlock';
 import { clockTime, endMinutes, gridRange, PX_PER_MINUTE, ROW_MINUTES } from './book-time';
 import { useBlockDrag, type DropTarget } from './use-block-drag';
+import { useGridKeys } from './use-grid-keys';
 
 export interface GridColumn {
   key: string;
@@ -54,6 +55,7 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
   const top = (minutes: number) => (minutes - range.start) * PX_PER_MINUTE;
   const { drag, onPointerDown, onClick } = useBlockDrag(onMove);
   const scroller = useRef<HTMLDivElement>(null);
+  const keys = useGridKeys(scroller);
 
   // Scroll once per date shown, not on every refresh after a booking.
   const scrollKey = columns.map((c) => c.day.date).join(',');
@@ -69,6 +71,8 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
     <div className="book-grid" ref={scroller}>
       <div
         className="book-grid__inner"
+        onKeyDown={keys.onKeyDown}
+        onFocus={keys.onFocus}
         style={{ '--columns': columns.length, '--row-px': `${ROW_MINUTES * PX_PER_MINUTE}px` } as CSSProperties}
       >
         <div className="book-grid__corner" aria-hidden="true" />
@@ -87,7 +91,7 @@ export function TimeGrid({ columns, slotName, onBookSlot, onOpenAppointment, onM
         </div>
         {columns.map((c) => {
           const placed = lanes(c.day.appointments);
-          // Free slots and bookings in time order, so Tab walks down the column.
+          // Free slots and bookings in time order, so the arrow keys walk down the column.
           const items = [
             ...c.day.freeSlots.map((slot) => ({ kind: 'slot' as const, at: slot.start, slot })),
             ...c.day.appointments

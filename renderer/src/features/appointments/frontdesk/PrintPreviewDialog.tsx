@@ -6,6 +6,7 @@ import { Dialog, Notice } from '../../../ui';
 import { base64ToBytes, downloadBlob } from '../../../ui/download-file';
 import { errorMessage } from '../../../forms/field-errors';
 import { PdfPages } from './PdfPages';
+import type { ClinicSettings } from '../../../../../shared/domain/settings';
 
 type PrintedPdf = ChannelOutput<'print.dayList'>;
 
@@ -14,6 +15,8 @@ interface PrintPreviewDialogProps {
   title: string;
   /** Makes the PDF in main (print.dayList or print.slip). */
   load: () => Promise<PrintedPdf>;
+  /** The page it prints on, named from the clinic's settings: the paper size unless told (a slip's own page). */
+  pageOf?: (settings: ClinicSettings) => string;
   /** Asks main to print the same document through the system dialog. */
   toPrinter: () => Promise<{ outcome: 'printed' | 'cancelled' }>;
   onClose: () => void;
@@ -22,7 +25,7 @@ interface PrintPreviewDialogProps {
 type Loaded = { printed: PrintedPdf; bytes: Uint8Array<ArrayBuffer>; paper: string };
 
 /** Shows the PDF as it will print, then prints it through the system dialog or saves it. */
-export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: PrintPreviewDialogProps) {
+export function PrintPreviewDialog({ open, title, load, pageOf, toPrinter, onClose }: PrintPreviewDialogProps) {
   const { t } = useTranslation('frontdesk');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState('');
@@ -41,7 +44,7 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
           setLoaded({
             printed,
             bytes: base64ToBytes(printed.pdfBase64),
-            paper: settings.paperSize === 'LETTER' ? 'Letter' : settings.paperSize,
+            paper: pageOf ? pageOf(settings) : settings.paperSize === 'LETTER' ? 'Letter' : settings.paperSize,
           });
       })
       .catch((e: unknown) => {
@@ -50,7 +53,7 @@ export function PrintPreviewDialog({ open, title, load, toPrinter, onClose }: Pr
     return () => {
       current = false;
     };
-  }, [open, load, t]);
+  }, [open, load, pageOf, t]);
 
   const noPreview = useCallback(() => undefined, []);
 

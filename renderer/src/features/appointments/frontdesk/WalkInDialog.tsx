@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
-import type { PatientSummary } from '../../../../../shared/domain/patient';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Dialog, Notice, SelectField, TextField } from '../../../ui';
-import { usePatientSearch } from '../../patients';
+import { DiscardDraftDialog } from '../../../drafts';
+import { InlineRegisterDialog } from '../book/InlineRegisterDialog';
+import { PatientPicker } from '../book/PatientPicker';
+import type { ChosenPatient } from '../book/booking-form';
 import { errorMessage } from '../../../forms/field-errors';
 import { SlipPreview } from './print-buttons';
 import { useDoctors } from './use-doctors';
@@ -16,15 +18,23 @@ interface WalkInDialogProps {
   onClose: () => void;
 }
 
-const fullName = (p: PatientSummary) => `${p.givenNames} ${p.familyName}`.trim();
+/** The walk-in dialog's own registration draft (the booking's is "booking"). */
+export const WALK_IN_REGISTRATION_DRAFT = 'walk-in';
 
-/** Finds the patient, picks the doctor, puts the patient in the queue and shows the token to say aloud. */
+/**
+ * Finds the patient (arrows and Enter choose, as in booking) or registers a new one on top, picks the
+ * doctor, puts the patient in the queue and shows the token to say aloud.
+ */
 export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
   const { t } = useTranslation('frontdesk');
   const me = useSessionStore((s) => s.session);
   const { doctors, loaded } = useDoctors();
-  const [text, setText] = useState('');
-  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [patient, setPatient] = useState<ChosenPatient | null>(null);
+  const [patientError, setPatientError] = useState('');
+  const [registering, setRegistering] = useState<string | null>(null);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const doctorRef = useRef<HTMLSelectElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
   const [doctorId, setDoctorId] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
@@ -33,13 +43,21 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
   // The day's lists on screen refresh once the walk-in is in the queue.
   const walkIn = useChannelMutation('appointments.walkIn', { invalidates: APPOINTMENT_READS });
   const saving = walkIn.isPending;
-  const search = usePatientSearch(text.trim());
-  const results = text.trim() && !patient ? search.results.slice(0, 8) : [];
+
+  const choose = (p: ChosenPatient | null) => {
+    setPatient(p);
+    if (!p) return;
+    // A chosen patient answers "Choose a patient"; the cursor goes on to the next thing to fill.
+    setPatientError('');
+    setTimeout(() => (doctorRef.current?.value ? reasonRef.current : doctorRef.current)?.focus(), 0);
+  };
 
   useEffect(() => {
     if (!open) return;
-    setText('');
     setPatient(null);
+    setPatientError('');
+    setRegistering(null);
+    setConfirmingCancel(false);
     setReason('');
     setError('');
     setAdded(null);
@@ -53,11 +71,20 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
     else if (doctors.length === 1) setDoctorId(doctors[0]!.providerId);
   }, [doctors, doctorId, me]);
 
+  // Leaving asks first once a patient is chosen or a reason typed: Escape or Cancel never throws
+  // that away without a word (issue 12, point 3).
+  const cancel = () => {
+    if (registering !== null || confirmingCancel) return;
+    if (patient || reason.trim()) setConfirmingCancel(true);
+    else onClose();
+  };
+
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!patient) return setError(t('walkIn.choosePatient'));
+    if (!patient) return setPatientError(t('walkIn.choosePatient'));
     if (!doctorId) return setError(t('walkIn.chooseDoctor'));
     setError('');
+    setPatientError('');
     try {
       setAdded(await walkIn.mutateAsync({ patientId: patient.id, providerId: doctorId, reason: reason.trim() }));
     } catch (err) {
@@ -93,47 +120,28 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
   }
 
   return (
-    <Dialog open={open} title={t('walkIn.title')} onClose={onClose}>
+    <Dialog
+      open={open}
+      title={t('walkIn.title')}
+      onClose={() => {
+        if (registering === null) onClose();
+      }}
+      onEscape={cancel}
+    >
       <form className="frontdesk-walkin" onSubmit={(e) => void submit(e)} noValidate autoComplete="off">
         {error && <Notice tone="error">{error}</Notice>}
-        {patient ? (
-          <p className="frontdesk-walkin__chosen">
-            {t('walkIn.chosen', { name: fullName(patient), mrn: patient.mrn })}{' '}
-            <button type="button" onClick={() => setPatient(null)}>
-              {t('walkIn.change')}
-            </button>
-          </p>
-        ) : (
-          <>
-            <TextField
-              label={t('walkIn.patient')}
-              hint={t('walkIn.patientHint')}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              autoFocus
-              autoComplete="off"
-            />
-            {text.trim() && search.loaded && search.text === text.trim() && results.length === 0 && (
-              <p className="muted">{t('walkIn.noResults')}</p>
-            )}
-            {results.length > 0 && (
-              <ul className="frontdesk-walkin__results" aria-label={t('walkIn.results')}>
-                {results.map((p) => (
-                  <li key={p.id}>
-                    <button type="button" onClick={() => setPatient(p)}>
-                      <strong>{fullName(p)}</strong> <span className="muted">{p.mrn}</span>{' '}
-                      {p.phone && <span className="muted">· {p.phone}</span>}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
+        <PatientPicker
+          value={patient}
+          onChange={choose}
+          onRegisterNew={(typed) => setRegistering(typed)}
+          error={patientError || undefined}
+          autoFocus
+        />
         {loaded && doctors.length === 0 ? (
           <Notice tone="error">{t('walkIn.noDoctors')}</Notice>
         ) : (
           <SelectField
+            ref={doctorRef}
             label={t('walkIn.doctor')}
             value={doctorId}
             onChange={(e) => setDoctorId(e.target.value)}
@@ -144,20 +152,44 @@ export function WalkInDialog({ open, onClose }: WalkInDialogProps) {
           />
         )}
         <TextField
+          ref={reasonRef}
           label={t('walkIn.reason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          maxLength={200}
+          limit={200}
         />
         <div className="dialog__actions">
           <button type="submit" disabled={saving}>
             {t('walkIn.submit')}
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             {t('walkIn.cancel')}
           </button>
         </div>
       </form>
+      {confirmingCancel && (
+        <DiscardDraftDialog
+          title={t('walkIn.discardQuestion')}
+          keepLabel={t('walkIn.keepEditing')}
+          onKeep={() => setConfirmingCancel(false)}
+          onDiscard={() => {
+            setConfirmingCancel(false);
+            onClose();
+          }}
+        />
+      )}
+      {registering !== null && (
+        <InlineRegisterDialog
+          prefillName={registering}
+          draftKey={WALK_IN_REGISTRATION_DRAFT}
+          backLabel={t('walkIn.backFromRegister')}
+          onClose={() => setRegistering(null)}
+          onRegistered={(p) => {
+            setRegistering(null);
+            choose({ id: p.id, name: `${p.givenNames} ${p.familyName}`.trim(), mrn: p.mrn });
+          }}
+        />
+      )}
     </Dialog>
   );
 }

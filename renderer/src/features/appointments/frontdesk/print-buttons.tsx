@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { PrintPreviewDialog } from './PrintPreviewDialog';
 import { useDoctors } from './use-doctors';
+import type { ClinicSettings } from '../../../../../shared/domain/settings';
 
 /** Print actions other screens place next to a day or an appointment. */
 export function PrintDayListButton({ providerId, date }: { providerId: string; date: string }) {
@@ -58,11 +59,18 @@ export function SlipPreview({
   const { t } = useTranslation('frontdesk');
   const load = useCallback(() => call('print.slip', { appointmentId }), [appointmentId]);
   const toPrinter = useCallback(() => call('print.toPrinter', { kind: 'slip', appointmentId }), [appointmentId]);
+  // A slip prints on its own small page (issue 12, point 7).
+  const slipPage = useCallback(
+    (s: ClinicSettings) =>
+      s.slipSize === 'PAPER' ? (s.paperSize === 'LETTER' ? 'Letter' : s.paperSize) : t(`print.slipPage.${s.slipSize}`),
+    [t],
+  );
   return (
     <PrintPreviewDialog
       open={open}
       title={t('print.previewTitleSlip')}
       load={load}
+      pageOf={slipPage}
       toPrinter={toPrinter}
       onClose={onClose}
     />
