@@ -102,6 +102,7 @@ test('a follow-up visit from the queue, keyboard only: note, vitals, diagnosis, 
 
   keys.step('call in, open chart');
   // Start the visit: it takes today's appointment.
+  await expect(page.getByRole('button', { name: 'Start visit' })).toBeEnabled();
   await keys.press('Alt+v');
   const visit = page.getByRole('region', { name: 'Visit in progress' });
   await expect(visit).toBeVisible();
@@ -140,14 +141,13 @@ test('a follow-up visit from the queue, keyboard only: note, vitals, diagnosis, 
   const diagnosis = page.getByRole('dialog', { name: 'Add a diagnosis for this visit' });
   await expect(diagnosis.getByRole('combobox', { name: 'Diagnosis' })).toBeFocused();
   await keys.type('I10');
-  await expect(diagnosis.getByRole('option').first()).toContainText('I10');
-  await keys.press('ArrowDown');
-  await keys.press('Enter');
-  await expect(diagnosis.getByRole('status')).toContainText('I10');
+  await expect(diagnosis.getByRole('option').first()).toContainText('I10 Essential (primary) hypertension');
+  await keys.press('Enter'); // the first match is the active option
+  await expect(diagnosis.getByRole('status')).toHaveText('Chosen: I10 Essential (primary) hypertension');
   await keys.tabTo(diagnosis.getByRole('button', { name: 'Save' }));
   await keys.press('Enter');
   await expect(diagnosis).toBeHidden();
-  await expect(visit.getByRole('list', { name: 'Diagnoses' })).toContainText('I10');
+  await expect(visit.getByRole('list', { name: 'Diagnoses' })).toContainText('I10 Essential (primary) hypertension');
 
   keys.step('diagnosis');
   // Reconcile the medication list: one key per line, Ctrl+Enter saves.
