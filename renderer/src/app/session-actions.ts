@@ -6,6 +6,8 @@ import type { SessionInfo } from '../../../shared/domain/user';
 import { rememberFocus } from './focus-memory';
 import { useNavStore } from './nav-store';
 import { useSessionStore } from './session-store';
+import { mayCall, DOCTOR } from '../../../shared/access';
+import { useAppointmentsNav } from '../features/appointments/appointments-nav-store';
 
 /** Asks main where we are (set-up needed, signed in, locked) and shows the matching screen. */
 export async function loadStatus(): Promise<void> {
@@ -42,6 +44,36 @@ export function enterSignedIn(session: SessionInfo): void {
     beforeDraftsAreRead(moveLocalDraftsToMain(session.userId));
   }
   useSessionStore.getState().setSignedIn(session);
+}
+
+/** Signed in from the sign-in form: as enterSignedIn, and a busy doctor starts on the queue. */
+export function enterSignedInFromForm(session: SessionInfo): void {
+  const newPerson = useSessionStore.getState().session?.userId !== session.userId;
+  enterSignedIn(session);
+  if (newPerson) void landOnQueueIfBusy(session);
+}
+
+/**
+ * A doctor with patients today (booked, waiting or with them) starts on their own queue rather
+ * than on patient search. Only while the person has not gone elsewhere in the meantime; a doctor
+ * who is not bookable (no provider record) or cannot read the queue just stays where they are.
+ */
+async function landOnQueueIfBusy(session: SessionInfo): Promise<void> {
+  if (!mayCall(DOCTOR, session.roles) || session.mustChangePassword) return;
+  try {
+    const queue = await call('appointments.queue', { providerId: session.userId });
+    if (queue.expected + queue.waiting.length + queue.withDoctor.length === 0) return;
+    const nav = useNavStore.getState();
+    const stillAtStart =
+      useSessionStore.getState().session?.userId === session.userId &&
+      nav.section === 'patients' &&
+      usePatientsNav.getState().view.kind === 'search';
+    if (!stillAtStart) return;
+    useAppointmentsNav.getState().setTab('queue');
+    nav.go('appointments');
+  } catch {
+    // Where to start is a convenience: the patients screen is a fine start too.
+  }
 }
 
 /** Main says the session is locked (idle in main, or another window locked it): show the lock screen. */

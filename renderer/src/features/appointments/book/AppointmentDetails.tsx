@@ -10,6 +10,10 @@ import { PrintSlipButton } from '../frontdesk';
 import { CancelForm } from './CancelForm';
 import { EditForm } from './EditForm';
 import { RescheduleForm } from './RescheduleForm';
+import { mayCall, DOCTOR } from '../../../../../shared/access';
+import { useSessionStore } from '../../../app/session-store';
+import { useNavStore } from '../../../app/nav-store';
+import { usePatientsNav } from '../../patients/patients-nav-store';
 
 interface AppointmentDetailsProps {
   appointmentId: string;
@@ -39,6 +43,15 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
   const [mode, setMode] = useState<Mode>('view');
   const noShow = useChannelMutation('appointments.markNoShow', { invalidates: APPOINTMENT_READS });
   const busy = noShow.isPending;
+  // Doctors go from the appointment to the patient's chart; the front desk sees no chart.
+  const clinical = useSessionStore((s) => mayCall(DOCTOR, s.session?.roles ?? []));
+  const goToSection = useNavStore((s) => s.go);
+  const openPatient = usePatientsNav((s) => s.openPatient);
+  const openChart = (patientId: string) => {
+    onClose();
+    openPatient(patientId);
+    goToSection('patients');
+  };
 
   const markNoShow = async (a: Appointment) => {
     setActionFailure(null);
@@ -63,6 +76,11 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
       actions={
         mode === 'view' && (
           <>
+            {a && clinical && (
+              <button type="button" onClick={() => openChart(a.patientId)}>
+                {t('details.openChart')}
+              </button>
+            )}
             {a && <PrintSlipButton appointmentId={a.id} />}
             {a && editable && (
               <button type="button" onClick={() => setMode('edit')}>
