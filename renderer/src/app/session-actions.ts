@@ -141,13 +141,25 @@ export async function refreshStatus(): Promise<void> {
       return;
     }
     const current = store.session;
+    const fresh = status.session;
+    // Main reads the account on every call: roles, name and idle minutes changed meanwhile (one's own
+    // roles edited under Users, say) show in the header and the menu on the next status read.
     if (
       store.phase === 'signed-in' &&
       current &&
-      status.session?.userId === current.userId &&
-      status.session.idleLockMinutes !== current.idleLockMinutes
+      fresh?.userId === current.userId &&
+      (fresh.idleLockMinutes !== current.idleLockMinutes ||
+        fresh.displayName !== current.displayName ||
+        fresh.roles.join() !== current.roles.join())
     ) {
-      useSessionStore.setState({ session: { ...current, idleLockMinutes: status.session.idleLockMinutes } });
+      useSessionStore.setState({
+        session: {
+          ...current,
+          idleLockMinutes: fresh.idleLockMinutes,
+          displayName: fresh.displayName,
+          roles: fresh.roles,
+        },
+      });
     }
   } catch {
     // The header keeps what it has; the next call reports any real problem.

@@ -10,6 +10,7 @@ import { QueueTable } from './QueueTable';
 import { useNavStore } from '../../../app/nav-store';
 import { usePatientsNav } from '../../patients/patients-nav-store';
 import { useDoctors } from './use-doctors';
+import { NoDoctorsNotice } from '../book/NoHoursNotice';
 import './frontdesk.css';
 
 type Queue = ChannelOutput<'appointments.queue'>;
@@ -100,7 +101,7 @@ export function QueueView() {
           <p className="muted small">{t('queue.callNextOnlyDoctor')}</p>
         )}
       </div>
-      {loaded && doctors.length === 0 && <Notice tone="info">{t('queue.noDoctors')}</Notice>}
+      {loaded && doctors.length === 0 && <NoDoctorsNotice fallback={t('queue.noDoctors')} />}
       {doctors.length > 0 && (
         <div className="frontdesk__search">
           <SelectField
