@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
@@ -31,6 +32,7 @@ const NO_HISTORY: AppointmentHistoryEntry[] = [];
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
 export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
   const { t, i18n } = useTranslation('appointments');
+  const format = useDateFormat();
   const appointmentQuery = useChannelQuery('appointments.get', { id: appointmentId });
   const historyQuery = useChannelQuery('appointments.history', { id: appointmentId });
   // Shown together, as one answer: the record and how it came to be.
@@ -117,7 +119,14 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
           <dt>{t('details.doctor')}</dt>
           <dd>{a.providerName}</dd>
           <dt>{t('details.when')}</dt>
-          <dd>{t('details.whenValue', { date: a.date, start: a.time, end: a.endTime, length: a.lengthMinutes })}</dd>
+          <dd>
+            {t('details.whenValue', {
+              date: format.date(a.date, { weekday: true }),
+              start: a.time,
+              end: a.endTime,
+              length: a.lengthMinutes,
+            })}
+          </dd>
           <dt>{t('details.status')}</dt>
           <dd>{t(`status.${a.status}`)}</dd>
           <dt>{t('details.reason')}</dt>

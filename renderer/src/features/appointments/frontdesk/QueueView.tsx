@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayUse, type ChannelOutput } from '../../../../../shared/contract';
@@ -22,6 +23,7 @@ const REFRESH_MS = 30_000;
 /** A doctor's today: who waits (in order, with how long), who is in, how many are done; call the next one in. */
 export function QueueView() {
   const { t } = useTranslation('frontdesk');
+  const format = useDateFormat();
   const headingId = useId();
   const me = useSessionStore((s) => s.session);
   const { doctors, loaded } = useDoctors();
@@ -86,7 +88,8 @@ export function QueueView() {
     <section className="frontdesk" aria-labelledby={headingId}>
       <div className="frontdesk__bar">
         <h2 id={headingId}>
-          {t('queue.title')} {queue && <span className="muted frontdesk__date">{queue.date}</span>}
+          {t('queue.title')}{' '}
+          {queue && <span className="muted frontdesk__date">{format.date(queue.date, { weekday: true })}</span>}
         </h2>
         {isOwnQueue ? (
           <button
