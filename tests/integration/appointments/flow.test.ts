@@ -25,7 +25,7 @@ describe('status flow', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: 'José García’s appointment is waiting, so it cannot be marked done. Call the patient in first.',
+        message: 'José García’s appointment is arrived, so it cannot be marked done. Call the patient in first.',
       },
     });
     const inRoom = await app.call(admin, 'appointments.advance', { id: a.id, version: 2, status: 'with_doctor' });
