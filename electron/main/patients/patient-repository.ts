@@ -75,6 +75,7 @@ export class PatientRepository {
       givenNames: row.given_names,
       familyName: row.family_name,
       sex: row.sex,
+      latinName: row.latin_name,
       genderIdentity: row.gender_identity,
       birthDate: row.birth_date,
       birthDateEstimated: row.birth_date_estimated === 1,
