@@ -121,6 +121,9 @@ export const CHANNEL_NAMES = [
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
   'fhir.exportPatient',
+
+  // The audit screen's patient filter (shared/audit-contract/find-patient.ts)
+  'audit.findPatient',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -28,6 +28,7 @@ import { vitalsChannels } from './chart-contract/vitals';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
+import { auditFindPatientChannels } from './audit-contract/find-patient';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -361,6 +362,8 @@ export const contract = {
   ...problemChannels,
   ...medicationChannels,
   ...fhirChannels,
+  // The audit screen's patient filter (administrators), shared/audit-contract/.
+  ...auditFindPatientChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

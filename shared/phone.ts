@@ -34,3 +34,14 @@ export function phoneSearchKeys(text: string): string[] {
   }
   return [...keys].filter((k) => k.length >= 4);
 }
+
+/** Marks a suffix key: the digits reversed, so "the last digits" become a prefix an index can find. */
+export const PHONE_SUFFIX_MARK = '~';
+
+/**
+ * The key that finds a number by its last digits ("43210" finds +91 98765 43210): every digit of
+ * the number, reversed, after PHONE_SUFFIX_MARK. Searching reverses what was typed the same way.
+ */
+export function phoneSuffixKey(text: string): string {
+  return PHONE_SUFFIX_MARK + [...phoneDigits(text)].reverse().join('');
+}

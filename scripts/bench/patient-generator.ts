@@ -141,6 +141,7 @@ export function syntheticPatient(seed: number, index: number, total: number): Sy
     input: {
       givenNames: givenName(rng, pool, female, group),
       familyName: familyName(rng, pool, group),
+      latinName: '',
       sex,
       genderIdentity: '',
       birth: { kind: 'date', date: isoDate(Math.min(birthMs, registeredMs - DAY_MS)) },

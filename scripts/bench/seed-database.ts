@@ -50,6 +50,7 @@ function registrationHistory(p: SyntheticPatient): string {
     {
       given_names: input.givenNames,
       family_name: input.familyName,
+      latin_name: input.latinName,
       sex: input.sex,
       gender_identity: input.genderIdentity,
       birth_date: input.birth.date,

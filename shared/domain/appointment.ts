@@ -360,6 +360,8 @@ export const queueSchema = z.object({
   waiting: z.array(queueEntrySchema),
   withDoctor: z.array(queueEntrySchema),
   done: z.number().int(),
+  /** Booked for the day and not come yet: a doctor with any of these starts the day on the queue. */
+  expected: z.number().int(),
 });
 
 export const todayInputSchema = z.strictObject({

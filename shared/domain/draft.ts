@@ -26,6 +26,8 @@ const rows = <T extends z.ZodType>(row: T) => z.array(row).max(100, { message: '
 export const patientFormDraftSchema = z.strictObject({
   givenNames: typed,
   familyName: typed,
+  // Drafts kept before the field existed have none.
+  latinName: typed.default(''),
   sex: z.enum([...SEXES, '']),
   genderIdentity: typed,
   birthKind: z.enum(['date', 'estimatedAge']),

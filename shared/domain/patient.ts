@@ -75,6 +75,8 @@ export const patientInputSchema = z
   .strictObject({
     givenNames: optionalText(100, 'Given names'),
     familyName: optionalText(100, 'Family name'),
+    /** The name in Latin letters, for a patient whose names are in another script; search finds it. */
+    latinName: optionalText(200, 'Name in Latin letters'),
     sex: z.enum(SEXES, { message: 'Choose female, male, other or unknown' }),
     genderIdentity: optionalText(60, 'Gender identity'),
     birth: birthSchema,
@@ -117,6 +119,7 @@ export const patientSchema = z.object({
   mrn: z.string(),
   givenNames: z.string(),
   familyName: z.string(),
+  latinName: z.string(),
   sex: z.enum(SEXES),
   genderIdentity: z.string(),
   birthDate: z.string(),

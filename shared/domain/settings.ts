@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineText, multilineText } from '../plain-text';
+import { canonicalTimeZone } from '../time-zones';
 
 export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
 /**
@@ -24,7 +25,11 @@ export const clinicSettingsSchema = z.strictObject({
     .max(120, { message: 'Clinic name must be at most 120 characters' }),
   address: multilineText('Address').trim().max(300, { message: 'Address must be at most 300 characters' }).default(''),
   phone: lineText('Phone').trim().max(40, { message: 'Phone must be at most 40 characters' }).default(''),
-  timeZone: z.string().refine(isTimeZone, { message: 'Choose a time zone from the list, e.g. Europe/Berlin' }),
+  // Kept under its canonical name, whichever alias the computer or an old list used.
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { message: 'Choose a time zone from the list, e.g. Europe/Berlin' })
+    .transform(canonicalTimeZone),
   letterhead: multilineText('Letterhead')
     .trim()
     .max(500, { message: 'Letterhead text must be at most 500 characters' })

@@ -277,14 +277,21 @@ test.describe('Audit', () => {
     await page.screenshot({ path: `${SHOTS}/admin-audit-filtered.png` });
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await page.getByLabel('Patient record id').fill(patient.id);
+    // The patient is found as on the Patients screen (here by MRN), and chosen: no record id needed.
+    await page.getByLabel('Patient', { exact: true }).fill(patient.mrn);
+    await page
+      .getByRole('list', { name: 'Patients found' })
+      .getByRole('button', { name: new RegExp(patient.mrn) })
+      .click();
+    await expect(page.getByText(`Patient: `)).toContainText(patient.mrn);
     // Her registration and the view of her record; the audit screen's own pages that showed her are
     // listed for her too ("Audit entries viewed"), but nobody else's activity is.
     await expect(table.getByRole('row').filter({ hasText: 'Patient registered' })).toHaveCount(1);
     await expect(table.getByRole('row').filter({ hasText: 'Patient viewed' })).toHaveCount(1);
     await expect(table.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(0);
-    await page.getByLabel('Patient record id').fill('not-an-id');
-    await expect(page.getByLabel('Patient record id')).toHaveAccessibleDescription(/not a patient record id/);
+    await page.getByRole('button', { name: 'Any patient' }).click();
+    await page.getByLabel('Patient', { exact: true }).fill('Doe');
+    await expect(page.getByRole('list', { name: 'Patients found' }).getByRole('button')).toHaveCount(1);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     // Everything again: at least what was there, plus the audit screen's own views since.

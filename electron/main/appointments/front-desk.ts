@@ -80,5 +80,6 @@ export function doctorQueue(ctx: ServiceContext, input: { providerId: string; da
       timeZone,
     ),
     done: rows.filter((r) => r.status === 'done').length,
+    expected: rows.filter((r) => r.status === 'booked').length,
   };
 }

@@ -92,6 +92,11 @@ export const patients = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** Lower-cased, accent-folded "given family" for duplicate checks. */
     name_key: text('name_key').notNull(),
+    /**
+     * The name in Latin letters for a patient registered in another script ("Priya Sharma" for
+     * प्रिया शर्मा), optional; search finds the patient by it (indexed in patient_fts with the names).
+     */
+    latin_name: text('latin_name').notNull().default(''),
   },
   (t) => [
     uniqueIndex('patients_mrn_unique').on(t.mrn),

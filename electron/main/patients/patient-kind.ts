@@ -13,6 +13,7 @@ export function patientHistoryView(
     PatientRow,
     | 'given_names'
     | 'family_name'
+    | 'latin_name'
     | 'sex'
     | 'gender_identity'
     | 'birth_date'
@@ -33,6 +34,7 @@ export function patientHistoryView(
   return {
     'Given names': p.given_names,
     'Family name': p.family_name,
+    'Name in Latin letters': p.latin_name,
     Sex: p.sex,
     'Gender identity': p.gender_identity,
     'Date of birth': p.birth_date + (p.birth_date_estimated ? ' (estimated)' : ''),

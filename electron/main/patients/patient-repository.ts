@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Patient, PatientInput, PatientSummary } from '../../../shared/domain/patient';
-import { phoneDigits, phoneSearchKeys } from '../../../shared/phone';
+import { phoneDigits, phoneSearchKeys, phoneSuffixKey } from '../../../shared/phone';
 import { foldForSearch } from '../../../shared/text';
 import type { patients } from '../db/schema';
 
@@ -75,6 +75,7 @@ export class PatientRepository {
       givenNames: row.given_names,
       familyName: row.family_name,
       sex: row.sex,
+      latinName: row.latin_name,
       genderIdentity: row.gender_identity,
       birthDate: row.birth_date,
       birthDateEstimated: row.birth_date_estimated === 1,
@@ -107,7 +108,8 @@ export class PatientRepository {
     this.deletePhoneKeys.run(patientId);
     this.deleteIdentifiers.run(patientId);
     input.phones.forEach((p, i) => this.insertPhone.run(patientId, i, p.kind, p.number, phoneDigits(p.number)));
-    const keys = new Set(input.phones.flatMap((p) => phoneSearchKeys(p.number)));
+    // Prefix keys (the number as dialled, with and without country code) and one suffix key (its last digits).
+    const keys = new Set(input.phones.flatMap((p) => [...phoneSearchKeys(p.number), phoneSuffixKey(p.number)]));
     for (const key of keys) this.insertPhoneKey.run({ patientId, key });
     input.identifiers.forEach((id, position) =>
       this.insertIdentifier.run({

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PatientSummary } from '../../../shared/domain/patient';
-import { phoneDigits } from '../../../shared/phone';
+import { phoneDigits, phoneSuffixKey } from '../../../shared/phone';
 import { searchTokens } from '../../../shared/text';
 import { PatientKeyPrefixLookup } from './patient-key-prefix';
 import { identifierKey } from './patient-repository';
@@ -11,6 +11,10 @@ export function ftsQuery(tokens: string[], prefix: boolean): string {
 }
 
 const MRN_LIKE = /^[0-9a-z]{4}(-?\d{0,6})$/i;
+/** An MRN's number typed alone, as the front desk reads it off a slip: "000004" or "4". */
+const MRN_NUMBER = /^\d{1,6}$/;
+/** The last digits of a phone: at least four, so a short run of digits does not match half the clinic. */
+const PHONE_SUFFIX_MIN_DIGITS = 4;
 
 function mrnPrefix(text: string): string | null {
   const compact = text.trim().toUpperCase();
@@ -108,6 +112,7 @@ export class PatientSearch {
   private readonly ftsIds: Database.Statement<[string, number], number>;
   private readonly ftsIdsBelow: Database.Statement<[string, number, number], number>;
   private readonly byMrnPrefix: Database.Statement<[string, string, number], number>;
+  private readonly nextMrnCode: Database.Statement<[string], string>;
   private readonly byPhonePrefix: PatientKeyPrefixLookup;
   private readonly byIdentifierPrefix: PatientKeyPrefixLookup;
   private readonly recent: Database.Statement<[number], CardTuple>;
@@ -129,6 +134,12 @@ export class PatientSearch {
         'SELECT local_seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
       )
       .pluck(true);
+    // The next device code in MRN order after `after` (MRNs are CODE-NNNNNN): a few index seeks list every code.
+    this.nextMrnCode = db
+      .prepare<[string], string>(
+        "SELECT substr(mrn, 1, instr(mrn, '-')) FROM patients WHERE mrn > ? AND instr(mrn, '-') > 0 ORDER BY mrn LIMIT 1",
+      )
+      .pluck(true);
     this.byPhonePrefix = new PatientKeyPrefixLookup(db, { table: 'patient_phone_keys', column: 'key' });
     this.byIdentifierPrefix = new PatientKeyPrefixLookup(db, { table: 'patient_identifiers', column: 'value_key' });
     this.recent = db.prepare<[number], CardTuple>(`${CARD_SELECT} ORDER BY seq DESC LIMIT ?`).raw(true);
@@ -147,11 +158,20 @@ export class PatientSearch {
 
     const ranked = new RankedSeqs(limit);
     if (/\d/.test(trimmed)) {
+      if (MRN_NUMBER.test(trimmed)) ranked.add(this.byMrnNumber(trimmed.padStart(6, '0'), limit));
       const mrn = mrnPrefix(trimmed);
-      if (mrn) ranked.add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit));
+      if (!ranked.full && mrn) ranked.add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit));
+      const phoneLike = /^[+\d\s().-]+$/.test(trimmed);
       const digits = phoneDigits(trimmed).replace(/^0+/, '');
-      if (!ranked.full && digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed))
-        ranked.add(this.byPhonePrefix.find(digits, limit));
+      if (!ranked.full && digits.length >= 3 && phoneLike) ranked.add(this.byPhonePrefix.find(digits, limit));
+      // "43210": the last digits of a number, found through its reversed-digits key.
+      if (
+        !ranked.full &&
+        phoneLike &&
+        !trimmed.startsWith('+') &&
+        phoneDigits(trimmed).length >= PHONE_SUFFIX_MIN_DIGITS
+      )
+        ranked.add(this.byPhonePrefix.find(phoneSuffixKey(trimmed), limit));
       const key = identifierKey(trimmed);
       if (!ranked.full && key.length >= 2) ranked.add(this.byIdentifierPrefix.find(key, limit));
     }
@@ -184,6 +204,17 @@ export class PatientSearch {
     ranked.add(exact);
     ranked.add(prefixOnly);
     return inOrder(ranked.seqs, cards);
+  }
+
+  /** Patients whose MRN has this six-digit number, under any device's code (one seek per code). */
+  private byMrnNumber(number: string, limit: number): number[] {
+    const found: number[] = [];
+    for (let code = this.nextMrnCode.get(''); code !== undefined; code = this.nextMrnCode.get(`${code}\uffff`)) {
+      const mrn = `${code}${number}`;
+      found.push(...this.byMrnPrefix.all(mrn, `${mrn}\u0000`, limit));
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 
   private cardsInOrder(seqs: number[]): PatientSummary[] {

@@ -281,6 +281,7 @@ export class PatientService {
       emergency_phone: input.emergencyContact.phone,
       notes: input.notes,
       name_key: nameKey(input.givenNames, input.familyName),
+      latin_name: input.latinName,
     };
   }
 }

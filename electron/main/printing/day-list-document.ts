@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { ageOn, formatAge } from '../../../shared/dates';
+import { ageSexText } from '../../../shared/format/age';
 import type { SEXES } from '../../../shared/domain/patient';
 import { clinicTime, longDate } from './clinic-time';
 import { buildLetterhead } from './letterhead';
@@ -44,14 +44,12 @@ export interface DayListInput extends PrintedBy {
   appointments: readonly DayListAppointment[];
 }
 
-const SEX_LETTER: Record<PrintSex, string> = { female: 'F', male: 'M', other: 'O', unknown: '?' };
 const TABLE_FONT_SIZE = 8.5;
 const HEADINGS = ['Time', 'Token', 'Patient / MRN', 'Age/Sex', 'Phone', 'Visit', 'Status'] as const;
 
+/** "41 y / M": the age as every screen shows it (shared/format/age.ts), and the sex's letter. */
 function ageSex(patient: DayListAppointment['patient'], onDate: string): string {
-  const age = patient.birthDate ? ageOn(patient.birthDate, onDate) : null;
-  const ageText = age ? `${patient.birthDateEstimated ? '~' : ''}${formatAge(age)}` : '—';
-  return `${ageText} / ${SEX_LETTER[patient.sex]}`;
+  return ageSexText(patient.birthDate || null, onDate, patient.birthDateEstimated, patient.sex);
 }
 
 function row(appointment: DayListAppointment, input: DayListInput): TableCell[] {

@@ -1,3 +1,4 @@
+import { APPOINTMENT_STATUS_WORDS } from '../../../shared/format/appointment-status';
 import type Database from 'better-sqlite3';
 import type { AppointmentStatus } from '../../../shared/domain/appointment';
 import { AppError } from '../../../shared/errors';
@@ -43,14 +44,8 @@ export function appointmentToPrint(db: Database.Database, id: string): Appointme
 }
 
 /** How the printed list names each status; the words a receptionist uses. */
-export const PRINTED_STATUS: Record<AppointmentStatus, string> = {
-  booked: 'Booked',
-  arrived: 'Checked in',
-  with_doctor: 'With doctor',
-  done: 'Done',
-  no_show: 'No-show',
-  cancelled: 'Cancelled',
-};
+/** The same word for each state as on screen (shared/format/appointment-status.ts). */
+export const PRINTED_STATUS: Readonly<Record<AppointmentStatus, string>> = APPOINTMENT_STATUS_WORDS;
 
 export function visitType(row: Pick<AppointmentRow, 'kind'>): string {
   return row.kind === 'walk_in' ? 'Walk-in' : 'Appointment';

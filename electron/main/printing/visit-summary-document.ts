@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { ageOn, formatAge } from '../../../shared/dates';
+import { ageText } from '../../../shared/format/age';
 import { clinicDate, clinicDateTime, clinicTime, longDate } from './clinic-time';
 import type { PrintSex } from './day-list-document';
 import { buildLetterhead } from './letterhead';
@@ -102,8 +102,7 @@ export function buildVisitSummaryDocument(input: VisitSummaryInput): TDocumentDe
   const setup = pageSetup(input.clinic.paperSize);
   const tz = input.clinic.timeZone;
   const visitDay = clinicDate(input.visit.startedAt, tz);
-  const age = input.patient.birthDate ? ageOn(input.patient.birthDate, visitDay) : null;
-  const ageText = age ? `${input.patient.birthDateEstimated ? 'about ' : ''}${formatAge(age)}` : 'age unknown';
+  const age = ageText(input.patient.birthDate || null, visitDay, input.patient.birthDateEstimated) || 'age unknown';
   const born = input.patient.birthDate ? `born ${longDate(input.patient.birthDate)}` : '';
 
   const finishedDay = input.visit.finishedAt ? clinicDate(input.visit.finishedAt, tz) : null;
@@ -117,7 +116,7 @@ export function buildVisitSummaryDocument(input: VisitSummaryInput): TDocumentDe
     buildLetterhead(input.clinic, setup.contentWidth),
     { text: 'Visit summary', bold: true, fontSize: 15, margin: [0, 0, 0, 4] },
     printText(input.patient.name, { bold: true, fontSize: 13 }),
-    printText([`MRN ${input.patient.mrn}`, SEX_WORD[input.patient.sex], ageText, born].filter(Boolean).join(' · '), {
+    printText([`MRN ${input.patient.mrn}`, SEX_WORD[input.patient.sex], age, born].filter(Boolean).join(' · '), {
       color: MUTED,
     }),
     { text: [{ text: 'Visit: ', bold: true }, when], margin: [0, 6, 0, 0] },

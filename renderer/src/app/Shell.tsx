@@ -10,6 +10,7 @@ import { AppointmentsScreen } from '../features/appointments';
 import { BackupBanner, BackupsScreen } from '../features/backups';
 import { restoreFocus } from './focus-memory';
 import { MainNav } from './MainNav';
+import { NextSteps } from './NextSteps';
 import { sectionsFor, useNavStore } from './nav-store';
 import { refreshStatus, signOutNow } from './session-actions';
 import { ShellHeader } from './ShellHeader';
@@ -58,6 +59,10 @@ export function Shell({ session, active }: ShellProps) {
           {mayUse('audit.integrity', session.roles) && <AuditIntegrityAlarm />}
           {signOutError && <Notice tone="error">{signOutError}</Notice>}
           {mayUse('backups.run', session.roles) && section !== 'backups' && <BackupBanner />}
+          {/* A new clinic's administrator is told what is left to set up, on the screen they start on. */}
+          {section === 'patients' &&
+            mayUse('users.list', session.roles) &&
+            mayUse('providers.setSchedule', session.roles) && <NextSteps />}
           {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
           {section === 'appointments' && <AppointmentsScreen />}

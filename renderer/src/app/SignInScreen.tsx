@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '../ui';
 import { AuthLayout } from './AuthLayout';
 import { SignInForm } from './SignInForm';
-import { enterSignedIn } from './session-actions';
+import { enterSignedInFromForm } from './session-actions';
 import { useSessionStore } from './session-store';
 
 export function SignInScreen() {
@@ -14,7 +14,7 @@ export function SignInScreen() {
       <h1>{t('signIn.title')}</h1>
       {clinicName && <p className="lead">{t('signIn.intro', { clinic: clinicName })}</p>}
       {endedReason && <Notice tone="info">{endedReason}</Notice>}
-      <SignInForm submitLabel={t('signIn.submit')} autoFocus="username" onSignedIn={enterSignedIn} />
+      <SignInForm submitLabel={t('signIn.submit')} autoFocus="username" onSignedIn={enterSignedInFromForm} />
     </AuthLayout>
   );
 }

@@ -6,6 +6,8 @@ import type { SessionInfo } from '../../../shared/domain/user';
 import { rememberFocus } from './focus-memory';
 import { useNavStore } from './nav-store';
 import { useSessionStore } from './session-store';
+import { mayCall, DOCTOR } from '../../../shared/access';
+import { useAppointmentsNav } from '../features/appointments/appointments-nav-store';
 
 /** Asks main where we are (set-up needed, signed in, locked) and shows the matching screen. */
 export async function loadStatus(): Promise<void> {
@@ -42,6 +44,36 @@ export function enterSignedIn(session: SessionInfo): void {
     beforeDraftsAreRead(moveLocalDraftsToMain(session.userId));
   }
   useSessionStore.getState().setSignedIn(session);
+}
+
+/** Signed in from the sign-in form: as enterSignedIn, and a busy doctor starts on the queue. */
+export function enterSignedInFromForm(session: SessionInfo): void {
+  const newPerson = useSessionStore.getState().session?.userId !== session.userId;
+  enterSignedIn(session);
+  if (newPerson) void landOnQueueIfBusy(session);
+}
+
+/**
+ * A doctor with patients today (booked, waiting or with them) starts on their own queue rather
+ * than on patient search. Only while the person has not gone elsewhere in the meantime; a doctor
+ * who is not bookable (no provider record) or cannot read the queue just stays where they are.
+ */
+async function landOnQueueIfBusy(session: SessionInfo): Promise<void> {
+  if (!mayCall(DOCTOR, session.roles) || session.mustChangePassword) return;
+  try {
+    const queue = await call('appointments.queue', { providerId: session.userId });
+    if (queue.expected + queue.waiting.length + queue.withDoctor.length === 0) return;
+    const nav = useNavStore.getState();
+    const stillAtStart =
+      useSessionStore.getState().session?.userId === session.userId &&
+      nav.section === 'patients' &&
+      usePatientsNav.getState().view.kind === 'search';
+    if (!stillAtStart) return;
+    useAppointmentsNav.getState().setTab('queue');
+    nav.go('appointments');
+  } catch {
+    // Where to start is a convenience: the patients screen is a fine start too.
+  }
 }
 
 /** Main says the session is locked (idle in main, or another window locked it): show the lock screen. */
@@ -109,13 +141,25 @@ export async function refreshStatus(): Promise<void> {
       return;
     }
     const current = store.session;
+    const fresh = status.session;
+    // Main reads the account on every call: roles, name and idle minutes changed meanwhile (one's own
+    // roles edited under Users, say) show in the header and the menu on the next status read.
     if (
       store.phase === 'signed-in' &&
       current &&
-      status.session?.userId === current.userId &&
-      status.session.idleLockMinutes !== current.idleLockMinutes
+      fresh?.userId === current.userId &&
+      (fresh.idleLockMinutes !== current.idleLockMinutes ||
+        fresh.displayName !== current.displayName ||
+        fresh.roles.join() !== current.roles.join())
     ) {
-      useSessionStore.setState({ session: { ...current, idleLockMinutes: status.session.idleLockMinutes } });
+      useSessionStore.setState({
+        session: {
+          ...current,
+          idleLockMinutes: fresh.idleLockMinutes,
+          displayName: fresh.displayName,
+          roles: fresh.roles,
+        },
+      });
     }
   } catch {
     // The header keeps what it has; the next call reports any real problem.

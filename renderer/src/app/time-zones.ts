@@ -1,10 +1,15 @@
-/** The browser's own zone, and every IANA zone it knows, for the clinic time-zone picker. */
+import { canonicalTimeZone, canonicalTimeZones } from '../../../shared/time-zones';
+
+/** The computer's own zone under its canonical name: what set-up proposes for the clinic. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
+/** Every IANA zone the engine knows, under canonical names (Asia/Kolkata, not Asia/Calcutta). */
 export function timeZoneOptions(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  // Some engines resolve the local zone to a name (e.g. "UTC", "Etc/UTC") their own list leaves out.
+  const zones = canonicalTimeZones(
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [],
+  );
+  // A clinic saved under a name the list leaves out (an old one, or "UTC" on some engines) keeps it.
   return zones.includes(current) ? zones : [current, ...zones];
 }

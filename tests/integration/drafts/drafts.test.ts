@@ -17,6 +17,7 @@ function form(overrides: Partial<DraftBody<'registration'>['form']> = {}): Draft
   return {
     givenNames: 'Nomvula',
     familyName: 'Dlamini',
+    latinName: '',
     sex: '',
     genderIdentity: '',
     birthKind: 'date',

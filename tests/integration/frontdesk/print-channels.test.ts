@@ -98,7 +98,7 @@ describe('print.dayList', () => {
     );
     const all = text(pages);
     expect(all).toContain('Cancelled');
-    expect(all).toContain('Checked in'); // the walk-in
+    expect(all).toContain('Waiting'); // the walk-in: the same word as on screen
     expect(all).toContain('Booked');
   });
 

@@ -85,7 +85,7 @@ describe('day list PDF', () => {
       '09:40–09:50 1 佐藤 美咲 RFC-100302 63 y / F +91 9804705484 Dressing change Cough and sore throat Booked',
     );
     expect(all).toContain('~66 y / ?');
-    expect(all).toContain('Checked in');
+    expect(all).toContain('Waiting');
   });
 
   it('says who printed it and when, in clinic time, on every page', () => {

@@ -58,7 +58,7 @@ const REASONS = [
   'Cough and sore throat',
   '',
 ];
-const STATUSES = ['Booked', 'Checked in', 'Booked', 'Completed', 'Booked', 'Cancelled'];
+const STATUSES = ['Booked', 'Waiting', 'Booked', 'Done', 'Booked', 'Cancelled'];
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 /** 2026-03-10 is a Tuesday; 09:00 in Kolkata is 03:30 UTC. */

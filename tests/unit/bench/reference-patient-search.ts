@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { PatientSummary } from '../../../shared/domain/patient';
-import { phoneDigits } from '../../../shared/phone';
+import { phoneDigits, phoneSuffixKey } from '../../../shared/phone';
 import { searchTokens } from '../../../shared/text';
 import {
   identifierKey,
@@ -36,6 +36,7 @@ function mrnPrefix(text: string): string | null {
 export class ReferencePatientSearch {
   private readonly ftsIds: Database.Statement;
   private readonly byMrnPrefix: Database.Statement;
+  private readonly byMrnNumber: Database.Statement;
   private readonly byPhonePrefix: Database.Statement;
   private readonly byIdentifierPrefix: Database.Statement;
   private readonly recent: Database.Statement;
@@ -47,6 +48,10 @@ export class ReferencePatientSearch {
     );
     this.byMrnPrefix = db.prepare(
       'SELECT local_seq AS seq FROM patients WHERE mrn >= ? AND mrn < ? AND deleted_at IS NULL ORDER BY mrn LIMIT ?',
+    );
+    this.byMrnNumber = db.prepare(
+      `SELECT local_seq AS seq FROM patients WHERE instr(mrn, '-') > 0 AND substr(mrn, instr(mrn, '-') + 1) = ?
+         AND deleted_at IS NULL ORDER BY mrn LIMIT ?`,
     );
     this.byPhonePrefix = db.prepare(
       `SELECT p.local_seq AS seq FROM patient_phone_keys k JOIN patients p ON p.id = k.patient_id
@@ -88,11 +93,17 @@ export class ReferencePatientSearch {
     }
 
     if (/\d/.test(trimmed)) {
+      if (/^\d{1,6}$/.test(trimmed)) add(this.byMrnNumber.all(trimmed.padStart(6, '0'), limit) as { seq: number }[]);
       const mrn = mrnPrefix(trimmed);
       if (mrn) add(this.byMrnPrefix.all(mrn, `${mrn}\uffff`, limit) as { seq: number }[]);
+      const phoneLike = /^[+\d\s().-]+$/.test(trimmed);
       const digits = phoneDigits(trimmed).replace(/^0+/, '');
-      if (digits.length >= 3 && /^[+\d\s().-]+$/.test(trimmed)) {
+      if (digits.length >= 3 && phoneLike) {
         add(this.byPhonePrefix.all(digits, `${digits}\uffff`, digits, limit) as { seq: number }[]);
+      }
+      if (phoneLike && !trimmed.startsWith('+') && phoneDigits(trimmed).length >= 4) {
+        const suffix = phoneSuffixKey(trimmed);
+        add(this.byPhonePrefix.all(suffix, `${suffix}\uffff`, suffix, limit) as { seq: number }[]);
       }
       const key = identifierKey(trimmed);
       if (key.length >= 2) add(this.byIdentifierPrefix.all(key, `${key}\uffff`, key, limit) as { seq: number }[]);

@@ -3,6 +3,7 @@ import { SelectField, TextField } from '../../ui';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/domain/audit';
 import type { User } from '../../../../shared/domain/user';
 import { auditActionLabel } from './audit-labels';
+import { AuditPatientFilter } from './AuditPatientFilter';
 
 /** Filters as the form holds them: '' means "any". */
 export interface AuditFilterForm {
@@ -11,9 +12,18 @@ export interface AuditFilterForm {
   userId: string;
   action: AuditAction | '';
   patientId: string;
+  /** How the chosen patient is shown (name and MRN, or the MRN alone); not sent to main. */
+  patientLabel: string;
 }
 
-export const NO_AUDIT_FILTERS: AuditFilterForm = { from: '', to: '', userId: '', action: '', patientId: '' };
+export const NO_AUDIT_FILTERS: AuditFilterForm = {
+  from: '',
+  to: '',
+  userId: '',
+  action: '',
+  patientId: '',
+  patientLabel: '',
+};
 
 interface AuditFiltersProps {
   value: AuditFilterForm;
@@ -66,14 +76,11 @@ export function AuditFilters({ value, onChange, users, errors }: AuditFiltersPro
         error={errors.action}
         options={[{ value: '', label: t('audit.allActions') }, ...actions]}
       />
-      <TextField
-        label={t('audit.patientId')}
-        hint={t('audit.patientIdHint')}
-        value={value.patientId}
-        onChange={(e) => set('patientId', e.target.value)}
+      <AuditPatientFilter
+        patientId={value.patientId}
+        patientLabel={value.patientLabel}
+        onChoose={(patientId, patientLabel) => onChange({ ...value, patientId, patientLabel })}
         error={errors.patientId}
-        spellCheck={false}
-        autoComplete="off"
       />
       <div className="admin-audit-filters__clear">
         <button type="button" onClick={() => onChange(NO_AUDIT_FILTERS)}>

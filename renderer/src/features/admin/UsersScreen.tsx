@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/channel-hooks';
 import { useSessionStore } from '../../app/session-store';
+import { refreshStatus } from '../../app/session-actions';
 import { DataTable, Notice, type Column } from '../../ui';
 import type { User } from '../../../../shared/domain/user';
 import { DisableUserDialog } from './DisableUserDialog';
@@ -118,7 +119,11 @@ export function UsersScreen() {
         <UserFormDialog
           user={dialog.user}
           onClose={() => setDialog(null)}
-          onSaved={(u) => finish(t('users.updated', { name: u.displayName }))}
+          onSaved={(u) => {
+            finish(t('users.updated', { name: u.displayName }));
+            // One's own roles or name: the header and the menu follow at once.
+            if (u.id === myId) void refreshStatus();
+          }}
         />
       )}
       {dialog?.kind === 'reset' && (

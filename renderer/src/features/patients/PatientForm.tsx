@@ -27,7 +27,7 @@ interface PatientFormProps {
 
 /** Error keys a control shows next to itself; anything else goes into the summary at the top. */
 const SHOWN_BY_A_FIELD =
-  /^(givenNames|familyName|sex|genderIdentity|birth\.(date|years)|phones(\.\d+\.(kind|number))?|identifiers(\.\d+\.(system|value))?|address\.\w+|emergencyContact\.\w+|notes)$/;
+  /^(givenNames|familyName|latinName|sex|genderIdentity|birth\.(date|years)|phones(\.\d+\.(kind|number))?|identifiers(\.\d+\.(system|value))?|address\.\w+|emergencyContact\.\w+|notes)$/;
 
 /** The patient's demographics, shared by registration and editing. */
 export function PatientForm({
@@ -96,6 +96,14 @@ export function PatientForm({
             value={value.familyName}
             error={errors.familyName}
             onChange={(e) => set('familyName', e.target.value)}
+          />
+          <TextField
+            label={t('form.latinName')}
+            hint={t('form.latinNameHint')}
+            autoComplete="off"
+            value={value.latinName ?? ''}
+            error={errors.latinName}
+            onChange={(e) => set('latinName', e.target.value)}
           />
           <SelectField
             label={t('form.sex')}

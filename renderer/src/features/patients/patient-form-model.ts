@@ -16,6 +16,8 @@ export type PhoneKind = (typeof PHONE_KINDS)[number];
 export interface PatientFormState {
   givenNames: string;
   familyName: string;
+  /** Optional: the name in Latin letters, for names written in another script. */
+  latinName: string;
   sex: Sex | '';
   genderIdentity: string;
   birthKind: 'date' | 'estimatedAge';
@@ -34,6 +36,7 @@ export type { FieldErrors };
 export function emptyPatientForm(prefillName = ''): PatientFormState {
   return {
     ...splitName(prefillName),
+    latinName: '',
     sex: '',
     genderIdentity: '',
     birthKind: 'date',
@@ -60,6 +63,7 @@ export function formFromPatient(p: Patient): PatientFormState {
   return {
     givenNames: p.givenNames,
     familyName: p.familyName,
+    latinName: p.latinName,
     sex: p.sex,
     genderIdentity: p.genderIdentity,
     birthKind: estimated ? 'estimatedAge' : 'date',
@@ -102,6 +106,8 @@ export function toPatientInput(form: PatientFormState): {
   const input: PatientFormInput = {
     givenNames: form.givenNames,
     familyName: form.familyName,
+    // A draft kept before the field existed has none.
+    latinName: form.latinName ?? '',
     // An unchosen sex fails the schema's enum with its own message.
     sex: form.sex as Sex,
     genderIdentity: form.genderIdentity,

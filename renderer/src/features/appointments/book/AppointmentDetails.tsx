@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentHistoryEntry } from '../../../../../shared/domain/appointment';
@@ -10,6 +11,10 @@ import { PrintSlipButton } from '../frontdesk';
 import { CancelForm } from './CancelForm';
 import { EditForm } from './EditForm';
 import { RescheduleForm } from './RescheduleForm';
+import { mayCall, DOCTOR } from '../../../../../shared/access';
+import { useSessionStore } from '../../../app/session-store';
+import { useNavStore } from '../../../app/nav-store';
+import { usePatientsNav } from '../../patients/patients-nav-store';
 
 interface AppointmentDetailsProps {
   appointmentId: string;
@@ -27,6 +32,7 @@ const NO_HISTORY: AppointmentHistoryEntry[] = [];
 /** Who, when, status and history of one appointment, with the changes a receptionist makes to it. */
 export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged }: AppointmentDetailsProps) {
   const { t, i18n } = useTranslation('appointments');
+  const format = useDateFormat();
   const appointmentQuery = useChannelQuery('appointments.get', { id: appointmentId });
   const historyQuery = useChannelQuery('appointments.history', { id: appointmentId });
   // Shown together, as one answer: the record and how it came to be.
@@ -39,6 +45,15 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
   const [mode, setMode] = useState<Mode>('view');
   const noShow = useChannelMutation('appointments.markNoShow', { invalidates: APPOINTMENT_READS });
   const busy = noShow.isPending;
+  // Doctors go from the appointment to the patient's chart; the front desk sees no chart.
+  const clinical = useSessionStore((s) => mayCall(DOCTOR, s.session?.roles ?? []));
+  const goToSection = useNavStore((s) => s.go);
+  const openPatient = usePatientsNav((s) => s.openPatient);
+  const openChart = (patientId: string) => {
+    onClose();
+    openPatient(patientId);
+    goToSection('patients');
+  };
 
   const markNoShow = async (a: Appointment) => {
     setActionFailure(null);
@@ -63,6 +78,11 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
       actions={
         mode === 'view' && (
           <>
+            {a && clinical && (
+              <button type="button" onClick={() => openChart(a.patientId)}>
+                {t('details.openChart')}
+              </button>
+            )}
             {a && <PrintSlipButton appointmentId={a.id} />}
             {a && editable && (
               <button type="button" onClick={() => setMode('edit')}>
@@ -99,7 +119,14 @@ export function AppointmentDetails({ appointmentId, timeZone, onClose, onChanged
           <dt>{t('details.doctor')}</dt>
           <dd>{a.providerName}</dd>
           <dt>{t('details.when')}</dt>
-          <dd>{t('details.whenValue', { date: a.date, start: a.time, end: a.endTime, length: a.lengthMinutes })}</dd>
+          <dd>
+            {t('details.whenValue', {
+              date: format.date(a.date, { weekday: true }),
+              start: a.time,
+              end: a.endTime,
+              length: a.lengthMinutes,
+            })}
+          </dd>
           <dt>{t('details.status')}</dt>
           <dd>{t(`status.${a.status}`)}</dd>
           <dt>{t('details.reason')}</dt>

@@ -13,6 +13,7 @@ import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
+import { hasNoHours, NoDoctorsNotice, NoHoursNotice } from './NoHoursNotice';
 
 /** Every doctor's column for one clinic day. */
 export function DayView({
@@ -40,11 +41,14 @@ export function DayView({
   }, []);
 
   const shown = dayQuery.data?.date === date ? dayQuery.data : null;
+  // A doctor with no hours at all gets words, in the notice and on the column, not just grey.
+  const withoutHours = setup.providers.filter(hasNoHours);
+  const noHours = new Set(withoutHours.map((p) => p.providerId));
   const columns: GridColumn[] = (shown?.providers ?? []).map((p) => ({
     key: p.providerId,
     label: p.providerName,
     headerExtra: <PrintDayListButton providerId={p.providerId} date={date} />,
-    day: p,
+    day: noHours.has(p.providerId) && !p.closedReason ? { ...p, closedReason: t('nextsteps:noHoursColumn') } : p,
     nowMinutes: date === now.date ? now.minutes : null,
   }));
   const firstWork = Math.min(...columns.flatMap((c) => c.day.blocks.map((b) => minutesOfDay(b.start))), Infinity);
@@ -62,7 +66,8 @@ export function DayView({
       {shown?.holiday && <Notice tone="info">{t('day.holiday', { name: shown.holiday })}</Notice>}
       {failure && <Notice tone="error">{failure}</Notice>}
       {dialogs.notice}
-      {shown && columns.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
+      {shown && columns.length === 0 && <NoDoctorsNotice fallback={t('day.noDoctors')} />}
+      {shown && <NoHoursNotice doctors={withoutHours} />}
       {shown && columns.length > 0 && (
         <TimeGrid
           columns={columns}

@@ -11,6 +11,7 @@ import { TimeGrid, type GridColumn } from './TimeGrid';
 import { useBookDialogs } from './use-book-dialogs';
 import type { BookSetup } from './use-book-setup';
 import { useNewBookingKey } from './use-new-booking-key';
+import { hasNoHours, NoDoctorsNotice, NoHoursNotice } from './NoHoursNotice';
 
 interface WeekViewProps {
   setup: BookSetup;
@@ -72,10 +73,11 @@ export function WeekView({ setup, date, onDateChange, providerId, onProviderChan
           to: format.date(addDays(monday, 6), { weekday: true }),
         })}
       />
-      {setup.providers.length === 0 && <p className="muted">{t('day.noDoctors')}</p>}
+      {setup.providers.length === 0 && <NoDoctorsNotice fallback={t('day.noDoctors')} />}
+      {doctor && hasNoHours(doctor) && <NoHoursNotice doctors={[doctor]} />}
       {failure && <Notice tone="error">{failure}</Notice>}
       {dialogs.notice}
-      {shown && (
+      {shown && !hasNoHours(doctor) && (
         <TimeGrid
           columns={columns}
           slotName={(c, s) => t('grid.bookSlotOn', { time: s.start, date: c.label, doctor: doctor?.displayName ?? '' })}

@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayUse, type ChannelOutput } from '../../../../../shared/contract';
@@ -10,6 +11,7 @@ import { QueueTable } from './QueueTable';
 import { useNavStore } from '../../../app/nav-store';
 import { usePatientsNav } from '../../patients/patients-nav-store';
 import { useDoctors } from './use-doctors';
+import { NoDoctorsNotice } from '../book/NoHoursNotice';
 import './frontdesk.css';
 
 type Queue = ChannelOutput<'appointments.queue'>;
@@ -21,6 +23,7 @@ const REFRESH_MS = 30_000;
 /** A doctor's today: who waits (in order, with how long), who is in, how many are done; call the next one in. */
 export function QueueView() {
   const { t } = useTranslation('frontdesk');
+  const format = useDateFormat();
   const headingId = useId();
   const me = useSessionStore((s) => s.session);
   const { doctors, loaded } = useDoctors();
@@ -85,7 +88,8 @@ export function QueueView() {
     <section className="frontdesk" aria-labelledby={headingId}>
       <div className="frontdesk__bar">
         <h2 id={headingId}>
-          {t('queue.title')} {queue && <span className="muted frontdesk__date">{queue.date}</span>}
+          {t('queue.title')}{' '}
+          {queue && <span className="muted frontdesk__date">{format.date(queue.date, { weekday: true })}</span>}
         </h2>
         {isOwnQueue ? (
           <button
@@ -100,7 +104,7 @@ export function QueueView() {
           <p className="muted small">{t('queue.callNextOnlyDoctor')}</p>
         )}
       </div>
-      {loaded && doctors.length === 0 && <Notice tone="info">{t('queue.noDoctors')}</Notice>}
+      {loaded && doctors.length === 0 && <NoDoctorsNotice fallback={t('queue.noDoctors')} />}
       {doctors.length > 0 && (
         <div className="frontdesk__search">
           <SelectField

@@ -1,3 +1,4 @@
+import { useDateFormat } from '../../../format/use-date-format';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../../../shared/contract';
@@ -21,6 +22,7 @@ const REFRESH_MS = 30_000;
 /** The receptionist's day: who is expected, who has come, who is waiting; check in, walk-ins, slips. */
 export function TodayView() {
   const { t } = useTranslation('frontdesk');
+  const format = useDateFormat();
   const headingId = useId();
   const [text, setText] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -83,7 +85,8 @@ export function TodayView() {
     <section className="frontdesk" aria-labelledby={headingId} onKeyDown={onListKey}>
       <div className="frontdesk__bar">
         <h2 id={headingId}>
-          {t('today.title')} {today && <span className="muted frontdesk__date">{today.date}</span>}
+          {t('today.title')}{' '}
+          {today && <span className="muted frontdesk__date">{format.date(today.date, { weekday: true })}</span>}
         </h2>
         <button type="button" className="primary" onClick={() => setWalkInOpen(true)} aria-keyshortcuts="Alt+W">
           {t('today.walkIn')}
