@@ -35,7 +35,8 @@ describe('writing and signing a prescription', () => {
       prescriptionId: draft.id,
       item: amoxicillin(),
     });
-    expect(added.alerts).toEqual([]);
+    // No allergy is recorded yet: said, without interrupting.
+    expect(added.alerts.map((a) => [a.kind, a.severity])).toEqual([['allergies-unrecorded', 'note']]);
     expect(added.prescription.items).toHaveLength(1);
     expect(added.prescription.items[0]).toMatchObject({
       position: 1,

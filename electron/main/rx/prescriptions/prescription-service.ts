@@ -154,9 +154,14 @@ function mgPerDose(line: DoseLine, product: DrugProduct): Record<string, number>
 }
 
 /** The safety engine's view of an item: its ingredients and its heaviest day in mg, where computable. */
-export function safetyItemOf(item: PrescriptionItemInput, product: DrugProduct | null): SafetyItem {
-  const ingredientIds = product ? product.ingredients.map((i) => i.id) : [];
-  if (!product || item.kind === 'free') return { ingredientIds, name: item.name, dailyMgByIngredient: null };
+export function safetyItemOf(
+  item: PrescriptionItemInput,
+  product: DrugProduct | null,
+  ingredientsOfText: (text: string) => string[] = () => [],
+): SafetyItem {
+  const ingredientIds = product ? product.ingredients.map((i) => i.id) : ingredientsOfText(item.name);
+  const route = item.kind === 'structured' ? item.route : (product?.route ?? null);
+  if (!product || item.kind === 'free') return { ingredientIds, name: item.name, dailyMgByIngredient: null, route };
   let worst: Record<string, number> | null = {};
   for (const line of item.lines) {
     const perDose = mgPerDose(line, product);
@@ -170,7 +175,7 @@ export function safetyItemOf(item: PrescriptionItemInput, product: DrugProduct |
       worst[id] = Math.max(worst[id] ?? 0, line.frequency.kind === 'weekly' ? mg : daily);
     }
   }
-  return { ingredientIds, name: item.name, dailyMgByIngredient: worst };
+  return { ingredientIds, name: item.name, dailyMgByIngredient: worst, route };
 }
 
 /**
@@ -648,7 +653,8 @@ export class PrescriptionService {
 
   /** Validates an item against the catalogue (the product exists, its form fits the units) and gives its columns. */
   private checkedColumns(item: PrescriptionItemInput): ColumnValues {
-    if (item.productId && this.engine.hasCatalogue) {
+    // Catalogue products are checked; formulary ones ("form:") are not looked up here yet.
+    if (item.productId?.startsWith('cat:') && this.engine.hasCatalogue) {
       const product = this.engine.product(item.productId);
       if (!product) throw this.invalid('item.productId', t('errors.prescriptions.productUnknown'));
       if (item.kind === 'structured' && item.form !== null && item.form !== product.form) {
@@ -771,7 +777,10 @@ export class PrescriptionService {
     items: ItemRow[],
     base = this.safetyContext(rx),
   ): SafetyAlert[] {
-    const safety = (r: ItemRow) => safetyItemOf(itemOf(r), r.product_id ? this.engine.product(r.product_id) : null);
+    const safety = (r: ItemRow) =>
+      safetyItemOf(itemOf(r), r.product_id ? this.engine.product(r.product_id) : null, (text) =>
+        this.engine.ingredientsOfText(text),
+      );
     return this.engine.check(safety(item), { ...base, otherItems: items.filter((i) => i.id !== item.id).map(safety) });
   }
 

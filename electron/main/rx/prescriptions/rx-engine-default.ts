@@ -1,7 +1,18 @@
 import type { ServiceContext } from '../../context';
-import { NO_ENGINE, type RxEngine } from './rx-engine';
+import { checkItem, drugCatalogue, resolveDrugText } from '../safety';
+import type { RxEngine } from './rx-engine';
 
-/** The catalogue and safety engine the app uses (wired to rx-catalogue's engine once merged). */
+/**
+ * The catalogue and safety engine the app uses: rx-catalogue's shipped catalogue and checkItem.
+ * Formulary products ("form:<uuid>") are not looked up here yet: they are kept as written and
+ * checked by the ingredients their name resolves to.
+ */
 export function rxEngine(_ctx: ServiceContext): RxEngine {
-  return NO_ENGINE;
+  const catalogue = drugCatalogue();
+  return {
+    hasCatalogue: true,
+    product: (id) => catalogue.productById.get(id) ?? null,
+    ingredientsOfText: (text) => [...resolveDrugText(text).ingredients],
+    check: checkItem,
+  };
 }

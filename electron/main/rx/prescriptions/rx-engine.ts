@@ -9,8 +9,15 @@ export interface RxEngine {
   /** False until a catalogue is wired: product ids are then kept as given and not checked. */
   readonly hasCatalogue: boolean;
   product(id: string): DrugProduct | null;
+  /** The ingredients a free-text medicine name names (a medicine written without a product). */
+  ingredientsOfText(text: string): string[];
   check(item: SafetyItem, context: SafetyContext): SafetyAlert[];
 }
 
 /** No catalogue and no rules: items are kept as written and raise no alerts. */
-export const NO_ENGINE: RxEngine = { hasCatalogue: false, product: () => null, check: () => [] };
+export const NO_ENGINE: RxEngine = {
+  hasCatalogue: false,
+  product: () => null,
+  ingredientsOfText: () => [],
+  check: () => [],
+};
