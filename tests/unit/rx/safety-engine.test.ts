@@ -11,7 +11,7 @@ const engine = new SafetyEngine(shippedCatalogue());
 function item(
   ingredientIds: string[],
   name?: string,
-  dailyMg?: Record<string, number>,
+  dailyMg?: Record<string, number> | null,
   route?: SafetyItem['route'],
 ): SafetyItem {
   return { ingredientIds, name: name ?? ingredientIds.join(' + '), dailyMgByIngredient: dailyMg ?? null, route };
