@@ -9,6 +9,7 @@ import { Dialog, Notice } from '../../../ui';
 import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
+import { PrescriptionPad } from '../../rx/PrescriptionPad';
 
 /**
  * The doctor's visit in progress: its signed notes, the author's unsigned note open in the editor (or
@@ -70,6 +71,7 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
       {editing.length === 0 && (
         <NoteEditor key={`new-${visit.notes.length}`} visitId={visit.id} onDirtyChange={trackDirty('new')} />
       )}
+      <PrescriptionPad visitId={visit.id} patientId={visit.patientId} />
       {confirming && (
         <Dialog
           open
