@@ -122,7 +122,12 @@ function PrescriptionDraft({ id }: { id: string }) {
       {signedNote && <Notice tone="success">{signedNote}</Notice>}
       <ol className="rx-items" aria-label={t('pad.items')}>
         {rx.items.map((item) => (
-          <ItemRow key={item.id} rx={rx} item={item} error={signErrors[`items.${item.position}`]} />
+          <ItemRow
+            key={item.id}
+            rx={rx}
+            item={item}
+            error={item.needsOverride.length > 0 ? signErrors[`items.${item.position}`] : undefined}
+          />
         ))}
       </ol>
       {rx.items.length === 0 && <p>{t('pad.noItems')}</p>}
