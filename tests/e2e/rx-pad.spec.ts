@@ -76,4 +76,11 @@ test('prescription pad: items from the keyboard read back, an interaction needs 
   await expect(pad.getByRole('form', { name: 'Add a medicine' })).toBeVisible();
   await expect(pad.getByRole('list', { name: 'Items' }).locator(':scope > li')).toHaveCount(2);
   await page.screenshot({ path: path.join(SHOTS, 'rx-pad-repeat.png'), fullPage: true });
+
+  // The administrator's report: shown and overridden per rule, no patient named.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit', exact: true }).click();
+  const report = page.getByRole('table', { name: 'Prescription alerts by rule' });
+  const row = report.getByRole('row', { name: /onc-statin-cyp3a4/ });
+  await expect(row.getByRole('cell')).toHaveText(['interaction', 'Stop', '4', '2', '50%']);
+  await expect(report).not.toContainText('García');
 });
