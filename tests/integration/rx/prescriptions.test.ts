@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushReadAudit } from '../../../electron/main/audit/read-audit';
+import { PrescriptionService } from '../../../electron/main/rx/prescriptions/prescription-service';
 import { addUser, patientInput } from '../support';
 import { amoxicillin, metformin, openRxClinic, rxRows, type RxClinic } from './rx-support';
 
@@ -327,5 +328,50 @@ describe('refusals write nothing', () => {
     expect((await refused('prescriptions.list', { patientId: c.patientId }, admin)).code).toBe('FORBIDDEN');
     expect((await refused('rxReport.alerts', {}, desk)).code).toBe('FORBIDDEN');
     expect(await c.app.call(admin, 'rxReport.alerts', {})).toEqual([]);
+  });
+});
+
+describe('the print model (for the printed prescription)', () => {
+  it('gives the doctor, the patient with age and a child’s weight, allergies, numbered items with sentences and override reasons', async () => {
+    c = await openRxClinic(
+      patientInput({ givenNames: 'अनन्या', familyName: 'शर्मा', birth: { kind: 'date', date: '2019-01-15' } }),
+    );
+    await c.app.call(c.doctor, 'vitals.record', {
+      patientId: c.patientId,
+      takenAt: '2026-03-10T08:30:00.000Z',
+      units: 'metric',
+      weight: 21.4,
+    });
+    await c.app.call(c.doctor, 'allergies.add', {
+      patientId: c.patientId,
+      substance: 'Sulfonamides',
+      substanceType: 'medication',
+    });
+    const draft = await c.app.call(c.doctor, 'prescriptions.createDraft', { visitId: c.visitId });
+    await c.app.call(c.doctor, 'prescriptions.addItem', { prescriptionId: draft.id, item: amoxicillin() });
+    const signed = await c.app.call(c.doctor, 'prescriptions.sign', { id: draft.id, version: 1 });
+    const model = new PrescriptionService(c.app.core.ctx).printModel(signed.id);
+    expect(model).toMatchObject({
+      number: signed.number,
+      status: 'signed',
+      signedAt: signed.signedAt,
+      doctor: { name: 'Dr Amara Okafor' },
+      patient: {
+        givenNames: 'अनन्या',
+        familyName: 'शर्मा',
+        birthDate: '2019-01-15',
+        isChild: true,
+        weightKg: 21.4,
+        age: { years: 7 },
+      },
+      allergies: ['Sulfonamides'],
+      allergiesRecorded: true,
+      items: [{ position: 1, sentence: '1 capsule three times a day after food for 5 days', overrides: [] }],
+    });
+    expect(model.items[0]!.item).toMatchObject({
+      kind: 'structured',
+      name: 'Amoxicillin 500 mg capsule',
+      quantity: { value: 15 },
+    });
   });
 });

@@ -567,6 +567,11 @@ export class PrescriptionService {
 
   /** Everything the printed prescription shows; not audited here (the print is, by its caller). */
   printModel(id: string): PrescriptionPrintModel {
+    // One snapshot for its reads (a read transaction: nothing written).
+    return this.db.transaction(() => this.readPrintModel(id))();
+  }
+
+  private readPrintModel(id: string): PrescriptionPrintModel {
     const rx = this.row(id);
     if (!rx) this.notFound();
     const patient = preparedOnce(
