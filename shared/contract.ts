@@ -29,6 +29,7 @@ import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
 import { auditFindPatientChannels } from './audit-contract/find-patient';
+import { prescriptionChannels } from './rx-contract/prescriptions';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -364,6 +365,8 @@ export const contract = {
   ...fhirChannels,
   // The audit screen's patient filter (administrators), shared/audit-contract/.
   ...auditFindPatientChannels,
+  // Prescriptions (issue 10, rx-core).
+  ...prescriptionChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

@@ -74,7 +74,36 @@ export const UCUM = {
   cm: 'cm',
   kgPerM2: 'kg/m2',
   score: '{score}',
+  // Prescriptions (issue 10): doses and durations.
+  mL: 'mL',
+  mg: 'mg',
+  g: 'g',
+  mcg: 'ug',
+  day: 'd',
+  week: 'wk',
+  month: 'mo',
 } as const;
+
+/**
+ * MedicationRequest dosage route (an example binding in R4, SNOMED CT Route codes): the routes a
+ * prescription item may have (shared/domain/drug.ts ROUTES), SNOMED CT concepts from the R4 value
+ * set route-codes (hl7.org/fhir/R4/valueset-route-codes.html).
+ */
+export const RX_ROUTES: Record<string, Code> = {
+  oral: snomed('26643006', 'Oral route'),
+  sublingual: snomed('37839007', 'Sublingual route'),
+  topical: snomed('6064005', 'Topical route'),
+  inhaled: snomed('447694001', 'Respiratory tract route'),
+  nasal: snomed('46713006', 'Nasal route'),
+  ophthalmic: snomed('54485002', 'Ophthalmic route'),
+  otic: snomed('10547007', 'Otic route'),
+  rectal: snomed('37161004', 'Rectal route'),
+  vaginal: snomed('16857009', 'Vaginal route'),
+  intravenous: snomed('47625008', 'Intravenous route'),
+  intramuscular: snomed('78421000', 'Intramuscular route'),
+  subcutaneous: snomed('34206005', 'Subcutaneous route'),
+  transdermal: snomed('45890007', 'Transdermal route'),
+};
 
 /**
  * Note sections: the LOINC section codes of HL7 C-CDA's SOAP note sections (Subjective 61150-9,
@@ -221,6 +250,10 @@ export const EMITTED_VALUE_SETS = {
   'http://hl7.org/fhir/ValueSet/name-use': ['official'],
   'http://hl7.org/fhir/ValueSet/identifier-use': ['usual', 'official'],
   'http://hl7.org/fhir/ValueSet/bundle-type': ['collection'],
+  'http://hl7.org/fhir/ValueSet/medicationrequest-status': ['draft', 'active', 'cancelled', 'entered-in-error'],
+  'http://hl7.org/fhir/ValueSet/medicationrequest-intent': ['order'],
+  'http://hl7.org/fhir/ValueSet/event-timing': ['AC', 'PC', 'HS'],
+  'http://hl7.org/fhir/ValueSet/units-of-time': ['h', 'd', 'wk', 'mo'],
 } as const;
 
 export type EmittedValueSet = keyof typeof EMITTED_VALUE_SETS;
@@ -236,6 +269,7 @@ export function knownCodings(): Code[] {
     PREGNANCY_ANSWERS,
     IMMUNIZATION_ROUTES,
     FAMILY_MEMBERS,
+    RX_ROUTES,
   ];
   const singles: Code[] = [
     NO_KNOWN_ALLERGY,

@@ -20,6 +20,12 @@ import { medicationToFhir } from './medication-to-fhir';
 import { noteToFhir } from './note-to-fhir';
 import { patientToFhir, type PatientIdentifierRow, type PatientPhoneRow } from './patient-to-fhir';
 import { problemToFhir } from './problem-to-fhir';
+import {
+  prescriptionItemToFhir,
+  type OverrideForFhir,
+  type PrescriptionItemRow,
+  type PrescriptionRow,
+} from './prescription-to-fhir';
 import { socialHistoryToFhir } from './social-history-to-fhir';
 import { visitToFhir } from './visit-to-fhir';
 import { vitalsToFhir } from './vitals-to-fhir';
@@ -29,6 +35,26 @@ function liveRows<T>(db: Database.Database, table: string, patientId: string, or
   return preparedOnce(db, `SELECT * FROM ${table} WHERE patient_id = ? AND deleted_at IS NULL ORDER BY ${order}`).all(
     patientId,
   ) as T[];
+}
+
+/** Prescriptions that were signed (still in force or cancelled since), one MedicationRequest per item. */
+function signedPrescriptions(db: Database.Database, patientId: string): Resource[] {
+  const rxs = preparedOnce(
+    db,
+    `SELECT * FROM prescriptions WHERE patient_id = ? AND signed_at IS NOT NULL AND deleted_at IS NULL
+     ORDER BY signed_at, id`,
+  ).all(patientId) as PrescriptionRow[];
+  return rxs.flatMap((rx) => {
+    const items = preparedOnce(
+      db,
+      'SELECT * FROM prescription_items WHERE prescription_id = ? AND deleted_at IS NULL ORDER BY position',
+    ).all(rx.id) as PrescriptionItemRow[];
+    const overrides = preparedOnce(
+      db,
+      'SELECT item_id, message, reason FROM rx_alert_overrides WHERE prescription_id = ? AND deleted_at IS NULL ORDER BY created_at, id',
+    ).all(rx.id) as OverrideForFhir[];
+    return items.map((item) => prescriptionItemToFhir(rx, item, overrides));
+  });
 }
 
 /** The clinic's users a record names (authors, signers, doctors), as Practitioners with their display names. */
@@ -85,6 +111,7 @@ export function buildPatientBundle(db: Database.Database, patientId: string, at:
     ...liveRows<ImmunizationRow>(db, 'immunizations', patientId, 'given_date, id').map(immunizationToFhir),
     ...liveRows<HistoryEntryRow>(db, 'history_entries', patientId).map(historyEntryToFhir),
     ...social.flatMap(socialHistoryToFhir),
+    ...signedPrescriptions(db, patientId),
   ];
   const resources: Resource[] = [
     patientToFhir(patient, phones, identifiers),

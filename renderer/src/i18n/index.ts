@@ -11,6 +11,7 @@ import vitals from './en/vitals.json';
 import problems from './en/problems.json';
 import meds from './en/meds.json';
 import nextsteps from './en/nextsteps.json';
+import rx from './en/rx.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
 import main from '../../../shared/i18n/en/main.json';
 
@@ -19,7 +20,7 @@ import main from '../../../shared/i18n/en/main.json';
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds, nextsteps },
+  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds, nextsteps, rx },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -40,6 +41,7 @@ void i18next.use(initReactI18next).init({
     'problems',
     'meds',
     'nextsteps',
+    'rx',
   ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -123,6 +123,13 @@ const BOUND_CODES: Record<string, readonly (readonly [string, EmittedValueSet])[
   Immunization: [['status', 'http://hl7.org/fhir/ValueSet/immunization-status']],
   Procedure: [['status', 'http://hl7.org/fhir/ValueSet/event-status']],
   FamilyMemberHistory: [['status', 'http://hl7.org/fhir/ValueSet/history-status']],
+  MedicationRequest: [
+    ['status', 'http://hl7.org/fhir/ValueSet/medicationrequest-status'],
+    ['intent', 'http://hl7.org/fhir/ValueSet/medicationrequest-intent'],
+    ['dosageInstruction.timing.repeat.when', 'http://hl7.org/fhir/ValueSet/event-timing'],
+    ['dosageInstruction.timing.repeat.periodUnit', 'http://hl7.org/fhir/ValueSet/units-of-time'],
+    ['dosageInstruction.timing.repeat.boundsDuration.code', 'http://hl7.org/fhir/ValueSet/units-of-time'],
+  ],
 };
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data');

@@ -10,6 +10,8 @@ import { errorMessage, fieldErrors, hasFieldErrors, topLevelField } from '../../
 import './admin.css';
 import { AUDIT_NAMES_ROLES, mayCall } from '../../../../shared/access';
 import { useSessionStore } from '../../app/session-store';
+import { mayUse } from '../../../../shared/contract';
+import { RxAlertReport } from '../rx/RxAlertReport';
 
 const PAGE_SIZE = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -117,6 +119,7 @@ export function AuditScreen() {
           </nav>
         </>
       )}
+      {mayUse('rxReport.alerts', roles) && <RxAlertReport />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { VisitDiagnoses } from '../problems/VisitDiagnoses';
 import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
+import { PrescriptionPad } from '../../rx/PrescriptionPad';
 
 /**
  * The doctor's visit in progress: its signed notes, the author's unsigned note open in the editor (or
@@ -72,6 +73,7 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
         <NoteEditor key={`new-${visit.notes.length}`} visitId={visit.id} onDirtyChange={trackDirty('new')} />
       )}
       <VisitDiagnoses patientId={visit.patientId} visitId={visit.id} />
+      <PrescriptionPad visitId={visit.id} patientId={visit.patientId} />
       {confirming && (
         <Dialog
           open

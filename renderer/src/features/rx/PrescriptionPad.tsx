@@ -1,0 +1,378 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DOSE_FORMS, ROUTES, type DoseForm } from '../../../../shared/domain/drug';
+import {
+  DURATION_UNITS,
+  TIMINGS,
+  UNITS_BY_FORM,
+  doseSentence,
+  parseFrequency,
+  prescriptionItemInputSchema,
+  type Prescription,
+  type PrescriptionItem,
+} from '../../../../shared/domain/prescription';
+import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
+import { useDateFormat } from '../../format/use-date-format';
+import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
+import { Notice, SelectField, TextField } from '../../ui';
+import './rx.css';
+
+const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
+
+/**
+ * The prescription pad in the visit (issue 10): a draft's items typed from the keyboard (Enter adds
+ * one), each read back as a sentence, the safety alerts under it with a reason to go on where one
+ * is needed, then Sign. Alt+P starts a prescription, Alt+R repeats the last one, Alt+C renews the
+ * chronic medicines prescribed here.
+ */
+export function PrescriptionPad({ visitId, patientId }: { visitId: string; patientId: string }) {
+  const { t } = useTranslation('rx');
+  const format = useDateFormat();
+  const [rxId, setRxId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const list = useChannelQuery('prescriptions.list', { patientId });
+  const context = useChannelQuery('prescriptions.patientContext', { patientId });
+  const openDraft = list.data?.find((p) => p.status === 'draft' && p.visitId === visitId);
+  const currentId = rxId ?? openDraft?.id ?? null;
+  const create = useChannelMutation('prescriptions.createDraft', { invalidates: [...INVALIDATES] });
+  const repeat = useChannelMutation('prescriptions.repeatLast', { invalidates: [...INVALIDATES] });
+  const renew = useChannelMutation('prescriptions.renewChronic', { invalidates: [...INVALIDATES] });
+
+  const start = async (how: 'new' | 'repeat' | 'renew') => {
+    setFailure(null);
+    try {
+      const mutation = how === 'new' ? create : how === 'repeat' ? repeat : renew;
+      const rx = await mutation.mutateAsync({ visitId });
+      setRxId(rx.id);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+
+  // One key each, wherever the focus is in the chart while the visit is open.
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented) return;
+      const how = e.code === 'KeyP' ? 'new' : e.code === 'KeyR' ? 'repeat' : e.code === 'KeyC' ? 'renew' : null;
+      if (!how) return;
+      e.preventDefault();
+      void start(how);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  const ctx = context.data;
+  return (
+    <section className="rx-pad" aria-label={t('pad.label')}>
+      <div className="rx-pad__header">
+        <h4>{t('pad.title')}</h4>
+        <button type="button" aria-keyshortcuts="Alt+P" onClick={() => void start('new')}>
+          {t('pad.new')}
+        </button>
+        <button type="button" aria-keyshortcuts="Alt+R" onClick={() => void start('repeat')}>
+          {t('pad.repeatLast')}
+        </button>
+        <button type="button" aria-keyshortcuts="Alt+C" onClick={() => void start('renew')}>
+          {t('pad.renewChronic')}
+        </button>
+        <span className="rx-pad__keys">{t('pad.keys')}</span>
+      </div>
+      {ctx?.isChild && (
+        <Notice tone="info">
+          {ctx.weightKg !== null && ctx.weighedAt
+            ? t('pad.childWeight', { age: ctx.ageYears, weight: ctx.weightKg, when: format.dateTime(ctx.weighedAt) })
+            : t('pad.childNoWeight', { age: ctx.ageYears })}
+        </Notice>
+      )}
+      {failure && <Notice tone="error">{failure}</Notice>}
+      {currentId && <PrescriptionDraft key={currentId} id={currentId} />}
+    </section>
+  );
+}
+
+function PrescriptionDraft({ id }: { id: string }) {
+  const { t } = useTranslation('rx');
+  const query = useChannelQuery('prescriptions.get', { id });
+  const [signedNote, setSignedNote] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [signErrors, setSignErrors] = useState<FieldErrors>({});
+  const sign = useChannelMutation('prescriptions.sign', { invalidates: [...INVALIDATES] });
+  const rx = query.data;
+  if (!rx) return null;
+
+  const signNow = async () => {
+    setFailure(null);
+    setSignErrors({});
+    try {
+      const signed = await sign.mutateAsync({ id: rx.id, version: rx.version });
+      setSignedNote(t('pad.signed', { number: signed.number }));
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setSignErrors(fieldErrors(error));
+    }
+  };
+
+  return (
+    <div className="rx-draft">
+      {rx.status === 'signed' && <p className="rx-draft__status">{t('pad.signedAs', { number: rx.number })}</p>}
+      {rx.status === 'cancelled' && (
+        <p className="rx-draft__status">{t('pad.cancelled', { reason: rx.cancelReason })}</p>
+      )}
+      {signedNote && <Notice tone="success">{signedNote}</Notice>}
+      <ol className="rx-items" aria-label={t('pad.items')}>
+        {rx.items.map((item) => (
+          <ItemRow
+            key={item.id}
+            rx={rx}
+            item={item}
+            error={item.needsOverride.length > 0 ? signErrors[`items.${item.position}`] : undefined}
+          />
+        ))}
+      </ol>
+      {rx.items.length === 0 && <p>{t('pad.noItems')}</p>}
+      {rx.status === 'draft' && (
+        <>
+          <ItemForm prescriptionId={rx.id} />
+          {failure && <Notice tone="error">{failure}</Notice>}
+          <button type="button" className="primary" onClick={() => void signNow()} disabled={sign.isPending}>
+            {t('pad.sign')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem; error: string | undefined }) {
+  const { t } = useTranslation('rx');
+  const remove = useChannelMutation('prescriptions.removeItem', { invalidates: [...INVALIDATES] });
+  const draft = rx.status === 'draft';
+  return (
+    <li className="rx-item">
+      <div className="rx-item__line">
+        <strong>{item.item.name}</strong> <span>{item.sentence}</span>
+        {draft && (
+          <button
+            type="button"
+            aria-label={t('pad.remove', { name: item.item.name })}
+            onClick={() => void remove.mutateAsync({ itemId: item.id, version: item.version })}
+          >
+            ×
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="rx-alerts">
+        {item.alerts.map((a) => {
+          const done = item.overrides.find((o) => o.ruleId === a.ruleId);
+          return (
+            <li key={`${a.ruleId}-${a.against ?? ''}`} className={`rx-alert rx-alert--${a.severity}`}>
+              <span className="rx-alert__severity">{t(`alert.${a.severity}`)}</span> {a.message}
+              {done && <span> · {t('alert.overridden', { reason: done.reason })}</span>}
+              {draft && !done && a.severity === 'interrupt' && <OverrideForm itemId={item.id} ruleId={a.ruleId} />}
+            </li>
+          );
+        })}
+        {!draft &&
+          item.overrides.map((o) => (
+            <li key={o.id} className="rx-alert rx-alert--interrupt">
+              {o.message} · {t('alert.overridden', { reason: o.reason })}
+            </li>
+          ))}
+      </ul>
+    </li>
+  );
+}
+
+function OverrideForm({ itemId, ruleId }: { itemId: string; ruleId: string }) {
+  const { t } = useTranslation('rx');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const keep = useChannelMutation('prescriptions.overrideAlert', { invalidates: [...INVALIDATES] });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await keep.mutateAsync({ itemId, ruleId, reason });
+    } catch (err) {
+      setError(fieldErrors(err).reason ?? errorMessage(err));
+    }
+  };
+  return (
+    <form className="rx-override" onSubmit={(e) => void submit(e)}>
+      <TextField
+        label={t('alert.reason', { rule: ruleId })}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error}
+      />
+      <button type="submit">{t('alert.keep')}</button>
+    </form>
+  );
+}
+
+interface ItemFormState {
+  name: string;
+  form: DoseForm;
+  amount: string;
+  unit: string;
+  route: string;
+  frequency: string;
+  timing: string;
+  durationValue: string;
+  durationUnit: string;
+}
+
+const EMPTY: ItemFormState = {
+  name: '',
+  form: 'tablet',
+  amount: '1',
+  unit: 'tablet',
+  route: 'oral',
+  frequency: '',
+  timing: 'none',
+  durationValue: '',
+  durationUnit: 'days',
+};
+
+function itemOf(s: ItemFormState) {
+  return {
+    kind: 'structured' as const,
+    productId: null,
+    name: s.name,
+    form: s.form,
+    route: s.route,
+    lines: [
+      {
+        amount: s.amount.trim() === '' ? Number.NaN : Number(s.amount),
+        unit: s.unit,
+        frequency: s.frequency,
+        timing: s.timing,
+        duration: s.durationValue.trim() === '' ? null : { value: Number(s.durationValue), unit: s.durationUnit },
+      },
+    ],
+  };
+}
+
+/** Form path from main's or zod's ("item.lines.0.amount") to this form's control. */
+function controlOf(path: string): string {
+  const p = path.replace(/^item\./, '');
+  if (p.startsWith('lines.0.duration')) return 'durationValue';
+  if (p.startsWith('lines.0.')) return p.slice('lines.0.'.length).split('.')[0]!;
+  return p.split('.')[0]!;
+}
+
+function ItemForm({ prescriptionId }: { prescriptionId: string }) {
+  const { t } = useTranslation('rx');
+  const [s, setS] = useState<ItemFormState>(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alertsNote, setAlertsNote] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const add = useChannelMutation('prescriptions.addItem', { invalidates: [...INVALIDATES] });
+  useEffect(() => first.current?.focus(), []);
+  const set = (patch: Partial<ItemFormState>) => setS((prev) => ({ ...prev, ...patch }));
+  const parsed = prescriptionItemInputSchema.safeParse(itemOf(s));
+  const frequency = s.frequency.trim() ? parseFrequency(s.frequency) : null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setAlertsNote(null);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error, controlOf));
+      return;
+    }
+    setErrors({});
+    try {
+      await add.mutateAsync({ prescriptionId, item: itemOf(s) as never });
+      setS(EMPTY);
+      first.current?.focus();
+    } catch (error) {
+      const fields = fieldErrors(error, controlOf);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setAlertsNote(errorMessage(error));
+    }
+  };
+
+  const units = UNITS_BY_FORM[s.form];
+  return (
+    <form className="rx-item-form" onSubmit={(e) => void submit(e)} aria-label={t('item.legend')}>
+      <TextField
+        ref={first}
+        label={t('item.medicine')}
+        value={s.name}
+        onChange={(e) => set({ name: e.target.value })}
+        error={errors.name}
+      />
+      <SelectField
+        label={t('item.form')}
+        value={s.form}
+        options={DOSE_FORMS.map((f) => ({ value: f, label: f }))}
+        onChange={(e) => {
+          const form = e.target.value as DoseForm;
+          set({ form, unit: UNITS_BY_FORM[form][0]! });
+        }}
+      />
+      <TextField
+        label={t('item.amount')}
+        inputMode="decimal"
+        value={s.amount}
+        onChange={(e) => set({ amount: e.target.value })}
+        error={errors.amount}
+      />
+      <SelectField
+        label={t('item.unit')}
+        value={s.unit}
+        options={units.map((u) => ({ value: u, label: u }))}
+        onChange={(e) => set({ unit: e.target.value })}
+        error={errors.unit}
+      />
+      <SelectField
+        label={t('item.route')}
+        value={s.route}
+        options={ROUTES.map((r) => ({ value: r, label: r }))}
+        onChange={(e) => set({ route: e.target.value })}
+      />
+      <TextField
+        label={t('item.frequency')}
+        value={s.frequency}
+        hint={t('item.frequencyHint')}
+        onChange={(e) => set({ frequency: e.target.value })}
+        error={errors.frequency ?? (frequency && !frequency.ok ? frequency.message : undefined)}
+      />
+      <SelectField
+        label={t('item.timing')}
+        value={s.timing}
+        options={TIMINGS.map((v) => ({ value: v, label: t(`item.timings.${v}`) }))}
+        onChange={(e) => set({ timing: e.target.value })}
+      />
+      <TextField
+        label={t('item.duration')}
+        inputMode="numeric"
+        value={s.durationValue}
+        hint={t('item.noDuration')}
+        onChange={(e) => set({ durationValue: e.target.value })}
+        error={errors.durationValue}
+      />
+      <SelectField
+        label={t('item.durationUnit')}
+        value={s.durationUnit}
+        options={DURATION_UNITS.map((v) => ({ value: v, label: t(`item.durationUnits.${v}`) }))}
+        onChange={(e) => set({ durationUnit: e.target.value })}
+      />
+      {parsed.success && (
+        <p className="rx-readback" aria-live="polite">
+          {t('item.readBack', { sentence: doseSentence(parsed.data) })}
+        </p>
+      )}
+      {alertsNote && <Notice tone="error">{alertsNote}</Notice>}
+      <button type="submit" disabled={add.isPending}>
+        {t('item.add')}
+      </button>
+    </form>
+  );
+}
