@@ -70,6 +70,9 @@ export const CHANNEL_NAMES = [
   'print.toPrinter',
   'print.visitSummary',
   'print.visitSummaryToPrinter',
+  // The printed prescription (issue 10): shared/rx-contract/print.ts.
+  'users.own',
+  'users.updateOwnCredentials',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
   'visits.start',
   'visits.finish',
