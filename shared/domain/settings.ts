@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { lineText, multilineText } from '../plain-text';
+import { PRINT_LANGUAGES } from '../rx-print/print-language';
 
 export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
+export const PRESCRIPTION_PAPER_SIZES = ['A5', 'A4'] as const;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -31,6 +33,10 @@ export const clinicSettingsSchema = z.strictObject({
     .max(240, { message: 'Idle lock must be between 1 and 240 minutes' })
     .default(10),
   paperSize: z.enum(['A4', 'LETTER', 'A5']).default('A4'),
+  /** The printed prescription (issue 10): its paper, A5 (the usual pad) or A4. */
+  prescriptionPaperSize: z.enum(PRESCRIPTION_PAPER_SIZES, { message: 'Choose A5 or A4' }).default('A5'),
+  /** The language of the prescription's fixed words and dose sentences (shared/i18n/<code>/prescription.json). */
+  printLanguage: z.enum(PRINT_LANGUAGES, { message: 'Choose a printout language from the list' }).default('en'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;
