@@ -123,6 +123,25 @@ export const CHANNEL_NAMES = [
 
   // The chart: FHIR R4 export (shared/chart-contract/fhir.ts)
   'fhir.exportPatient',
+
+  // Prescriptions (issue 10, rx-core: shared/rx-contract/prescriptions.ts)
+  'prescriptions.createDraft',
+  'prescriptions.get',
+  'prescriptions.list',
+  'prescriptions.patientContext',
+  'prescriptions.addItem',
+  'prescriptions.updateItem',
+  'prescriptions.removeItem',
+  'prescriptions.overrideAlert',
+  'prescriptions.sign',
+  'prescriptions.cancel',
+  'prescriptions.change',
+  'prescriptions.repeatLast',
+  'prescriptions.renewChronic',
+  'prescriptions.favourites',
+  'prescriptions.saveFavourite',
+  'prescriptions.removeFavourite',
+  'rxReport.alerts',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -28,6 +28,7 @@ import { vitalsChannels } from './chart-contract/vitals';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
+import { prescriptionChannels } from './rx-contract/prescriptions';
 import { rxPrintChannels } from './rx-contract/print';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
@@ -356,6 +357,8 @@ export const contract = {
   ...problemChannels,
   ...medicationChannels,
   ...fhirChannels,
+  // Prescriptions (issue 10, rx-core).
+  ...prescriptionChannels,
   // The printed prescription (issue 10): shared/rx-contract/print.ts.
   ...rxPrintChannels,
 } as const satisfies ChannelSpecs;

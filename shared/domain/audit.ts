@@ -71,6 +71,18 @@ export const AUDIT_ACTIONS = [
   'history.save',
   'print.visit_summary',
   'fhir.export',
+  // Prescriptions (issue 10, rx-core).
+  'prescription.create',
+  'prescription.view',
+  'prescription.item_add',
+  'prescription.item_update',
+  'prescription.item_remove',
+  'prescription.override',
+  'prescription.sign',
+  'prescription.cancel',
+  'prescription.favourite_save',
+  'prescription.favourite_remove',
+  'rx_report.view',
   // Lists that show patients, and refused calls (buffered; see electron/main/audit/read-audit.ts).
   'patient.search',
   'patient.duplicate_check',

@@ -113,6 +113,8 @@ export interface SafetyItem {
   name: string;
   /** Planned amount per day of each ingredient in mg, where it can be computed (null: unknown). */
   dailyMgByIngredient: Record<string, number> | null;
+  /** Route of the product (dose limits count only systemic routes); absent: not known. */
+  route?: Route | null;
 }
 
 export interface SafetyContext {

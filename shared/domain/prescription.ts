@@ -460,3 +460,129 @@ export function doseSentence(item: PrescriptionItemInput): string {
   if (item.kind === 'free') return item.directions;
   return item.lines.map(doseLineSentence).join(', then ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// The prescription record as the channels carry it (shared/rx-contract/prescriptions.ts)
+// ---------------------------------------------------------------------------------------------
+
+export const PRESCRIPTION_STATUSES = ['draft', 'signed', 'cancelled'] as const;
+export type PrescriptionStatus = (typeof PRESCRIPTION_STATUSES)[number];
+
+export const OVERRIDE_REASON_MAX = 300;
+export const CANCEL_REASON_MAX = 300;
+
+export const overrideReasonSchema = lineText('Reason')
+  .trim()
+  .min(1, { message: 'Say why you go on despite this alert' })
+  .max(OVERRIDE_REASON_MAX, { message: `The reason must be at most ${OVERRIDE_REASON_MAX} characters` });
+
+export const cancelReasonSchema = lineText('Reason')
+  .trim()
+  .min(1, { message: 'Say why the prescription is cancelled' })
+  .max(CANCEL_REASON_MAX, { message: `The reason must be at most ${CANCEL_REASON_MAX} characters` });
+
+/** An override given with an item (its rule id, from the alert shown) or at signing (with the item's id). */
+export const overrideInputSchema = z.strictObject({ ruleId: z.string().min(1).max(120), reason: overrideReasonSchema });
+export const signOverrideInputSchema = overrideInputSchema.extend({ itemId: z.string().uuid() });
+
+const alertShape = z.object({
+  kind: z.string(),
+  severity: z.enum(['interrupt', 'warn', 'note']),
+  ruleId: z.string(),
+  message: z.string(),
+  source: z.string(),
+  against: z.string().nullable(),
+});
+
+export const alertOverrideSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  kind: z.string(),
+  severity: z.string(),
+  message: z.string(),
+  reason: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type AlertOverride = z.infer<typeof alertOverrideSchema>;
+
+export const prescriptionItemSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  position: z.number().int(),
+  /** The item as written (parsed form). */
+  item: z.custom<PrescriptionItemInput>((v) => typeof v === 'object' && v !== null),
+  /** The directions in English (doseSentence). */
+  sentence: z.string(),
+  /** Drafts: the alerts of the last check (every read re-checks). Signed: the alerts overridden. */
+  alerts: z.array(alertShape),
+  overrides: z.array(alertOverrideSchema),
+  /** Interrupting alerts still without an override reason (signing is refused while any remain). */
+  needsOverride: z.array(z.string()),
+});
+export type PrescriptionItem = z.infer<typeof prescriptionItemSchema>;
+
+export const prescriptionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  patientId: z.string(),
+  visitId: z.string(),
+  doctorId: z.string(),
+  doctorName: z.string(),
+  status: z.enum(PRESCRIPTION_STATUSES),
+  number: z.string().nullable(),
+  createdAt: z.string(),
+  signedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string(),
+  replacesId: z.string().nullable(),
+  items: z.array(prescriptionItemSchema),
+});
+export type Prescription = z.infer<typeof prescriptionSchema>;
+
+export const prescriptionSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(PRESCRIPTION_STATUSES),
+  number: z.string().nullable(),
+  visitId: z.string(),
+  doctorName: z.string(),
+  createdAt: z.string(),
+  signedAt: z.string().nullable(),
+  itemNames: z.array(z.string()),
+});
+
+/** After an item is written: the prescription and the alerts the item raised (shown to the doctor). */
+export const itemWriteResultSchema = z.object({
+  prescription: prescriptionSchema,
+  itemId: z.string(),
+  alerts: z.array(alertShape),
+});
+
+/** What the pad shows above the items: for children the latest weight, for mg/kg help. */
+export const rxPatientContextSchema = z.object({
+  ageYears: z.number().int().nullable(),
+  isChild: z.boolean(),
+  weightKg: z.number().nullable(),
+  weighedAt: z.string().nullable(),
+  allergiesRecorded: z.boolean(),
+});
+
+export const FAVOURITE_LABEL_MAX = 100;
+export const favouriteSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  label: z.string(),
+  item: z.custom<PrescriptionItemInput>((v) => typeof v === 'object' && v !== null),
+  sentence: z.string(),
+});
+export type Favourite = z.infer<typeof favouriteSchema>;
+
+/** Admin report: counts per rule over a period, no patient data. */
+export const alertReportRowSchema = z.object({
+  ruleId: z.string(),
+  kind: z.string(),
+  severity: z.string(),
+  shown: z.number().int(),
+  overridden: z.number().int(),
+});
+export type AlertReportRow = z.infer<typeof alertReportRowSchema>;

@@ -729,3 +729,131 @@ export const socialHistory = sqliteTable(
   // Not unique: two laptops may each start one for a patient before they sync; the newest is read.
   (t) => [index('social_history_patient_idx').on(t.patient_id)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Prescriptions (issue 10, rx-core): the prescription record, its items, the overrides of safety
+// alerts, the alerts shown (for the admin report) and the doctors' favourite regimens. Doctors
+// only (shared/access.ts DOCTOR). A signed prescription is immutable; a change is a cancellation
+// with a reason and a new prescription (replaces_id).
+// ---------------------------------------------------------------------------------------------
+
+/** A prescription (FHIR MedicationRequest per item): written in a visit, draft → signed → cancelled. */
+export const prescriptions = sqliteTable(
+  'prescriptions',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    doctor_id: text('doctor_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'draft' | 'signed' | 'cancelled' */
+    status: text('status').notNull(),
+    /** Shown on the printout; given when signed ("RX-YYYYMMDD-XXXXXX", unique across laptops). */
+    number: text('number'),
+    signed_at: text('signed_at'),
+    cancelled_at: text('cancelled_at'),
+    cancelled_by: text('cancelled_by').references(() => users.id),
+    cancel_reason: text('cancel_reason').notNull().default(''),
+    /** The cancelled prescription this one replaces (a change is cancel + new). */
+    replaces_id: text('replaces_id'),
+  },
+  (t) => [
+    index('prescriptions_patient_idx').on(t.patient_id, t.status, t.signed_at),
+    index('prescriptions_visit_idx').on(t.visit_id),
+  ],
+);
+
+/** One item of a prescription: the product's id and copied name, and its dose lines (JSON, shared/domain/prescription.ts). */
+export const prescriptionItems = sqliteTable(
+  'prescription_items',
+  {
+    ...recordColumns,
+    prescription_id: text('prescription_id')
+      .notNull()
+      .references(() => prescriptions.id),
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    position: integer('position').notNull(),
+    /** 'structured' | 'free' */
+    kind: text('kind').notNull(),
+    product_id: text('product_id'),
+    name: text('name').notNull(),
+    form: text('form'),
+    route: text('route'),
+    /** Structured: the dose lines as JSON (DoseLine[]); free: null. */
+    lines_json: text('lines_json'),
+    /** Free text directions. */
+    directions: text('directions').notNull().default(''),
+    quantity_value: real('quantity_value'),
+    quantity_unit: text('quantity_unit'),
+    repeats: integer('repeats').notNull().default(0),
+    instructions: text('instructions').notNull().default(''),
+    /** The medication-list line this item started when signed. */
+    medication_id: text('medication_id').references(() => medications.id),
+  },
+  (t) => [index('prescription_items_prescription_idx').on(t.prescription_id, t.position)],
+);
+
+/** A doctor's decision to go on despite a safety alert, with the reason (shown on the prescription). */
+export const rxAlertOverrides = sqliteTable(
+  'rx_alert_overrides',
+  {
+    ...recordColumns,
+    item_id: text('item_id')
+      .notNull()
+      .references(() => prescriptionItems.id),
+    prescription_id: text('prescription_id')
+      .notNull()
+      .references(() => prescriptions.id),
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    rule_id: text('rule_id').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    message: text('message').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('rx_alert_overrides_item_idx').on(t.item_id), index('rx_alert_overrides_rule_idx').on(t.rule_id)],
+);
+
+/**
+ * Each safety alert once per item and rule, when first shown (for the admin report of alerts shown
+ * and overridden per rule). Append-only counts; not a record kind (no patient content besides ids).
+ */
+export const rxAlertsShown = sqliteTable(
+  'rx_alerts_shown',
+  {
+    id: text('id').primaryKey(),
+    item_id: text('item_id').notNull(),
+    rule_id: text('rule_id').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    shown_at: text('shown_at').notNull(),
+    shown_by: text('shown_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('rx_alerts_shown_item_rule_idx').on(t.item_id, t.rule_id),
+    index('rx_alerts_shown_rule_idx').on(t.rule_id),
+  ],
+);
+
+/** A doctor's favourite regimen: one item as JSON (PrescriptionItemInput), filled into a line in one step. */
+export const rxFavourites = sqliteTable(
+  'rx_favourites',
+  {
+    ...recordColumns,
+    doctor_id: text('doctor_id')
+      .notNull()
+      .references(() => users.id),
+    label: text('label').notNull(),
+    item_json: text('item_json').notNull(),
+  },
+  (t) => [index('rx_favourites_doctor_idx').on(t.doctor_id)],
+);

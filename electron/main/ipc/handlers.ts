@@ -7,6 +7,7 @@ import { registerMedicationHandlers } from '../chart/medications/medication-hand
 import type { ServiceContext } from '../context';
 import { registerDraftHandlers } from '../drafts/draft-handlers';
 import { registerFhirHandlers } from '../fhir/fhir-handlers';
+import { registerPrescriptionHandlers } from '../rx/prescriptions/prescription-handlers';
 import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerProblemHandlers } from '../chart/problems/problem-handlers';
@@ -41,5 +42,6 @@ export function registerHandlers(
   registerMedicationHandlers(ctx, registry);
   registerFhirHandlers(ctx, registry);
   registerVitalsHandlers(ctx, registry);
+  registerPrescriptionHandlers(ctx, registry);
   return registry;
 }

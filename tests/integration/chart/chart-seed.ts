@@ -10,6 +10,7 @@ import {
   visitKind,
   vitalsKind,
 } from '../../../electron/main/chart/chart-kinds';
+import { PrescriptionService } from '../../../electron/main/rx/prescriptions/prescription-service';
 import { RecordWriter, type ColumnValues } from '../../../electron/main/records/record-writer';
 import type { RecordKind } from '../../../electron/main/records/record-kind';
 import type { TestApp } from '../support';
@@ -144,4 +145,51 @@ export function seedChart(
     });
     return { visitId: visit.id, noteId: note.id };
   })();
+}
+
+/**
+ * A signed prescription in the visit, with an overridden alert, every text carrying
+ * CLINICAL_CANARY (issue 10): written through the prescription service as the pad does.
+ */
+export function seedPrescription(app: TestApp, actor: Actor, visitId: string): string {
+  const rx = new PrescriptionService(app.core.ctx);
+  const draft = rx.createDraft(visitId, actor);
+  rx.addItem(
+    draft.id,
+    {
+      kind: 'structured',
+      productId: null,
+      name: `Amoxicillin 500 mg capsule ${CLINICAL_CANARY}`,
+      form: 'capsule',
+      route: 'oral',
+      lines: [
+        {
+          amount: 1,
+          unit: 'capsule',
+          frequency: { kind: 'daily', times: 3 },
+          timing: 'after-food',
+          duration: { value: 5, unit: 'days' },
+        },
+      ],
+      quantity: null,
+      repeats: 0,
+      instructions: `Finish the course ${CLINICAL_CANARY}`,
+    },
+    [],
+    actor,
+  );
+  rx.addItem(
+    draft.id,
+    {
+      kind: 'free',
+      productId: null,
+      name: `Saline nasal drops ${CLINICAL_CANARY}`,
+      directions: `2 drops each nostril as needed ${CLINICAL_CANARY}`,
+      quantity: null,
+      repeats: 0,
+    },
+    [],
+    actor,
+  );
+  return rx.sign(draft.id, draft.version, [], actor).id;
 }

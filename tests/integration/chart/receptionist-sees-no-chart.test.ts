@@ -4,7 +4,7 @@ import { CHANNELS, contract, mayUse, type Channel } from '../../../shared/contra
 import type { Actor } from '../../../electron/main/context';
 import { openPrintingBook, type PrintingBook as Book } from '../frontdesk/printing-book';
 import { readPdf } from '../printing/read-pdf';
-import { CLINICAL_CANARY, seedChart } from './chart-seed';
+import { CLINICAL_CANARY, seedChart, seedPrescription } from './chart-seed';
 
 let book: Book | undefined;
 afterEach(() => {
@@ -99,7 +99,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
   it('every clinical channel is for doctors only', () => {
     const clinical = CHANNELS.filter(
       (c) =>
-        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets)\./.test(
+        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions)\./.test(
           c,
         ) || c.startsWith('print.visitSummary'),
     );
@@ -123,6 +123,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
     });
     await b.app.call(b.desk, 'appointments.checkIn', { id: booked.id, version: 1 });
     const { visitId } = seedChart(b.app, actor, b.patient.id);
+    const prescriptionId = seedPrescription(b.app, actor, visitId);
 
     const calls = receptionistCalls(b, '2026-03-10');
     calls['appointments.get'] = { id: booked.id };
@@ -153,11 +154,22 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
         'immunizations',
         'history_entries',
         'social_history',
+        'prescriptions',
+        'prescription_items',
+        'rx_alert_overrides',
+        'rx_favourites',
       ]
         .map((table) => db.prepare(`SELECT count(*) AS n, max(version) AS v FROM ${table}`).get() as object)
         .map((r) => JSON.stringify(r));
     const before = { chart: chartRows(), changes: b.app.count('change_log') };
-    const refusedInputs = [{}, { patientId: b.patient.id }, { visitId }, { id: visitId }];
+    const refusedInputs = [
+      {},
+      { patientId: b.patient.id },
+      { visitId },
+      { id: visitId },
+      { id: prescriptionId },
+      { prescriptionId },
+    ];
     for (const channel of CHANNELS.filter((c) => !channels.includes(c))) {
       for (const input of refusedInputs) {
         const answer = await b.app.raw(b.desk, channel, input);
