@@ -9,6 +9,7 @@
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
+ *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -32,6 +33,7 @@ import { benchStartupToSignIn } from './bench/startup-bench';
 import { plainCopyOf } from './bench/plain-copy';
 import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } from './bench/chart-bench';
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
+import { benchRxPdf } from './bench/rx-pdf-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -47,6 +49,7 @@ const SCENARIOS = [
   'note-autosave',
   'vitals-trend',
   'diagnosis-search',
+  'rx-pdf',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -286,6 +289,9 @@ async function main(): Promise<void> {
           log,
         }),
       );
+    } else if (scenario === 'rx-pdf') {
+      // A warm "Print prescription" preview (5 items, Devanagari name) through the dispatcher: no patient file needed.
+      results.push(await benchRxPdf({ migrationsDir: MIGRATIONS_DIR, samples: 60, log }));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

@@ -71,6 +71,11 @@ export const CHANNEL_NAMES = [
   'print.toPrinter',
   'print.visitSummary',
   'print.visitSummaryToPrinter',
+  // The printed prescription (issue 10): shared/rx-contract/print.ts.
+  'users.own',
+  'users.updateOwnCredentials',
+  'print.prescription',
+  'print.prescriptionToPrinter',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
   'visits.start',
   'visits.finish',

@@ -30,6 +30,7 @@ import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
 import { auditFindPatientChannels } from './audit-contract/find-patient';
 import { prescriptionChannels } from './rx-contract/prescriptions';
+import { rxPrintChannels } from './rx-contract/print';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -367,6 +368,8 @@ export const contract = {
   ...auditFindPatientChannels,
   // Prescriptions (issue 10, rx-core).
   ...prescriptionChannels,
+  // The printed prescription (issue 10): shared/rx-contract/print.ts.
+  ...rxPrintChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   'immunization.update',
   'history.save',
   'print.visit_summary',
+  // The printed prescription (issue 10, rx-print): preview, printer, reprints (copies).
+  'print.prescription',
   'fhir.export',
   // Prescriptions (issue 10, rx-core).
   'prescription.create',

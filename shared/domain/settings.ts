@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineText, multilineText } from '../plain-text';
 import { canonicalTimeZone } from '../time-zones';
+import { PRINT_LANGUAGES } from '../rx-print/print-language';
 
 export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
 /**
@@ -8,6 +9,7 @@ export const PAPER_SIZES = ['A4', 'LETTER', 'A5'] as const;
  * slip), or the clinic's paper size. A slip is a few lines: never a whole A4 sheet by default.
  */
 export const SLIP_SIZES = ['A6', 'RECEIPT_80', 'RECEIPT_58', 'PAPER'] as const;
+export const PRESCRIPTION_PAPER_SIZES = ['A5', 'A4'] as const;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -42,6 +44,10 @@ export const clinicSettingsSchema = z.strictObject({
     .default(10),
   paperSize: z.enum(['A4', 'LETTER', 'A5']).default('A4'),
   slipSize: z.enum(SLIP_SIZES, { message: 'Choose A6, an 80 mm or 58 mm receipt, or the paper size' }).default('A6'),
+  /** The printed prescription (issue 10): its paper, A5 (the usual pad) or A4. */
+  prescriptionPaperSize: z.enum(PRESCRIPTION_PAPER_SIZES, { message: 'Choose A5 or A4' }).default('A5'),
+  /** The language of the prescription's fixed words and dose sentences (shared/i18n/<code>/prescription.json). */
+  printLanguage: z.enum(PRINT_LANGUAGES, { message: 'Choose a printout language from the list' }).default('en'),
 });
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;

@@ -22,6 +22,28 @@ export const displayNameSchema = lineText('Name')
   .min(1, { message: 'Enter the person’s name' })
   .max(100, { message: 'Name must be at most 100 characters' });
 
+/**
+ * A doctor's qualifications as the prescription prints them under the name, e.g. "MBBS, MD (Medicine)".
+ * Optional ('' for none); refused, never cut, when too long.
+ */
+export const qualificationsSchema = lineText('Qualifications')
+  .trim()
+  .max(120, { message: 'Qualifications must be at most 120 characters' });
+
+/** A doctor's registration number with the medical council, e.g. "MMC 2011/04/1234"; '' for none. */
+export const registrationNumberSchema = lineText('Registration number')
+  .trim()
+  .max(40, { message: 'Registration number must be at most 40 characters' })
+  .regex(/^[\p{L}\p{N} ./()-]*$/u, {
+    message: 'Registration number may use letters, digits, spaces and . / ( ) - only',
+  });
+
+/** What a prescription prints under a doctor's name (issue 10): both optional. */
+export const credentialsSchema = {
+  qualifications: qualificationsSchema.default(''),
+  registrationNumber: registrationNumberSchema.default(''),
+};
+
 export const rolesSchema = z
   .array(roleSchema)
   .min(1, { message: 'Choose at least one role' })
@@ -36,6 +58,9 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   /** The password was set by an administrator: the person chooses their own at the next sign-in. */
   mustChangePassword: z.boolean(),
+  /** Printed on prescriptions under the doctor's name; '' when none. */
+  qualifications: z.string(),
+  registrationNumber: z.string(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -47,8 +72,9 @@ export const userCreateSchema = z.strictObject({
   displayName: displayNameSchema,
   password: passwordSchema,
   roles: rolesSchema,
+  ...credentialsSchema,
 });
-export type UserCreate = z.infer<typeof userCreateSchema>;
+export type UserCreate = z.input<typeof userCreateSchema>;
 
 /** A password typed to prove who is at the keyboard (never checked for length: it is the current one). */
 export const currentPasswordSchema = z
@@ -61,6 +87,9 @@ export const userUpdateSchema = z.strictObject({
   version: versionSchema,
   displayName: displayNameSchema,
   roles: rolesSchema,
+  /** Absent: unchanged (older callers edit only the name and roles). */
+  qualifications: qualificationsSchema.optional(),
+  registrationNumber: registrationNumberSchema.optional(),
   /** Needed only when administrators change their own roles: main asks for the password again. */
   currentPassword: currentPasswordSchema.optional(),
 });
@@ -90,3 +119,11 @@ export const sessionInfoSchema = z.object({
   mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** People edit their own printed credentials (a doctor's qualifications and registration number). */
+export const ownCredentialsUpdateSchema = z.strictObject({
+  version: versionSchema,
+  qualifications: qualificationsSchema,
+  registrationNumber: registrationNumberSchema,
+});
+export type OwnCredentialsUpdate = z.infer<typeof ownCredentialsUpdateSchema>;

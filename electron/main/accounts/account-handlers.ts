@@ -2,7 +2,18 @@ import type { ServiceContext } from '../context';
 import { actorOf } from '../ipc/actor';
 import type { HandlerRegistry } from '../ipc/handler-registry';
 import { appStatus, changeOwnPassword, completeSetup, lockSession, signIn, signOut } from './auth-service';
-import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } from './user-service';
+import {
+  createUser,
+  findUserById,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  toUser,
+  updateOwnCredentials,
+  updateUser,
+} from './user-service';
+import { AppError } from '../../../shared/errors';
+import { t } from '../i18n/translate';
 
 /** Start-up status, first-run setup, signing in and out, the session, and user accounts. */
 export function registerAccountHandlers(ctx: ServiceContext, registry: HandlerRegistry): void {
@@ -19,5 +30,11 @@ export function registerAccountHandlers(ctx: ServiceContext, registry: HandlerRe
     .register('users.create', (input, { actor }) => createUser(ctx, input, actorOf(actor)))
     .register('users.update', (input, { actor }) => updateUser(ctx, input, actorOf(actor)))
     .register('users.resetPassword', (input, { actor }) => resetPassword(ctx, input, actorOf(actor)))
-    .register('users.setDisabled', (input, { actor }) => setUserDisabled(ctx, input, actorOf(actor)));
+    .register('users.setDisabled', (input, { actor }) => setUserDisabled(ctx, input, actorOf(actor)))
+    .register('users.own', (_input, { actor }) => {
+      const row = findUserById(ctx, actorOf(actor).userId);
+      if (!row) throw new AppError('NOT_FOUND', t('errors.accounts.userNoLongerExists'));
+      return toUser(row);
+    })
+    .register('users.updateOwnCredentials', (input, { actor }) => updateOwnCredentials(ctx, input, actorOf(actor)));
 }

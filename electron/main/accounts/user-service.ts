@@ -23,6 +23,8 @@ export function toUser(row: UserRow): User {
     disabled: row.disabled_at !== null,
     lockedUntil: row.locked_until,
     mustChangePassword: Boolean(row.must_change_password),
+    qualifications: row.qualifications,
+    registrationNumber: row.registration_number,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -94,6 +96,8 @@ export function insertUser(
       display_name: input.displayName,
       password_hash: passwordHash,
       roles: JSON.stringify(input.roles),
+      qualifications: input.qualifications ?? '',
+      registration_number: input.registrationNumber ?? '',
       // A password someone else chose (an administrator, for a new colleague) is only good for one sign-in.
       must_change_password: options.mustChangePassword ? 1 : 0,
     },
@@ -134,7 +138,15 @@ export function changeUser(
 
 export async function updateUser(
   ctx: ServiceContext,
-  input: { id: string; version: number; displayName: string; roles: Role[]; currentPassword?: string | undefined },
+  input: {
+    id: string;
+    version: number;
+    displayName: string;
+    roles: Role[];
+    qualifications?: string | undefined;
+    registrationNumber?: string | undefined;
+    currentPassword?: string | undefined;
+  },
   actor: Actor,
 ): Promise<User> {
   const before = requireUser(ctx, input.id);
@@ -170,12 +182,42 @@ export async function updateUser(
       const updated = changeUser(
         ctx,
         row,
-        { display_name: input.displayName, roles: JSON.stringify(input.roles) },
+        {
+          display_name: input.displayName,
+          roles: JSON.stringify(input.roles),
+          ...(input.qualifications !== undefined ? { qualifications: input.qualifications } : {}),
+          ...(input.registrationNumber !== undefined ? { registration_number: input.registrationNumber } : {}),
+        },
         actor,
         {
           action: ownRolesChange ? 'user.own_roles' : 'user.update',
           details: `${row.username}: roles ${JSON.parse(row.roles).join(', ')} -> ${input.roles.join(', ')}`,
         },
+        input.version,
+      );
+      return toUser(updated);
+    })
+    .immediate();
+}
+
+/**
+ * People edit their own printed credentials (a doctor's qualifications and registration number):
+ * only those two columns of their own account, audited as a change of the account.
+ */
+export function updateOwnCredentials(
+  ctx: ServiceContext,
+  input: { version: number; qualifications: string; registrationNumber: string },
+  actor: Actor,
+): User {
+  return ctx.db.sqlite
+    .transaction(() => {
+      const row = requireUser(ctx, actor.userId);
+      const updated = changeUser(
+        ctx,
+        row,
+        { qualifications: input.qualifications, registration_number: input.registrationNumber },
+        actor,
+        { action: 'user.update', details: `${row.username}: own qualifications and registration number` },
         input.version,
       );
       return toUser(updated);

@@ -64,6 +64,10 @@ export const users = sqliteTable(
     session_epoch: integer('session_epoch').notNull().default(0),
     /** Set when an admin chose the password: the person must choose their own at the next sign-in. */
     must_change_password: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** A doctor's qualifications as printed on prescriptions ("MBBS, MD (Medicine)"); '' when none. (issue 10) */
+    qualifications: text('qualifications').notNull().default(''),
+    /** A doctor's medical council registration number, printed on prescriptions; '' when none. (issue 10) */
+    registration_number: text('registration_number').notNull().default(''),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
 );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
+import { shareDecodedFontTables } from './font-table-cache';
 
 /**
  * The fonts printed text may use, each with the scripts it draws (matched by Unicode
@@ -119,6 +120,7 @@ export function registerPdfFonts(fontsDir: string): void {
         );
       }
       vfs.writeFileSync(`chartbook-fonts/${file}`, bytes);
+      shareDecodedFontTables(bytes);
     }
     // Italic faces are not shipped; italics fall back to upright rather than failing the print.
     fonts[family] = {

@@ -21,5 +21,11 @@ export function registerPrintHandlers(printing: PrintService, registry: HandlerR
     )
     .register('print.visitSummaryToPrinter', async (input, { actor }) => ({
       outcome: await printing.toPrinter({ kind: 'visitSummary', visitId: input.visitId }, actorOf(actor)),
+    }))
+    .register('print.prescription', async (input, { actor }) =>
+      forPreview(await printing.prescription(input, actorOf(actor))),
+    )
+    .register('print.prescriptionToPrinter', async (input, { actor }) => ({
+      outcome: await printing.toPrinter({ kind: 'prescription', prescriptionId: input.prescriptionId }, actorOf(actor)),
     }));
 }

@@ -4,6 +4,8 @@ import { buildAppointmentSlipDocument } from './appointment-slip-document';
 import { buildDayListDocument } from './day-list-document';
 import { buildVisitSummaryDocument } from './visit-summary-document';
 import { visitSummarySource } from './visit-summary-source';
+import { buildPrescriptionDocument } from './prescription-document';
+import { SENT_TO_PRINTER, prescriptionPrintDetails, prescriptionPrintSource, priorPrints } from './prescription-source';
 import type { PrintedBy } from './print-clinic';
 import { renderPdf } from './render-pdf';
 import type { AuditOutcome } from '../../../shared/domain/audit';
@@ -31,7 +33,8 @@ interface PrintJob {
 export type PrintRequest =
   | { kind: 'dayList'; providerId: string; date: string }
   | { kind: 'slip'; appointmentId: string }
-  | { kind: 'visitSummary'; visitId: string };
+  | { kind: 'visitSummary'; visitId: string }
+  | { kind: 'prescription'; prescriptionId: string };
 
 export interface PrintServiceOptions {
   /** Why the PDF fonts could not be loaded at start (a message for people), or null when they were. */
@@ -91,6 +94,16 @@ export class PrintService {
   }
 
   /**
+   * A signed prescription for the preview (and Save as PDF); doctors only (the contract), audited as
+   * a preview. Once it has gone to a printer, the preview shows what a reprint prints: a COPY.
+   */
+  async prescription(input: { prescriptionId: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.prescriptionJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
+  /**
    * Builds the document again (with the current book) and hands it to the printer port. The audit
    * entry says what happened: sent to the printer, the dialog closed without printing, or a failure.
    */
@@ -104,7 +117,9 @@ export class PrintService {
         ? await this.dayListJob(request, actor)
         : request.kind === 'slip'
           ? await this.slipJob(request, actor)
-          : await this.visitSummaryJob(request, actor);
+          : request.kind === 'prescription'
+            ? await this.prescriptionJob(request, actor)
+            : await this.visitSummaryJob(request, actor);
     let outcome: PrintOutcome;
     try {
       outcome = await printer.printPdf(job.printed.pdf, job.printed.title);
@@ -112,7 +127,7 @@ export class PrintService {
       job.record('printer problem, not printed', 'failure');
       throw error;
     }
-    job.record(outcome === 'printed' ? 'sent to printer' : 'print dialog closed without printing');
+    job.record(outcome === 'printed' ? SENT_TO_PRINTER : 'print dialog closed without printing');
     return outcome;
   }
 
@@ -194,6 +209,42 @@ export class PrintService {
           patientId,
           outcome,
           details: `visit ${input.visitId} of ${day} (${what})`,
+        }),
+    };
+  }
+
+  private async prescriptionJob(input: { prescriptionId: string }, actor: Actor): Promise<PrintJob> {
+    const db = this.ctx.db.sqlite;
+    const { patientId, ...source } = prescriptionPrintSource(db, input.prescriptionId, getClinicSettings(this.ctx));
+    // The first print to a printer is the original; every later one is marked as a copy.
+    const copy = priorPrints(db, patientId, input.prescriptionId);
+    const doc = buildPrescriptionDocument({ ...this.printedBy(actor), ...source, copy });
+    const pdf = await this.render(doc);
+    const day = source.signedAt.slice(0, 10);
+    const label = source.number ?? day;
+    return {
+      printed: {
+        filename: `prescription-${fileSafe(label)}-${fileSafe(source.patient.mrn)}${copy > 0 ? `-copy-${copy}` : ''}.pdf`,
+        title: `Prescription – ${source.patient.mrn} – ${label}${copy > 0 ? ' (copy)' : ''}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
+      record: (what, outcome) =>
+        this.audit(actor, {
+          action: 'print.prescription',
+          patientId,
+          outcome,
+          details: prescriptionPrintDetails(
+            input.prescriptionId,
+            [
+              source.number ?? '',
+              copy > 0 ? `copy ${copy}` : 'original',
+              source.status === 'cancelled' ? 'cancelled' : '',
+              source.paperSize,
+              source.language,
+            ].filter(Boolean),
+            what,
+          ),
         }),
     };
   }

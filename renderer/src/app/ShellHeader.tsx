@@ -4,6 +4,7 @@ import { lockNow } from './session-actions';
 import { useSessionStore } from './session-store';
 import { useShortcutsDialog } from './shortcuts-dialog-store';
 import { ThemeToggle } from './ThemeToggle';
+import { OwnCredentialsButton } from '../features/rx/print/OwnCredentialsButton';
 
 interface ShellHeaderProps {
   session: SessionInfo;
@@ -28,6 +29,7 @@ export function ShellHeader({ session, onSignOut }: ShellHeaderProps) {
       </div>
       <div className="shell-header__actions">
         <ThemeToggle />
+        <OwnCredentialsButton roles={session.roles} />
         <button
           type="button"
           aria-label={t('shell.shortcuts')}

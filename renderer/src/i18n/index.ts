@@ -12,6 +12,7 @@ import problems from './en/problems.json';
 import meds from './en/meds.json';
 import nextsteps from './en/nextsteps.json';
 import rx from './en/rx.json';
+import rxprint from './en/rxprint.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
 import main from '../../../shared/i18n/en/main.json';
 
@@ -20,7 +21,22 @@ import main from '../../../shared/i18n/en/main.json';
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds, nextsteps, rx },
+  en: {
+    common,
+    patients,
+    admin,
+    appointments,
+    frontdesk,
+    main,
+    chart,
+    visits,
+    vitals,
+    problems,
+    meds,
+    nextsteps,
+    rx,
+    rxprint,
+  },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -42,6 +58,7 @@ void i18next.use(initReactI18next).init({
     'meds',
     'nextsteps',
     'rx',
+    'rxprint',
   ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -31,6 +31,7 @@ function receptionistCalls(b: Book, visitDate: string): Record<string, unknown> 
     'auth.signIn': { username: 'desk', password: PASSWORD },
     'auth.changePassword': { currentPassword: 'not my password at all', newPassword: 'brand new words here 9' },
     'session.touch': {},
+    'users.own': {},
     'settings.get': {},
     'backups.status': {},
     'patients.search': { text: b.patient.familyName },

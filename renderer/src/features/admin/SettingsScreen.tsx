@@ -4,7 +4,13 @@ import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { useSessionStore } from '../../app/session-store';
 import { timeZoneOptions } from '../../app/time-zones';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
-import { PAPER_SIZES, SLIP_SIZES, type ClinicSettings } from '../../../../shared/domain/settings';
+import {
+  PAPER_SIZES,
+  PRESCRIPTION_PAPER_SIZES,
+  SLIP_SIZES,
+  type ClinicSettings,
+} from '../../../../shared/domain/settings';
+import { PRINT_LANGUAGES, printLanguageName } from '../../../../shared/rx-print/print-language';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 import './admin.css';
 import { RecoveryKeySection } from '../security/RecoveryKeySection';
@@ -156,6 +162,24 @@ export function SettingsScreen() {
             onChange={(e) => set('slipSize', e.target.value as SettingsForm['slipSize'])}
             error={errors.slipSize}
             options={SLIP_SIZES.map((p) => ({ value: p, label: t(`settings.slip.${p}`) }))}
+          />
+        </div>
+        <div className="admin-settings__row">
+          <SelectField
+            label={t('settings.prescriptionPaperSize')}
+            hint={t('settings.prescriptionPaperHint')}
+            value={form.prescriptionPaperSize}
+            onChange={(e) => set('prescriptionPaperSize', e.target.value as SettingsForm['prescriptionPaperSize'])}
+            error={errors.prescriptionPaperSize}
+            options={PRESCRIPTION_PAPER_SIZES.map((p) => ({ value: p, label: t(`settings.paper.${p}`) }))}
+          />
+          <SelectField
+            label={t('settings.printLanguage')}
+            hint={t('settings.printLanguageHint')}
+            value={form.printLanguage}
+            onChange={(e) => set('printLanguage', e.target.value as SettingsForm['printLanguage'])}
+            error={errors.printLanguage}
+            options={PRINT_LANGUAGES.map((code) => ({ value: code, label: printLanguageName(code) }))}
           />
         </div>
         <div className="admin-settings__actions">

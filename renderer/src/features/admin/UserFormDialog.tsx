@@ -25,6 +25,10 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
+  const [qualifications, setQualifications] = useState(user?.qualifications ?? '');
+  const [registrationNumber, setRegistrationNumber] = useState(user?.registrationNumber ?? '');
+  // What a prescription prints under a doctor's name; kept (not cleared) if the role is unticked.
+  const isDoctor = roles.includes('doctor');
   const [currentPassword, setCurrentPassword] = useState('');
   const myId = useSessionStore((s) => s.session?.userId);
   // Main asks for the password again when administrators change their own roles.
@@ -53,10 +57,12 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
             version: user.version,
             displayName,
             roles,
+            qualifications,
+            registrationNumber,
             // Left out when empty, so main says what it needs rather than "enter your password".
             ...(ownRolesChange && currentPassword ? { currentPassword } : {}),
           })
-        : await create.mutateAsync({ username, displayName, password, roles });
+        : await create.mutateAsync({ username, displayName, password, roles, qualifications, registrationNumber });
       onSaved(saved);
     } catch (error) {
       const fields = fieldErrors(error, topLevelField);
@@ -128,6 +134,27 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
           </>
         )}
         <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
+        {isDoctor && (
+          <>
+            <TextField
+              label={t('users.form.qualifications')}
+              hint={t('users.form.qualificationsHint')}
+              value={qualifications}
+              onChange={(e) => setQualifications(e.target.value)}
+              error={errors.qualifications}
+              autoComplete="off"
+            />
+            <TextField
+              label={t('users.form.registrationNumber')}
+              hint={t('users.form.registrationNumberHint')}
+              value={registrationNumber}
+              onChange={(e) => setRegistrationNumber(e.target.value)}
+              error={errors.registrationNumber}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </>
+        )}
         {ownRolesChange && (
           <TextField
             label={t('users.form.currentPassword')}
