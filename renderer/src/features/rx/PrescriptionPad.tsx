@@ -16,6 +16,7 @@ import { useDateFormat } from '../../format/use-date-format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { Notice, SelectField, TextField } from '../../ui';
 import './rx.css';
+import { PrintPrescriptionButton } from './print/PrintPrescriptionButton';
 
 const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
 
@@ -120,6 +121,7 @@ function PrescriptionDraft({ id }: { id: string }) {
         <p className="rx-draft__status">{t('pad.cancelled', { reason: rx.cancelReason })}</p>
       )}
       {signedNote && <Notice tone="success">{signedNote}</Notice>}
+      <PrintPrescriptionButton prescriptionId={rx.id} number={rx.number} status={rx.status} />
       <ol className="rx-items" aria-label={t('pad.items')}>
         {rx.items.map((item) => (
           <ItemRow
