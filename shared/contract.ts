@@ -28,6 +28,7 @@ import { vitalsChannels } from './chart-contract/vitals';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
+import { drugChannels } from './rx-contract/drugs';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -355,6 +356,8 @@ export const contract = {
   ...problemChannels,
   ...medicationChannels,
   ...fhirChannels,
+  // Prescriptions: the drug catalogue and the clinic's formulary (shared/rx-contract/drugs.ts).
+  ...drugChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import {
 } from '../appointments/appointment-kinds';
 import { patientKind } from '../patients/patient-kind';
 import { CHART_KINDS } from '../chart/chart-kinds';
+import { RX_FORMULARY_KINDS } from '../rx/formulary/formulary-kinds';
 import type Database from 'better-sqlite3';
 import { clinicSettingsKind } from '../settings/clinic-settings-kind';
 import type { RecordKind } from './record-kind';
@@ -26,6 +27,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   appointmentKind,
   clinicSettingsKind,
   ...CHART_KINDS,
+  ...RX_FORMULARY_KINDS,
 ];
 
 export function recordKindNamed(name: string): RecordKind | undefined {

@@ -20,6 +20,7 @@ const TRANSLATED = [
   'patients',
   'printing',
   'records',
+  'rx',
   'security',
   'settings',
 ];
