@@ -9,6 +9,7 @@
  *   npm run bench -- --scenarios appointments-day,appointments-book,day-list-pdf
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
+ *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -32,6 +33,7 @@ import { benchStartupToSignIn } from './bench/startup-bench';
 import { plainCopyOf } from './bench/plain-copy';
 import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } from './bench/chart-bench';
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
+import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -47,6 +49,8 @@ const SCENARIOS = [
   'note-autosave',
   'vitals-trend',
   'diagnosis-search',
+  'drug-search',
+  'rx-safety-check',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -286,6 +290,17 @@ async function main(): Promise<void> {
           log,
         }),
       );
+    } else if (scenario === 'drug-search') {
+      results.push(
+        benchDrugSearch({
+          migrationsDir: MIGRATIONS_DIR,
+          rounds: Math.max(options.rounds, 5),
+          seed: options.seed,
+          log,
+        }),
+      );
+    } else if (scenario === 'rx-safety-check') {
+      results.push(benchRxSafetyCheck({ rounds: Math.max(options.rounds, 3), seed: options.seed, log }));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

@@ -30,7 +30,23 @@ export const STRENGTH_UNITS = [
   'mL',
   'tablet',
 ] as const;
-export type StrengthUnit = (typeof STRENGTH_UNITS)[number];
+
+/**
+ * A strength unit: an amount unit, optionally per a volume, mass, dose or time ("mg", "mg/5 mL",
+ * "mcg/dose", "mg/24 h", "mg/2.5 mL"). The list above is what a form offers; a CSV may use any unit
+ * of this shape.
+ */
+const UNIT_PATTERN = /^(mg|mcg|g|units|%|ml|tablet)(\/((\d+(\.\d+)?) ?)?(ml|g|dose|h))?$/;
+
+/** The unit as stored ("MG/5ml" -> "mg/5 mL"), or null when it is not a strength unit. */
+export function canonicalStrengthUnit(text: string): string | null {
+  const m = UNIT_PATTERN.exec(text.trim().toLowerCase().replace(/\s+/g, ' '));
+  if (!m) return null;
+  const fix = (u: string): string => (u === 'ml' ? 'mL' : u);
+  if (!m[2]) return fix(m[1]!);
+  const per = m[4] ? `${m[4]} ${fix(m[6]!)}` : fix(m[6]!);
+  return `${fix(m[1]!)}/${per}`;
+}
 
 const INGREDIENT_ID = /^[a-z0-9][a-z0-9.-]*$/;
 
@@ -41,7 +57,12 @@ export const formularyIngredientSchema = z.strictObject({
     .number({ message: 'Write the strength as a number' })
     .positive({ message: 'A strength is more than zero' })
     .max(10_000_000, { message: 'This strength is too large' }),
-  unit: z.enum(STRENGTH_UNITS, { message: 'Choose a unit from the list' }),
+  unit: z
+    .string()
+    .max(20)
+    .refine((u) => canonicalStrengthUnit(u) === u, {
+      message: 'Choose a unit from the list (for example mg or mg/5 mL)',
+    }),
 });
 export type FormularyIngredient = z.infer<typeof formularyIngredientSchema>;
 

@@ -47,13 +47,26 @@ function entryOf(product: DrugProduct, catalogue: Catalogue): Entry {
   return { product, haystack: ` ${[...words].join(' ')}`, brand, name, sortKey: brand || name };
 }
 
+/** Cached matches per typed word, at most this many words (typing re-uses the previous prefix). */
+const TOKEN_CACHE_LIMIT = 4_000;
+
 export class DrugSearchIndex {
+  /** In display order when nothing else decides: single ingredients first, then by brand or name. */
   private readonly entries: Entry[];
   private readonly byId = new Map<string, Entry>();
+  /** Entry positions whose words include one beginning with the token (ascending). */
+  private readonly tokenMatches = new Map<string, Int32Array>();
 
   constructor(catalogue: Catalogue, formulary: readonly DrugProduct[]) {
-    // Formulary first: with equal rank a clinic's own brand comes before the generic.
-    this.entries = [...formulary, ...catalogue.products].map((p) => entryOf(p, catalogue));
+    // Formulary first: with equal rank and name a clinic's own brand comes before the generic.
+    const all = [...formulary, ...catalogue.products].map((p, order) => ({ entry: entryOf(p, catalogue), order }));
+    all.sort(
+      (a, b) =>
+        a.entry.product.ingredients.length - b.entry.product.ingredients.length ||
+        compare(a.entry.sortKey, b.entry.sortKey) ||
+        a.order - b.order,
+    );
+    this.entries = all.map((x) => x.entry);
     for (const e of this.entries) this.byId.set(e.product.id, e);
   }
 
@@ -65,44 +78,58 @@ export class DrugSearchIndex {
     return this.byId.get(id)?.product;
   }
 
+  /** Positions of the entries with a word beginning with the token; narrowed from its shorter prefix when cached. */
+  private matches(token: string): Int32Array {
+    const cached = this.tokenMatches.get(token);
+    if (cached) return cached;
+    const needle = ` ${token}`;
+    const shorter = token.length > 1 ? this.tokenMatches.get(token.slice(0, -1)) : undefined;
+    const out: number[] = [];
+    if (shorter) {
+      for (const i of shorter) if (this.entries[i]!.haystack.includes(needle)) out.push(i);
+    } else {
+      for (let i = 0; i < this.entries.length; i += 1) if (this.entries[i]!.haystack.includes(needle)) out.push(i);
+    }
+    const result = Int32Array.from(out);
+    if (this.tokenMatches.size >= TOKEN_CACHE_LIMIT) this.tokenMatches.clear();
+    this.tokenMatches.set(token, result);
+    return result;
+  }
+
   search(text: string, favourites: ReadonlySet<string>, limit: number): DrugProduct[] {
     const tokens = searchWords(text);
     const mark = (p: DrugProduct): DrugProduct => (favourites.has(p.id) ? { ...p, favourite: true } : p);
     if (tokens.length === 0) {
-      // Nothing typed yet: the person's favourites, by name.
+      // Nothing typed yet: the person's favourites, in display order.
       return [...favourites]
         .map((id) => this.byId.get(id))
         .filter((e): e is Entry => e !== undefined)
-        .sort((a, b) => compare(a.sortKey, b.sortKey))
+        .sort((a, b) => this.entries.indexOf(a) - this.entries.indexOf(b))
         .slice(0, limit)
         .map((e) => mark(e.product));
     }
-    const needles = tokens.map((t) => ` ${t}`);
+    // The rarest token's matches, checked against the other tokens' words.
+    const lists = tokens.map((t) => this.matches(t));
+    lists.sort((a, b) => a.length - b.length);
+    const [first, ...rest] = lists as [Int32Array, ...Int32Array[]];
+    const needles = rest.length === 0 ? [] : tokens.map((t) => ` ${t}`);
     const phrase = tokens.join(' ');
-    const hits: { entry: Entry; rank: number; order: number }[] = [];
-    for (let i = 0; i < this.entries.length; i += 1) {
+    const n = this.entries.length;
+    // score = rank * n + position: one integer sort (native) orders by rank, then display order.
+    const scores = new Float64Array(first.length);
+    let count = 0;
+    for (const i of first) {
       const entry = this.entries[i]!;
-      let all = true;
-      for (const needle of needles) {
-        if (!entry.haystack.includes(needle)) {
-          all = false;
-          break;
-        }
-      }
-      if (!all) continue;
+      if (needles.length > 0 && !needles.every((needle) => entry.haystack.includes(needle))) continue;
       const favourite = favourites.has(entry.product.id) ? 0 : 4;
       const begins = entry.brand.startsWith(phrase) ? 0 : entry.name.startsWith(phrase) ? 1 : 2;
-      hits.push({ entry, rank: favourite + begins, order: i });
+      scores[count] = (favourite + begins) * n + i;
+      count += 1;
     }
-    // Plain comparison of folded keys: localeCompare over hundreds of hits would cost milliseconds.
-    hits.sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        a.entry.product.ingredients.length - b.entry.product.ingredients.length ||
-        compare(a.entry.sortKey, b.entry.sortKey) ||
-        a.order - b.order,
-    );
-    return hits.slice(0, limit).map((h) => mark(h.entry.product));
+    const ranked = scores.subarray(0, count).sort();
+    const out: DrugProduct[] = [];
+    for (let k = 0; k < Math.min(limit, count); k += 1) out.push(mark(this.entries[ranked[k]! % n]!.product));
+    return out;
   }
 }
 

@@ -11,13 +11,12 @@ import {
 import {
   FORMULARY_CSV_COLUMNS,
   FORMULARY_CSV_MAX_ROWS,
-  STRENGTH_UNITS,
+  canonicalStrengthUnit,
   formularyProductInputSchema,
   type FormularyEntry,
   type FormularyImportResult,
   type FormularyIngredient,
   type FormularyProductParsed,
-  type StrengthUnit,
 } from '../../../../shared/domain/formulary';
 import { AppError } from '../../../../shared/errors';
 import { appendAudit } from '../../audit/audit-service';
@@ -136,9 +135,12 @@ export class FormularyService {
   private loaded(): Loaded {
     const stamp = preparedOnce(
       this.db,
-      'SELECT count(*) AS n, total(version) AS v, max(updated_at) AS u FROM formulary_products',
-    ).get() as { n: number; v: number; u: string | null };
-    const key = `${stamp.n}:${stamp.v}:${stamp.u ?? ''}`;
+      // Two index lookups (count(*) would read every page): a search pays microseconds to notice a
+      // row added (a new rowid) or changed (a newer updated_at) by a merge from another laptop. This
+      // service's own writes drop the index at once (changed()).
+      'SELECT (SELECT max(rowid) FROM formulary_products) AS n, (SELECT max(updated_at) FROM formulary_products) AS u',
+    ).get() as { n: number; u: string | null };
+    const key = `${stamp.n}:${stamp.u ?? ''}`;
     const current = loadedByDb.get(this.db);
     if (current && current.stamp === key) return current;
     const rows = preparedOnce(
@@ -247,6 +249,11 @@ export class FormularyService {
     }
   }
 
+  /** After this service's own writes: the next read rebuilds (two edits in one millisecond stay apart). */
+  private changed(): void {
+    loadedByDb.delete(this.db);
+  }
+
   private entry(id: string): FormularyEntry {
     const found = this.loaded().entries.get(id);
     if (!found) throw new AppError('NOT_FOUND', t('errors.rx.formulary.notFound'));
@@ -266,6 +273,7 @@ export class FormularyService {
         return row.id;
       })
       .immediate();
+    this.changed();
     return this.entry(id);
   }
 
@@ -281,6 +289,7 @@ export class FormularyService {
         });
       })
       .immediate();
+    this.changed();
     return this.entry(id);
   }
 
@@ -296,6 +305,7 @@ export class FormularyService {
         });
       })
       .immediate();
+    this.changed();
     return null;
   }
 
@@ -405,6 +415,7 @@ export class FormularyService {
         });
       })
       .immediate();
+    this.changed();
     return { rows: dataRows.length, imported, refused };
   }
 
@@ -464,8 +475,7 @@ export class FormularyService {
       const m = STRENGTH_PATTERN.exec(strengths[n]!);
       const amount = m ? Number(m[1]) : NaN;
       if (!m || !(amount > 0)) return t('errors.rx.formulary.row.strengthInvalid', { strength: strengths[n] });
-      const unit = STRENGTH_UNITS.find((u) => u.toLowerCase() === m[2]!.trim().toLowerCase()) as
-        StrengthUnit | undefined;
+      const unit = canonicalStrengthUnit(m[2]!);
       if (!unit) return t('errors.rx.formulary.row.unitUnknown', { unit: m[2]!.trim() });
       ingredients.push({ ingredientId: id, strength: amount, unit });
     }
