@@ -10,6 +10,7 @@ import visits from './en/visits.json';
 import vitals from './en/vitals.json';
 import problems from './en/problems.json';
 import meds from './en/meds.json';
+import drugs from './en/drugs.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
 import main from '../../../shared/i18n/en/main.json';
 
@@ -18,7 +19,7 @@ import main from '../../../shared/i18n/en/main.json';
  * the same JSON files. Each feature area has its own namespace file.
  */
 export const resources = {
-  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds },
+  en: { common, patients, admin, appointments, frontdesk, main, chart, visits, vitals, problems, meds, drugs },
 } as const;
 
 void i18next.use(initReactI18next).init({
@@ -38,6 +39,7 @@ void i18next.use(initReactI18next).init({
     'vitals',
     'problems',
     'meds',
+    'drugs',
   ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
