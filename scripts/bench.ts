@@ -10,6 +10,7 @@
  *   npm run bench -- --scenarios encryption-cost   search, register, booking: encrypted vs a plain copy
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
+ *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -34,6 +35,7 @@ import { plainCopyOf } from './bench/plain-copy';
 import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } from './bench/chart-bench';
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 import { benchRxPdf } from './bench/rx-pdf-bench';
+import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -50,6 +52,8 @@ const SCENARIOS = [
   'vitals-trend',
   'diagnosis-search',
   'rx-pdf',
+  'drug-search',
+  'rx-safety-check',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -292,6 +296,17 @@ async function main(): Promise<void> {
     } else if (scenario === 'rx-pdf') {
       // A warm "Print prescription" preview (5 items, Devanagari name) through the dispatcher: no patient file needed.
       results.push(await benchRxPdf({ migrationsDir: MIGRATIONS_DIR, samples: 60, log }));
+    } else if (scenario === 'drug-search') {
+      results.push(
+        benchDrugSearch({
+          migrationsDir: MIGRATIONS_DIR,
+          rounds: Math.max(options.rounds, 5),
+          seed: options.seed,
+          log,
+        }),
+      );
+    } else if (scenario === 'rx-safety-check') {
+      results.push(benchRxSafetyCheck({ rounds: Math.max(options.rounds, 3), seed: options.seed, log }));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

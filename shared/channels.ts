@@ -147,6 +147,14 @@ export const CHANNEL_NAMES = [
   'prescriptions.saveFavourite',
   'prescriptions.removeFavourite',
   'rxReport.alerts',
+  // Prescriptions: the drug catalogue and the clinic's formulary (shared/rx-contract/drugs.ts)
+  'rx.drugs.search',
+  'rx.drugs.favourite',
+  'rx.formulary.list',
+  'rx.formulary.add',
+  'rx.formulary.update',
+  'rx.formulary.remove',
+  'rx.formulary.importCsv',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -31,6 +31,7 @@ import { fhirChannels } from './chart-contract/fhir';
 import { auditFindPatientChannels } from './audit-contract/find-patient';
 import { prescriptionChannels } from './rx-contract/prescriptions';
 import { rxPrintChannels } from './rx-contract/print';
+import { drugChannels } from './rx-contract/drugs';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -370,6 +371,8 @@ export const contract = {
   ...prescriptionChannels,
   // The printed prescription (issue 10): shared/rx-contract/print.ts.
   ...rxPrintChannels,
+  // Prescriptions: the drug catalogue and the clinic's formulary (shared/rx-contract/drugs.ts).
+  ...drugChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

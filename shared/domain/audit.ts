@@ -85,6 +85,12 @@ export const AUDIT_ACTIONS = [
   'prescription.favourite_save',
   'prescription.favourite_remove',
   'rx_report.view',
+  // Prescriptions: the clinic's formulary and favourites (electron/main/rx/formulary/).
+  'formulary.add',
+  'formulary.update',
+  'formulary.remove',
+  'formulary.import',
+  'drug.favourite',
   // Lists that show patients, and refused calls (buffered; see electron/main/audit/read-audit.ts).
   'patient.search',
   'patient.duplicate_check',

@@ -36,6 +36,7 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Formulary',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -56,7 +57,7 @@ test.describe('navigation by role', () => {
 
   test('a doctor without the administrator role sees no administration', async ({ app, page }) => {
     await seedAndSignIn(app, DOCTOR);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
     expect(await invokeFromPage(page, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -65,6 +66,7 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Formulary',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -162,7 +164,7 @@ test.describe('lock', () => {
     await page.keyboard.press('Control+l');
     await unlock(page, DOCTOR);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${DOCTOR.displayName}`);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toHaveValue('');
 

@@ -862,3 +862,42 @@ export const rxFavourites = sqliteTable(
   },
   (t) => [index('rx_favourites_doctor_idx').on(t.doctor_id)],
 );
+
+// ---- Prescriptions: the clinic's formulary and doctors' favourite drugs (issue 10, part 1;
+// ---- electron/main/rx/formulary/). The shipped generic catalogue is not here: it is JSON in
+// ---- resources/drugs/, read into memory.
+
+/**
+ * A brand or local product the clinic stocks or prescribes by name, mapped to catalogue
+ * ingredients (resources/drugs/ingredients.json) so the safety checks see what it contains.
+ */
+export const formularyProducts = sqliteTable(
+  'formulary_products',
+  {
+    ...recordColumns,
+    brand: text('brand').notNull(),
+    /** A DoseForm of shared/domain/drug.ts. */
+    form: text('form').notNull(),
+    /** A Route of shared/domain/drug.ts. */
+    route: text('route').notNull(),
+    /** JSON [{ ingredientId, strength, unit }], in the order the label lists them. */
+    ingredients_json: text('ingredients_json').notNull(),
+    /** The generic catalogue product with the same ingredients, strengths, form and route, if any. */
+    catalogue_product_id: text('catalogue_product_id'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('formulary_products_brand_idx').on(t.brand), index('formulary_products_updated_idx').on(t.updated_at)],
+);
+
+/** One doctor's favourite product (catalogue "cat:..." or formulary "form:<id>"), listed first in search. */
+export const drugFavourites = sqliteTable(
+  'drug_favourites',
+  {
+    ...recordColumns,
+    owner_id: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    product_id: text('product_id').notNull(),
+  },
+  (t) => [index('drug_favourites_owner_idx').on(t.owner_id, t.product_id)],
+);

@@ -13,6 +13,7 @@ import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerProblemHandlers } from '../chart/problems/problem-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
+import { registerDrugHandlers } from '../rx/formulary/formulary-handlers';
 import { registerSecurityHandlers } from '../security/security-handlers';
 import { registerSettingsHandlers } from '../settings/settings-handlers';
 import { HandlerRegistry } from './handler-registry';
@@ -43,5 +44,6 @@ export function registerHandlers(
   registerFhirHandlers(ctx, registry);
   registerVitalsHandlers(ctx, registry);
   registerPrescriptionHandlers(ctx, registry);
+  registerDrugHandlers(ctx, registry);
   return registry;
 }

@@ -9,6 +9,7 @@ import {
 import { patientKind } from '../patients/patient-kind';
 import { CHART_KINDS } from '../chart/chart-kinds';
 import { RX_KINDS } from '../rx/prescriptions/prescription-kinds';
+import { RX_FORMULARY_KINDS } from '../rx/formulary/formulary-kinds';
 import type Database from 'better-sqlite3';
 import { clinicSettingsKind } from '../settings/clinic-settings-kind';
 import type { RecordKind } from './record-kind';
@@ -28,6 +29,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   clinicSettingsKind,
   ...CHART_KINDS,
   ...RX_KINDS,
+  ...RX_FORMULARY_KINDS,
 ];
 
 export function recordKindNamed(name: string): RecordKind | undefined {

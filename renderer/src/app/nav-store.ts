@@ -2,7 +2,16 @@ import { create } from 'zustand';
 import { mayUse, type Channel } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
 
-export const SECTIONS = ['patients', 'appointments', 'users', 'hours', 'settings', 'backups', 'audit'] as const;
+export const SECTIONS = [
+  'patients',
+  'appointments',
+  'formulary',
+  'users',
+  'hours',
+  'settings',
+  'backups',
+  'audit',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 interface SectionRule {
@@ -20,6 +29,8 @@ interface SectionRule {
 const RULES: Record<Section, SectionRule> = {
   patients: { opensWith: null, group: 'work' },
   appointments: { opensWith: null, group: 'work' },
+  // The clinic's drug formulary: doctors and administrators keep it (issue 10).
+  formulary: { opensWith: 'rx.formulary.list', group: 'work' },
   users: { opensWith: 'users.list', group: 'administration' },
   hours: { opensWith: 'providers.setSchedule', group: 'administration' },
   settings: { opensWith: 'settings.update', group: 'administration' },

@@ -13,6 +13,7 @@ import meds from './en/meds.json';
 import nextsteps from './en/nextsteps.json';
 import rx from './en/rx.json';
 import rxprint from './en/rxprint.json';
+import drugs from './en/drugs.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
 import main from '../../../shared/i18n/en/main.json';
 
@@ -36,6 +37,7 @@ export const resources = {
     nextsteps,
     rx,
     rxprint,
+    drugs,
   },
 } as const;
 
@@ -59,6 +61,7 @@ void i18next.use(initReactI18next).init({
     'nextsteps',
     'rx',
     'rxprint',
+    'drugs',
   ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -6,13 +6,15 @@ describe('navigation sections from the contract', () => {
   it('shows a receptionist and a doctor the clinic work and the backup status only', () => {
     // Backups shows everyone whether the clinic's data is backed up; only administrators act there.
     expect(sectionsFor(['receptionist'])).toEqual(['patients', 'appointments', 'backups']);
-    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'backups']);
+    // Doctors and administrators keep the clinic's drug formulary (issue 10).
+    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'formulary', 'backups']);
   });
 
   it('shows an administrator every section, administration grouped apart', () => {
     expect(sectionsFor(['admin'])).toEqual([
       'patients',
       'appointments',
+      'formulary',
       'users',
       'hours',
       'settings',

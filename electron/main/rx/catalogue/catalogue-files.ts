@@ -31,7 +31,7 @@ export const ingredientRowSchema = z.tuple([
 export const ingredientsFileSchema = z.strictObject({ about: z.string(), rows: z.array(ingredientRowSchema).min(1) });
 
 /** "500 mg", "125 mg/5 mL", "0.5%", "100 mcg/dose", "100000 units/mL", "1 tablet". */
-export const STRENGTH_PATTERN = /^(\d+(?:\.\d+)?)\s?(\S.*)$/;
+export const STRENGTH_PATTERN = /^(\d+(?:\.\d+)?)\s?([^\d\s].*)$/;
 
 export const productRowSchema = z.tuple([
   z.string().regex(/^[a-z0-9.-]+(\+[a-z0-9.-]+)*$/),
