@@ -5,7 +5,8 @@ import { MIGRATIONS_DIR } from '../support';
 import { bookFolder, DESK_PASSWORD, FONTS_DIR, signIn, startTestCore } from './core-thread-support';
 import { keyFileMasterKey } from '../../../electron/main/security/key-file';
 
-const RENDERS = 10;
+// Enough day lists to keep the core busy for a second or more, now that fonts are decoded once (font-table-cache.ts).
+const RENDERS = 30;
 
 /** The longest time main's event loop went without running a 5 ms timer while `work` ran. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: number; workMs: number }> {
