@@ -204,6 +204,29 @@ test('a prescription keyboard only: allergy interrupts, interaction overridden, 
   await expect(pad.getByRole('form', { name: 'Add a medicine' })).toBeVisible();
   await expect(rows).toHaveCount(3);
   await expect(pad.getByLabel(/^Reason to go on/)).toHaveCount(1);
+
+  // Free text stays possible: the arrows reach "Use … as free text", Enter keeps the words as typed.
+  const medicine = form.getByRole('combobox', { name: 'Medicine' });
+  await medicine.focus();
+  await page.keyboard.type('Paracetamol 500 mg');
+  const options = form.getByRole('listbox', { name: 'Drugs found' });
+  const freeText = options.getByRole('option', { name: 'Use “Paracetamol 500 mg” as free text' });
+  await expect(options.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  for (let i = 0; i < 11 && (await freeText.getAttribute('aria-selected')) !== 'true'; i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(freeText).toHaveAttribute('aria-selected', 'true');
+  await expect(medicine).toHaveAttribute('aria-activedescendant', (await freeText.getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(options).toBeHidden();
+  await expect(medicine).toHaveValue('Paracetamol 500 mg');
+  await expect(form.getByText(/^Free text: checked by the ingredients/)).toBeVisible();
+  await tabTo(page, form, 'Frequency');
+  await page.keyboard.type('qds');
+  await tabTo(page, form, 'Duration');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(3)).toContainText('Paracetamol 500 mg');
   await page.screenshot({ path: path.join(SHOTS, 'rx-prescription-repeat.png'), fullPage: true });
 
   // The receptionist: no Chart tab, and main refuses the prescription channels.

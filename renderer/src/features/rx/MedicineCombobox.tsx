@@ -48,7 +48,7 @@ export function MedicineCombobox({ text, product, onText, onChoose, error, input
       ]
     : [];
   const expanded = options.length > 0;
-  const current = Math.min(active, options.length - 1);
+  const current = Math.max(0, Math.min(active, options.length - 1));
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
   const choose = (option: Option) => {
@@ -58,11 +58,14 @@ export function MedicineCombobox({ text, product, onText, onChoose, error, input
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setOpen(true);
-      setActive((i) => Math.min(i + 1, options.length - 1));
+      // A closed list opens on its first option; an open one moves down.
+      if (!expanded) {
+        setOpen(true);
+        setActive(0);
+      } else setActive(Math.min(current + 1, options.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
+      setActive(Math.max(current - 1, 0));
     } else if (e.key === 'Enter' && expanded) {
       // Enter chooses; it does not add the item (the form is submitted from the other fields).
       e.preventDefault();
