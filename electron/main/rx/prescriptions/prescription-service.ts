@@ -658,8 +658,8 @@ export class PrescriptionService {
 
   /** Validates an item against the catalogue (the product exists, its form fits the units) and gives its columns. */
   private checkedColumns(item: PrescriptionItemInput): ColumnValues {
-    // Catalogue products are checked; formulary ones ("form:") are not looked up here yet.
-    if (item.productId?.startsWith('cat:') && this.engine.hasCatalogue) {
+    // Catalogue ("cat:") and formulary ("form:") products alike: the product must exist and fit.
+    if (item.productId && this.engine.hasCatalogue) {
       const product = this.engine.product(item.productId);
       if (!product) throw this.invalid('item.productId', t('errors.prescriptions.productUnknown'));
       if (item.kind === 'structured' && item.form !== null && item.form !== product.form) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOSE_FORMS, ROUTES, type DoseForm } from '../../../../shared/domain/drug';
+import { DOSE_FORMS, ROUTES, type DoseForm, type DrugProduct } from '../../../../shared/domain/drug';
 import {
   DURATION_UNITS,
   TIMINGS,
@@ -17,6 +17,7 @@ import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-e
 import { Notice, SelectField, TextField } from '../../ui';
 import './rx.css';
 import { PrintPrescriptionButton } from './print/PrintPrescriptionButton';
+import { MedicineCombobox, productItemName } from './MedicineCombobox';
 
 const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
 
@@ -219,6 +220,8 @@ function OverrideForm({ itemId, ruleId }: { itemId: string; ruleId: string }) {
 }
 
 interface ItemFormState {
+  /** The product chosen in the medicine search; null: the medicine is free text. */
+  product: DrugProduct | null;
   name: string;
   form: DoseForm;
   amount: string;
@@ -231,6 +234,7 @@ interface ItemFormState {
 }
 
 const EMPTY: ItemFormState = {
+  product: null,
   name: '',
   form: 'tablet',
   amount: '1',
@@ -245,7 +249,7 @@ const EMPTY: ItemFormState = {
 function itemOf(s: ItemFormState) {
   return {
     kind: 'structured' as const,
-    productId: null,
+    productId: s.product?.id ?? null,
     name: s.name,
     form: s.form,
     route: s.route,
@@ -303,16 +307,29 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
   const units = UNITS_BY_FORM[s.form];
   return (
     <form className="rx-item-form" onSubmit={(e) => void submit(e)} aria-label={t('item.legend')}>
-      <TextField
-        ref={first}
-        label={t('item.medicine')}
-        value={s.name}
-        onChange={(e) => set({ name: e.target.value })}
-        error={errors.name}
+      <MedicineCombobox
+        inputRef={first}
+        text={s.name}
+        product={s.product}
+        onText={(name) => set({ name, product: null })}
+        onChoose={(product) => {
+          // A product fills its name, form (so the units fit) and route; null keeps the words as typed.
+          if (product)
+            set({
+              product,
+              name: productItemName(product),
+              form: product.form,
+              unit: UNITS_BY_FORM[product.form][0]!,
+              route: product.route,
+            });
+          else set({ product: null });
+        }}
+        error={errors.name ?? errors.productId}
       />
       <SelectField
         label={t('item.form')}
         value={s.form}
+        error={errors.form}
         options={DOSE_FORMS.map((f) => ({ value: f, label: f }))}
         onChange={(e) => {
           const form = e.target.value as DoseForm;
