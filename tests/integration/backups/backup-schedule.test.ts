@@ -58,6 +58,9 @@ describe('automatic backups', () => {
     clock.advanceMinutes(240);
     await until(() => backupAudit(app).length >= 2, 'the second scheduled backup');
     expect(filesIn(folder).filter((f) => f.endsWith('.cbbackup')).length).toBeGreaterThanOrEqual(2);
+    // As quitting does: stop the timer and wait for a backup thread still copying, so none is
+    // left running when the test's process ends.
+    await app.core.backupBeforeClose();
     expect(backupAudit(app).slice(0, 2)).toEqual([
       expect.stringMatching(/^automatic \(while running\); chartbook-2026-03-10-090000/),
       expect.stringMatching(/^automatic \(while running\); chartbook-2026-03-10-130000/),
