@@ -3,18 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { DOSE_FORMS, ROUTES, type DoseForm, type DrugProduct } from '../../../../shared/domain/drug';
 import {
   DURATION_UNITS,
+  INSTRUCTIONS_MAX,
+  REPEATS_MAX,
   TIMINGS,
   UNITS_BY_FORM,
+  computeQuantity,
   doseSentence,
   parseFrequency,
   prescriptionItemInputSchema,
+  unitWords,
   type Prescription,
+  type DoseUnit,
   type PrescriptionItem,
+  type Quantity,
 } from '../../../../shared/domain/prescription';
 import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
 import { useDateFormat } from '../../format/use-date-format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
-import { Notice, SelectField, TextField } from '../../ui';
+import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
 import './rx.css';
 import { PrintPrescriptionButton } from './print/PrintPrescriptionButton';
 import { MedicineCombobox, productItemName } from './MedicineCombobox';
@@ -165,6 +171,7 @@ function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem
           </button>
         )}
       </div>
+      <ItemExtras item={item} />
       {error && (
         <p className="field__error" role="alert">
           {error}
@@ -189,6 +196,23 @@ function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem
           ))}
       </ul>
     </li>
+  );
+}
+
+/** Quantity, repeats and instructions of an item, under its sentence. */
+function ItemExtras({ item }: { item: PrescriptionItem }) {
+  const { t } = useTranslation('rx');
+  const it = item.item;
+  const parts = [
+    it.quantity ? t('row.quantity', { value: it.quantity.value, unit: it.quantity.unit }) : t('row.noQuantity'),
+    t('row.repeats', { count: it.repeats }),
+  ];
+  const instructions = it.kind === 'structured' ? it.instructions : '';
+  return (
+    <div className="rx-item__extras">
+      <span>{parts.join(' · ')}</span>
+      {instructions && <p className="rx-item__instructions">{t('row.instructions', { text: instructions })}</p>}
+    </div>
   );
 }
 
@@ -231,6 +255,12 @@ interface ItemFormState {
   timing: string;
   durationValue: string;
   durationUnit: string;
+  /** Empty: the quantity computed from the dose (sent as null, main computes the same). */
+  quantity: string;
+  /** Empty: what the computed quantity counts, or the dose unit. */
+  quantityUnit: string;
+  repeats: string;
+  instructions: string;
 }
 
 const EMPTY: ItemFormState = {
@@ -244,9 +274,21 @@ const EMPTY: ItemFormState = {
   timing: 'none',
   durationValue: '',
   durationUnit: 'days',
+  quantity: '',
+  quantityUnit: '',
+  repeats: '0',
+  instructions: '',
 };
 
-function itemOf(s: ItemFormState) {
+/** The quantity the doctor typed; null (empty field) means computed from the dose. */
+function quantityOf(s: ItemFormState, computed: Quantity | null) {
+  if (s.quantity.trim() === '') return null;
+  const value = Number(s.quantity);
+  const unit = s.quantityUnit.trim() || computed?.unit || s.unit;
+  return { value, unit };
+}
+
+function itemOf(s: ItemFormState, computed: Quantity | null = null) {
   return {
     kind: 'structured' as const,
     productId: s.product?.id ?? null,
@@ -262,6 +304,9 @@ function itemOf(s: ItemFormState) {
         duration: s.durationValue.trim() === '' ? null : { value: Number(s.durationValue), unit: s.durationUnit },
       },
     ],
+    quantity: quantityOf(s, computed),
+    repeats: s.repeats.trim() === '' ? Number.NaN : Number(s.repeats),
+    instructions: s.instructions,
   };
 }
 
@@ -269,6 +314,7 @@ function itemOf(s: ItemFormState) {
 function controlOf(path: string): string {
   const p = path.replace(/^item\./, '');
   if (p.startsWith('lines.0.duration')) return 'durationValue';
+  if (p === 'quantity.unit') return 'quantityUnit';
   if (p.startsWith('lines.0.')) return p.slice('lines.0.'.length).split('.')[0]!;
   return p.split('.')[0]!;
 }
@@ -282,7 +328,10 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
   const add = useChannelMutation('prescriptions.addItem', { invalidates: [...INVALIDATES] });
   useEffect(() => first.current?.focus(), []);
   const set = (patch: Partial<ItemFormState>) => setS((prev) => ({ ...prev, ...patch }));
-  const parsed = prescriptionItemInputSchema.safeParse(itemOf(s));
+  // The quantity computed from the dose as typed so far: the quantity field's default.
+  const base = prescriptionItemInputSchema.safeParse(itemOf({ ...s, quantity: '' }));
+  const computed = base.success && base.data.kind === 'structured' ? computeQuantity(base.data) : null;
+  const parsed = prescriptionItemInputSchema.safeParse(itemOf(s, computed));
   const frequency = s.frequency.trim() ? parseFrequency(s.frequency) : null;
 
   const submit = async (e: FormEvent) => {
@@ -294,7 +343,7 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
     }
     setErrors({});
     try {
-      await add.mutateAsync({ prescriptionId, item: itemOf(s) as never });
+      await add.mutateAsync({ prescriptionId, item: itemOf(s, computed) as never });
       setS(EMPTY);
       first.current?.focus();
     } catch (error) {
@@ -383,6 +432,39 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
         options={DURATION_UNITS.map((v) => ({ value: v, label: t(`item.durationUnits.${v}`) }))}
         onChange={(e) => set({ durationUnit: e.target.value })}
       />
+      <TextField
+        label={t('item.quantity')}
+        inputMode="decimal"
+        value={s.quantity}
+        placeholder={computed ? String(computed.value) : ''}
+        hint={computed ? t('item.quantityComputed', computed) : t('item.quantityNotComputed')}
+        onChange={(e) => set({ quantity: e.target.value })}
+        error={errors.quantity}
+      />
+      <TextField
+        label={t('item.quantityUnit')}
+        value={s.quantityUnit}
+        placeholder={computed?.unit ?? unitWords(s.unit as DoseUnit, 2)}
+        onChange={(e) => set({ quantityUnit: e.target.value })}
+        error={errors.quantityUnit}
+      />
+      <SelectField
+        label={t('item.repeats')}
+        value={s.repeats}
+        options={Array.from({ length: REPEATS_MAX + 1 }, (_, n) => ({ value: String(n), label: String(n) }))}
+        onChange={(e) => set({ repeats: e.target.value })}
+        error={errors.repeats}
+      />
+      <div className="rx-item-form__wide">
+        <TextAreaField
+          label={t('item.instructions')}
+          rows={2}
+          value={s.instructions}
+          limit={INSTRUCTIONS_MAX}
+          onChange={(e) => set({ instructions: e.target.value })}
+          error={errors.instructions}
+        />
+      </div>
       {parsed.success && (
         <p className="rx-readback" aria-live="polite">
           {t('item.readBack', { sentence: doseSentence(parsed.data) })}

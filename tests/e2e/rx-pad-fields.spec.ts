@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+
+test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
+
+async function openJose(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
+  await search(page, 'garcia');
+  await results(page)
+    .getByRole('option', { name: /José García/ })
+    .click();
+}
+
+test('prescription pad: quantity computed and editable, repeats, instructions never cut, a favourite fills the form', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  const items = pad.getByRole('list', { name: 'Items' });
+
+  // The quantity is computed from the dose as it is typed; left empty, the computed one is kept.
+  await page.keyboard.type('Paracetamol 500 mg');
+  await form.getByLabel('Frequency').fill('tds');
+  await form.getByLabel('Duration', { exact: true }).fill('5');
+  const quantity = form.getByLabel('Quantity', { exact: true });
+  await expect(quantity).toHaveAttribute('placeholder', '15');
+  await expect(form.getByText('Computed from the dose: 15 tablets')).toBeVisible();
+  await form.getByLabel('Repeats').selectOption('1');
+  await form.getByLabel('Instructions').fill('Not more than 8 tablets in 24 hours.\nStop if a rash appears.');
+  await quantity.press('Enter');
+  const first = items.locator(':scope > li').first();
+  await expect(first).toContainText('Quantity: 15 tablets · 1 repeat');
+  await expect(first).toContainText('Instructions: Not more than 8 tablets in 24 hours.');
+  await expect(first).toContainText('Stop if a rash appears.');
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+
+  // A typed quantity is the one sent; instructions over the limit are refused, never cut.
+  await page.keyboard.type('Cetirizine 10 mg');
+  await form.getByLabel('Frequency').fill('od');
+  await form.getByLabel('Duration', { exact: true }).fill('10');
+  await expect(quantity).toHaveAttribute('placeholder', '10');
+  await quantity.fill('30');
+  const long = 'Take with water. '.repeat(30);
+  await form.getByLabel('Instructions').fill(long);
+  await expect(form.getByText(`This is ${long.length} characters long; at most 500 fit here.`)).toBeVisible();
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(1);
+  await expect(form.getByLabel('Instructions')).toHaveValue(long);
+  await form.getByLabel('Instructions').fill('Take with water.');
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(2);
+  await expect(items.locator(':scope > li').nth(1)).toContainText('Quantity: 30 tablets · 0 repeats');
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-fields.png'), fullPage: true });
+});
