@@ -71,4 +71,35 @@ test('prescription pad: quantity computed and editable, repeats, instructions ne
   await expect(items.locator(':scope > li')).toHaveCount(2);
   await expect(items.locator(':scope > li').nth(1)).toContainText('Quantity: 30 tablets · 0 repeats');
   await page.screenshot({ path: path.join(SHOTS, 'rx-pad-fields.png'), fullPage: true });
+
+  // Save the first item as a favourite: it asks a name (Enter saves).
+  await items
+    .locator(':scope > li')
+    .first()
+    .getByRole('button', { name: 'Save Paracetamol 500 mg as favourite' })
+    .click();
+  const name = pad.getByLabel('Favourite name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Paracetamol 500 mg');
+  await name.fill('Fever, adult');
+  await name.press('Enter');
+  await expect(pad.getByText('Saved as favourite “Fever, adult”.')).toBeVisible();
+
+  // The favourite fills the add form in one step, from the keyboard; added, it reads the same.
+  const favourites = form.getByLabel('Favourites');
+  await favourites.focus();
+  await favourites.selectOption({ label: 'Fever, adult: Paracetamol 500 mg, 1 tablet three times a day for 5 days' });
+  await expect(form.getByLabel('Medicine')).toHaveValue('Paracetamol 500 mg');
+  await expect(form.getByLabel('Frequency')).toHaveValue('three times a day');
+  await expect(form.getByLabel('Duration', { exact: true })).toHaveValue('5');
+  await expect(form.getByLabel('Repeats')).toHaveValue('1');
+  await expect(form.getByLabel('Instructions')).toHaveValue(
+    'Not more than 8 tablets in 24 hours.\nStop if a rash appears.',
+  );
+  await expect(quantity).toHaveValue('');
+  await expect(form.getByText('Reads: 1 tablet three times a day for 5 days')).toBeVisible();
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(3);
+  await expect(items.locator(':scope > li').nth(2)).toContainText('Quantity: 15 tablets · 1 repeat');
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-favourite.png'), fullPage: true });
 });

@@ -7,17 +7,22 @@ import {
   REPEATS_MAX,
   TIMINGS,
   UNITS_BY_FORM,
+  FAVOURITE_LABEL_MAX,
   computeQuantity,
   doseSentence,
+  frequencyWords,
   parseFrequency,
   prescriptionItemInputSchema,
   unitWords,
   type Prescription,
   type DoseUnit,
+  type Favourite,
+  type Frequency,
   type PrescriptionItem,
   type Quantity,
 } from '../../../../shared/domain/prescription';
 import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
+import { call } from '../../api/client';
 import { useDateFormat } from '../../format/use-date-format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
 import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
@@ -172,6 +177,7 @@ function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem
         )}
       </div>
       <ItemExtras item={item} />
+      <SaveFavourite item={item} />
       {error && (
         <p className="field__error" role="alert">
           {error}
@@ -216,6 +222,74 @@ function ItemExtras({ item }: { item: PrescriptionItem }) {
   );
 }
 
+/** "Save as favourite" on an added item: asks a label, then keeps the regimen as the doctor's own. */
+function SaveFavourite({ item }: { item: PrescriptionItem }) {
+  const { t } = useTranslation('rx');
+  const [open, setOpen] = useState(false);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useChannelMutation('prescriptions.saveFavourite', { invalidates: ['prescriptions.favourites'] });
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) field.current?.focus();
+  }, [open]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const fav = await save.mutateAsync({ label, item: item.item });
+      setSaved(t('favourite.saved', { label: fav.label }));
+      setOpen(false);
+      setLabel('');
+    } catch (err) {
+      setError(fieldErrors(err).label ?? errorMessage(err));
+    }
+  };
+  if (!open)
+    return (
+      <div className="rx-item__favourite">
+        <button
+          type="button"
+          aria-label={t('favourite.saveFor', { name: item.item.name })}
+          onClick={() => {
+            setSaved(null);
+            setLabel(item.item.name);
+            setOpen(true);
+          }}
+        >
+          {t('favourite.save')}
+        </button>
+        {saved && <span role="status"> {saved}</span>}
+      </div>
+    );
+  return (
+    <form
+      className="rx-override"
+      aria-label={t('favourite.formFor', { name: item.item.name })}
+      onSubmit={(e) => void submit(e)}
+    >
+      <TextField
+        ref={field}
+        label={t('favourite.label')}
+        value={label}
+        limit={FAVOURITE_LABEL_MAX}
+        onChange={(e) => setLabel(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+        error={error}
+      />
+      <button type="submit" disabled={save.isPending}>
+        {t('favourite.keep')}
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('favourite.cancel')}
+      </button>
+    </form>
+  );
+}
+
 function OverrideForm({ itemId, ruleId }: { itemId: string; ruleId: string }) {
   const { t } = useTranslation('rx');
   const [reason, setReason] = useState('');
@@ -246,6 +320,8 @@ function OverrideForm({ itemId, ruleId }: { itemId: string; ruleId: string }) {
 interface ItemFormState {
   /** The product chosen in the medicine search; null: the medicine is free text. */
   product: DrugProduct | null;
+  /** The product's id: from the search, or from a favourite (whose product is looked up for show). */
+  productId: string | null;
   name: string;
   form: DoseForm;
   amount: string;
@@ -265,6 +341,7 @@ interface ItemFormState {
 
 const EMPTY: ItemFormState = {
   product: null,
+  productId: null,
   name: '',
   form: 'tablet',
   amount: '1',
@@ -291,7 +368,7 @@ function quantityOf(s: ItemFormState, computed: Quantity | null) {
 function itemOf(s: ItemFormState, computed: Quantity | null = null) {
   return {
     kind: 'structured' as const,
-    productId: s.product?.id ?? null,
+    productId: s.productId,
     name: s.name,
     form: s.form,
     route: s.route,
@@ -354,24 +431,59 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
   };
 
   const units = UNITS_BY_FORM[s.form];
+  const favourites = useChannelQuery('prescriptions.favourites', {});
+  const usable = (favourites.data ?? []).filter(fillsForm);
+  const fillFromFavourite = (id: string) => {
+    const fav = usable.find((f) => f.id === id);
+    if (!fav) return;
+    const next = formOfFavourite(fav);
+    setS(next);
+    setErrors({});
+    first.current?.focus();
+    // Show the favourite's product as chosen (its form and ingredients are checked by main either way).
+    if (next.productId) {
+      const productId = next.productId;
+      void call('rx.drugs.search', { text: next.name.replace(/^.*\((.*)\)$/, '$1'), limit: 10 })
+        .then((found) => {
+          const product = found.find((p) => p.id === productId);
+          if (product) setS((prev) => (prev.productId === productId ? { ...prev, product } : prev));
+        })
+        .catch(() => undefined);
+    }
+  };
   return (
     <form className="rx-item-form" onSubmit={(e) => void submit(e)} aria-label={t('item.legend')}>
+      {usable.length > 0 && (
+        <div className="rx-item-form__wide">
+          <SelectField
+            label={t('favourite.choose')}
+            value=""
+            hint={t('favourite.chooseHint')}
+            options={[
+              { value: '', label: t('favourite.none') },
+              ...usable.map((f) => ({ value: f.id, label: `${f.label}: ${f.item.name}, ${f.sentence}` })),
+            ]}
+            onChange={(e) => fillFromFavourite(e.target.value)}
+          />
+        </div>
+      )}
       <MedicineCombobox
         inputRef={first}
         text={s.name}
         product={s.product}
-        onText={(name) => set({ name, product: null })}
+        onText={(name) => set({ name, product: null, productId: null })}
         onChoose={(product) => {
           // A product fills its name, form (so the units fit) and route; null keeps the words as typed.
           if (product)
             set({
               product,
+              productId: product.id,
               name: productItemName(product),
               form: product.form,
               unit: UNITS_BY_FORM[product.form][0]!,
               route: product.route,
             });
-          else set({ product: null });
+          else set({ product: null, productId: null });
         }}
         error={errors.name ?? errors.productId}
       />
@@ -476,4 +588,50 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
       </button>
     </form>
   );
+}
+
+/** The add form holds one structured dose line; a taper or free-text favourite does not fit it. */
+function fillsForm(fav: Favourite): boolean {
+  return fav.item.kind === 'structured' && fav.item.lines.length === 1;
+}
+
+/** A frequency as text the form's parser reads back to the same frequency. */
+function frequencyText(f: Frequency): string {
+  switch (f.kind) {
+    case 'every-hours':
+      return `every ${f.hours} hours`;
+    case 'as-needed':
+      return `as needed for ${f.reason}`;
+    default:
+      return frequencyWords(f);
+  }
+}
+
+/** The add form filled from a favourite in one step; a quantity equal to the computed one stays computed. */
+function formOfFavourite(fav: Favourite): ItemFormState {
+  const item = fav.item;
+  if (item.kind !== 'structured' || !item.lines[0]) return EMPTY;
+  const line = item.lines[0];
+  const form = item.form ?? DOSE_FORMS.find((f) => UNITS_BY_FORM[f].includes(line.unit)) ?? 'tablet';
+  const computed = computeQuantity(item);
+  const sameAsComputed =
+    item.quantity === null ||
+    (computed !== null && computed.value === item.quantity.value && computed.unit === item.quantity.unit);
+  return {
+    product: null,
+    productId: item.productId,
+    name: item.name,
+    form,
+    amount: String(line.amount),
+    unit: line.unit,
+    route: item.route,
+    frequency: frequencyText(line.frequency),
+    timing: line.timing,
+    durationValue: line.duration ? String(line.duration.value) : '',
+    durationUnit: line.duration?.unit ?? 'days',
+    quantity: sameAsComputed || !item.quantity ? '' : String(item.quantity.value),
+    quantityUnit: sameAsComputed || !item.quantity ? '' : item.quantity.unit,
+    repeats: String(item.repeats),
+    instructions: item.instructions,
+  };
 }
