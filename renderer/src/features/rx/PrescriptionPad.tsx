@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dosePerKg } from '../../../../shared/domain/dose-per-kg';
 import { DOSE_FORMS, ROUTES, type DoseForm, type DrugProduct } from '../../../../shared/domain/drug';
 import {
   DURATION_UNITS,
@@ -99,12 +100,13 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
         </Notice>
       )}
       {failure && <Notice tone="error">{failure}</Notice>}
-      {currentId && <PrescriptionDraft key={currentId} id={currentId} />}
+      {currentId && <PrescriptionDraft key={currentId} id={currentId} weightKg={ctx?.isChild ? ctx.weightKg : null} />}
     </section>
   );
 }
 
-function PrescriptionDraft({ id }: { id: string }) {
+/** weightKg: a child's latest weight (mg/kg help), else null. */
+function PrescriptionDraft({ id, weightKg }: { id: string; weightKg: number | null }) {
   const { t } = useTranslation('rx');
   const query = useChannelQuery('prescriptions.get', { id });
   const [signedNote, setSignedNote] = useState<string | null>(null);
@@ -147,7 +149,7 @@ function PrescriptionDraft({ id }: { id: string }) {
       {rx.items.length === 0 && <p>{t('pad.noItems')}</p>}
       {rx.status === 'draft' && (
         <>
-          <ItemForm prescriptionId={rx.id} />
+          <ItemForm prescriptionId={rx.id} weightKg={weightKg} />
           {failure && <Notice tone="error">{failure}</Notice>}
           <button type="button" className="primary" onClick={() => void signNow()} disabled={sign.isPending}>
             {t('pad.sign')}
@@ -396,7 +398,7 @@ function controlOf(path: string): string {
   return p.split('.')[0]!;
 }
 
-function ItemForm({ prescriptionId }: { prescriptionId: string }) {
+function ItemForm({ prescriptionId, weightKg }: { prescriptionId: string; weightKg: number | null }) {
   const { t } = useTranslation('rx');
   const [s, setS] = useState<ItemFormState>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -431,6 +433,12 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
   };
 
   const units = UNITS_BY_FORM[s.form];
+  // For a child with a weight: the dose per kg, from the chosen product's strength in mg.
+  const perKg = s.product ? dosePerKg(Number(s.amount), s.unit as DoseUnit, s.product.ingredients, weightKg) : [];
+  const perKgHint =
+    perKg.length === 1
+      ? t('item.perKg', { value: perKg[0]!.mgPerKg })
+      : perKg.map((p) => t('item.perKgOf', { value: p.mgPerKg, name: p.name })).join('; ') || undefined;
   const favourites = useChannelQuery('prescriptions.favourites', {});
   const usable = (favourites.data ?? []).filter(fillsForm);
   const fillFromFavourite = (id: string) => {
@@ -501,6 +509,7 @@ function ItemForm({ prescriptionId }: { prescriptionId: string }) {
         label={t('item.amount')}
         inputMode="decimal"
         value={s.amount}
+        hint={perKgHint}
         onChange={(e) => set({ amount: e.target.value })}
         error={errors.amount}
       />
