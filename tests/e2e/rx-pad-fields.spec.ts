@@ -103,3 +103,53 @@ test('prescription pad: quantity computed and editable, repeats, instructions ne
   await expect(items.locator(':scope > li').nth(2)).toContainText('Quantity: 15 tablets · 1 repeat');
   await page.screenshot({ path: path.join(SHOTS, 'rx-pad-favourite.png'), fullPage: true });
 });
+
+test('prescription pad: for a child with a weight, mg/kg help beside the dose of a product with a strength in mg', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const mia = await seedPatient(app, admin, {
+    ...JOSE,
+    givenNames: 'Mia',
+    sex: 'female' as const,
+    birth: { kind: 'date' as const, date: '2021-05-01' },
+  });
+  await dispatchOk(app, admin, 'vitals.record', {
+    patientId: mia.id,
+    takenAt: '2026-11-10T09:00:00.000Z',
+    units: 'metric',
+    weight: 18,
+  });
+  await dispatchOk(app, admin, 'visits.start', { patientId: mia.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
+  await search(page, 'garcia');
+  await results(page)
+    .getByRole('option', { name: /Mia García/ })
+    .click();
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByText(/latest weight 18 kg/)).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await page.keyboard.type('paracetamol 250 mg/5');
+  await form
+    .getByRole('option', { name: /Paracetamol 250 mg\/5 mL/ })
+    .first()
+    .click();
+  const dose = form.getByLabel('Dose');
+  await dose.fill('5');
+  // 5 mL × 250 mg/5 mL ÷ 18 kg
+  await expect(form.getByText('= 13.89 mg/kg per dose')).toBeVisible();
+  await dose.fill('7.5');
+  await expect(form.getByText('= 20.83 mg/kg per dose')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-mg-per-kg.png'), fullPage: true });
+});
