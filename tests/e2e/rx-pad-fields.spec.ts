@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+
+test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
+
+async function openJose(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
+  await search(page, 'garcia');
+  await results(page)
+    .getByRole('option', { name: /José García/ })
+    .click();
+}
+
+test('prescription pad: quantity computed and editable, repeats, instructions never cut, a favourite fills the form', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  const items = pad.getByRole('list', { name: 'Items' });
+
+  // The quantity is computed from the dose as it is typed; left empty, the computed one is kept.
+  await page.keyboard.type('Paracetamol 500 mg');
+  await form.getByLabel('Frequency').fill('tds');
+  await form.getByLabel('Duration', { exact: true }).fill('5');
+  const quantity = form.getByLabel('Quantity', { exact: true });
+  await expect(quantity).toHaveAttribute('placeholder', '15');
+  await expect(form.getByText('Computed from the dose: 15 tablets')).toBeVisible();
+  await form.getByLabel('Repeats').selectOption('1');
+  await form.getByLabel('Instructions').fill('Not more than 8 tablets in 24 hours.\nStop if a rash appears.');
+  await quantity.press('Enter');
+  const first = items.locator(':scope > li').first();
+  await expect(first).toContainText('Quantity: 15 tablets · 1 repeat');
+  await expect(first).toContainText('Instructions: Not more than 8 tablets in 24 hours.');
+  await expect(first).toContainText('Stop if a rash appears.');
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+
+  // A typed quantity is the one sent; instructions over the limit are refused, never cut.
+  await page.keyboard.type('Cetirizine 10 mg');
+  await form.getByLabel('Frequency').fill('od');
+  await form.getByLabel('Duration', { exact: true }).fill('10');
+  await expect(quantity).toHaveAttribute('placeholder', '10');
+  await quantity.fill('30');
+  const long = 'Take with water. '.repeat(30);
+  await form.getByLabel('Instructions').fill(long);
+  await expect(form.getByText(`This is ${long.length} characters long; at most 500 fit here.`)).toBeVisible();
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(1);
+  await expect(form.getByLabel('Instructions')).toHaveValue(long);
+  await form.getByLabel('Instructions').fill('Take with water.');
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(2);
+  await expect(items.locator(':scope > li').nth(1)).toContainText('Quantity: 30 tablets · 0 repeats');
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-fields.png'), fullPage: true });
+
+  // Save the first item as a favourite: it asks a name (Enter saves).
+  await items
+    .locator(':scope > li')
+    .first()
+    .getByRole('button', { name: 'Save Paracetamol 500 mg as favourite' })
+    .click();
+  const name = pad.getByLabel('Favourite name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Paracetamol 500 mg');
+  await name.fill('Fever, adult');
+  await name.press('Enter');
+  await expect(pad.getByText('Saved as favourite “Fever, adult”.')).toBeVisible();
+
+  // The favourite fills the add form in one step, from the keyboard; added, it reads the same.
+  const favourites = form.getByLabel('Favourites');
+  await favourites.focus();
+  await favourites.selectOption({ label: 'Fever, adult: Paracetamol 500 mg, 1 tablet three times a day for 5 days' });
+  await expect(form.getByLabel('Medicine')).toHaveValue('Paracetamol 500 mg');
+  await expect(form.getByLabel('Frequency')).toHaveValue('three times a day');
+  await expect(form.getByLabel('Duration', { exact: true })).toHaveValue('5');
+  await expect(form.getByLabel('Repeats')).toHaveValue('1');
+  await expect(form.getByLabel('Instructions')).toHaveValue(
+    'Not more than 8 tablets in 24 hours.\nStop if a rash appears.',
+  );
+  await expect(quantity).toHaveValue('');
+  await expect(form.getByText('Reads: 1 tablet three times a day for 5 days')).toBeVisible();
+  await quantity.press('Enter');
+  await expect(items.locator(':scope > li')).toHaveCount(3);
+  await expect(items.locator(':scope > li').nth(2)).toContainText('Quantity: 15 tablets · 1 repeat');
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-favourite.png'), fullPage: true });
+});
+
+test('prescription pad: for a child with a weight, mg/kg help beside the dose of a product with a strength in mg', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const mia = await seedPatient(app, admin, {
+    ...JOSE,
+    givenNames: 'Mia',
+    sex: 'female' as const,
+    birth: { kind: 'date' as const, date: '2021-05-01' },
+  });
+  await dispatchOk(app, admin, 'vitals.record', {
+    patientId: mia.id,
+    takenAt: '2026-11-10T09:00:00.000Z',
+    units: 'metric',
+    weight: 18,
+  });
+  await dispatchOk(app, admin, 'visits.start', { patientId: mia.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
+  await search(page, 'garcia');
+  await results(page)
+    .getByRole('option', { name: /Mia García/ })
+    .click();
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByText(/latest weight 18 kg/)).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await page.keyboard.type('paracetamol 250 mg/5');
+  await form
+    .getByRole('option', { name: /Paracetamol 250 mg\/5 mL/ })
+    .first()
+    .click();
+  const dose = form.getByLabel('Dose');
+  await dose.fill('5');
+  // 5 mL × 250 mg/5 mL ÷ 18 kg
+  await expect(form.getByText('= 13.89 mg/kg per dose')).toBeVisible();
+  await dose.fill('7.5');
+  await expect(form.getByText('= 20.83 mg/kg per dose')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-mg-per-kg.png'), fullPage: true });
+});
