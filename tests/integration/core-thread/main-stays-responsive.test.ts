@@ -6,7 +6,7 @@ import { bookFolder, DESK_PASSWORD, FONTS_DIR, signIn, startTestCore } from './c
 import { keyFileMasterKey } from '../../../electron/main/security/key-file';
 
 // Enough day lists to keep the core busy for a second or more, now that fonts are decoded once (font-table-cache.ts).
-const RENDERS = 30;
+const RENDERS = 60;
 
 /** The longest time main's event loop went without running a 5 ms timer while `work` ran. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: number; workMs: number }> {
