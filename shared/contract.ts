@@ -32,6 +32,9 @@ import { auditFindPatientChannels } from './audit-contract/find-patient';
 import { prescriptionChannels } from './rx-contract/prescriptions';
 import { rxPrintChannels } from './rx-contract/print';
 import { drugChannels } from './rx-contract/drugs';
+import { labOrderChannels } from './lab-contract/orders';
+import { labImportChannels } from './lab-contract/imports';
+import { labReviewChannels } from './lab-contract/review';
 import { auditChainResultSchema, auditEntrySchema, auditFilterSchema, auditIntegritySchema } from './domain/audit';
 import {
   duplicateCandidateSchema,
@@ -373,6 +376,10 @@ export const contract = {
   ...rxPrintChannels,
   // Prescriptions: the drug catalogue and the clinic's formulary (shared/rx-contract/drugs.ts).
   ...drugChannels,
+  // Lab orders and results (issue 11): one file per area in shared/lab-contract/.
+  ...labOrderChannels,
+  ...labImportChannels,
+  ...labReviewChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

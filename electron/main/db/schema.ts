@@ -901,3 +901,206 @@ export const drugFavourites = sqliteTable(
   },
   (t) => [index('drug_favourites_owner_idx').on(t.owner_id, t.product_id)],
 );
+
+// ---- Lab orders and results (issue 11; electron/main/labs/). The shipped test catalogue (LOINC
+// ---- codes, UCUM units, reference ranges) is JSON in resources/labs/, read into memory; the
+// ---- clinic's own tests and range edits are lab_tests rows that override it by code.
+
+/**
+ * A test or panel the clinic added, or a shipped one it edited (same `code`, which then wins).
+ * `code` is a LOINC code, or a local code starting with "X" (LOINC licence, section 10(c)).
+ */
+export const labTests = sqliteTable(
+  'lab_tests',
+  {
+    ...recordColumns,
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** 'test' | 'panel' */
+    kind: text('kind').notNull(),
+    /** The UCUM unit values are kept in (tests); null for text results and panels. */
+    unit: text('unit'),
+    /** 'numeric' | 'text' (tests). */
+    value_type: text('value_type'),
+    /** JSON LabRange[] (shared/domain/lab.ts): by sex and age, with critical limits. */
+    ranges_json: text('ranges_json').notNull().default('[]'),
+    /** Panels: JSON string[] of member test codes, in report order. */
+    members_json: text('members_json').notNull().default('[]'),
+    /** Hidden from ordering (a clinic "removes" a shipped test this way; rows are never deleted). */
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('lab_tests_code_idx').on(t.code)],
+);
+
+/** An order of one or more tests or panels from a visit, sent to a lab; its number is on the requisition. */
+export const labOrders = sqliteTable(
+  'lab_orders',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    visit_id: text('visit_id').references(() => visits.id),
+    doctor_id: text('doctor_id')
+      .notNull()
+      .references(() => users.id),
+    /** "LAB-YYYYMMDD-XXXXXX", unique across laptops; what the lab sends back in ORC-2/OBR-2. */
+    number: text('number').notNull(),
+    /** 'ordered' | 'collected' | 'partial' | 'resulted' | 'reviewed' | 'cancelled' */
+    status: text('status').notNull(),
+    ordered_at: text('ordered_at').notNull(),
+    collected_at: text('collected_at'),
+    lab_name: text('lab_name').notNull().default(''),
+    clinical_note: text('clinical_note').notNull().default(''),
+    cancelled_at: text('cancelled_at'),
+    cancelled_by: text('cancelled_by').references(() => users.id),
+    cancel_reason: text('cancel_reason').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('lab_orders_number_idx').on(t.number),
+    index('lab_orders_patient_idx').on(t.patient_id, t.ordered_at),
+    index('lab_orders_visit_idx').on(t.visit_id),
+    index('lab_orders_doctor_status_idx').on(t.doctor_id, t.status),
+  ],
+);
+
+/** One test or panel of an order (FHIR ServiceRequest), with the code and name as ordered. */
+export const labOrderTests = sqliteTable(
+  'lab_order_tests',
+  {
+    ...recordColumns,
+    order_id: text('order_id')
+      .notNull()
+      .references(() => labOrders.id),
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** 'test' | 'panel' */
+    kind: text('kind').notNull(),
+  },
+  (t) => [index('lab_order_tests_order_idx').on(t.order_id, t.position)],
+);
+
+/**
+ * One report from a lab, or one panel entered by hand (FHIR DiagnosticReport): groups the results
+ * that came together, against an order when one is known.
+ */
+export const labReports = sqliteTable(
+  'lab_reports',
+  {
+    ...recordColumns,
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    order_id: text('order_id').references(() => labOrders.id),
+    /** The panel or test code the report is for (OBR-4 / DiagnosticReport.code), and its name. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** 'manual' | 'hl7v2' | 'fhir' */
+    source: text('source').notNull(),
+    /** Where it came from, for imports: "hl7v2:<sending facility>|<control id>|<OBR set id>", "fhir:<id>". Unique when set. */
+    source_key: text('source_key'),
+    /** The lab's name (MSH-4 or the report's performer) or what the doctor typed. */
+    performer: text('performer').notNull().default(''),
+    /** 'preliminary' | 'final' | 'corrected' | 'cancelled' */
+    status: text('status').notNull(),
+    /** When the sample was taken (UTC ISO); results are plotted by this time. */
+    observed_at: text('observed_at').notNull(),
+    issued_at: text('issued_at'),
+    comment: text('comment').notNull().default(''),
+    /** Who acknowledged it in the results inbox, when, and what they wrote. */
+    reviewed_at: text('reviewed_at'),
+    reviewed_by: text('reviewed_by').references(() => users.id),
+    review_comment: text('review_comment').notNull().default(''),
+    /** The doctor whose inbox it lands in (the ordering doctor, or who entered or reconciled it). */
+    doctor_id: text('doctor_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('lab_reports_source_key_idx').on(t.source_key),
+    index('lab_reports_patient_idx').on(t.patient_id, t.observed_at),
+    index('lab_reports_order_idx').on(t.order_id),
+    index('lab_reports_inbox_idx').on(t.doctor_id, t.reviewed_at),
+  ],
+);
+
+/**
+ * One result value (FHIR Observation, laboratory). Numeric values are stored in the test's UCUM
+ * unit (`value_num`, `unit`) and also as received (`original_value`, `original_unit`).
+ */
+export const labResults = sqliteTable(
+  'lab_results',
+  {
+    ...recordColumns,
+    report_id: text('report_id')
+      .notNull()
+      .references(() => labReports.id),
+    patient_id: text('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    order_test_id: text('order_test_id').references(() => labOrderTests.id),
+    position: integer('position').notNull(),
+    /** LOINC or the lab's own code when it sent no LOINC; `code_system` says which. */
+    code: text('code').notNull(),
+    code_system: text('code_system').notNull().default('http://loinc.org'),
+    name: text('name').notNull(),
+    /** 'numeric' | 'text' | 'coded' */
+    value_type: text('value_type').notNull(),
+    value_num: real('value_num'),
+    /** '<' | '<=' | '>' | '>=' for values such as "<0.5" (HL7 SN), else null. */
+    comparator: text('comparator'),
+    unit: text('unit'),
+    value_text: text('value_text').notNull().default(''),
+    original_value: text('original_value').notNull().default(''),
+    original_unit: text('original_unit').notNull().default(''),
+    ref_low: real('ref_low'),
+    ref_high: real('ref_high'),
+    ref_text: text('ref_text').notNull().default(''),
+    /** 'N' | 'L' | 'H' | 'LL' | 'HH' | 'A' | 'AA' | null (not interpreted) */
+    flag: text('flag'),
+    /** 1 when the value is beyond a critical limit (or the lab said so). */
+    critical: integer('critical', { mode: 'boolean' }).notNull().default(false),
+    /** Set when the value differs from the patient's previous one beyond the test's delta limit. */
+    delta_note: text('delta_note').notNull().default(''),
+    /** 'preliminary' | 'final' | 'corrected' | 'cancelled' */
+    status: text('status').notNull(),
+    observed_at: text('observed_at').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [
+    index('lab_results_report_idx').on(t.report_id, t.position),
+    index('lab_results_trend_idx').on(t.patient_id, t.code, t.observed_at),
+  ],
+);
+
+/**
+ * A message or resource from an import that could not be put on a patient with certainty: it waits
+ * here (parsed, as JSON) until a doctor chooses the patient or dismisses it. Never guessed.
+ */
+export const labUnmatched = sqliteTable(
+  'lab_unmatched',
+  {
+    ...recordColumns,
+    /** 'hl7v2' | 'fhir' */
+    source: text('source').notNull(),
+    /** As lab_reports.source_key: a second import of the same message finds it here. */
+    source_key: text('source_key').notNull(),
+    file_name: text('file_name').notNull().default(''),
+    /** JSON IncomingLabReport (shared/domain/lab.ts): the patient as the lab named them and the results. */
+    payload_json: text('payload_json').notNull(),
+    /** Why it was not matched, in words for the doctor. */
+    reason: text('reason').notNull(),
+    /** JSON string[]: patients who partly match (shown as choices, never chosen). */
+    candidates_json: text('candidates_json').notNull().default('[]'),
+    /** 'pending' | 'assigned' | 'dismissed' */
+    status: text('status').notNull(),
+    resolved_at: text('resolved_at'),
+    resolved_by: text('resolved_by').references(() => users.id),
+    /** The patient chosen, and the report made for them. */
+    patient_id: text('patient_id').references(() => patients.id),
+    report_id: text('report_id').references(() => labReports.id),
+  },
+  (t) => [uniqueIndex('lab_unmatched_source_key_idx').on(t.source_key), index('lab_unmatched_status_idx').on(t.status)],
+);

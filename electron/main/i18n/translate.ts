@@ -1,6 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import type { AppointmentStatus } from '../../../shared/domain/appointment';
-import main from '../../../shared/i18n/en/main.json';
+import { mainMessages as main } from '../../../shared/i18n/main-messages';
 
 /**
  * Messages main writes for people (refusals, field errors, status words) come from the same

@@ -14,6 +14,9 @@ import { registerProblemHandlers } from '../chart/problems/problem-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
 import { registerDrugHandlers } from '../rx/formulary/formulary-handlers';
+import { registerLabOrderHandlers } from '../labs/orders/lab-order-handlers';
+import { registerLabImportHandlers } from '../labs/imports/lab-import-handlers';
+import { registerLabReviewHandlers } from '../labs/review/lab-review-handlers';
 import { registerSecurityHandlers } from '../security/security-handlers';
 import { registerSettingsHandlers } from '../settings/settings-handlers';
 import { HandlerRegistry } from './handler-registry';
@@ -45,5 +48,8 @@ export function registerHandlers(
   registerVitalsHandlers(ctx, registry);
   registerPrescriptionHandlers(ctx, registry);
   registerDrugHandlers(ctx, registry);
+  registerLabOrderHandlers(ctx, registry);
+  registerLabImportHandlers(ctx, registry);
+  registerLabReviewHandlers(ctx, registry);
   return registry;
 }

@@ -10,6 +10,7 @@ import { patientKind } from '../patients/patient-kind';
 import { CHART_KINDS } from '../chart/chart-kinds';
 import { RX_KINDS } from '../rx/prescriptions/prescription-kinds';
 import { RX_FORMULARY_KINDS } from '../rx/formulary/formulary-kinds';
+import { LAB_KINDS } from '../labs/lab-kinds';
 import type Database from 'better-sqlite3';
 import { clinicSettingsKind } from '../settings/clinic-settings-kind';
 import type { RecordKind } from './record-kind';
@@ -30,6 +31,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   ...CHART_KINDS,
   ...RX_KINDS,
   ...RX_FORMULARY_KINDS,
+  ...LAB_KINDS,
 ];
 
 export function recordKindNamed(name: string): RecordKind | undefined {

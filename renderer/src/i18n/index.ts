@@ -14,8 +14,12 @@ import nextsteps from './en/nextsteps.json';
 import rx from './en/rx.json';
 import rxprint from './en/rxprint.json';
 import drugs from './en/drugs.json';
+import labs from './en/labs.json';
+import labimport from './en/labimport.json';
+import labreview from './en/labreview.json';
+import growth from './en/growth.json';
 // Main's messages (refusals, field errors, status words): one catalog for both sides of IPC.
-import main from '../../../shared/i18n/en/main.json';
+import { mainMessages as main } from '../../../shared/i18n/main-messages';
 
 /**
  * Every string a person reads comes from here. English ships; a translation is a new folder of
@@ -38,6 +42,10 @@ export const resources = {
     rx,
     rxprint,
     drugs,
+    labs,
+    labimport,
+    labreview,
+    growth,
   },
 } as const;
 
@@ -62,6 +70,10 @@ void i18next.use(initReactI18next).init({
     'rx',
     'rxprint',
     'drugs',
+    'labs',
+    'labimport',
+    'labreview',
+    'growth',
   ],
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasMessage } from '../../../electron/main/i18n/translate';
-import catalog from '../../../shared/i18n/en/main.json';
+import { mainMessages as catalog } from '../../../shared/i18n/main-messages';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MAIN = path.join(ROOT, 'electron', 'main');
@@ -17,6 +17,7 @@ const TRANSLATED = [
   'drafts',
   'fhir',
   'ipc',
+  'labs',
   'patients',
   'printing',
   'records',
