@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainSqliteFile } from '../../../electron/main/db/files';
 import { formatRecoveryKey, generateMasterKey } from '../../../electron/main/security/clinic-keys';
 import { keyFileMasterKey } from '../../../electron/main/security/key-file';
-import { ADMIN_PASSWORD, addUser, patientInput, TestClock, type TestApp } from '../support';
+import {
+  ADMIN_PASSWORD,
+  addUser,
+  MIGRATIONS_DIR,
+  openTestApp,
+  patientInput,
+  tempDir,
+  TestClock,
+  type TestApp,
+} from '../support';
 import { clinicWithBackupFolder, databasePath, filesIn, sha } from './backup-support';
 
 const open: TestApp[] = [];
@@ -158,6 +167,56 @@ describe('backups', () => {
     expect(fs.readdirSync(app.dir).filter((f) => /before-restore|restoring/.test(f))).toEqual([]);
     const list = await app.call(admin, 'backups.list', {});
     expect(list.backups.filter((b) => b.verified).map((b) => b.file)).toEqual([made.file]);
+  });
+
+  it('puts the data back when the restored backup cannot be opened (its upgrade fails), and says so', async () => {
+    // A backup from before an upgrade whose migration refuses that backup's data: verified as a
+    // good file, it fails only when the core opens (and so migrates) it after the swap.
+    const migrationsDir = tempDir('chartbook-migrations-');
+    fs.cpSync(MIGRATIONS_DIR, migrationsDir, { recursive: true });
+    const first = await clinicWithBackupFolder();
+    const dir = first.app.dir;
+    const made = await first.app.call(first.admin, 'backups.run', {});
+    await first.app.call(first.admin, 'patients.register', {
+      patient: patientInput({ givenNames: 'Later', familyName: 'Patient', phones: [] }),
+      confirmedNotDuplicate: true,
+    });
+    first.app.close();
+
+    const journalFile = path.join(migrationsDir, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
+    const tag = `${String(journal.entries.length).padStart(4, '0')}_restore_guard`;
+    journal.entries.push({ ...journal.entries.at(-1)!, idx: journal.entries.length, tag });
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    fs.writeFileSync(
+      path.join(migrationsDir, `${tag}.sql`),
+      'CREATE TABLE restore_guard (patients INTEGER NOT NULL CHECK (patients > 1));\n--> statement-breakpoint\n' +
+        'INSERT INTO restore_guard SELECT count(*) FROM patients;',
+    );
+    const app = openTestApp(dir, new TestClock(), { migrationsDir });
+    open.push(app);
+    const admin = app.core.newSession();
+    await app.call(admin, 'auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(app.count('patients')).toBe(2);
+
+    const result = await app.raw(admin, 'backups.restore', {
+      file: made.file,
+      confirmation: CLINIC,
+      password: ADMIN_PASSWORD,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('your data as it was before the restore is back') },
+    });
+    // The data before is back in place and open: both patients, the upgraded schema, the same session.
+    expect(app.count('patients')).toBe(2);
+    expect(app.count('restore_guard')).toBe(1);
+    expect(await app.call(admin, 'patients.search', { text: 'patient' })).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => /before-restore|restoring/.test(f))).toEqual([]);
+    expect((await app.call(admin, 'audit.verify', {})).ok).toBe(true);
+    // The backup itself is untouched and still listed as good.
+    const list = await app.call(admin, 'backups.list', {});
+    expect(list.backups.map((b) => b.file)).toContain(made.file);
   });
 
   it('restores a backup from another installation only with its recovery key, and keeps that key', async () => {
