@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Channel } from '../../shared/contract';
 import type { AppErrorData } from '../../shared/errors';
 import type { Role } from '../../shared/domain/roles';
 import type { User } from '../../shared/domain/user';
 import type { RunningApp } from '../harness/app-harness';
 import type { CoreSession as Session } from '../harness/app-harness';
 import { ADMIN } from './fixtures';
+import { dispatchOk } from './dispatch';
 
 export const CLINIC = {
   clinicName: 'Riverside Family Clinic',
@@ -23,17 +24,7 @@ export interface SeededClinic {
   adminId: string;
 }
 
-/** Calls main exactly as the renderer would and fails the test if main refuses. */
-export async function dispatchOk<C extends Channel>(
-  app: RunningApp,
-  session: Session,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await app.core.dispatch(session, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
+export { dispatchOk };
 
 /** Calls main expecting a refusal; returns the error main sent. */
 export async function dispatchError(

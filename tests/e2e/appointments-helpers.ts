@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput } from '../../shared/contract';
 import type { CoreSession as Session } from '../harness/app-harness';
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday } from '../../shared/zoned-time';
 import type { RunningApp } from '../harness/app-harness';
 import { createUsersReady } from './admin-helpers';
+import { dispatchOk } from './dispatch';
 
 export const CLINIC_ZONE = 'Europe/London';
 export const PASSWORD = 'correct horse battery';
@@ -15,16 +16,7 @@ export const DR_LEE = { username: 'dr.lee', displayName: 'Dr Lee', password: PAS
 export const DR_PATEL = { username: 'dr.patel', displayName: 'Dr Patel', password: PASSWORD };
 export const SHOTS = '/tmp/shots-book';
 
-export async function dispatchOk<C extends Channel>(
-  app: RunningApp,
-  session: Session,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await app.core.dispatch(session, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value as ChannelOutput<C>;
-}
+export { dispatchOk };
 
 /** Next week's Monday in the clinic's zone: always in the future, so "no booking in the past" never bites. */
 export function nextMonday(): string {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { CoreSession as Session } from '../harness/app-harness';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { todayIn } from '../../shared/dates';
 import { addDays, isoWeekday, zonedToUtcLenient } from '../../shared/zoned-time';
 import { launchApp, PRINTED_DIR, type RunningApp } from '../harness/app-harness';
 import { createUsersReady } from './admin-helpers';
+import { dispatchOk } from './dispatch';
 
 export const ZONE = 'Europe/London';
 export const PASSWORD = 'correct horse battery';
@@ -45,16 +45,7 @@ export const test = base.extend<{ app: RunningApp; page: Page }>({
 });
 export { expect };
 
-export async function dispatchOk<C extends Channel>(
-  app: RunningApp,
-  session: Session,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await app.core.dispatch(session, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value as ChannelOutput<C>;
-}
+export { dispatchOk };
 
 export async function sessionAs(app: RunningApp, user: { username: string; password: string }): Promise<Session> {
   const session = app.core.newSession();

@@ -1,10 +1,11 @@
 import { expect, type Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput } from '../../shared/contract';
 import type { Patient } from '../../shared/domain/patient';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { CoreSession as Session } from '../harness/app-harness';
 import type { RunningApp } from '../harness/app-harness';
 import { createUserReady } from './admin-helpers';
+import { dispatchOk } from './dispatch';
 
 export const PASSWORD = 'correct horse battery';
 export const ADMIN = { username: 'admin', displayName: 'Dr Amara Okafor', password: PASSWORD };
@@ -13,17 +14,7 @@ export const RECEPTIONIST = { username: 'rita', displayName: 'Rita Mensah', pass
 
 export const SHOTS = '/tmp/shots';
 
-/** Calls main the way the renderer does, failing the test with main's own message on an error. */
-export async function dispatchOk<C extends Channel>(
-  app: RunningApp,
-  session: Session,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ChannelOutput<C>> {
-  const result = await app.core.dispatch(session, channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-  return result.value as ChannelOutput<C>;
-}
+export { dispatchOk };
 
 /**
  * Seeds the clinic on its own session (an administrator who is also a doctor, and a receptionist),

@@ -41,7 +41,7 @@ export interface TestApp {
 export function openTestApp(
   dir = tempDir(),
   clock = new TestClock(),
-  extra: Pick<CoreOptions, 'onRestored' | 'backupEveryMs' | 'migrationsDir'> = {},
+  extra: Partial<Pick<CoreOptions, 'onRestored' | 'backupEveryMs' | 'migrationsDir'>> = {},
 ): TestApp {
   const core = startCore({
     dataDir: dir,
