@@ -54,14 +54,16 @@ export function DiagnosisCombobox({ value, onChange, error }: Props) {
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
+      // A closed list opens on the option that was active; an open one moves down (never past the end).
+      if (expanded) setActive((i) => Math.max(0, Math.min(i + 1, options.length - 1)));
+      else setActive((i) => Math.max(0, Math.min(i, options.length - 1)));
       setOpen(true);
-      setActive((i) => Math.min(i + 1, options.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
     } else if (e.key === 'Enter' && expanded) {
       e.preventDefault();
-      const option = options[Math.min(active, options.length - 1)];
+      const option = options[Math.max(0, Math.min(active, options.length - 1))];
       if (option) choose(option);
     } else if (e.key === 'Escape' && expanded) {
       e.preventDefault();
@@ -80,7 +82,7 @@ export function DiagnosisCombobox({ value, onChange, error }: Props) {
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded ? optionId(Math.min(active, options.length - 1)) : undefined}
+        aria-activedescendant={expanded ? optionId(Math.max(0, Math.min(active, options.length - 1))) : undefined}
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
         value={text}
