@@ -155,6 +155,12 @@ export const CHANNEL_NAMES = [
   'rx.formulary.update',
   'rx.formulary.remove',
   'rx.formulary.importCsv',
+  // Lab results: imports and the reconciliation list (shared/lab-contract/imports.ts)
+  'labs.import',
+  'labs.import.progress',
+  'labs.unmatched.list',
+  'labs.unmatched.assign',
+  'labs.unmatched.dismiss',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
