@@ -192,7 +192,7 @@ export class LabImportService {
   /** Writes the report and its results on the patient; returns how many results. */
   private writeReport(
     report: IncomingLabReport,
-    match: { patientId: string; orderId?: string | null; doctorId: string | null },
+    match: { patientId: string; orderId?: string | null; doctorId?: string | null },
     actor: Actor,
     at: string,
     action: 'lab.import' | 'lab.unmatched_assign',
