@@ -59,14 +59,26 @@ async function clinic(): Promise<Clinic> {
       );
     }
   })();
-  return { app, doctor, actor, jose: { id: jose.id, mrn: jose.mrn }, amara: { id: amara.id, mrn: amara.mrn }, orderNumber };
+  return {
+    app,
+    doctor,
+    actor,
+    jose: { id: jose.id, mrn: jose.mrn },
+    amara: { id: amara.id, mrn: amara.mrn },
+    orderNumber,
+  };
 }
 
 function message(control: string, pid: string, obr: string, obx: string[]): string {
-  return [`MSH|^~\\&|LIS|CITYLAB|CHARTBOOK|RIVERSIDE|202603100900||ORU^R01|${control}|P|2.5.1`, pid, obr, ...obx].join('\r') + '\r';
+  return (
+    [`MSH|^~\\&|LIS|CITYLAB|CHARTBOOK|RIVERSIDE|202603100900||ORU^R01|${control}|P|2.5.1`, pid, obr, ...obx].join(
+      '\r',
+    ) + '\r'
+  );
 }
 
-const joseByMrn = (mrn: string, birth = '19800229', name = 'García^José') => `PID|1||${mrn}^^^RIVERSIDE^MR||${name}||${birth}|M`;
+const joseByMrn = (mrn: string, birth = '19800229', name = 'García^José') =>
+  `PID|1||${mrn}^^^RIVERSIDE^MR||${name}||${birth}|M`;
 const glucose = (value: string, unit = 'mmol/L') => `OBX|1|NM|2345-7^Glucose^LN||${value}|${unit}|3.9-5.5||||F`;
 
 describe('importing lab results', { timeout: 60_000 }, () => {
@@ -81,7 +93,15 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       message('M2', joseByMrn(c.jose.mrn), 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('6.2')]),
     ].join('');
     const summary = await c.app.call(c.doctor, 'labs.import', { fileName: 'city.hl7', content: file });
-    expect(summary).toMatchObject({ format: 'hl7v2', reports: 2, imported: 2, results: 3, alreadyThere: 0, toReconcile: 0, problems: [] });
+    expect(summary).toMatchObject({
+      format: 'hl7v2',
+      reports: 2,
+      imported: 2,
+      results: 3,
+      alreadyThere: 0,
+      toReconcile: 0,
+      problems: [],
+    });
 
     const db = c.app.core.ctx.db.sqlite;
     const reports = db.prepare('SELECT * FROM lab_reports ORDER BY source_key').all() as Array<Record<string, unknown>>;
@@ -116,7 +136,12 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       ['U3', joseByMrn(c.jose.mrn, '19800301'), /born 1980-02-29, but the lab sent birth date 1980-03-01/, [c.jose.id]],
       ['U4', joseByMrn(c.jose.mrn, '19800229', 'Garcia^Pedro'), /but the lab named Pedro Garcia/, [c.jose.id]],
       ['U5', joseByMrn(c.amara.mrn), /belongs to Amara Okafor/, [c.amara.id, c.jose.id]],
-      ['U6', `PID|1||${c.jose.mrn}~${c.amara.mrn}||García^José||19800229|M`, /2 patients have/, [c.jose.id, c.amara.id]],
+      [
+        'U6',
+        `PID|1||${c.jose.mrn}~${c.amara.mrn}||García^José||19800229|M`,
+        /2 patients have/,
+        [c.jose.id, c.amara.id],
+      ],
       ['U7', joseByMrn(c.jose.mrn, ''), /no birth date to confirm/, [c.jose.id]],
     ];
     const file = cases
@@ -134,16 +159,27 @@ describe('importing lab results', { timeout: 60_000 }, () => {
     // Viewing the list is audited with the patients it showed.
     const view = db.prepare("SELECT uuid FROM audit_log WHERE action = 'lab.unmatched_view'").get() as { uuid: string };
     const shown = db.prepare('SELECT patient_id FROM audit_log_patients WHERE audit_uuid = ?').all(view.uuid);
-    expect(new Set(shown.map((r) => (r as { patient_id: string }).patient_id))).toEqual(new Set([c.jose.id, c.amara.id]));
+    expect(new Set(shown.map((r) => (r as { patient_id: string }).patient_id))).toEqual(
+      new Set([c.jose.id, c.amara.id]),
+    );
 
     // A deleted patient is never a match, even with the right MRN, name and birth date.
     db.prepare('UPDATE patients SET deleted_at = ? WHERE id = ?').run('2026-03-10T08:00:00Z', c.amara.id);
     const deleted: IncomingLabReport = {
       ...pending[0]!.report,
       orderNumber: null,
-      patient: { identifiers: [{ value: c.amara.mrn, system: '' }], familyName: 'Okafor', givenName: 'Amara', birthDate: '1975-06-01', sex: 'female' },
+      patient: {
+        identifiers: [{ value: c.amara.mrn, system: '' }],
+        familyName: 'Okafor',
+        givenName: 'Amara',
+        birthDate: '1975-06-01',
+        sex: 'female',
+      },
     };
-    expect(matchLabReport(db, deleted)).toMatchObject({ kind: 'unmatched', reason: expect.stringMatching(/was deleted/) });
+    expect(matchLabReport(db, deleted)).toMatchObject({
+      kind: 'unmatched',
+      reason: expect.stringMatching(/was deleted/),
+    });
   });
 
   it('reconciles: the doctor assigns one to a patient (audited, in their inbox) and dismisses another with a reason', async () => {
@@ -157,28 +193,57 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       a.report.sourceKey.localeCompare(b.report.sourceKey),
     );
     const other = await addUser(c.app, c.doctor, 'drlee', ['doctor']);
-    const assigned = await c.app.call(other, 'labs.unmatched.assign', { id: first!.id, version: first!.version, patientId: c.jose.id });
+    const assigned = await c.app.call(other, 'labs.unmatched.assign', {
+      id: first!.id,
+      version: first!.version,
+      patientId: c.jose.id,
+    });
     expect(assigned).toMatchObject({ status: 'assigned', patientId: c.jose.id });
     const db = c.app.core.ctx.db.sqlite;
-    const report = db.prepare('SELECT * FROM lab_reports WHERE id = ?').get(assigned.reportId) as Record<string, unknown>;
-    expect(report).toMatchObject({ patient_id: c.jose.id, doctor_id: other.user!.userId, source_key: 'hl7v2:CITYLAB|R1|1' });
-    expect(db.prepare('SELECT value_num, flag FROM lab_results WHERE report_id = ?').get(assigned.reportId)).toEqual({ value_num: 6.2, flag: 'H' });
-    expect(db.prepare("SELECT patient_id, username FROM audit_log WHERE action = 'lab.unmatched_assign'").all()).toEqual([
-      { patient_id: c.jose.id, username: 'drlee' },
-    ]);
+    const report = db.prepare('SELECT * FROM lab_reports WHERE id = ?').get(assigned.reportId) as Record<
+      string,
+      unknown
+    >;
+    expect(report).toMatchObject({
+      patient_id: c.jose.id,
+      doctor_id: other.user!.userId,
+      source_key: 'hl7v2:CITYLAB|R1|1',
+    });
+    expect(db.prepare('SELECT value_num, flag FROM lab_results WHERE report_id = ?').get(assigned.reportId)).toEqual({
+      value_num: 6.2,
+      flag: 'H',
+    });
+    expect(
+      db.prepare("SELECT patient_id, username FROM audit_log WHERE action = 'lab.unmatched_assign'").all(),
+    ).toEqual([{ patient_id: c.jose.id, username: 'drlee' }]);
     // Twice is refused, and writes nothing.
-    const twice = await c.app.raw(c.doctor, 'labs.unmatched.assign', { id: first!.id, version: assigned.version, patientId: c.amara.id });
+    const twice = await c.app.raw(c.doctor, 'labs.unmatched.assign', {
+      id: first!.id,
+      version: assigned.version,
+      patientId: c.amara.id,
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(c.app.count('lab_reports')).toBe(1);
 
-    const noReason = await c.app.raw(c.doctor, 'labs.unmatched.dismiss', { id: second!.id, version: second!.version, reason: '  ' });
-    expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { reason: expect.any(String) } } });
+    const noReason = await c.app.raw(c.doctor, 'labs.unmatched.dismiss', {
+      id: second!.id,
+      version: second!.version,
+      reason: '  ',
+    });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { reason: expect.any(String) } },
+    });
     const dismissed = await c.app.call(c.doctor, 'labs.unmatched.dismiss', {
       id: second!.id,
       version: second!.version,
       reason: 'Not our patient: sent to us by mistake',
     });
-    expect(dismissed).toMatchObject({ status: 'dismissed', reason: 'Not our patient: sent to us by mistake', patientId: null });
+    expect(dismissed).toMatchObject({
+      status: 'dismissed',
+      reason: 'Not our patient: sent to us by mistake',
+      patientId: null,
+    });
     expect(await c.app.call(c.doctor, 'labs.unmatched.list', { status: 'pending' })).toEqual([]);
     expect((await c.app.call(c.doctor, 'labs.unmatched.list', { status: 'dismissed' })).map((d) => d.reason)).toEqual([
       'Not our patient: sent to us by mistake',
@@ -190,7 +255,8 @@ describe('importing lab results', { timeout: 60_000 }, () => {
 
   it('reports bad messages with file, message and segment while the rest imports, and writes nothing of them', async () => {
     const c = await clinic();
-    const ok = (control: string) => message(control, joseByMrn(c.jose.mrn), 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('6.2')]);
+    const ok = (control: string) =>
+      message(control, joseByMrn(c.jose.mrn), 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('6.2')]);
     const file = [
       ok('G1'),
       message('B1', joseByMrn(c.jose.mrn), 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('six')]),
@@ -200,14 +266,25 @@ describe('importing lab results', { timeout: 60_000 }, () => {
     const summary = await c.app.call(c.doctor, 'labs.import', { fileName: 'mixed.hl7', content: file });
     expect(summary).toMatchObject({ imported: 2, toReconcile: 0 });
     expect(summary.problems).toEqual([
-      expect.objectContaining({ fileName: 'mixed.hl7', location: 'message 2 (control id B1)', segment: 'OBX 4 (OBX-5)' }),
-      expect.objectContaining({ fileName: 'mixed.hl7', location: 'message 3 (control id B2)', segment: 'OBX 4 (OBX-6)' }),
+      expect.objectContaining({
+        fileName: 'mixed.hl7',
+        location: 'message 2 (control id B1)',
+        segment: 'OBX 4 (OBX-5)',
+      }),
+      expect.objectContaining({
+        fileName: 'mixed.hl7',
+        location: 'message 3 (control id B2)',
+        segment: 'OBX 4 (OBX-6)',
+      }),
     ]);
     expect(c.app.count('lab_reports')).toBe(2);
 
     // Not a results file at all: refused with a message, nothing written.
     const wrong = await c.app.raw(c.doctor, 'labs.import', { fileName: 'notes.txt', content: 'Dear doctor,' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/neither HL7 v2/) } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/neither HL7 v2/) },
+    });
   });
 
   it('imports a FHIR bundle the same way, and tells how far a running import is', async () => {
@@ -224,7 +301,13 @@ describe('importing lab results', { timeout: 60_000 }, () => {
             code: { coding: [{ system: 'http://loinc.org', code: '2345-7', display: 'Glucose' }] },
             subject: { reference: '#p' },
             contained: [
-              { resourceType: 'Patient', id: 'p', identifier: [{ value: c.jose.mrn }], name: [{ family: 'García', given: ['José'] }], birthDate: '1980-02-29' },
+              {
+                resourceType: 'Patient',
+                id: 'p',
+                identifier: [{ value: c.jose.mrn }],
+                name: [{ family: 'García', given: ['José'] }],
+                birthDate: '1980-02-29',
+              },
             ],
             effectiveDateTime: '2026-03-10T08:30:00Z',
             valueQuantity: { value: 99, unit: 'mg/dL' },
@@ -232,9 +315,19 @@ describe('importing lab results', { timeout: 60_000 }, () => {
         },
       ],
     };
-    expect(await c.app.call(c.doctor, 'labs.import.progress', {})).toEqual({ running: false, fileName: '', done: 0, total: 0 });
+    expect(await c.app.call(c.doctor, 'labs.import.progress', {})).toEqual({
+      running: false,
+      fileName: '',
+      done: 0,
+      total: 0,
+    });
     const summary = await c.app.call(c.doctor, 'labs.import', { fileName: 'b.json', content: JSON.stringify(bundle) });
     expect(summary).toMatchObject({ format: 'fhir', imported: 1, results: 1 });
-    expect(await c.app.call(c.doctor, 'labs.import.progress', {})).toEqual({ running: false, fileName: 'b.json', done: 1, total: 1 });
+    expect(await c.app.call(c.doctor, 'labs.import.progress', {})).toEqual({
+      running: false,
+      fileName: 'b.json',
+      done: 1,
+      total: 1,
+    });
   });
 });

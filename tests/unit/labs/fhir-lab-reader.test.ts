@@ -27,7 +27,11 @@ function observation(id: string, value: Record<string, unknown>, extra: Record<s
 }
 
 function bundle(type: string, resources: unknown[]) {
-  return { resourceType: 'Bundle', type, entry: resources.map((resource, i) => ({ fullUrl: `urn:uuid:e${i}`, resource })) };
+  return {
+    resourceType: 'Bundle',
+    type,
+    entry: resources.map((resource, i) => ({ fullUrl: `urn:uuid:e${i}`, resource })),
+  };
 }
 
 const report = {
@@ -84,7 +88,9 @@ describe('reading FHIR R4 lab bundles', () => {
           sex: 'male',
         },
       });
-      expect(reports[0]!.results.map((r) => [r.valueType, r.valueNum, r.valueText, r.unit, r.refLow, r.refHigh, r.flag])).toEqual([
+      expect(
+        reports[0]!.results.map((r) => [r.valueType, r.valueNum, r.valueText, r.unit, r.refLow, r.refHigh, r.flag]),
+      ).toEqual([
         ['numeric', 5.8, '', 'mmol/L', 3.5, 5, 'H'],
         ['text', null, 'Slightly haemolysed', '', null, null, null],
         ['coded', null, 'Negative', '', null, null, 'N'],
@@ -94,10 +100,14 @@ describe('reading FHIR R4 lab bundles', () => {
   }
 
   it('reads a contained patient and an Observation no report lists as a report of its own', () => {
-    const lone = observation('o9', { valueQuantity: { value: 7, unit: 'mmol/L', comparator: '<' } }, {
-      contained: [{ ...patient, id: 'pt' }],
-      subject: { reference: '#pt' },
-    });
+    const lone = observation(
+      'o9',
+      { valueQuantity: { value: 7, unit: 'mmol/L', comparator: '<' } },
+      {
+        contained: [{ ...patient, id: 'pt' }],
+        subject: { reference: '#pt' },
+      },
+    );
     const { reports, problems } = read(bundle('collection', [lone]));
     expect(problems).toEqual([]);
     expect(reports[0]).toMatchObject({ sourceKey: 'fhir:Observation/o9', code: '2345-7', orderNumber: null });
@@ -130,8 +140,12 @@ describe('reading FHIR R4 lab bundles', () => {
   });
 
   it('refuses what is not a bundle of the right type', () => {
-    expect(readFhirLabFile('{not json', { fileName: 'x.json', now: NOW }).problems[0]!.message).toMatch(/not valid JSON/);
-    expect(read({ resourceType: 'Bundle', type: 'document', entry: [] }).problems[0]!.message).toMatch(/not a FHIR Bundle/);
+    expect(readFhirLabFile('{not json', { fileName: 'x.json', now: NOW }).problems[0]!.message).toMatch(
+      /not valid JSON/,
+    );
+    expect(read({ resourceType: 'Bundle', type: 'document', entry: [] }).problems[0]!.message).toMatch(
+      /not a FHIR Bundle/,
+    );
     expect(read(patient).problems[0]!.segment).toBe('Bundle.type');
   });
 });

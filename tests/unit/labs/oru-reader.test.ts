@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHl7Escapes, splitHl7File } from '../../../electron/main/labs/imports/hl7/hl7-message';
-import {
-  parseHl7Time,
-  parseReferenceRange,
-  readOruFile,
-} from '../../../electron/main/labs/imports/hl7/oru-reader';
+import { parseHl7Time, parseReferenceRange, readOruFile } from '../../../electron/main/labs/imports/hl7/oru-reader';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const options = { fileName: 'results.hl7', now: NOW, timeZone: 'Europe/Berlin' };
@@ -94,8 +90,19 @@ describe('reading ORU^R01', () => {
       status: 'final',
       comment: 'Fasting & rested',
     });
-    expect(r[1]).toMatchObject({ valueType: 'numeric', valueNum: 0.5, comparator: '<', refLow: null, refHigh: 1.7, flag: 'N' });
-    expect(r[2]).toMatchObject({ valueType: 'text', valueText: 'Sample slightly haemolysed | repeat advised', status: 'preliminary' });
+    expect(r[1]).toMatchObject({
+      valueType: 'numeric',
+      valueNum: 0.5,
+      comparator: '<',
+      refLow: null,
+      refHigh: 1.7,
+      flag: 'N',
+    });
+    expect(r[2]).toMatchObject({
+      valueType: 'text',
+      valueText: 'Sample slightly haemolysed | repeat advised',
+      status: 'preliminary',
+    });
     expect(r[3]).toMatchObject({ valueType: 'text', valueText: 'First line\nSecond line', status: 'corrected' });
     expect(r[4]).toMatchObject({ valueType: 'coded', valueText: 'Yellow' });
     expect(r[5]).toMatchObject({ valueType: 'coded', valueText: 'Negative', flag: 'N' });
@@ -165,15 +172,63 @@ describe('a malformed message is reported with its file, message and segment; th
   const good = (control: string) => oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L|3.9-5.5||||F'], { control });
   const cases: Array<[string, string, string, RegExp]> = [
     ['truncated (no results)', oru([], { control: 'BAD' }), 'OBR 4', /no results/],
-    ['truncated (cut inside the patient)', 'MSH|^~\\&|LAB|CITYLAB|||20260310||ORU^R01|BAD|P|2.5\rPID|1||MRN\r', 'PID 2', /no order/],
-    ['OBX before OBR', oru([], { control: 'BAD', obr: 'OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L' }), 'OBX 4', /out of order/],
-    ['OBR before PID', oru(['OBX|1|NM|1^G^LN||1|mmol/L'], { control: 'BAD', pid: 'NTE|1||x' }).replace('ORC|RE|LAB-20260310-ABC123\r', ''), 'OBR 3', /before any PID/],
-    ['unknown version', oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L'], { control: 'BAD', version: '2.9' }), 'MSH 1 (MSH-12)', /version 2\.9/],
-    ['a number that does not parse', oru(['OBX|1|NM|2345-7^Glucose^LN||5,4x|mmol/L'], { control: 'BAD' }), 'OBX 5 (OBX-5)', /"5,4x" is not a number/],
-    ['an SN that does not parse', oru(['OBX|1|SN|2345-7^Glucose^LN||~^abc|mmol/L'], { control: 'BAD' }), 'OBX 5 (OBX-5)', /not a number/],
-    ['a unit UCUM does not know', oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|furlongs/fortnight'], { control: 'BAD' }), 'OBX 5 (OBX-6)', /"furlongs\/fortnight" is not a unit/],
-    ['a time in the future', oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L||||||||20270101'], { control: 'BAD' }), 'OBX 5 (OBX-14)', /in the future/],
-    ['not a time', oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L||||||||2026-03-10'], { control: 'BAD' }), 'OBX 5 (OBX-14)', /not a date and time/],
+    [
+      'truncated (cut inside the patient)',
+      'MSH|^~\\&|LAB|CITYLAB|||20260310||ORU^R01|BAD|P|2.5\rPID|1||MRN\r',
+      'PID 2',
+      /no order/,
+    ],
+    [
+      'OBX before OBR',
+      oru([], { control: 'BAD', obr: 'OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L' }),
+      'OBX 4',
+      /out of order/,
+    ],
+    [
+      'OBR before PID',
+      oru(['OBX|1|NM|1^G^LN||1|mmol/L'], { control: 'BAD', pid: 'NTE|1||x' }).replace(
+        'ORC|RE|LAB-20260310-ABC123\r',
+        '',
+      ),
+      'OBR 3',
+      /before any PID/,
+    ],
+    [
+      'unknown version',
+      oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L'], { control: 'BAD', version: '2.9' }),
+      'MSH 1 (MSH-12)',
+      /version 2\.9/,
+    ],
+    [
+      'a number that does not parse',
+      oru(['OBX|1|NM|2345-7^Glucose^LN||5,4x|mmol/L'], { control: 'BAD' }),
+      'OBX 5 (OBX-5)',
+      /"5,4x" is not a number/,
+    ],
+    [
+      'an SN that does not parse',
+      oru(['OBX|1|SN|2345-7^Glucose^LN||~^abc|mmol/L'], { control: 'BAD' }),
+      'OBX 5 (OBX-5)',
+      /not a number/,
+    ],
+    [
+      'a unit UCUM does not know',
+      oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|furlongs/fortnight'], { control: 'BAD' }),
+      'OBX 5 (OBX-6)',
+      /"furlongs\/fortnight" is not a unit/,
+    ],
+    [
+      'a time in the future',
+      oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L||||||||20270101'], { control: 'BAD' }),
+      'OBX 5 (OBX-14)',
+      /in the future/,
+    ],
+    [
+      'not a time',
+      oru(['OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L||||||||2026-03-10'], { control: 'BAD' }),
+      'OBX 5 (OBX-14)',
+      /not a date and time/,
+    ],
     ['not a result message', good('BAD').replace('ORU^R01^ORU_R01', 'ADT^A01'), 'MSH 1 (MSH-9)', /ADT\^A01 message/],
     ['an unknown value type', oru(['OBX|1|ZZ|2345-7^Glucose^LN||5.4'], { control: 'BAD' }), 'OBX 5 (OBX-2)', /"ZZ"/],
   ];
@@ -191,7 +246,10 @@ describe('a malformed message is reported with its file, message and segment; th
     const { reports, problems } = read('garbage line\r' + good('A1'));
     expect(reports).toHaveLength(1);
     expect(problems).toEqual([
-      expect.objectContaining({ location: 'message 1', message: expect.stringMatching(/before the first message header/) }),
+      expect.objectContaining({
+        location: 'message 1',
+        message: expect.stringMatching(/before the first message header/),
+      }),
     ]);
     expect(splitHl7File('garbage\r' + good('A1'))).toHaveLength(2);
   });

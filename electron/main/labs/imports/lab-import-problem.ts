@@ -7,6 +7,7 @@ export class LabReadError extends Error {
   constructor(
     /** "OBX 7 (OBX-5)", "Observation.valueQuantity". */
     readonly segment: string,
+    /** A key of shared/i18n/en/main-labs-imports.json. */
     readonly key: string,
     readonly params: Record<string, string | number> = {},
   ) {
@@ -15,7 +16,7 @@ export class LabReadError extends Error {
 
   /** The problem in words (from shared/i18n/en/main-labs-imports.json). */
   text(): string {
-    return t(`errors.labs.imports.${this.key}`, this.params);
+    return t(this.key, this.params);
   }
 }
 
@@ -31,6 +32,6 @@ export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 export function checkNotFuture(iso: string | null, now: Date, segment: string): void {
   if (iso && Date.parse(iso) > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new LabReadError(segment, 'futureTime', { time: iso });
+    throw new LabReadError(segment, 'errors.labs.imports.futureTime', { time: iso });
   }
 }

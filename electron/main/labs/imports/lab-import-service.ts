@@ -152,12 +152,14 @@ export class LabImportService {
 
   private alreadyImported(sourceKey: string): boolean {
     return (
-      preparedOnce(
-        this.db,
-        `SELECT EXISTS (SELECT 1 FROM lab_reports WHERE source_key = @k)
+      (
+        preparedOnce(
+          this.db,
+          `SELECT EXISTS (SELECT 1 FROM lab_reports WHERE source_key = @k)
              OR EXISTS (SELECT 1 FROM lab_unmatched WHERE source_key = @k) AS found`,
-      ).get({ k: sourceKey }) as { found: number }
-    ).found === 1;
+        ).get({ k: sourceKey }) as { found: number }
+      ).found === 1
+    );
   }
 
   private holdForReconciliation(
@@ -197,9 +199,10 @@ export class LabImportService {
     at: string,
     action: 'lab.import' | 'lab.unmatched_assign',
   ): number {
-    const patient = preparedOnce(this.db, 'SELECT sex, birth_date FROM patients WHERE id = ? AND deleted_at IS NULL').get(
-      match.patientId,
-    ) as PatientFacts | undefined;
+    const patient = preparedOnce(
+      this.db,
+      'SELECT sex, birth_date FROM patients WHERE id = ? AND deleted_at IS NULL',
+    ).get(match.patientId) as PatientFacts | undefined;
     if (!patient) throw new AppError('NOT_FOUND', t('errors.labs.imports.patientGone'));
     const options: WriteOptions = {
       actor,
@@ -302,7 +305,9 @@ export class LabImportService {
       `SELECT * FROM lab_unmatched WHERE status = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 500`,
     ).all(status) as UnmatchedRow[];
     const items = rows.map((row) => this.view(row));
-    const shown = [...new Set(items.flatMap((i) => [...i.candidates.map((c) => c.id), i.patientId ?? '']))].filter(Boolean);
+    const shown = [...new Set(items.flatMap((i) => [...i.candidates.map((c) => c.id), i.patientId ?? '']))].filter(
+      Boolean,
+    );
     appendAudit(this.db, {
       action: 'lab.unmatched_view',
       userId: actor.userId,
@@ -363,8 +368,18 @@ export class LabImportService {
           : undefined;
         let reportId: string;
         try {
-          this.writeReport(report, { patientId, orderId: order?.id ?? null, doctorId: actor.userId }, actor, at, 'lab.unmatched_assign');
-          reportId = (preparedOnce(this.db, 'SELECT id FROM lab_reports WHERE source_key = ?').get(report.sourceKey) as { id: string }).id;
+          this.writeReport(
+            report,
+            { patientId, orderId: order?.id ?? null, doctorId: actor.userId },
+            actor,
+            at,
+            'lab.unmatched_assign',
+          );
+          reportId = (
+            preparedOnce(this.db, 'SELECT id FROM lab_reports WHERE source_key = ?').get(report.sourceKey) as {
+              id: string;
+            }
+          ).id;
         } catch (error) {
           if (error instanceof ReportWriteError) throw new AppError('VALIDATION', error.message);
           throw error;
@@ -373,7 +388,13 @@ export class LabImportService {
           labUnmatchedKind,
           id,
           version,
-          { status: 'assigned', patient_id: patientId, report_id: reportId, resolved_at: at, resolved_by: actor.userId },
+          {
+            status: 'assigned',
+            patient_id: patientId,
+            report_id: reportId,
+            resolved_at: at,
+            resolved_by: actor.userId,
+          },
           { actor, at, audit: null },
         );
       })

@@ -31,7 +31,10 @@ interface PatientRow {
 
 const PATIENT_COLUMNS = 'p.id, p.mrn, p.given_names, p.family_name, p.birth_date, p.deleted_at';
 
-const words = (text: string) => foldForSearch(text).split(/[\s\-'’.,]+/).filter(Boolean);
+const words = (text: string) =>
+  foldForSearch(text)
+    .split(/[\s\-'’.,]+/)
+    .filter(Boolean);
 
 /** The family names agree folded, and every given name the lab sent is one of the patient's (or its initial). */
 export function namesAgree(patient: { given_names: string; family_name: string }, sent: IncomingLabReport['patient']) {
@@ -52,16 +55,17 @@ export function matchLabReport(db: Database.Database, report: IncomingLabReport)
       db,
       `SELECT o.id AS order_id, o.doctor_id, ${PATIENT_COLUMNS} FROM lab_orders o JOIN patients p ON p.id = o.patient_id
         WHERE o.number = ? AND o.deleted_at IS NULL`,
-    ).get(report.orderNumber.trim().toUpperCase()) as (PatientRow & { order_id: string; doctor_id: string }) | undefined;
+    ).get(report.orderNumber.trim().toUpperCase()) as
+      (PatientRow & { order_id: string; doctor_id: string }) | undefined;
     if (order) {
       if (order.deleted_at) {
-        return unmatched('orderPatientGone', { order: report.orderNumber }, [], db, sent);
+        return unmatched('errors.labs.imports.reason.orderPatientGone', { order: report.orderNumber }, [], db, sent);
       }
       const birthDiffers = sent.birthDate !== null && sent.birthDate !== order.birth_date;
       const nameDiffers = sent.familyName !== '' && !namesAgree(order, sent);
       if (birthDiffers || nameDiffers) {
         return unmatched(
-          'orderPatientDiffers',
+          'errors.labs.imports.reason.orderPatientDiffers',
           { order: report.orderNumber, patient: ourName(order), sent: `${sentName(sent)}, ${sent.birthDate ?? '-'}` },
           [order.id],
           db,
@@ -74,7 +78,7 @@ export function matchLabReport(db: Database.Database, report: IncomingLabReport)
 
   const identifiers = [...new Set(sent.identifiers.map((i) => i.value.trim()).filter(Boolean))];
   const shown = identifiers.join(', ');
-  if (identifiers.length === 0) return unmatched('noIdentifier', {}, [], db, sent);
+  if (identifiers.length === 0) return unmatched('errors.labs.imports.reason.noIdentifier', {}, [], db, sent);
   const found = new Map<string, PatientRow>();
   for (const value of identifiers) {
     const byMrn = preparedOnce(db, `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.mrn = ? COLLATE NOCASE`).all(
@@ -87,21 +91,41 @@ export function matchLabReport(db: Database.Database, report: IncomingLabReport)
     for (const p of [...byMrn, ...byIdentifier]) found.set(p.id, p);
   }
   const live = [...found.values()].filter((p) => p.deleted_at === null);
-  if (found.size === 0) return unmatched('noSuchIdentifier', { identifiers: shown }, [], db, sent);
-  if (live.length === 0) return unmatched('patientDeleted', { identifiers: shown }, [], db, sent);
+  if (found.size === 0)
+    return unmatched('errors.labs.imports.reason.noSuchIdentifier', { identifiers: shown }, [], db, sent);
+  if (live.length === 0)
+    return unmatched('errors.labs.imports.reason.patientDeleted', { identifiers: shown }, [], db, sent);
   if (live.length > 1) {
-    return unmatched('severalPatients', { identifiers: shown, count: live.length }, live.map((p) => p.id), db, sent);
+    return unmatched(
+      'errors.labs.imports.reason.severalPatients',
+      { identifiers: shown, count: live.length },
+      live.map((p) => p.id),
+      db,
+      sent,
+    );
   }
   const patient = live[0]!;
   if (!namesAgree(patient, sent)) {
-    return unmatched('nameDiffers', { identifiers: shown, patient: ourName(patient), sent: sentName(sent) }, [patient.id], db, sent);
+    return unmatched(
+      'errors.labs.imports.reason.nameDiffers',
+      { identifiers: shown, patient: ourName(patient), sent: sentName(sent) },
+      [patient.id],
+      db,
+      sent,
+    );
   }
   if (sent.birthDate === null) {
-    return unmatched('noBirthDate', { identifiers: shown, patient: ourName(patient) }, [patient.id], db, sent);
+    return unmatched(
+      'errors.labs.imports.reason.noBirthDate',
+      { identifiers: shown, patient: ourName(patient) },
+      [patient.id],
+      db,
+      sent,
+    );
   }
   if (sent.birthDate !== patient.birth_date) {
     return unmatched(
-      'birthDateDiffers',
+      'errors.labs.imports.reason.birthDateDiffers',
       { identifiers: shown, patient: ourName(patient), birthDate: patient.birth_date, sent: sent.birthDate },
       [patient.id],
       db,
@@ -130,7 +154,7 @@ function unmatched(
   }
   return {
     kind: 'unmatched',
-    reason: t(`errors.labs.imports.reason.${key}`, params),
+    reason: t(key, params),
     candidates: [...candidates].slice(0, 10),
   };
 }

@@ -60,7 +60,9 @@ export interface FhirReadOptions {
 /** The first coding, LOINC first: code, system, display. */
 function codingOf(concept: unknown): { code: string; system: string; display: string } {
   const c = obj(concept);
-  const codings = arr(c?.coding).map(obj).filter((x): x is Json => x !== null);
+  const codings = arr(c?.coding)
+    .map(obj)
+    .filter((x): x is Json => x !== null);
   const chosen = codings.find((x) => str(x.system) === LOINC) ?? codings[0];
   return {
     code: str(chosen?.code),
@@ -75,7 +77,7 @@ function instant(value: unknown, path: string): string | null {
   // A date alone (YYYY, YYYY-MM, YYYY-MM-DD) is read as midnight UTC; a dateTime has its offset.
   const iso = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) ? `${s.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z` : s;
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new LabReadError(path, 'badTime', { time: s.slice(0, 40) });
+  if (Number.isNaN(ms)) throw new LabReadError(path, 'errors.labs.imports.badTime', { time: s.slice(0, 40) });
   return new Date(ms).toISOString();
 }
 
@@ -87,17 +89,17 @@ export function readFhirLabFile(text: string, options: FhirReadOptions): LabFile
       fileName: options.fileName,
       location,
       segment,
-      message: t(`errors.labs.imports.${key}`, params),
+      message: t(key, params),
     });
   let bundle: Json | null;
   try {
     bundle = obj(JSON.parse(text));
   } catch {
-    fail(t('errors.labs.imports.where.wholeFile'), '', 'notJson');
+    fail(t('errors.labs.imports.where.wholeFile'), '', 'errors.labs.imports.notJson');
     return { format: 'fhir', reports, problems };
   }
   if (!bundle || bundle.resourceType !== 'Bundle' || !BUNDLE_TYPES.includes(str(bundle.type))) {
-    fail(t('errors.labs.imports.where.wholeFile'), 'Bundle.type', 'notBundle');
+    fail(t('errors.labs.imports.where.wholeFile'), 'Bundle.type', 'errors.labs.imports.notBundle');
     return { format: 'fhir', reports, problems };
   }
 
@@ -142,7 +144,10 @@ export function readFhirLabFile(text: string, options: FhirReadOptions): LabFile
     if (!resource) continue;
     const type = str(resource.resourceType);
     if (type !== 'DiagnosticReport' && !(type === 'Observation' && !listed.has(resource))) continue;
-    const location = t('errors.labs.imports.where.entryAt', { number: e.index, resource: `${type}/${str(resource.id) || '-'}` });
+    const location = t('errors.labs.imports.where.entryAt', {
+      number: e.index,
+      resource: `${type}/${str(resource.id) || '-'}`,
+    });
     try {
       reports.push(
         type === 'DiagnosticReport'
@@ -154,7 +159,8 @@ export function readFhirLabFile(text: string, options: FhirReadOptions): LabFile
       problems.push({ fileName: options.fileName, location, segment: error.segment, message: error.text() });
     }
   }
-  if (reports.length === 0 && problems.length === 0) fail(t('errors.labs.imports.where.wholeFile'), 'Bundle.entry', 'noReports');
+  if (reports.length === 0 && problems.length === 0)
+    fail(t('errors.labs.imports.where.wholeFile'), 'Bundle.entry', 'errors.labs.imports.noReports');
   return { format: 'fhir', reports, problems };
 }
 
@@ -166,15 +172,16 @@ function keyOf(resource: Json, fullUrl: string): string {
   const id = str(resource.id);
   if (id) return `fhir:${str(resource.resourceType)}/${id}`;
   if (fullUrl) return `fhir:${fullUrl}`;
-  throw new LabReadError(`${str(resource.resourceType)}.id`, 'noId');
+  throw new LabReadError(`${str(resource.resourceType)}.id`, 'errors.labs.imports.noId');
 }
 
 function patientOf(subject: Json | null, type: string): IncomingLabReport['patient'] {
-  if (!subject || subject.resourceType !== 'Patient') throw new LabReadError(`${type}.subject`, 'noPatient');
+  if (!subject || subject.resourceType !== 'Patient')
+    throw new LabReadError(`${type}.subject`, 'errors.labs.imports.noPatient');
   const name = obj(arr(subject.name)[0]);
   const birthDate = str(subject.birthDate);
   if (birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-    throw new LabReadError('Patient.birthDate', 'badBirthDate', { date: birthDate.slice(0, 20) });
+    throw new LabReadError('Patient.birthDate', 'errors.labs.imports.badBirthDate', { date: birthDate.slice(0, 20) });
   }
   return {
     identifiers: arr(subject.identifier)
@@ -211,23 +218,29 @@ function performerOf(resource: Json): string {
   return str(obj(arr(resource.performer)[0])?.display);
 }
 
-function reportOf(resource: Json, fullUrl: string, location: string, resolve: Resolve, o: FhirReadOptions): IncomingLabReport {
+function reportOf(
+  resource: Json,
+  fullUrl: string,
+  location: string,
+  resolve: Resolve,
+  o: FhirReadOptions,
+): IncomingLabReport {
   const code = codingOf(resource.code);
-  if (!code.code) throw new LabReadError('DiagnosticReport.code', 'noCode');
+  if (!code.code) throw new LabReadError('DiagnosticReport.code', 'errors.labs.imports.noCode');
   const observedAt = effectiveOf(resource, 'DiagnosticReport');
   checkNotFuture(observedAt, o.now, 'DiagnosticReport.effectiveDateTime');
   const results = arr(resource.result).map((ref, i) => {
     const observation = resolve(ref, resource);
     if (!observation || observation.resourceType !== 'Observation') {
-      throw new LabReadError(`DiagnosticReport.result[${i}]`, 'missingObservation', {
+      throw new LabReadError(`DiagnosticReport.result[${i}]`, 'errors.labs.imports.missingObservation', {
         reference: str(obj(ref)?.reference).slice(0, 80) || '-',
       });
     }
     return resultOf(observation, i, observedAt, o);
   });
-  if (results.length === 0) throw new LabReadError('DiagnosticReport.result', 'noResults');
+  if (results.length === 0) throw new LabReadError('DiagnosticReport.result', 'errors.labs.imports.noResults');
   const when = observedAt ?? results.find((r) => r.observedAt)?.observedAt ?? null;
-  if (!when) throw new LabReadError('DiagnosticReport.effectiveDateTime', 'noTime');
+  if (!when) throw new LabReadError('DiagnosticReport.effectiveDateTime', 'errors.labs.imports.noTime');
   return {
     source: 'fhir',
     sourceKey: keyOf(resource, fullUrl),
@@ -255,7 +268,7 @@ function loneObservation(
   o: FhirReadOptions,
 ): IncomingLabReport {
   const result = resultOf(resource, 0, null, o);
-  if (!result.observedAt) throw new LabReadError('Observation.effectiveDateTime', 'noTime');
+  if (!result.observedAt) throw new LabReadError('Observation.effectiveDateTime', 'errors.labs.imports.noTime');
   return {
     source: 'fhir',
     sourceKey: keyOf(resource, fullUrl),
@@ -279,7 +292,7 @@ const COMPARATORS = ['<', '<=', '>', '>='] as const;
 
 function resultOf(resource: Json, index: number, reportTime: string | null, o: FhirReadOptions): IncomingLabResult {
   const code = codingOf(resource.code);
-  if (!code.code) throw new LabReadError('Observation.code', 'noCode');
+  if (!code.code) throw new LabReadError('Observation.code', 'errors.labs.imports.noCode');
   const observedAt = effectiveOf(resource, 'Observation') ?? reportTime;
   checkNotFuture(observedAt, o.now, 'Observation.effectiveDateTime');
   const range = obj(arr(resource.referenceRange)[0]);
@@ -308,16 +321,21 @@ function resultOf(resource: Json, index: number, reportTime: string | null, o: F
   if (quantity) {
     const value = quantity.value;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new LabReadError('Observation.valueQuantity.value', 'notANumber', { value: String(value).slice(0, 40) });
+      throw new LabReadError('Observation.valueQuantity.value', 'errors.labs.imports.notANumber', {
+        value: String(value).slice(0, 40),
+      });
     }
     const unit = str(quantity.code) || str(quantity.unit);
-    if (unit !== '' && toUcum(unit) === null) throw new LabReadError('Observation.valueQuantity.unit', 'unknownUnit', { unit });
+    if (unit !== '' && toUcum(unit) === null)
+      throw new LabReadError('Observation.valueQuantity.unit', 'errors.labs.imports.unknownUnit', { unit });
     const comparator = str(quantity.comparator);
     return {
       ...base,
       valueType: 'numeric',
       valueNum: value,
-      comparator: (COMPARATORS as readonly string[]).includes(comparator) ? (comparator as (typeof COMPARATORS)[number]) : null,
+      comparator: (COMPARATORS as readonly string[]).includes(comparator)
+        ? (comparator as (typeof COMPARATORS)[number])
+        : null,
       valueText: '',
       unit,
     };
@@ -330,6 +348,7 @@ function resultOf(resource: Json, index: number, reportTime: string | null, o: F
     const text = str(obj(resource.valueCodeableConcept)?.text) || coded.display || coded.code;
     return { ...base, valueType: 'coded', valueNum: null, comparator: null, valueText: text, unit: '' };
   }
-  if (base.status === 'cancelled') return { ...base, valueType: 'text', valueNum: null, comparator: null, valueText: '', unit: '' };
-  throw new LabReadError('Observation.value[x]', 'noValue');
+  if (base.status === 'cancelled')
+    return { ...base, valueType: 'text', valueNum: null, comparator: null, valueText: '', unit: '' };
+  throw new LabReadError('Observation.value[x]', 'errors.labs.imports.noValue');
 }

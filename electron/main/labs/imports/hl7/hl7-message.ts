@@ -44,7 +44,12 @@ const ENVELOPE = new Set(['FHS', 'BHS', 'BTS', 'FTS']);
  * LF or CRLF, each message starting at its MSH.
  */
 export function splitHl7File(text: string): Array<Hl7Message | Hl7Fragment> {
-  const lines = text.split(START_BLOCK).join('').split(END_BLOCK).join('\r').split(/\r\n|\r|\n/);
+  const lines = text
+    .split(START_BLOCK)
+    .join('')
+    .split(END_BLOCK)
+    .join('\r')
+    .split(/\r\n|\r|\n/);
   const out: Array<Hl7Message | Hl7Fragment> = [];
   let current: string[] | null = null;
   let orphan = false;

@@ -107,12 +107,18 @@ export function parseHl7Time(text: string, timeZone: string, segment: string): s
   const s = text.trim();
   if (s === '') return null;
   const m = /^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.(\d{1,4}))?([+-]\d{4})?$/.exec(s);
-  if (!m) throw new LabReadError(segment, 'badTime', { time: s });
+  if (!m) throw new LabReadError(segment, 'errors.labs.imports.badTime', { time: s });
   const [, y, mo = '01', d = '01', h = '00', mi = '00', se = '00', frac = '', zone] = m;
   const date = `${y}-${mo}-${d}`;
   const probe = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, 10) !== date || +h! > 23 || +mi! > 59 || +se! > 59) {
-    throw new LabReadError(segment, 'badTime', { time: s });
+  if (
+    Number.isNaN(probe.getTime()) ||
+    probe.toISOString().slice(0, 10) !== date ||
+    +h! > 23 ||
+    +mi! > 59 ||
+    +se! > 59
+  ) {
+    throw new LabReadError(segment, 'errors.labs.imports.badTime', { time: s });
   }
   const ms = Math.round(Number(`0.${frac || '0'}`) * 1000);
   if (zone) {
@@ -132,7 +138,7 @@ function birthDateOf(text: string, segment: string): string | null {
   const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
   const probe = new Date(`${date}T00:00:00Z`);
   if (!m || Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, 10) !== date) {
-    throw new LabReadError(segment, 'badBirthDate', { date: s });
+    throw new LabReadError(segment, 'errors.labs.imports.badBirthDate', { date: s });
   }
   return date;
 }
@@ -158,7 +164,7 @@ export function readOruFile(text: string, options: OruReadOptions): LabFileReadi
         fileName: options.fileName,
         location: t('errors.labs.imports.where.messageAt', { number: part.number }),
         segment: part.problem === 'noHeader' ? '' : 'MSH 1',
-        message: t(`errors.labs.imports.${part.problem}`),
+        message: t(part.problem === 'noHeader' ? 'errors.labs.imports.noHeader' : 'errors.labs.imports.badHeader'),
       });
       continue;
     }
@@ -195,7 +201,8 @@ function groupsOf(message: Hl7Message): PatientGroup[] {
   let pendingOrc: Hl7Segment | null = null;
   let order: ObrGroup | null = null;
   for (const seg of message.segments.slice(1)) {
-    if (!/^[A-Z][A-Z0-9]{2}$/.test(seg.name)) throw new LabReadError(where(seg), 'badSegment', { name: seg.name.slice(0, 10) });
+    if (!/^[A-Z][A-Z0-9]{2}$/.test(seg.name))
+      throw new LabReadError(where(seg), 'errors.labs.imports.badSegment', { name: seg.name.slice(0, 10) });
     switch (seg.name) {
       case 'PID':
         patient = { pid: seg, orders: [] };
@@ -204,18 +211,21 @@ function groupsOf(message: Hl7Message): PatientGroup[] {
         pendingOrc = null;
         break;
       case 'ORC':
-        if (!patient) throw new LabReadError(where(seg), 'outOfOrder', { segment: 'ORC', before: 'PID' });
+        if (!patient)
+          throw new LabReadError(where(seg), 'errors.labs.imports.outOfOrder', { segment: 'ORC', before: 'PID' });
         pendingOrc = seg;
         order = null;
         break;
       case 'OBR':
-        if (!patient) throw new LabReadError(where(seg), 'outOfOrder', { segment: 'OBR', before: 'PID' });
+        if (!patient)
+          throw new LabReadError(where(seg), 'errors.labs.imports.outOfOrder', { segment: 'OBR', before: 'PID' });
         order = { orc: pendingOrc, obr: seg, notes: [], results: [] };
         patient.orders.push(order);
         pendingOrc = null;
         break;
       case 'OBX':
-        if (!order) throw new LabReadError(where(seg), 'outOfOrder', { segment: 'OBX', before: 'OBR' });
+        if (!order)
+          throw new LabReadError(where(seg), 'errors.labs.imports.outOfOrder', { segment: 'OBX', before: 'OBR' });
         order.results.push({ obx: seg, notes: [] });
         break;
       case 'NTE': {
@@ -231,10 +241,11 @@ function groupsOf(message: Hl7Message): PatientGroup[] {
         break;
     }
   }
-  if (groups.length === 0) throw new LabReadError(`MSH 1`, 'noPatient');
+  if (groups.length === 0) throw new LabReadError(`MSH 1`, 'errors.labs.imports.noPatient');
   for (const group of groups) {
-    if (group.orders.length === 0) throw new LabReadError(where(group.pid), 'noOrder');
-    for (const o of group.orders) if (o.results.length === 0) throw new LabReadError(where(o.obr), 'noResults');
+    if (group.orders.length === 0) throw new LabReadError(where(group.pid), 'errors.labs.imports.noOrder');
+    for (const o of group.orders)
+      if (o.results.length === 0) throw new LabReadError(where(o.obr), 'errors.labs.imports.noResults');
   }
   return groups;
 }
@@ -251,14 +262,16 @@ function readOruMessage(message: Hl7Message, location: string, options: OruReadO
   const type = component(msh, s, 9, 1);
   const event = component(msh, s, 9, 2);
   if (type !== 'ORU' || (event !== 'R01' && event !== '')) {
-    throw new LabReadError(where(msh, 9), 'notOru', { type: [type, event].filter(Boolean).join('^') || '-' });
+    throw new LabReadError(where(msh, 9), 'errors.labs.imports.notOru', {
+      type: [type, event].filter(Boolean).join('^') || '-',
+    });
   }
   const version = component(msh, s, 12, 1);
   if (!(ORU_VERSIONS as readonly string[]).includes(version)) {
-    throw new LabReadError(where(msh, 12), 'unknownVersion', { version: version || '-' });
+    throw new LabReadError(where(msh, 12), 'errors.labs.imports.unknownVersion', { version: version || '-' });
   }
   const controlId = component(msh, s, 10);
-  if (controlId === '') throw new LabReadError(where(msh, 10), 'noControlId');
+  if (controlId === '') throw new LabReadError(where(msh, 10), 'errors.labs.imports.noControlId');
   const facility = component(msh, s, 4, 1) || component(msh, s, 4, 2);
   const sentAt = parseHl7Time(component(msh, s, 7), options.timeZone, where(msh, 7));
 
@@ -307,14 +320,14 @@ function reportOf(order: ObrGroup, index: number, c: ReportContext): IncomingLab
   const obr = order.obr;
   const placer = component(obr, s, 2) || (order.orc ? component(order.orc, s, 2) : '');
   const code = component(obr, s, 4, 1) || component(obr, s, 4, 4);
-  if (code === '') throw new LabReadError(where(obr, 4), 'noCode');
+  if (code === '') throw new LabReadError(where(obr, 4), 'errors.labs.imports.noCode');
   const observedAt = parseHl7Time(component(obr, s, 7), options.timeZone, where(obr, 7));
   const issuedAt = parseHl7Time(component(obr, s, 22), options.timeZone, where(obr, 22));
   checkNotFuture(observedAt, options.now, where(obr, 7));
   const setId = component(obr, s, 1) || String(index + 1);
   const results = order.results.map((r, i) => resultOf(r.obx, r.notes, i, observedAt, c));
   const reportTime = observedAt ?? results.find((r) => r.observedAt)?.observedAt ?? c.sentAt;
-  if (!reportTime) throw new LabReadError(where(obr, 7), 'noTime');
+  if (!reportTime) throw new LabReadError(where(obr, 7), 'errors.labs.imports.noTime');
   return {
     source: 'hl7v2',
     sourceKey: `hl7v2:${c.facility}|${c.controlId}|${setId}`,
@@ -344,7 +357,7 @@ function resultOf(
   const { s, options } = c;
   const type = component(obx, s, 2).trim().toUpperCase();
   const code = component(obx, s, 3, 1) || component(obx, s, 3, 4);
-  if (code === '') throw new LabReadError(where(obx, 3), 'noCode');
+  if (code === '') throw new LabReadError(where(obx, 3), 'errors.labs.imports.noCode');
   const observedAt = parseHl7Time(component(obx, s, 14), options.timeZone, where(obx, 14)) ?? reportTime;
   checkNotFuture(observedAt, options.now, where(obx, 14));
   const unit = (component(obx, s, 6, 1) || component(obx, s, 6, 2)).trim();
@@ -353,7 +366,7 @@ function resultOf(
   const flagCode = component(obx, s, 8).trim().toUpperCase();
   const value = valueOf(obx, type, c);
   if (value.valueType === 'numeric' && unit !== '' && toUcumCached(unit) === null) {
-    throw new LabReadError(where(obx, 6), 'unknownUnit', { unit });
+    throw new LabReadError(where(obx, 6), 'errors.labs.imports.unknownUnit', { unit });
   }
   return {
     setId: component(obx, s, 1) || String(index + 1),
@@ -386,7 +399,8 @@ function valueOf(obx: Hl7Segment, type: string, c: ReportContext): ResultValue {
       // Labs often send "<0.5" in an NM field; the comparator is kept, as an SN would carry it.
       const m = /^(<=|>=|<|>)?\s*(.*)$/.exec(text)!;
       const valueNum = parseHl7Number(m[2]!);
-      if (valueNum === null) throw new LabReadError(at, 'notANumber', { value: text.slice(0, 40) || '-' });
+      if (valueNum === null)
+        throw new LabReadError(at, 'errors.labs.imports.notANumber', { value: text.slice(0, 40) || '-' });
       return { valueType: 'numeric', valueNum, comparator: (m[1] as LabComparator) ?? null, valueText: '' };
     }
     case 'SN': {
@@ -395,14 +409,21 @@ function valueOf(obx: Hl7Segment, type: string, c: ReportContext): ResultValue {
       const separator = component(obx, s, 5, 3).trim();
       const second = component(obx, s, 5, 4).trim();
       if (comparator !== '' && comparator !== '=' && !COMPARATORS.includes(comparator)) {
-        throw new LabReadError(at, 'notANumber', { value: rawField(obx, 5).slice(0, 40) });
+        throw new LabReadError(at, 'errors.labs.imports.notANumber', { value: rawField(obx, 5).slice(0, 40) });
       }
       const valueNum = parseHl7Number(first);
-      if (valueNum === null) throw new LabReadError(at, 'notANumber', { value: rawField(obx, 5).slice(0, 40) || '-' });
+      if (valueNum === null)
+        throw new LabReadError(at, 'errors.labs.imports.notANumber', { value: rawField(obx, 5).slice(0, 40) || '-' });
       if (separator !== '' || second !== '') {
         // A ratio (1:128) or a range (2-4): kept as text, as sent.
-        if (parseHl7Number(second) === null) throw new LabReadError(at, 'notANumber', { value: rawField(obx, 5).slice(0, 40) });
-        return { valueType: 'text', valueNum: null, comparator: null, valueText: `${comparator === '=' ? '' : comparator}${first}${separator}${second}` };
+        if (parseHl7Number(second) === null)
+          throw new LabReadError(at, 'errors.labs.imports.notANumber', { value: rawField(obx, 5).slice(0, 40) });
+        return {
+          valueType: 'text',
+          valueNum: null,
+          comparator: null,
+          valueText: `${comparator === '=' ? '' : comparator}${first}${separator}${second}`,
+        };
       }
       return {
         valueType: 'numeric',
@@ -420,7 +441,7 @@ function valueOf(obx: Hl7Segment, type: string, c: ReportContext): ResultValue {
         texts.push(component(obx, s, 5, 2, r) || component(obx, s, 5, 1, r));
       }
       const valueText = texts.filter(Boolean).join('; ');
-      if (valueText === '') throw new LabReadError(at, 'noValue');
+      if (valueText === '') throw new LabReadError(at, 'errors.labs.imports.noValue');
       return { valueType: 'coded', valueNum: null, comparator: null, valueText };
     }
     case 'ST':
@@ -430,11 +451,12 @@ function valueOf(obx: Hl7Segment, type: string, c: ReportContext): ResultValue {
       const lines: string[] = [];
       for (let r = 0; r < Math.max(1, reps); r++) lines.push(component(obx, s, 5, 1, r));
       const valueText = lines.join('\n').trim();
-      if (valueText === '' && statusOf(component(obx, s, 11)) !== 'cancelled') throw new LabReadError(at, 'noValue');
+      if (valueText === '' && statusOf(component(obx, s, 11)) !== 'cancelled')
+        throw new LabReadError(at, 'errors.labs.imports.noValue');
       return { valueType: 'text', valueNum: null, comparator: null, valueText };
     }
     default:
-      throw new LabReadError(where(obx, 2), 'unknownValueType', { type });
+      throw new LabReadError(where(obx, 2), 'errors.labs.imports.unknownValueType', { type });
   }
 }
 
