@@ -36,7 +36,12 @@ const RESULTS: Array<[string, string, string, number, number]> = [
 ];
 
 const escape = (text: string) =>
-  text.replace(/\\/g, '\\E\\').replace(/\|/g, '\\F\\').replace(/\^/g, '\\S\\').replace(/&/g, '\\T\\').replace(/~/g, '\\R\\');
+  text
+    .replace(/\\/g, '\\E\\')
+    .replace(/\|/g, '\\F\\')
+    .replace(/\^/g, '\\S\\')
+    .replace(/&/g, '\\T\\')
+    .replace(/~/g, '\\R\\');
 
 interface BenchPatient {
   mrn: string;
@@ -102,7 +107,9 @@ export async function benchOruImport(options: OruImportBenchOptions): Promise<Be
     if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.error.message}`);
     const changesBefore = (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
     const auditBefore = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    options.log(`   importing ${patients.length} messages (${(content.length / 1e6).toFixed(1)} MB) into ${patientCount} patients`);
+    options.log(
+      `   importing ${patients.length} messages (${(content.length / 1e6).toFixed(1)} MB) into ${patientCount} patients`,
+    );
     const cpu = process.cpuUsage();
     const started = performance.now();
     const answer = await core.dispatch(session, 'labs.import', { fileName: 'bench.hl7', content });

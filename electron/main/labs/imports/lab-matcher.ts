@@ -81,8 +81,11 @@ export function matchLabReport(db: Database.Database, report: IncomingLabReport)
   if (identifiers.length === 0) return unmatched('errors.labs.imports.reason.noIdentifier', {}, [], db, sent);
   const found = new Map<string, PatientRow>();
   for (const value of identifiers) {
-    const byMrn = preparedOnce(db, `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.mrn = ? COLLATE NOCASE`).all(
+    // MRNs are written in capitals; a lab that lower-cased one still names the patient. (Plain
+    // equality, so patients_mrn_unique answers it: COLLATE NOCASE would scan every patient.)
+    const byMrn = preparedOnce(db, `SELECT ${PATIENT_COLUMNS} FROM patients p WHERE p.mrn IN (?, ?)`).all(
       value,
+      value.toUpperCase(),
     ) as PatientRow[];
     const byIdentifier = preparedOnce(
       db,

@@ -67,11 +67,7 @@ function ImportForm() {
       </button>
       {run.isPending && (
         <div role="status">
-          <progress
-            aria-label={t('import.progress')}
-            max={shown?.total || 1}
-            value={shown ? shown.done : undefined}
-          />{' '}
+          <progress aria-label={t('import.progress')} max={shown?.total || 1} value={shown ? shown.done : undefined} />{' '}
           {shown ? t('import.progressText', { done: shown.done, total: shown.total }) : t('import.reading')}
         </div>
       )}
@@ -153,7 +149,11 @@ function ReconciliationList() {
       header: t('list.actions'),
       cell: (u) => (
         <span className="row-actions">
-          <button type="button" aria-label={t('list.assignFor', { name: labPatient(u) })} onClick={() => setAssigning(u)}>
+          <button
+            type="button"
+            aria-label={t('list.assignFor', { name: labPatient(u) })}
+            onClick={() => setAssigning(u)}
+          >
             {t('list.assign')}
           </button>
           <button
