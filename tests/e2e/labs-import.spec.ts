@@ -21,18 +21,18 @@ test('a doctor imports an ORU file, reads the summary and assigns the unmatched 
       phones: [],
     },
   });
-  const message = (control: string, mrn: string, birth: string, obx: string) =>
+  const message = (control: string, mrn: string, birth: string, obx: string, name = 'Mensah^Grace') =>
     [
       `MSH|^~\\&|LIS|CITYLAB|CHARTBOOK|RIVERSIDE|202603100900||ORU^R01|${control}|P|2.5.1`,
-      `PID|1||${mrn}^^^RIVERSIDE^MR||Mensah^Grace||${birth}|F`,
+      `PID|1||${mrn}^^^RIVERSIDE^MR||${name}||${birth}|F`,
       'OBR|1|||2345-7^Glucose^LN|||202603100830',
       obx,
       'NTE|1||Fasting\\.br\\sample',
     ].join('\r') + '\r';
   const file = [
     message('M1', patient.mrn, '19840712', 'OBX|1|NM|2345-7^Glucose^LN||7.2|mmol/L|3.9-5.5|H|||F'),
-    // The birth date disagrees with the record: never guessed, it waits to be reconciled.
-    message('M2', patient.mrn, '19840721', 'OBX|1|NM|2345-7^Glucose^LN||5.1|mmol/L|3.9-5.5|N|||F'),
+    // The lab's own number and a misspelt name: nobody to be sure of, so it waits to be reconciled.
+    message('M2', 'CL-55321', '19840712', 'OBX|1|NM|2345-7^Glucose^LN||5.1|mmol/L|3.9-5.5|N|||F', 'Mensa^Grace'),
     message('M3', patient.mrn, '19840712', 'OBX|1|NM|2345-7^Glucose^LN||high|mmol/L|3.9-5.5||||F'),
   ].join('');
 
@@ -51,7 +51,7 @@ test('a doctor imports an ORU file, reads the summary and assigns the unmatched 
   });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(
-    page.getByText('citylab.hl7: 1 reports imported (1 results), 0 already there, 1 to reconcile, 1 not readable.'),
+    page.getByText('citylab.hl7: imported 1 (results: 1); already there: 0; to reconcile: 1; not readable: 1.'),
   ).toBeVisible();
   const summary = page.getByRole('definition');
   await expect(summary).toHaveText(['1', '0', '1', '1']);
@@ -63,11 +63,15 @@ test('a doctor imports an ORU file, reads the summary and assigns the unmatched 
   // The reconciliation list says why, and the doctor chooses the patient.
   const waiting = page.getByRole('table', { name: 'Results waiting for a patient' });
   await expect(
-    waiting.getByRole('row', { name: /Grace Mensah.*Glucose, 1 result.*but the lab sent birth date 1984-07-21/ }),
+    waiting.getByRole('row', {
+      name: /Grace Mensa .*Glucose, 1 result.*No patient has the MRN or identifier CL-55321/,
+    }),
   ).toBeVisible();
   await page.screenshot({ path: '/tmp/labs-import-summary.png', fullPage: true });
-  await waiting.getByRole('button', { name: 'Assign the results for Grace Mensah to a patient' }).click();
+  await waiting.getByRole('button', { name: 'Assign the results for Grace Mensa to a patient' }).click();
   const dialog = page.getByRole('dialog', { name: 'Assign to a patient' });
+  await expect(dialog.getByText('Search for the patient these results belong to.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Find a patient (name, MRN or phone)' }).fill('Mensah');
   await expect(dialog.getByRole('rowheader', { name: 'Grace Mensah' })).toBeVisible();
   await page.screenshot({ path: '/tmp/labs-import-assign.png' });
   await dialog.getByRole('button', { name: `Assign to Grace Mensah, MRN ${patient.mrn}` }).click();
@@ -81,6 +85,6 @@ test('a doctor imports an ORU file, reads the summary and assigns the unmatched 
   // The same file again changes nothing.
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(
-    page.getByText('citylab.hl7: 0 reports imported (0 results), 2 already there, 0 to reconcile, 1 not readable.'),
+    page.getByText('citylab.hl7: imported 0 (results: 0); already there: 2; to reconcile: 0; not readable: 1.'),
   ).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { DataTable, Dialog, Notice, TextAreaField, TextField, type Column } from '../../../ui';
 import type { LabImportProblem, LabImportSummary, LabUnmatched } from '../../../../../shared/domain/lab-import';
 import '../../admin/admin.css';
+import './lab-imports.css';
 
 /**
  * Lab imports (issue 11, part 4), for doctors: import an HL7 v2 ORU^R01 file or a FHIR R4 bundle
@@ -169,7 +170,7 @@ function ReconciliationList() {
   ];
 
   return (
-    <section aria-labelledby="lab-reconcile-heading">
+    <section className="lab-reconcile" aria-labelledby="lab-reconcile-heading">
       <h2 id="lab-reconcile-heading">{t('list.heading')}</h2>
       <p>{t('list.hint')}</p>
       {done && <Notice tone="success">{done}</Notice>}
