@@ -143,9 +143,20 @@ describe('importing lab results', { timeout: 60_000 }, () => {
         [c.jose.id, c.amara.id],
       ],
       ['U7', joseByMrn(c.jose.mrn, ''), /no birth date to confirm/, [c.jose.id]],
+      // Our order number, but the lab names someone else: the order does not win over the patient.
+      [
+        'U8',
+        'PID|1||X1||Okafor^Amara||19750601|F',
+        /Order LAB-20260310-ABC123 is for José García/,
+        [c.jose.id, c.amara.id],
+      ],
     ];
     const file = cases
-      .map(([control, pid]) => message(control, pid, 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('6.2')]))
+      .map(([control, pid]) =>
+        message(control, pid, `OBR|1|${control === 'U8' ? c.orderNumber : ''}||2345-7^Glucose^LN|||202603100830`, [
+          glucose('6.2'),
+        ]),
+      )
       .join('');
     const summary = await c.app.call(c.doctor, 'labs.import', { fileName: 'odd.hl7', content: file });
     expect(summary).toMatchObject({ imported: 0, toReconcile: cases.length, problems: [] });
@@ -329,5 +340,29 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       done: 1,
       total: 1,
     });
+  });
+
+  it('answers other requests while a long import runs, and says how far it is', async () => {
+    const c = await clinic();
+    const messages = Array.from({ length: 1600 }, (_, i) =>
+      message(`P${i}`, joseByMrn(c.jose.mrn), 'OBR|1|||2345-7^Glucose^LN|||202603100830', [glucose('6.2')]),
+    );
+    const running = c.app.call(c.doctor, 'labs.import', { fileName: 'big.hl7', content: messages.join('') });
+    const seen: Array<{ running: boolean; done: number; total: number }> = [];
+    let finished = false;
+    void running.then(() => (finished = true));
+    while (!finished) {
+      const p = await c.app.call(c.doctor, 'labs.import.progress', {});
+      seen.push({ running: p.running, done: p.done, total: p.total });
+      // Another window's request is answered in the middle of the import too.
+      await c.app.call(c.doctor, 'patients.get', { id: c.amara.id });
+      // As the screen polls: a request arriving from another window, a few ms later.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const summary = await running;
+    expect(summary).toMatchObject({ imported: 1600, problems: [] });
+    const during = seen.filter((p) => p.running);
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.some((p) => p.done > 0 && p.done < 1600 && p.total === 1600)).toBe(true);
   });
 });
