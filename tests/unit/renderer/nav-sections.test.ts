@@ -7,7 +7,8 @@ describe('navigation sections from the contract', () => {
     // Backups shows everyone whether the clinic's data is backed up; only administrators act there.
     expect(sectionsFor(['receptionist'])).toEqual(['patients', 'appointments', 'backups']);
     // Doctors and administrators keep the clinic's drug formulary (issue 10).
-    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'formulary', 'backups']);
+    // Doctors import lab results and reconcile them (issue 11).
+    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'formulary', 'labImports', 'backups']);
   });
 
   it('shows an administrator every section, administration grouped apart', () => {
