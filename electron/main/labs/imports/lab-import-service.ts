@@ -140,8 +140,12 @@ export class LabImportService {
           }
         })();
       } catch (error) {
-        if (!(error instanceof ReportWriteError)) throw error;
-        summary.problems.push(this.problem(report, error));
+        // A refusal while writing one report (its savepoint rolled back) is that report's problem;
+        // anything else is a fault of ours and stops the import with its batch rolled back.
+        if (error instanceof ReportWriteError) summary.problems.push(this.problem(report, error));
+        else if (error instanceof AppError)
+          summary.problems.push(this.problem(report, new ReportWriteError('', error.message)));
+        else throw error;
       }
     }
   }
