@@ -1,4 +1,5 @@
 import {
+  doseLineSentence as englishDoseLine,
   doseSentence as englishDoseSentence,
   formatAmount,
   type DoseLine,
@@ -21,6 +22,16 @@ export function doseSentence(item: PrescriptionItemInput, lang: PrintLanguage): 
       return englishDoseSentence(item);
     case 'hi':
       return hindiDoseSentence(item);
+  }
+}
+
+/** One step of a taper (a dose line) in the printout's language: the printout lists a taper's steps. */
+export function doseLineIn(line: DoseLine, lang: PrintLanguage): string {
+  switch (lang) {
+    case 'en':
+      return englishDoseLine(line);
+    case 'hi':
+      return hindiDoseLine(line);
   }
 }
 

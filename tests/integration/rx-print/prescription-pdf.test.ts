@@ -388,6 +388,35 @@ describe('the prescription document', { timeout: 60_000 }, () => {
     expect(text).toContain('Tolerated amoxicillin in 2024');
   });
 
+  it('a taper prints each step on its own line, numbered, in English and in Hindi', async () => {
+    const taper = {
+      item: prescriptionItemInputSchema.parse({
+        kind: 'structured',
+        name: 'Prednisolone 10 mg tablet',
+        form: 'tablet',
+        route: 'oral',
+        lines: [
+          { amount: 4, unit: 'tablet', frequency: 'od', duration: { value: 3, unit: 'days' } },
+          { amount: 1, unit: 'tablet', frequency: 'od', duration: { value: 2, unit: 'days' } },
+        ],
+      }),
+      overrides: [],
+    };
+    const en = squash(
+      (await readPdf(await renderPdf(buildPrescriptionDocument(model({ items: [taper] })))))
+        .map((p) => p.text)
+        .join(' '),
+    );
+    expect(en).toContain('Step 1: 4 tablets once a day for 3 days');
+    expect(en).toContain('Step 2: 1 tablet once a day for 2 days');
+    expect(en).not.toContain(', then');
+    const hiPdf = await renderPdf(buildPrescriptionDocument(model({ items: [taper], language: 'hi' })));
+    savePdfForLooking('prescription-taper-hi', hiPdf);
+    const hi = squash((await readPdf(hiPdf)).map((p) => p.text).join(' '));
+    expect(containsIndic(hi, 'चरण 1: 3 दिन तक, दिन में एक बार 4 गोलियाँ लें'), hi).toBe(true);
+    expect(containsIndic(hi, 'चरण 2: 2 दिन तक, दिन में एक बार 1 गोली लें'), hi).toBe(true);
+  });
+
   it('a long prescription runs onto more pages with the page count in the footer', async () => {
     const many = Array.from({ length: 14 }, () => model().items[0]!);
     const pdf = await renderPdf(buildPrescriptionDocument(model({ items: many })));
