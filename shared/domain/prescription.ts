@@ -399,6 +399,13 @@ const UNIT_WORDS: Record<DoseUnit, [string, string]> = {
   mcg: ['mcg', 'mcg'],
 };
 
+/** The dose unit an English quantity word names ("tablets", "Tablet", "ml"), or null for any other word ("bottle"). */
+export function doseUnitOfWord(word: string): DoseUnit | null {
+  const w = word.trim().toLowerCase();
+  for (const unit of DOSE_UNITS) if (UNIT_WORDS[unit].some((u) => u.toLowerCase() === w)) return unit;
+  return null;
+}
+
 /** "tablet" for exactly 1, "tablets" otherwise (English). */
 export function unitWords(unit: DoseUnit, amount: number): string {
   const [one, many] = UNIT_WORDS[unit];

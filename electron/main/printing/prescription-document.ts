@@ -2,7 +2,7 @@ import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/inte
 import { ageOn, type Age } from '../../../shared/dates';
 import type { PrescriptionItemInput } from '../../../shared/domain/prescription';
 import type { PRESCRIPTION_PAPER_SIZES } from '../../../shared/domain/settings';
-import { doseLineIn, doseSentence } from '../../../shared/rx-print/dose-sentence';
+import { doseLineIn, doseSentence, quantityIn } from '../../../shared/rx-print/dose-sentence';
 import {
   PRESCRIPTION_WORDS,
   localDigits,
@@ -113,11 +113,7 @@ function itemContent(printed: PrintedItem, lang: PrintLanguage): Content {
   }
   const supply: string[] = [];
   if (item.quantity) {
-    supply.push(
-      printWord(lang, 'quantity', {
-        quantity: `${localDigits(n1(item.quantity.value), PRESCRIPTION_WORDS[lang].digits)} ${item.quantity.unit}`,
-      }),
-    );
+    supply.push(printWord(lang, 'quantity', { quantity: quantityIn(item.quantity, lang) }));
   }
   supply.push(item.repeats > 0 ? printWord(lang, 'repeats', { n: item.repeats }) : printWord(lang, 'noRepeats'));
   lines.push(printText(supply.join(' · '), { fontSize: 9, color: MUTED }));
