@@ -155,7 +155,7 @@ test('prescription pad: for a child with a weight, mg/kg help beside the dose of
   await page.screenshot({ path: path.join(SHOTS, 'rx-pad-mg-per-kg.png'), fullPage: true });
 });
 
-test('prescription pad: a taper is written step by step, listed as its steps on the pad and on the printout', async ({
+test('prescription pad: a taper is written step by step, listed as its steps on the pad and on the printout; the preview names its paper', async ({
   app,
   page,
 }) => {
@@ -173,6 +173,7 @@ test('prescription pad: a taper is written step by step, listed as its steps on 
   await openJose(page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
   await page.keyboard.press('Alt+p');
   const form = pad.getByRole('form', { name: 'Add a medicine' });
   await expect(form.getByLabel('Medicine')).toBeFocused();
@@ -208,6 +209,24 @@ test('prescription pad: a taper is written step by step, listed as its steps on 
 
   await pad.getByRole('button', { name: 'Sign prescription' }).click();
   await expect(pad.getByText(/Prescription RX-\d{8}-[0-9A-F]{6} signed/)).toBeVisible();
+  // The preview names the paper the prescription prints on: the prescription's own (A5 by default,
+  // while the clinic's general paper is A4), and A4 once settings say so.
+  const number = (await pad.getByText(/Prescription RX-\d{8}-[0-9A-F]{6} signed/).textContent())!.match(
+    /RX-\d{8}-[0-9A-F]{6}/,
+  )![0];
+  const preview = page.getByRole('dialog', { name: 'Prescription' });
+  await pad.getByRole('button', { name: `Print prescription ${number}` }).click();
+  await expect(preview).toContainText(/\.pdf · 1 page, A5/);
+  await page.keyboard.press('Escape');
+  const settings = await dispatchOk(app, admin, 'settings.get', {});
+  expect(settings.paperSize).toBe('A4');
+  await dispatchOk(app, admin, 'settings.update', { ...settings, prescriptionPaperSize: 'A4' });
+  await pad.getByRole('button', { name: `Print prescription ${number}` }).click();
+  await expect(preview).toContainText(/\.pdf · 1 page, A4/);
+  await page.screenshot({ path: path.join(SHOTS, 'rx-preview-paper.png') });
+  await page.keyboard.press('Escape');
+  await dispatchOk(app, admin, 'settings.update', { ...settings, prescriptionPaperSize: 'A5' });
+
   const [rx] = await dispatchOk(app, admin, 'prescriptions.list', { patientId: jose.id });
   const printed = await dispatchOk(app, admin, 'print.prescription', { prescriptionId: rx!.id });
   const pdf = Buffer.from(printed.pdfBase64, 'base64');
