@@ -236,3 +236,67 @@ test('prescription pad: a taper is written step by step, listed as its steps on 
   expect(text).toContain('Step 1: 4 tablets once a day for 3 days');
   expect(text).toContain('Step 2: 1 tablet once a day for 2 days');
 });
+
+test('prescription pad: an as-needed favourite keeps its most doses a day when it fills a line', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await dispatchOk(app, app.session, 'prescriptions.saveFavourite', {
+    label: 'Pain, as needed',
+    item: {
+      kind: 'structured',
+      name: 'Ibuprofen 400 mg',
+      form: 'tablet',
+      route: 'oral',
+      lines: [
+        {
+          amount: 1,
+          unit: 'tablet',
+          frequency: { kind: 'as-needed', reason: 'pain', maxPerDay: 3 },
+          timing: 'after-food',
+          duration: { value: 5, unit: 'days' },
+        },
+      ],
+    },
+  });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await form.getByLabel('Favourites').selectOption({
+    label:
+      'Pain, as needed: Ibuprofen 400 mg, 1 tablet when needed for pain, at most 3 times a day after food for 5 days',
+  });
+  await expect(form.getByLabel('Frequency')).toHaveValue('as needed for pain, at most 3 a day');
+  await expect(
+    form.getByText('Reads: 1 tablet when needed for pain, at most 3 times a day after food for 5 days'),
+  ).toBeVisible();
+  // The most a day makes the quantity computable: 3 a day for 5 days.
+  await expect(form.getByText('Computed from the dose: 15 tablets')).toBeVisible();
+  await form.getByLabel('Frequency').press('Enter');
+  const row = pad.getByRole('list', { name: 'Items' }).locator(':scope > li').first();
+  await expect(row).toContainText('1 tablet when needed for pain, at most 3 times a day after food for 5 days');
+  await expect(row).toContainText('Quantity: 15 tablets');
+  const [rx] = await dispatchOk(app, admin, 'prescriptions.list', { patientId: jose.id });
+  const saved = await dispatchOk(app, admin, 'prescriptions.get', { id: rx!.id });
+  const item = saved.items[0]!.item;
+  expect(item.kind === 'structured' && item.lines[0]!.frequency).toEqual({
+    kind: 'as-needed',
+    reason: 'pain',
+    maxPerDay: 3,
+  });
+});

@@ -113,13 +113,15 @@ export function controlOfFor(steps: number) {
   };
 }
 
-/** A frequency as text the form's parser reads back to the same frequency. */
+/** A frequency as text the form's parser reads back to the same frequency (a PRN keeps its most a day). */
 export function frequencyText(f: Frequency): string {
   switch (f.kind) {
     case 'every-hours':
       return `every ${f.hours} hours`;
     case 'as-needed':
-      return `as needed for ${f.reason}`;
+      return f.maxPerDay === null
+        ? `as needed for ${f.reason}`
+        : `as needed for ${f.reason}, at most ${f.maxPerDay} a day`;
     default:
       return frequencyWords(f);
   }
