@@ -13,6 +13,8 @@ import { Notice, TextField } from '../../ui';
 import './rx.css';
 import { PrintPrescriptionButton } from './print/PrintPrescriptionButton';
 import { ItemForm } from './ItemForm';
+import { EarlierPrescriptions } from './EarlierPrescriptions';
+import { SignedPrescriptionActions } from './SignedPrescriptionActions';
 
 const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
 
@@ -27,6 +29,7 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
   const format = useDateFormat();
   const [rxId, setRxId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [padNote, setPadNote] = useState<string | null>(null);
   const list = useChannelQuery('prescriptions.list', { patientId });
   const context = useChannelQuery('prescriptions.patientContext', { patientId });
   const openDraft = list.data?.find((p) => p.status === 'draft' && p.visitId === visitId);
@@ -37,6 +40,7 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
 
   const start = async (how: 'new' | 'repeat' | 'renew') => {
     setFailure(null);
+    setPadNote(null);
     try {
       const mutation = how === 'new' ? create : how === 'repeat' ? repeat : renew;
       const rx = await mutation.mutateAsync({ visitId });
@@ -83,13 +87,40 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
         </Notice>
       )}
       {failure && <Notice tone="error">{failure}</Notice>}
-      {currentId && <PrescriptionDraft key={currentId} id={currentId} weightKg={ctx?.isChild ? ctx.weightKg : null} />}
+      {padNote && <Notice tone="success">{padNote}</Notice>}
+      {currentId && (
+        <PrescriptionDraft
+          key={currentId}
+          id={currentId}
+          weightKg={ctx?.isChild ? ctx.weightKg : null}
+          onChanged={(cancelled, draft) => {
+            setPadNote(t('pad.changed', { number: cancelled.number }));
+            setRxId(draft.id);
+          }}
+          onCancelled={(cancelled) => setPadNote(t('pad.cancelledNote', { number: cancelled.number }))}
+        />
+      )}
+      <EarlierPrescriptions
+        prescriptions={list.data ?? []}
+        currentId={currentId}
+        onOpen={(id) => {
+          setPadNote(null);
+          setRxId(id);
+        }}
+      />
     </section>
   );
 }
 
-/** weightKg: a child's latest weight (mg/kg help), else null. */
-function PrescriptionDraft({ id, weightKg }: { id: string; weightKg: number | null }) {
+interface PrescriptionDraftProps {
+  id: string;
+  /** A child's latest weight (mg/kg help), else null. */
+  weightKg: number | null;
+  onChanged: (cancelled: Prescription, draft: Prescription) => void;
+  onCancelled: (cancelled: Prescription) => void;
+}
+
+function PrescriptionDraft({ id, weightKg, onChanged, onCancelled }: PrescriptionDraftProps) {
   const { t } = useTranslation('rx');
   const query = useChannelQuery('prescriptions.get', { id });
   const [signedNote, setSignedNote] = useState<string | null>(null);
@@ -119,6 +150,11 @@ function PrescriptionDraft({ id, weightKg }: { id: string; weightKg: number | nu
       )}
       {signedNote && <Notice tone="success">{signedNote}</Notice>}
       <PrintPrescriptionButton prescriptionId={rx.id} number={rx.number} status={rx.status} />
+      <SignedPrescriptionActions
+        rx={rx}
+        onChanged={(draft) => onChanged(rx, draft)}
+        onCancelled={(cancelled) => onCancelled(cancelled)}
+      />
       <ol className="rx-items" aria-label={t('pad.items')}>
         {rx.items.map((item) => (
           <ItemRow
