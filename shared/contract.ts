@@ -25,6 +25,7 @@ export type ChannelSpecs = Record<string, ChannelSpec>;
 import { lineText } from './plain-text';
 import { visitChannels } from './chart-contract/visits';
 import { vitalsChannels } from './chart-contract/vitals';
+import { growthChannels } from './chart-contract/growth';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
@@ -365,6 +366,7 @@ export const contract = {
   // The chart (doctors only): one file per area, in shared/chart-contract/.
   ...visitChannels,
   ...vitalsChannels,
+  ...growthChannels,
   ...problemChannels,
   ...medicationChannels,
   ...fhirChannels,
