@@ -140,7 +140,9 @@ describe('CDC growth charts from LMS', () => {
   it('ships the bundled JSON exactly as the CSV files beside it say (build-growth-json.mjs)', () => {
     const dir = path.join(__dirname, '../../../resources/growth');
     for (const name of NAMES) {
-      const [header, ...lines] = readFileSync(path.join(dir, `${name}.csv`), 'utf8').trim().split('\n');
+      const [header, ...lines] = readFileSync(path.join(dir, `${name}.csv`), 'utf8')
+        .trim()
+        .split('\n');
       expect(header).toBe('Sex,Agemos,L,M,S');
       const fromCsv = { male: [] as number[][], female: [] as number[][] };
       for (const line of lines) {
