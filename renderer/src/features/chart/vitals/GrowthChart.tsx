@@ -131,7 +131,7 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
           >
             <ResponsiveContainer width="100%" height={260}>
               <ComposedChart margin={{ top: 8, right: 36, bottom: 14, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
+                <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis
                   dataKey="age"
                   type="number"
@@ -142,7 +142,11 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
                   allowDuplicatedCategory={false}
                   label={{ value: inYears ? t('axisYears') : t('axisMonths'), position: 'insideBottom', offset: -8 }}
                 />
-                <YAxis domain={['auto', 'auto']} width={48} unit={` ${unit}`} />
+                <YAxis
+                  domain={[(min: number) => Math.max(0, Math.floor(min * 0.9)), (max: number) => Math.ceil(max)]}
+                  width={48}
+                  unit={` ${unit}`}
+                />
                 <Tooltip
                   labelFormatter={(age) =>
                     inYears
