@@ -20,7 +20,7 @@ import { RecordVitalsDialog } from './RecordVitalsDialog';
 import { UnitsSwitch } from './UnitsSwitch';
 import { VitalFlagMark } from './VitalFlagMark';
 import { VitalsTrend } from './VitalsTrend';
-import { useVitalsUnits } from './vitals-units-choice';
+import { useVitalsUnits } from './use-vitals-units';
 import './vitals.css';
 
 const PAGE = 10;
