@@ -171,6 +171,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       { id: visitId },
       { id: prescriptionId },
       { prescriptionId },
+      { patientId: b.patient.id, measure: 'weight' },
     ];
     for (const channel of CHANNELS.filter((c) => !channels.includes(c))) {
       for (const input of refusedInputs) {
