@@ -32,6 +32,8 @@ export const shippedTestSchema = z.strictObject({
   valueType: z.enum(['numeric', 'text']),
   ranges: z.array(shippedRangeSchema),
   deltaPercent: z.number().positive().nullable(),
+  /** g/mol of what is measured, so mass and amount-of-substance units convert (glucose mg/dL <-> mmol/L). */
+  molarMass: z.number().positive().nullable(),
   loincName: text,
 });
 export type ShippedTest = z.infer<typeof shippedTestSchema>;

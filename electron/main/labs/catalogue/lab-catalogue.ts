@@ -45,7 +45,7 @@ function shippedRanges(test: ShippedTest, sources: Record<string, string>): LabR
       high: r.high,
       criticalLow: r.criticalLow ?? null,
       criticalHigh: r.criticalHigh ?? null,
-      source: criticalSource ? `${source}. Critical limits: ${criticalSource}` : source,
+      source: criticalSource ? `${source}; critical limits: ${criticalSource}` : source,
     });
   });
 }
@@ -70,6 +70,7 @@ export function shippedLabCatalogue(): ReadonlyMap<string, LabCatalogueEntry> {
       ranges: shippedRanges(test, testsFile.sources),
       members: [],
       deltaPercent: test.deltaPercent,
+      molarMass: test.molarMass,
       origin: 'catalogue',
       hidden: false,
       version: null,
@@ -96,6 +97,7 @@ export function shippedLabCatalogue(): ReadonlyMap<string, LabCatalogueEntry> {
       ranges: [],
       members: panel.members,
       deltaPercent: null,
+      molarMass: null,
       origin: 'catalogue',
       hidden: false,
       version: null,
@@ -136,6 +138,8 @@ function fromRow(row: LabTestRow, base: LabCatalogueEntry | undefined): LabCatal
     ranges: rangesSchema.parse(JSON.parse(row.ranges_json)),
     members: membersSchema.parse(JSON.parse(row.members_json)),
     deltaPercent: 'delta_percent' in row ? (row.delta_percent ?? null) : (base?.deltaPercent ?? null),
+    // What is measured does not change when a clinic edits ranges: the shipped molar mass stays.
+    molarMass: base?.molarMass ?? null,
     origin: base ? 'edited' : 'clinic',
     hidden: row.hidden === 1,
     version: row.version,
@@ -229,6 +233,7 @@ export function labTestByCode(db: Database.Database, code: string): LabTest | nu
     ranges: entry.ranges,
     members: entry.members,
     deltaPercent: entry.deltaPercent,
+    molarMass: entry.molarMass ?? null,
     origin: entry.origin,
     hidden: entry.hidden,
   };
@@ -246,12 +251,15 @@ export function searchLabCatalogue(
 ): LabCatalogueEntry[] {
   const { index } = load(db);
   const query = fold(text);
+  // A whole code ("2345-7") is looked up as typed: its check digit is no word to match.
+  const code = text.trim().toLowerCase();
   const words = query === '' ? [] : query.split(' ');
   const scored: { item: IndexedEntry; score: number }[] = [];
   for (const item of index) {
     if (item.entry.hidden && !options.includeHidden) continue;
-    if (words.length > 0 && !words.every((w) => item.words.some((iw) => iw.startsWith(w)))) continue;
-    const level = query === '' ? 3 : item.exact.has(query) ? 0 : item.name.startsWith(query) ? 1 : 2;
+    const isCode = item.exact.has(code);
+    if (!isCode && words.length > 0 && !words.every((w) => item.words.some((iw) => iw.startsWith(w)))) continue;
+    const level = query === '' ? 3 : isCode || item.exact.has(query) ? 0 : item.name.startsWith(query) ? 1 : 2;
     scored.push({ item, score: level * 2 + (item.entry.kind === 'panel' ? 0 : 1) });
   }
   scored.sort((a, b) => a.score - b.score || a.item.entry.name.localeCompare(b.item.entry.name));
