@@ -131,7 +131,7 @@ export function EnterResultsDialog({
                       value={rows[item.code]!.unit}
                       onChange={(e) => set(item.code, { unit: e.target.value })}
                       aria-invalid={!!fieldError(n, 'unit')}
-                      size={9}
+                      size={12}
                       autoComplete="off"
                     />
                     {fieldError(n, 'unit') && <span className="field-error">{fieldError(n, 'unit')}</span>}

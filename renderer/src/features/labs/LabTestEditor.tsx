@@ -203,7 +203,8 @@ export function LabTestEditor({
                 const i = n + 1;
                 const f = (name: string) => err(`ranges.${n}.${name}`);
                 return (
-                  <div className="lab-range-row" key={n}>
+                  <fieldset className="lab-range-row" key={n}>
+                    <legend>{t('catalogue.range', { n: i })}</legend>
                     <SelectField
                       label={t('catalogue.sex', { n: i })}
                       value={r.sex}
@@ -250,12 +251,14 @@ export function LabTestEditor({
                       onChange={(e) => setRange(n, { criticalHigh: e.target.value })}
                       error={f('criticalHigh')}
                     />
-                    <TextField
-                      label={t('catalogue.source', { n: i })}
-                      value={r.source}
-                      onChange={(e) => setRange(n, { source: e.target.value })}
-                      error={f('source')}
-                    />
+                    <div className="lab-range-row__source">
+                      <TextField
+                        label={t('catalogue.source', { n: i })}
+                        value={r.source}
+                        onChange={(e) => setRange(n, { source: e.target.value })}
+                        error={f('source')}
+                      />
+                    </div>
                     <button
                       type="button"
                       onClick={() => setRanges((all) => all.filter((_, k) => k !== n))}
@@ -263,7 +266,7 @@ export function LabTestEditor({
                     >
                       ×
                     </button>
-                  </div>
+                  </fieldset>
                 );
               })}
               <button type="button" onClick={() => setRanges((all) => [...all, EMPTY_RANGE])}>
