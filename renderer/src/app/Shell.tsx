@@ -1,4 +1,5 @@
 import { FormularyScreen } from '../features/formulary/FormularyScreen';
+import { LabTestsScreen } from '../features/labs/LabTestsScreen';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditIntegrityAlarm, AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
@@ -68,6 +69,7 @@ export function Shell({ session, active }: ShellProps) {
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
           {section === 'appointments' && <AppointmentsScreen />}
           {section === 'formulary' && <FormularyScreen />}
+          {section === 'labTests' && <LabTestsScreen />}
           {section === 'users' && <UsersScreen />}
           {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}

@@ -6,6 +6,7 @@ export const SECTIONS = [
   'patients',
   'appointments',
   'formulary',
+  'labTests',
   'users',
   'hours',
   'settings',
@@ -31,6 +32,8 @@ const RULES: Record<Section, SectionRule> = {
   appointments: { opensWith: null, group: 'work' },
   // The clinic's drug formulary: doctors and administrators keep it (issue 10).
   formulary: { opensWith: 'rx.formulary.list', group: 'work' },
+  // The lab test catalogue: doctors and administrators keep it (issue 11).
+  labTests: { opensWith: 'labs.catalogue.update', group: 'work' },
   users: { opensWith: 'users.list', group: 'administration' },
   hours: { opensWith: 'providers.setSchedule', group: 'administration' },
   settings: { opensWith: 'settings.update', group: 'administration' },
