@@ -11,6 +11,7 @@
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
  *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
+ *   npm run bench -- --scenarios oru-import   5,000 ORU^R01 messages of ten results into the 100,000-patient database
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -36,6 +37,7 @@ import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } fr
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 import { benchRxPdf } from './bench/rx-pdf-bench';
 import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
+import { benchOruImport, ORU_IMPORT_BENCH_MESSAGES } from './bench/oru-import-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -54,6 +56,7 @@ const SCENARIOS = [
   'rx-pdf',
   'drug-search',
   'rx-safety-check',
+  'oru-import',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -307,6 +310,16 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'rx-safety-check') {
       results.push(benchRxSafetyCheck({ rounds: Math.max(options.rounds, 3), seed: options.seed, log }));
+    } else if (scenario === 'oru-import') {
+      results.push(
+        await benchOruImport({
+          seeded: await seededOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          seed: options.seed,
+          messages: ORU_IMPORT_BENCH_MESSAGES,
+          log,
+        }),
+      );
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {

@@ -1,5 +1,6 @@
 import { FormularyScreen } from '../features/formulary/FormularyScreen';
 import { LabTestsScreen } from '../features/labs/LabTestsScreen';
+import { LabImportsScreen } from '../features/labs/imports/LabImportsScreen';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditIntegrityAlarm, AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
@@ -70,6 +71,7 @@ export function Shell({ session, active }: ShellProps) {
           {section === 'appointments' && <AppointmentsScreen />}
           {section === 'formulary' && <FormularyScreen />}
           {section === 'labTests' && <LabTestsScreen />}
+          {section === 'labImports' && <LabImportsScreen />}
           {section === 'users' && <UsersScreen />}
           {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}
