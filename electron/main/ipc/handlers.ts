@@ -39,7 +39,8 @@ export function registerHandlers(
   registerAuditHandlers(ctx, registry);
   registerAppointmentHandlers(ctx, registry);
   registerDraftHandlers(ctx, registry);
-  registerPrintHandlers(new PrintService(ctx, printing), registry);
+  const printService = new PrintService(ctx, printing);
+  registerPrintHandlers(printService, registry);
   registerBackupHandlers(ctx, backups, registry);
   registerProblemHandlers(ctx, registry);
   registerVisitHandlers(ctx, registry);
@@ -50,6 +51,6 @@ export function registerHandlers(
   registerDrugHandlers(ctx, registry);
   registerLabOrderHandlers(ctx, registry);
   registerLabImportHandlers(ctx, registry);
-  registerLabReviewHandlers(ctx, registry);
+  registerLabReviewHandlers(ctx, registry, printService);
   return registry;
 }
