@@ -50,12 +50,15 @@ export function labValueText(result: {
   return `${result.comparator ?? ''}${labNumber(result.valueNum)}${unit}`;
 }
 
-/** A result's reference range as printed: "3.5–5.1", "≤ 5.2", "≥ 60", the lab's text, or ''. */
+/**
+ * A result's reference range as printed and shown: "3.5–5.1", "up to 5.2", "at least 60", the lab's
+ * text, or ''. Words rather than ≤ and ≥, which the printed fonts do not all draw and patients misread.
+ */
 export function labRangeText(result: { refLow: number | null; refHigh: number | null; refText: string }): string {
   const { refLow: low, refHigh: high } = result;
   if (low !== null && high !== null) return `${labNumber(low)}–${labNumber(high)}`;
-  if (high !== null) return `≤ ${labNumber(high)}`;
-  if (low !== null) return `≥ ${labNumber(low)}`;
+  if (high !== null) return `up to ${labNumber(high)}`;
+  if (low !== null) return `at least ${labNumber(low)}`;
   return result.refText;
 }
 
