@@ -5,6 +5,7 @@ import type { Actor } from '../../../electron/main/context';
 import { openPrintingBook, type PrintingBook as Book } from '../frontdesk/printing-book';
 import { readPdf } from '../printing/read-pdf';
 import { CLINICAL_CANARY, seedChart, seedPrescription } from './chart-seed';
+import { seedLabResults } from '../labs/lab-fixture';
 
 let book: Book | undefined;
 afterEach(() => {
@@ -101,9 +102,11 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
   it('every clinical channel is for doctors only', () => {
     const clinical = CHANNELS.filter(
       (c) =>
-        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions)\./.test(
+        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions|labs)\./.test(
           c,
-        ) || c.startsWith('print.visitSummary'),
+        ) ||
+        c.startsWith('print.visitSummary') ||
+        c.startsWith('print.lab'),
     );
     expect(clinical.length).toBeGreaterThan(10);
     for (const channel of clinical) expect(contract[channel].access, channel).toEqual(DOCTOR);
@@ -126,6 +129,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
     await b.app.call(b.desk, 'appointments.checkIn', { id: booked.id, version: 1 });
     const { visitId } = seedChart(b.app, actor, b.patient.id);
     const prescriptionId = seedPrescription(b.app, actor, visitId);
+    const reportId = seedLabResults(b.app, actor, b.patient.id, CLINICAL_CANARY);
 
     const calls = receptionistCalls(b, '2026-03-10');
     calls['appointments.get'] = { id: booked.id };
@@ -160,6 +164,8 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
         'prescription_items',
         'rx_alert_overrides',
         'rx_favourites',
+        'lab_reports',
+        'lab_results',
       ]
         .map((table) => db.prepare(`SELECT count(*) AS n, max(version) AS v FROM ${table}`).get() as object)
         .map((r) => JSON.stringify(r));
@@ -171,6 +177,8 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       { id: visitId },
       { id: prescriptionId },
       { prescriptionId },
+      { reportId },
+      { patientId: b.patient.id, reportIds: [reportId] },
     ];
     for (const channel of CHANNELS.filter((c) => !channels.includes(c))) {
       for (const input of refusedInputs) {

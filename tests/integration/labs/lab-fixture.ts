@@ -175,3 +175,18 @@ export const LOINC = {
   cholesterol: { code: '2093-3', name: 'Cholesterol [Mass/volume] in Serum or Plasma' },
   urineColor: { code: '5778-6', name: 'Color of Urine' },
 } as const;
+
+/** A report with a critical result whose every text carries `canary`, for tests of who may see what. */
+export function seedLabResults(app: TestApp, actor: Actor, patientId: string, canary: string): string {
+  return writeReport(app, actor, {
+    patientId,
+    doctorId: actor.userId,
+    ...LOINC.bmp,
+    observedAt: app.clock.now().toISOString(),
+    comment: `Haemolysed ${canary}`,
+    results: [
+      { ...LOINC.potassium, value: 6.9, unit: 'mmol/L', low: 3.5, high: 5.1, flag: 'HH', comment: canary },
+      { ...LOINC.urineColor, text: `Red ${canary}`, flag: 'A' },
+    ],
+  }).reportId;
+}
