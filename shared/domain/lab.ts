@@ -29,6 +29,9 @@ export type LabFlag = (typeof LAB_FLAGS)[number];
 
 export const LAB_SEXES = ['male', 'female', 'any'] as const;
 
+export const LAB_COMPARATORS = ['<', '<=', '>', '>='] as const;
+export type LabComparator = (typeof LAB_COMPARATORS)[number];
+
 /**
  * One reference range of a test, for a sex and an age band (ages in days, so newborn ranges fit),
  * in the test's UCUM unit. Critical limits, when known, make a result critical. `source` names where
@@ -65,6 +68,11 @@ export const labTestSchema = z.object({
   members: z.array(z.string()),
   /** Percentage change from the previous value that earns a delta note (null: no delta check). */
   deltaPercent: z.number().positive().nullable(),
+  /**
+   * Molar mass in g/mol of what is measured (glucose 180.16), so a value sent in mass units converts
+   * to amount of substance and back (mg/dL to mmol/L). Absent when the test needs no such conversion.
+   */
+  molarMass: z.number().positive().nullable().optional(),
   /** 'catalogue' (shipped, unchanged) | 'edited' (shipped, changed by the clinic) | 'clinic' (added). */
   origin: z.enum(['catalogue', 'edited', 'clinic']),
   hidden: z.boolean(),

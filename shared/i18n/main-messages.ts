@@ -12,6 +12,7 @@ import mainLabsReview from './en/main-labs-review.json';
  */
 export const mainMessages = {
   ...main,
+  labs: mainLabs.labs,
   errors: {
     ...main.errors,
     labs: {

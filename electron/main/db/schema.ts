@@ -928,6 +928,8 @@ export const labTests = sqliteTable(
     members_json: text('members_json').notNull().default('[]'),
     /** Hidden from ordering (a clinic "removes" a shipped test this way; rows are never deleted). */
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    /** Percentage change from the patient's previous value that earns a delta note; null: no check. */
+    delta_percent: real('delta_percent'),
   },
   (t) => [uniqueIndex('lab_tests_code_idx').on(t.code)],
 );
@@ -1072,6 +1074,8 @@ export const labResults = sqliteTable(
   (t) => [
     index('lab_results_report_idx').on(t.report_id, t.position),
     index('lab_results_trend_idx').on(t.patient_id, t.code, t.observed_at),
+    /** The results inbox ranks reports by their worst live result without reading the rows. */
+    index('lab_results_rank_idx').on(t.report_id, t.deleted_at, t.status, t.critical, t.flag),
   ],
 );
 
@@ -1103,4 +1107,21 @@ export const labUnmatched = sqliteTable(
     report_id: text('report_id').references(() => labReports.id),
   },
   (t) => [uniqueIndex('lab_unmatched_source_key_idx').on(t.source_key), index('lab_unmatched_status_idx').on(t.status)],
+);
+
+/**
+ * A user's own preferences (the units they enter vitals in, ...): one JSON value per key, validated
+ * by shared/domain/preferences.ts on every read and write. Local to this database; not synced.
+ */
+export const userPreferences = sqliteTable(
+  'user_preferences',
+  {
+    user_id: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    value_json: text('value_json').notNull(),
+    updated_at: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.user_id, t.key] })],
 );

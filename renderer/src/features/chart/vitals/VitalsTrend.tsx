@@ -39,7 +39,10 @@ export function VitalsTrend({ patientId, measure, units, onClose }: VitalsTrendP
   const headingId = useId();
   const regionRef = useRef<HTMLElement>(null);
   // Opening a trend brings it into view below the latest set.
-  useEffect(() => regionRef.current?.scrollIntoView?.({ block: 'nearest' }), [measure]);
+  // A block body: an effect returns nothing or its clean-up, never scrollIntoView's own result.
+  useEffect(() => {
+    regionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [measure]);
   const zone = useClinicTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const query = useChannelQuery('vitals.trend', { patientId, measure });
   const name = t(`measure.${measure}`);
