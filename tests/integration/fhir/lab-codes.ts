@@ -1,31 +1,8 @@
-/**
- * UCUM units of common lab results, each checked by hand against UCUM's grammar
- * (https://ucum.org/ucum, "The Unified Code for Units of Measure"): concentrations, counts and
- * ratios. @lhncbc/ucum-lhc is not yet a dependency of Chartbook; once the manual entry's unit
- * conversion adds it, this list should give way to its validateUnitString.
- */
-const LAB_UCUM_UNITS = new Set([
-  'mmol/L',
-  'umol/L',
-  'mg/dL',
-  'g/dL',
-  'g/L',
-  'mg/L',
-  'U/L',
-  '%',
-  '10*3/uL',
-  '10*6/uL',
-  'fL',
-  'pg',
-  'mL/min/{1.73_m2}',
-  'mIU/L',
-  'pmol/L',
-  'ng/mL',
-]);
+import { UcumLhcUtils } from '@lhncbc/ucum-lhc';
 
-/** A unit of a lab result that UCUM accepts. */
+/** A unit UCUM accepts, by the NLM's UCUM library (@lhncbc/ucum-lhc, as the lab units are converted). */
 export function isUcumUnit(unit: string): boolean {
-  return LAB_UCUM_UNITS.has(unit);
+  return UcumLhcUtils.getInstance().validateUnitString(unit).status === 'valid';
 }
 
 /**

@@ -10,19 +10,31 @@ import { preparedOnce } from '../../db/records';
  * `reportPriority` (shared/domain/lab-review.ts), which a unit test holds them to.
  */
 export const RESULT_COUNTS = `
-  count(x.id) AS result_count,
+  count(x.report_id) AS result_count,
   coalesce(sum(x.critical = 1 OR x.flag IN ('LL', 'HH', 'AA')), 0) AS critical_count,
   coalesce(sum(x.flag IS NOT NULL AND x.flag <> 'N' AND NOT (x.critical = 1 OR x.flag IN ('LL', 'HH', 'AA'))), 0) AS abnormal_count`;
 
-/** Live results of report `r`, as joined by the queries here. */
-export const LIVE_RESULTS_OF_R = `lab_results x ON x.report_id = r.id AND x.deleted_at IS NULL AND x.status <> 'cancelled'`;
+/**
+ * Live results of report `r`, as joined by the queries here: every column they read is in
+ * lab_results_rank_idx (report_id, deleted_at, status, critical, flag; migration 0016), so ranking
+ * a report reads its index entries, never its rows.
+ */
+export const LIVE_RESULTS_OF_R = `lab_results x INDEXED BY lab_results_rank_idx
+  ON x.report_id = r.id AND x.deleted_at IS NULL AND x.status <> 'cancelled'`;
 
 export function priorityOf(counts: { critical_count: number; abnormal_count: number }): LabPriority {
   return counts.critical_count > 0 ? 'critical' : counts.abnormal_count > 0 ? 'abnormal' : 'normal';
 }
 
-interface InboxRow {
+interface RankRow {
   id: string;
+  observed_at: string;
+  result_count: number;
+  critical_count: number;
+  abnormal_count: number;
+}
+
+interface DetailRow {
   version: number;
   patient_id: string;
   given_names: string;
@@ -33,62 +45,81 @@ interface InboxRow {
   performer: string;
   source: string;
   status: string;
-  observed_at: string;
-  result_count: number;
-  critical_count: number;
-  abnormal_count: number;
+}
+
+const RANK = { critical: 0, abnormal: 1, normal: 2 } as const;
+
+/**
+ * Every unreviewed report of the doctor with its rank. lab_reports_inbox_idx (doctor_id,
+ * reviewed_at) finds them; the rank index counts their results.
+ */
+function rankedReports(db: Database.Database, doctorId: string): RankRow[] {
+  return preparedOnce(
+    db,
+    `SELECT r.id, r.observed_at, ${RESULT_COUNTS}
+     FROM lab_reports r
+     JOIN patients p ON p.id = r.patient_id AND p.deleted_at IS NULL
+     LEFT JOIN ${LIVE_RESULTS_OF_R}
+     WHERE r.doctor_id = ? AND r.reviewed_at IS NULL AND r.deleted_at IS NULL
+     GROUP BY r.id`,
+  ).all(doctorId) as RankRow[];
+}
+
+function countsOf(rows: readonly RankRow[]): LabInboxCounts {
+  const counts = { critical: 0, abnormal: 0, normal: 0, total: rows.length };
+  for (const row of rows) counts[priorityOf(row)]++;
+  return counts;
 }
 
 /**
- * The doctor's unreviewed reports, ranked in SQL: critical first, then abnormal, then the rest,
- * newest sample first within each. lab_reports_inbox_idx (doctor_id, reviewed_at) finds the
- * reports; each one's results are read by lab_results_report_idx.
+ * The doctor's unreviewed reports, critical first, then abnormal, then the rest, newest sample
+ * first within each (ties by id), the first `limit` with their patients; and the counts of all.
+ * Ranking runs on the small rank rows; only the reports shown are read whole.
  */
-export function readInbox(db: Database.Database, doctorId: string, limit: number): LabInboxItem[] {
-  const rows = preparedOnce(
+export function readInbox(
+  db: Database.Database,
+  doctorId: string,
+  limit: number,
+): { items: LabInboxItem[]; counts: LabInboxCounts } {
+  const rows = rankedReports(db, doctorId);
+  const ranked = rows
+    .map((row) => ({ row, priority: priorityOf(row) }))
+    .sort(
+      (a, b) =>
+        RANK[a.priority] - RANK[b.priority] ||
+        (a.row.observed_at < b.row.observed_at ? 1 : a.row.observed_at > b.row.observed_at ? -1 : 0) ||
+        (a.row.id < b.row.id ? 1 : -1),
+    )
+    .slice(0, limit);
+  const detail = preparedOnce(
     db,
-    `SELECT r.id, r.version, r.patient_id, p.given_names, p.family_name, p.mrn, r.code, r.name, r.performer,
-            r.source, r.status, r.observed_at, ${RESULT_COUNTS}
-     FROM lab_reports r
-     JOIN patients p ON p.id = r.patient_id
-     LEFT JOIN ${LIVE_RESULTS_OF_R}
-     WHERE r.doctor_id = ? AND r.reviewed_at IS NULL AND r.deleted_at IS NULL AND p.deleted_at IS NULL
-     GROUP BY r.id
-     ORDER BY critical_count > 0 DESC, abnormal_count > 0 DESC, r.observed_at DESC, r.id DESC
-     LIMIT ?`,
-  ).all(doctorId, limit) as InboxRow[];
-  return rows.map((r) => ({
-    reportId: r.id,
-    version: r.version,
-    patientId: r.patient_id,
-    patientName: `${r.given_names} ${r.family_name}`.trim(),
-    patientMrn: r.mrn,
-    code: r.code,
-    name: r.name,
-    performer: r.performer,
-    source: r.source as LabSource,
-    status: r.status as LabResultStatus,
-    observedAt: r.observed_at,
-    priority: priorityOf(r),
-    resultCount: r.result_count,
-    abnormalCount: r.abnormal_count,
-    criticalCount: r.critical_count,
-  }));
+    `SELECT r.version, r.patient_id, p.given_names, p.family_name, p.mrn, r.code, r.name, r.performer, r.source, r.status
+     FROM lab_reports r JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`,
+  );
+  const items = ranked.map(({ row, priority }) => {
+    const d = detail.get(row.id) as DetailRow;
+    return {
+      reportId: row.id,
+      version: d.version,
+      patientId: d.patient_id,
+      patientName: `${d.given_names} ${d.family_name}`.trim(),
+      patientMrn: d.mrn,
+      code: d.code,
+      name: d.name,
+      performer: d.performer,
+      source: d.source as LabSource,
+      status: d.status as LabResultStatus,
+      observedAt: row.observed_at,
+      priority,
+      resultCount: row.result_count,
+      abnormalCount: row.abnormal_count,
+      criticalCount: row.critical_count,
+    };
+  });
+  return { items, counts: countsOf(rows) };
 }
 
 /** How many unreviewed reports wait for the doctor, by priority (the navigation's badge). */
 export function readInboxCounts(db: Database.Database, doctorId: string): LabInboxCounts {
-  const row = preparedOnce(
-    db,
-    `SELECT coalesce(sum(critical_count > 0), 0) AS critical,
-            coalesce(sum(critical_count = 0 AND abnormal_count > 0), 0) AS abnormal,
-            count(*) AS total
-     FROM (SELECT ${RESULT_COUNTS}
-           FROM lab_reports r
-           JOIN patients p ON p.id = r.patient_id
-           LEFT JOIN ${LIVE_RESULTS_OF_R}
-           WHERE r.doctor_id = ? AND r.reviewed_at IS NULL AND r.deleted_at IS NULL AND p.deleted_at IS NULL
-           GROUP BY r.id)`,
-  ).get(doctorId) as { critical: number; abnormal: number; total: number };
-  return { ...row, normal: row.total - row.critical - row.abnormal };
+  return countsOf(rankedReports(db, doctorId));
 }

@@ -85,11 +85,8 @@ export class LabReviewService {
   }
 
   inbox(limit: number, actor: Actor): LabInbox {
-    // One read transaction, so the list and its counts describe the same moment.
-    return this.db.transaction(() => ({
-      items: readInbox(this.db, actor.userId, limit),
-      counts: readInboxCounts(this.db, actor.userId),
-    }))();
+    // One read transaction, so the list and the reports' details describe the same moment.
+    return this.db.transaction(() => readInbox(this.db, actor.userId, limit))();
   }
 
   /** No patient is shown (numbers only), so nothing is audited. */
