@@ -135,7 +135,12 @@ export async function labBenchRig(options: LabBenchOptions): Promise<LabBenchRig
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-labs-'));
   fs.copyFileSync(options.seeded.file, path.join(dir, DATABASE_FILE));
   copyKeyFile(path.dirname(options.seeded.file), dir);
-  const core = startCore({ dataDir: dir, masterKey: keyFileMasterKey(dir), migrationsDir: options.migrationsDir, log: () => {} });
+  const core = startCore({
+    dataDir: dir,
+    masterKey: keyFileMasterKey(dir),
+    migrationsDir: options.migrationsDir,
+    log: () => {},
+  });
   const db = core.db.sqlite;
   const admin = db.prepare('SELECT id, username, roles FROM users WHERE username = ?').get(BENCH_ADMIN.username) as {
     id: string;
@@ -155,7 +160,11 @@ export async function labBenchRig(options: LabBenchOptions): Promise<LabBenchRig
   writeReports(
     core,
     actor,
-    Array.from({ length: LAB_BENCH.trendMonths }, (_, i) => ({ patientId: trendPatientId, observedAt: month(i), reviewed: true })),
+    Array.from({ length: LAB_BENCH.trendMonths }, (_, i) => ({
+      patientId: trendPatientId,
+      observedAt: month(i),
+      reviewed: true,
+    })),
     random,
   );
   writeReports(
@@ -205,18 +214,26 @@ async function sampleCall(
   samples: number,
   call: (i: number) => [Channel, Record<string, unknown>],
   check: (value: unknown) => void,
-): Promise<{ p50: number; p95: number }> {
+): Promise<{ p50: number; p95: number; cpuP95: number }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < WARM_UP + samples; i++) {
     const [channel, input] = call(i);
+    const cpuBefore = process.cpuUsage();
     const t = performance.now();
     const result = await rig.core.dispatch(rig.session, channel, input);
     const elapsed = performance.now() - t;
+    const used = process.cpuUsage(cpuBefore);
     if (!result.ok) throw new Error(`${channel} failed in the bench: ${result.error.code} ${result.error.message}`);
     if (i === 0) check(result.value);
-    if (i >= WARM_UP) times.push(elapsed);
+    if (i >= WARM_UP) {
+      times.push(elapsed);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
-  return summarise(times);
+  // On a shared 2-core machine the wall-clock tail is mostly other processes' time slices; the CPU
+  // time shows what the call itself costs (stats.ts, measure).
+  return { ...summarise(times), cpuP95: summarise(cpu).p95 };
 }
 
 /** results-trend: labs.review.trend over one patient's five years of monthly results of one test. */
@@ -228,7 +245,8 @@ export async function benchResultsTrend(rig: LabBenchRig, options: LabBenchOptio
     (i) => ['labs.review.trend', { patientId: rig.trendPatientId, code: codes[i % codes.length] }],
     (value) => {
       const points = (value as { points: unknown[] }).points.length;
-      if (points !== LAB_BENCH.trendMonths) throw new Error(`the trend has ${points} points, not ${LAB_BENCH.trendMonths}`);
+      if (points !== LAB_BENCH.trendMonths)
+        throw new Error(`the trend has ${points} points, not ${LAB_BENCH.trendMonths}`);
     },
   );
   return {
@@ -237,13 +255,14 @@ export async function benchResultsTrend(rig: LabBenchRig, options: LabBenchOptio
     samples: options.samples,
     p50_ms: ms(stats.p50),
     p95_ms: ms(stats.p95),
+    cpu_p95_ms: ms(stats.cpuP95),
     target_p95_ms: RESULTS_TREND_TARGET_P95_MS,
     load: loadAverage(),
     pass: stats.p95 <= RESULTS_TREND_TARGET_P95_MS,
   };
 }
 
-/** results-inbox: labs.review.inbox (first 200, ranked, with counts) and the badge's counts over 5,000 unreviewed results. */
+/** results-inbox: labs.review.inbox (the first 100 ranked, with the counts of all) and the badge's counts over 5,000 unreviewed results. */
 export async function benchResultsInbox(rig: LabBenchRig, options: LabBenchOptions): Promise<BenchResult> {
   const inbox = await sampleCall(
     rig,
@@ -251,10 +270,16 @@ export async function benchResultsInbox(rig: LabBenchRig, options: LabBenchOptio
     () => ['labs.review.inbox', {}],
     (value) => {
       const total = (value as { counts: { total: number } }).counts.total;
-      if (total !== LAB_BENCH.inboxReports) throw new Error(`the inbox holds ${total} reports, not ${LAB_BENCH.inboxReports}`);
+      if (total !== LAB_BENCH.inboxReports)
+        throw new Error(`the inbox holds ${total} reports, not ${LAB_BENCH.inboxReports}`);
     },
   );
-  const counts = await sampleCall(rig, options.samples, () => ['labs.review.counts', {}], () => {});
+  const counts = await sampleCall(
+    rig,
+    options.samples,
+    () => ['labs.review.counts', {}],
+    () => {},
+  );
   return {
     bench: 'results-inbox',
     unreviewed_results: LAB_BENCH.inboxReports * LAB_BENCH.resultsPerReport,
@@ -262,8 +287,10 @@ export async function benchResultsInbox(rig: LabBenchRig, options: LabBenchOptio
     samples: options.samples,
     p50_ms: ms(inbox.p50),
     p95_ms: ms(inbox.p95),
+    cpu_p95_ms: ms(inbox.cpuP95),
     counts_p50_ms: ms(counts.p50),
     counts_p95_ms: ms(counts.p95),
+    counts_cpu_p95_ms: ms(counts.cpuP95),
     target_p95_ms: RESULTS_INBOX_TARGET_P95_MS,
     load: loadAverage(),
     pass: Math.max(inbox.p95, counts.p95) <= RESULTS_INBOX_TARGET_P95_MS,

@@ -90,8 +90,9 @@ export const labInboxCountsSchema = z.object({
 });
 export type LabInboxCounts = z.infer<typeof labInboxCountsSchema>;
 
+/** The inbox shows the first 100 (a screen's worth and more); the counts say how many wait in all. */
 export const labInboxInputSchema = z.strictObject({
-  limit: z.number().int().min(1).max(500).default(200),
+  limit: z.number().int().min(1).max(500).default(100),
 });
 export const labInboxSchema = z.object({ items: z.array(labInboxItemSchema), counts: labInboxCountsSchema });
 export type LabInbox = z.infer<typeof labInboxSchema>;

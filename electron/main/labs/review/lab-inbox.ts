@@ -29,12 +29,14 @@ export function priorityOf(counts: { critical_count: number; abnormal_count: num
 interface RankRow {
   id: string;
   observed_at: string;
-  result_count: number;
-  critical_count: number;
-  abnormal_count: number;
+  /** 2 critical, 1 abnormal, 0 (or null: no live result) normal. */
+  rank: number | null;
 }
 
 interface DetailRow {
+  result_count: number;
+  critical_count: number;
+  abnormal_count: number;
   version: number;
   patient_id: string;
   given_names: string;
@@ -47,27 +49,32 @@ interface DetailRow {
   status: string;
 }
 
-const RANK = { critical: 0, abnormal: 1, normal: 2 } as const;
+const PRIORITY_OF_RANK: readonly LabPriority[] = ['normal', 'abnormal', 'critical'];
 
 /**
- * Every unreviewed report of the doctor with its rank. lab_reports_inbox_idx (doctor_id,
- * reviewed_at) finds them; the rank index counts their results.
+ * Every unreviewed report of the doctor with its rank: its most urgent live result, read from the
+ * rank index alone. A correlated max() per report rather than a join grouped by report: no sort of
+ * every result, a third of the time (1.5 ms of CPU for 5,000 results).
  */
 function rankedReports(db: Database.Database, doctorId: string): RankRow[] {
   return preparedOnce(
     db,
-    `SELECT r.id, r.observed_at, ${RESULT_COUNTS}
+    `SELECT r.id, r.observed_at,
+       (SELECT max(CASE WHEN x.critical = 1 OR x.flag IN ('LL', 'HH', 'AA') THEN 2
+                        WHEN x.flag IS NOT NULL AND x.flag <> 'N' THEN 1 ELSE 0 END)
+        FROM lab_results x INDEXED BY lab_results_rank_idx
+        WHERE x.report_id = r.id AND x.deleted_at IS NULL AND x.status <> 'cancelled') AS rank
      FROM lab_reports r
      JOIN patients p ON p.id = r.patient_id AND p.deleted_at IS NULL
-     LEFT JOIN ${LIVE_RESULTS_OF_R}
-     WHERE r.doctor_id = ? AND r.reviewed_at IS NULL AND r.deleted_at IS NULL
-     GROUP BY r.id`,
+     WHERE r.doctor_id = ? AND r.reviewed_at IS NULL AND r.deleted_at IS NULL`,
   ).all(doctorId) as RankRow[];
 }
 
+const priorityOfRow = (row: RankRow): LabPriority => PRIORITY_OF_RANK[row.rank ?? 0]!;
+
 function countsOf(rows: readonly RankRow[]): LabInboxCounts {
   const counts = { critical: 0, abnormal: 0, normal: 0, total: rows.length };
-  for (const row of rows) counts[priorityOf(row)]++;
+  for (const row of rows) counts[priorityOfRow(row)]++;
   return counts;
 }
 
@@ -83,18 +90,20 @@ export function readInbox(
 ): { items: LabInboxItem[]; counts: LabInboxCounts } {
   const rows = rankedReports(db, doctorId);
   const ranked = rows
-    .map((row) => ({ row, priority: priorityOf(row) }))
+    .map((row) => ({ row, priority: priorityOfRow(row) }))
     .sort(
       (a, b) =>
-        RANK[a.priority] - RANK[b.priority] ||
+        (b.row.rank ?? 0) - (a.row.rank ?? 0) ||
         (a.row.observed_at < b.row.observed_at ? 1 : a.row.observed_at > b.row.observed_at ? -1 : 0) ||
         (a.row.id < b.row.id ? 1 : -1),
     )
     .slice(0, limit);
   const detail = preparedOnce(
     db,
-    `SELECT r.version, r.patient_id, p.given_names, p.family_name, p.mrn, r.code, r.name, r.performer, r.source, r.status
-     FROM lab_reports r JOIN patients p ON p.id = r.patient_id WHERE r.id = ?`,
+    `SELECT r.version, r.patient_id, p.given_names, p.family_name, p.mrn, r.code, r.name, r.performer, r.source,
+            r.status, ${RESULT_COUNTS}
+     FROM lab_reports r JOIN patients p ON p.id = r.patient_id LEFT JOIN ${LIVE_RESULTS_OF_R}
+     WHERE r.id = ?`,
   );
   const items = ranked.map(({ row, priority }) => {
     const d = detail.get(row.id) as DetailRow;
@@ -111,9 +120,9 @@ export function readInbox(
       status: d.status as LabResultStatus,
       observedAt: row.observed_at,
       priority,
-      resultCount: row.result_count,
-      abnormalCount: row.abnormal_count,
-      criticalCount: row.critical_count,
+      resultCount: d.result_count,
+      abnormalCount: d.abnormal_count,
+      criticalCount: d.critical_count,
     };
   });
   return { items, counts: countsOf(rows) };
