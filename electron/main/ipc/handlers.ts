@@ -40,7 +40,8 @@ export function registerHandlers(
   registerAuditHandlers(ctx, registry);
   registerAppointmentHandlers(ctx, registry);
   registerDraftHandlers(ctx, registry);
-  registerPrintHandlers(new PrintService(ctx, printing), registry);
+  const printService = new PrintService(ctx, printing);
+  registerPrintHandlers(printService, registry);
   registerBackupHandlers(ctx, backups, registry);
   registerProblemHandlers(ctx, registry);
   registerVisitHandlers(ctx, registry);
@@ -51,7 +52,7 @@ export function registerHandlers(
   registerDrugHandlers(ctx, registry);
   registerLabOrderHandlers(ctx, registry);
   registerLabImportHandlers(ctx, registry);
-  registerLabReviewHandlers(ctx, registry);
+  registerLabReviewHandlers(ctx, registry, printService);
   registerPreferencesHandlers(ctx, registry);
   return registry;
 }
