@@ -93,6 +93,7 @@ export const CHANNEL_NAMES = [
   'vitals.update',
   'vitals.list',
   'vitals.trend',
+  'vitals.growth',
 
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
   'diagnoses.search',
@@ -155,6 +156,9 @@ export const CHANNEL_NAMES = [
   'rx.formulary.update',
   'rx.formulary.remove',
   'rx.formulary.importCsv',
+  // A person's own preferences (shared/preferences-contract/preferences.ts)
+  'preferences.get',
+  'preferences.set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
