@@ -93,6 +93,7 @@ export const CHANNEL_NAMES = [
   'vitals.update',
   'vitals.list',
   'vitals.trend',
+  'vitals.growth',
 
   // The chart: problems, diagnoses and allergies (shared/chart-contract/problems.ts)
   'diagnoses.search',
@@ -174,6 +175,9 @@ export const CHANNEL_NAMES = [
   'labs.unmatched.list',
   'labs.unmatched.assign',
   'labs.unmatched.dismiss',
+  // A person's own preferences (shared/preferences-contract/preferences.ts)
+  'preferences.get',
+  'preferences.set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -83,6 +83,13 @@ test('a child’s vitals show CDC growth charts with the child’s points and ce
   const weightUs = panel.getByRole('region', { name: 'Weight for age: girls, birth to 36 months' });
   await expect(weightUs.getByRole('columnheader', { name: 'Weight (lb)' })).toBeVisible();
   await panel.getByRole('radio', { name: 'Metric' }).check();
+  // CDC's 2-20 years chart: none of her measurements is that old yet.
+  await weightUs.getByRole('button', { name: '2 to 20 years' }).click();
+  const older = panel.getByRole('region', { name: 'Weight for age: girls, 2 to 20 years' });
+  await expect(older.getByText('No weight measured at these ages yet.')).toBeVisible();
+  await older.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'chart-growth-2-20.png') });
+  await older.getByRole('button', { name: 'birth to 36 months' }).click();
 
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

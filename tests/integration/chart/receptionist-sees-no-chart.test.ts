@@ -80,6 +80,8 @@ function receptionistCalls(b: Book, visitDate: string): Record<string, unknown> 
     'print.dayList': { providerId: b.doctorId, date: visitDate },
     'print.slip': { appointmentId: '' },
     'print.toPrinter': { kind: 'dayList', providerId: b.doctorId, date: visitDate },
+    'preferences.get': {},
+    'preferences.set': { key: 'vitals.units', value: 'us' },
     // Last: these end what the walk can do.
     'session.lock': {},
     'auth.signOut': {},

@@ -91,6 +91,10 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
     { key: 'centile', header: t('centile'), cell: (p) => centileText(p.centile) },
   ];
   const last = curveRows.length - 1;
+  const valueTicks = useMemo(
+    () => roundTicks([...curveRows.flatMap((r) => Object.values(r).slice(1)), ...pointRows.map((p) => p.child)]),
+    [curveRows, pointRows],
+  );
 
   return (
     <section className="vitals-growth" aria-labelledby={headingId}>
@@ -143,8 +147,9 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
                   label={{ value: inYears ? t('axisYears') : t('axisMonths'), position: 'insideBottom', offset: -8 }}
                 />
                 <YAxis
-                  domain={[(min: number) => Math.max(0, Math.floor(min * 0.9)), (max: number) => Math.ceil(max)]}
-                  width={48}
+                  domain={[valueTicks[0] ?? 'auto', valueTicks[valueTicks.length - 1] ?? 'auto']}
+                  ticks={valueTicks}
+                  width={60}
                   unit={` ${unit}`}
                 />
                 <Tooltip
@@ -193,7 +198,7 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
             </ResponsiveContainer>
           </figure>
           {chart.points.length === 0 ? (
-            <p className="chart-panel__empty">{t('none', { measure: name })}</p>
+            <p className="chart-panel__empty">{t(`none.${measure}`)}</p>
           ) : (
             <div className="vitals-growth__table">
               <DataTable
@@ -209,4 +214,15 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
       )}
     </section>
   );
+}
+
+/** Evenly spaced round ticks (steps of 1, 2, 5, 10, 20, 25 or 50) around the values, at most seven. */
+function roundTicks(values: number[]): number[] {
+  if (!values.length) return [];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => Math.ceil(max / s) - Math.floor(min / s) <= 6) ?? 100;
+  const ticks: number[] = [];
+  for (let v = Math.floor(min / step) * step; v <= Math.ceil(max / step) * step; v += step) ticks.push(v);
+  return ticks;
 }
