@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readPdf, squash } from '../integration/printing/read-pdf';
 import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+import { storedDraft } from './drafts-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
@@ -299,4 +300,63 @@ test('prescription pad: an as-needed favourite keeps its most doses a day when i
     reason: 'pain',
     maxPerDay: 3,
   });
+});
+
+test('prescription pad: the medicine being typed is kept as a draft in main, and a reload brings it back; adding it ends the draft', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  let form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await page.keyboard.type('Prednisolone 5 mg');
+  await form.getByLabel('Dose').fill('6');
+  await form.getByLabel('Frequency').fill('od');
+  await form.getByLabel('Duration', { exact: true }).fill('3');
+  await form.getByRole('button', { name: 'Add a step (taper)' }).click();
+  await form.getByLabel('Dose').fill('4');
+  await form.getByLabel('Duration', { exact: true }).fill('3');
+  await form.getByLabel('Instructions').fill('Take with breakfast; do not stop suddenly.');
+  const [rx] = await dispatchOk(app, admin, 'prescriptions.list', { patientId: jose.id });
+  const key = `rx:${rx!.id}`;
+  // Written to main shortly after typing stops (nothing in the browser profile).
+  await expect
+    .poll(async () => (await storedDraft(app, 'rxItem', key))?.body.form.instructions)
+    .toBe('Take with breakfast; do not stop suddenly.');
+
+  await page.reload();
+  await openJose(page);
+  form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByText(/What you were typing here at .* was kept and is back\./)).toBeVisible();
+  await expect(form.getByLabel('Medicine')).toHaveValue('Prednisolone 5 mg');
+  await expect(form.getByLabel('Dose')).toHaveValue('4');
+  await expect(form.getByLabel('Frequency')).toHaveValue('od');
+  await expect(form.getByLabel('Duration', { exact: true })).toHaveValue('3');
+  await expect(form.getByLabel('Instructions')).toHaveValue('Take with breakfast; do not stop suddenly.');
+  await expect(form.getByRole('list', { name: 'Steps kept' })).toContainText('Step 1: 6 tablets once a day for 3 days');
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-draft-restored.png'), fullPage: true });
+
+  await form.getByLabel('Duration', { exact: true }).press('Enter');
+  await expect(pad.getByRole('list', { name: 'Steps of Prednisolone 5 mg' }).getByRole('listitem')).toHaveCount(2);
+  await expect(form.getByLabel('Medicine')).toHaveValue('');
+  await expect.poll(() => storedDraft(app, 'rxItem', key)).toBeNull();
+  await page.reload();
+  await openJose(page);
+  await expect(pad.getByRole('form', { name: 'Add a medicine' }).getByLabel('Medicine')).toHaveValue('');
+  await expect(pad.getByText(/was kept and is back/)).toHaveCount(0);
 });

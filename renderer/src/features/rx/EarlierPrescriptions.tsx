@@ -21,7 +21,8 @@ export function EarlierPrescriptions({
   const format = useDateFormat();
   const others = prescriptions.filter((p) => p.id !== currentId);
   return (
-    <section className="rx-earlier" aria-labelledby="rx-earlier-title">
+    // A plain block inside the pad's region (the list is named by its heading), not a region of its own.
+    <div className="rx-earlier">
       <h5 id="rx-earlier-title">{t('earlier.title')}</h5>
       {others.length === 0 ? (
         <p>{t('earlier.none')}</p>
@@ -42,6 +43,6 @@ export function EarlierPrescriptions({
           })}
         </ul>
       )}
-    </section>
+    </div>
   );
 }

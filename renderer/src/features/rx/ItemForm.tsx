@@ -32,6 +32,9 @@ import {
   type ItemFormState,
 } from './item-form-state';
 import { MedicineCombobox, productItemName } from './MedicineCombobox';
+import { rxItemDraftKey, type DraftOfKind } from '../../../../shared/domain/draft';
+import { DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../../drafts';
+import { useDateFormat } from '../../format/use-date-format';
 
 const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
 
@@ -40,9 +43,40 @@ const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.lis
  * the item), read back as a sentence; "Add a step" keeps the line as a taper's step and starts the
  * next one. A favourite fills it in one step.
  */
-export function ItemForm({ prescriptionId, weightKg }: { prescriptionId: string; weightKg: number | null }) {
+export function ItemForm(props: ItemFormProps) {
   const { t } = useTranslation('rx');
-  const [s, setS] = useState<ItemFormState>(EMPTY_ITEM_FORM);
+  // The form opens once its draft is read, so nothing typed meanwhile could be replaced by it.
+  const stored = useStoredDraft('rxItem', rxItemDraftKey(props.prescriptionId));
+  if (!stored.loaded) return <p role="status">{t('item.loading')}</p>;
+  return <ItemFormFields {...props} stored={stored.draft} />;
+}
+
+interface ItemFormProps {
+  prescriptionId: string;
+  weightKg: number | null;
+}
+
+const isEmpty = (s: ItemFormState) => JSON.stringify(s) === JSON.stringify(EMPTY_ITEM_FORM);
+
+/**
+ * The fields, kept as typed in the `rxItem` draft in main (useDraftAutosave, keyed by the draft
+ * prescription), so a reload or a crash loses nothing; the draft goes when the item is added.
+ */
+function ItemFormFields({
+  prescriptionId,
+  weightKg,
+  stored,
+}: ItemFormProps & { stored: DraftOfKind<'rxItem'> | null }) {
+  const { t } = useTranslation('rx');
+  const format = useDateFormat();
+  const [s, setS] = useState<ItemFormState>(() => stored?.body.form ?? EMPTY_ITEM_FORM);
+  const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
+  const draft = useDraftAutosave(
+    'rxItem',
+    rxItemDraftKey(prescriptionId),
+    isEmpty(s) ? null : { form: s },
+    stored?.body ?? null,
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alertsNote, setAlertsNote] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -81,6 +115,10 @@ export function ItemForm({ prescriptionId, weightKg }: { prescriptionId: string;
     setErrors({});
     try {
       await add.mutateAsync({ prescriptionId, item: itemOf(s, computed) as never });
+      // Added: the draft of what was typed goes with it (before the form empties, so no write of
+      // the old text can land after the discard).
+      await draft.forget();
+      setRestoredAt(null);
       setS(EMPTY_ITEM_FORM);
       first.current?.focus();
     } catch (error) {
@@ -119,6 +157,26 @@ export function ItemForm({ prescriptionId, weightKg }: { prescriptionId: string;
   };
   return (
     <form className="rx-item-form" onSubmit={(e) => void submit(e)} aria-label={t('item.legend')}>
+      {restoredAt && (
+        <div className="rx-item-form__wide">
+          <DraftRestoredNotice
+            message={t('item.restored', { when: format.dateTime(restoredAt) })}
+            discardLabel={t('item.discard')}
+            confirmTitle={t('item.discardConfirm')}
+            onDiscard={() => {
+              void draft.forget();
+              setRestoredAt(null);
+              setErrors({});
+              setS(EMPTY_ITEM_FORM);
+            }}
+          />
+        </div>
+      )}
+      {draft.problem && (
+        <div className="rx-item-form__wide">
+          <Notice tone="error">{draft.problem}</Notice>
+        </div>
+      )}
       {usable.length > 0 && (
         <div className="rx-item-form__wide">
           <SelectField
