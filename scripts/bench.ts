@@ -12,6 +12,7 @@
  *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
  *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
  *   npm run bench -- --scenarios oru-import   5,000 ORU^R01 messages of ten results into the 100,000-patient database
+ *   npm run bench -- --scenarios results-trend,results-inbox  lab trend and results inbox (issue 11)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -38,6 +39,7 @@ import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 import { benchRxPdf } from './bench/rx-pdf-bench';
 import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
 import { benchOruImport, ORU_IMPORT_BENCH_MESSAGES } from './bench/oru-import-bench';
+import { benchResultsInbox, benchResultsTrend, labBenchRig } from './bench/lab-review-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -57,6 +59,8 @@ const SCENARIOS = [
   'drug-search',
   'rx-safety-check',
   'oru-import',
+  'results-trend',
+  'results-inbox',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -240,6 +244,9 @@ async function main(): Promise<void> {
     log,
   });
   const chartRigOnce = async () => (chartRig ??= await chartBenchRig(await chartOptions()));
+  // The lab review scenarios share one copy with the lab record written into it.
+  let labRig: Awaited<ReturnType<typeof labBenchRig>> | null = null;
+  const labRigOnce = async () => (labRig ??= await labBenchRig(await chartOptions()));
 
   for (const scenario of options.scenarios) {
     const t = performance.now();
@@ -320,6 +327,10 @@ async function main(): Promise<void> {
           log,
         }),
       );
+    } else if (scenario === 'results-trend') {
+      results.push(await benchResultsTrend(await labRigOnce(), await chartOptions()));
+    } else if (scenario === 'results-inbox') {
+      results.push(await benchResultsInbox(await labRigOnce(), await chartOptions()));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {
@@ -335,6 +346,7 @@ async function main(): Promise<void> {
     log(`   (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
   (chartRig as { dispose(): void } | null)?.dispose();
+  (labRig as { dispose(): void } | null)?.dispose();
   log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
 }

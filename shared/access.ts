@@ -32,6 +32,7 @@ export const DRAFT_ACCESS = {
   patientEdit: FRONT_DESK_AND_DOCTOR,
   booking: FRONT_DESK_AND_DOCTOR,
   note: DOCTOR,
+  rxItem: DOCTOR,
 } as const satisfies Record<DraftKind, readonly Role[]>;
 
 export function mayKeepDraft(kind: DraftKind, roles: readonly Role[]): boolean {

@@ -5,6 +5,7 @@ export { draftKeySchema };
 import { PHONE_KINDS, SEXES } from './patient';
 import { REPEAT_UNITS } from './appointment';
 import { NOTE_FORMATS } from './note';
+import { DOSE_FORMS, drugProductSchema } from './drug';
 
 /**
  * Drafts: what someone has typed into a form and not yet saved, kept per user in the (encrypted)
@@ -12,7 +13,7 @@ import { NOTE_FORMATS } from './note';
  * form as typed, so its text fields are not checked against the record's rules (that happens when the
  * form is saved); only its shape and its total size are.
  */
-export const DRAFT_KINDS = ['registration', 'patientEdit', 'booking', 'note'] as const;
+export const DRAFT_KINDS = ['registration', 'patientEdit', 'booking', 'note', 'rxItem'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** A draft's JSON may be this many bytes (UTF-8): room for a 50,000-character note in any script. */
@@ -77,6 +78,38 @@ export const noteFormDraftSchema = z.strictObject({
   baseVersion: versionSchema.nullable(),
 });
 
+/** One dose line of the prescription pad's add-medicine form (renderer/src/features/rx/item-form-state.ts StepState). */
+const rxStepDraftSchema = z.strictObject({
+  amount: typed,
+  unit: typed,
+  frequency: typed,
+  timing: typed,
+  durationValue: typed,
+  durationUnit: typed,
+});
+
+/**
+ * The prescription pad's add-medicine form (renderer/src/features/rx/item-form-state.ts
+ * ItemFormState), control by control, kept per draft prescription (key rxItemDraftKey): the product
+ * chosen in the search as it was shown, a taper's kept steps and the line being typed.
+ */
+export const rxItemFormDraftSchema = z.strictObject({
+  product: drugProductSchema.nullable(),
+  productId: typed.nullable(),
+  name: typed,
+  form: z.enum(DOSE_FORMS),
+  route: typed,
+  ...rxStepDraftSchema.shape,
+  steps: rows(rxStepDraftSchema),
+  quantity: typed,
+  quantityUnit: typed,
+  repeats: typed,
+  instructions: typed,
+});
+
+/** The add-medicine form of one draft prescription. */
+export const rxItemDraftKey = (prescriptionId: string) => `rx:${prescriptionId}`;
+
 /** Each kind's body. */
 export const draftBodySchemas = {
   registration: z.strictObject({ form: patientFormDraftSchema }),
@@ -84,6 +117,7 @@ export const draftBodySchemas = {
   patientEdit: z.strictObject({ form: patientFormDraftSchema, baseVersion: versionSchema }),
   booking: z.strictObject({ form: bookingFormDraftSchema }),
   note: z.strictObject({ form: noteFormDraftSchema }),
+  rxItem: z.strictObject({ form: rxItemFormDraftSchema }),
 } as const satisfies Record<DraftKind, z.ZodType>;
 
 export type DraftBody<K extends DraftKind> = z.infer<(typeof draftBodySchemas)[K]>;
@@ -120,6 +154,7 @@ export const draftSaveSchema = z
     withBody('patientEdit', idSchema, draftBodySchemas.patientEdit),
     withBody('booking', draftKeySchema, draftBodySchemas.booking),
     withBody('note', draftKeySchema, draftBodySchemas.note),
+    withBody('rxItem', draftKeySchema, draftBodySchemas.rxItem),
   ])
   .superRefine((input, ctx) => {
     const bytes = draftBytes(input.body);
@@ -149,6 +184,7 @@ export const draftSchema = z.discriminatedUnion('kind', [
   stored('patientEdit', draftBodySchemas.patientEdit),
   stored('booking', draftBodySchemas.booking),
   stored('note', draftBodySchemas.note),
+  stored('rxItem', draftBodySchemas.rxItem),
 ]);
 export type Draft = z.infer<typeof draftSchema>;
 export type DraftOfKind<K extends DraftKind> = Extract<Draft, { kind: K }>;

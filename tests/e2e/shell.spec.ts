@@ -36,7 +36,9 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
+      'Lab tests',
       'Lab imports',
       'Users',
       "Doctors' hours",
@@ -61,7 +63,9 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
+      'Lab tests',
       'Lab imports',
       'Backups',
     ]);
@@ -74,6 +78,7 @@ test.describe('navigation by role', () => {
       'Patients',
       'Appointments',
       'Formulary',
+      'Lab tests',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -174,7 +179,9 @@ test.describe('lock', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
+      'Lab tests',
       'Lab imports',
       'Backups',
     ]);

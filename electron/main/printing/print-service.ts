@@ -4,6 +4,8 @@ import { buildAppointmentSlipDocument } from './appointment-slip-document';
 import { buildDayListDocument } from './day-list-document';
 import { buildVisitSummaryDocument } from './visit-summary-document';
 import { visitSummarySource } from './visit-summary-source';
+import { buildLabRequisitionDocument } from './lab-requisition-document';
+import { labRequisitionSource } from './lab-requisition-source';
 import { buildPrescriptionDocument } from './prescription-document';
 import { SENT_TO_PRINTER, prescriptionPrintDetails, prescriptionPrintSource, priorPrints } from './prescription-source';
 import type { PrintedBy } from './print-clinic';
@@ -25,16 +27,25 @@ export interface PrintedPdf {
 }
 
 /** A built document and how to record in the audit log what became of it. */
-interface PrintJob {
+export interface PrintJob {
   printed: PrintedPdf;
   record: (what: string, outcome?: AuditOutcome) => void;
 }
+
+/** What a feature that builds its own document (labs/) gets: who prints, the clinic, and the renderer. */
+export interface PrintTools {
+  printedBy: PrintedBy;
+  clinic: ReturnType<typeof getClinicSettings>;
+  render(doc: TDocumentDefinitions): Promise<Buffer>;
+}
+export type PrintJobMaker = (tools: PrintTools) => Promise<PrintJob>;
 
 export type PrintRequest =
   | { kind: 'dayList'; providerId: string; date: string }
   | { kind: 'slip'; appointmentId: string }
   | { kind: 'visitSummary'; visitId: string }
-  | { kind: 'prescription'; prescriptionId: string };
+  | { kind: 'prescription'; prescriptionId: string }
+  | { kind: 'labRequisition'; orderId: string };
 
 export interface PrintServiceOptions {
   /** Why the PDF fonts could not be loaded at start (a message for people), or null when they were. */
@@ -103,15 +114,42 @@ export class PrintService {
     return job.printed;
   }
 
+  /** A lab order's requisition for the preview (and Save as PDF); doctors only, audited as a preview. */
+  async labRequisition(input: { orderId: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.labRequisitionJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
+  /** A feature's own document (built by `make`) for the preview; audited as a preview, as the others. */
+  async previewOf(make: PrintJobMaker, actor: Actor): Promise<PrintedPdf> {
+    const job = await make(this.tools(actor));
+    job.record('preview');
+    return job.printed;
+  }
+
+  /** A feature's own document to the printer port; audited with what became of it, as the others. */
+  async printOf(make: PrintJobMaker, actor: Actor): Promise<PrintOutcome> {
+    const printer = this.printerOrRefuse();
+    return this.send(printer, await make(this.tools(actor)));
+  }
+
+  private tools(actor: Actor): PrintTools {
+    return { printedBy: this.printedBy(actor), clinic: getClinicSettings(this.ctx), render: (doc) => this.render(doc) };
+  }
+
+  private printerOrRefuse(): PdfPrinter {
+    const printer = this.options.printer;
+    if (!printer) throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
+    return printer;
+  }
+
   /**
    * Builds the document again (with the current book) and hands it to the printer port. The audit
    * entry says what happened: sent to the printer, the dialog closed without printing, or a failure.
    */
   async toPrinter(request: PrintRequest, actor: Actor): Promise<PrintOutcome> {
-    const printer = this.options.printer;
-    if (!printer) {
-      throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
-    }
+    const printer = this.printerOrRefuse();
     const job =
       request.kind === 'dayList'
         ? await this.dayListJob(request, actor)
@@ -119,7 +157,13 @@ export class PrintService {
           ? await this.slipJob(request, actor)
           : request.kind === 'prescription'
             ? await this.prescriptionJob(request, actor)
-            : await this.visitSummaryJob(request, actor);
+            : request.kind === 'labRequisition'
+              ? await this.labRequisitionJob(request, actor)
+              : await this.visitSummaryJob(request, actor);
+    return this.send(printer, job);
+  }
+
+  private async send(printer: PdfPrinter, job: PrintJob): Promise<PrintOutcome> {
     let outcome: PrintOutcome;
     try {
       outcome = await printer.printPdf(job.printed.pdf, job.printed.title);
@@ -245,6 +289,31 @@ export class PrintService {
             ].filter(Boolean),
             what,
           ),
+        }),
+    };
+  }
+
+  private async labRequisitionJob(input: { orderId: string }, actor: Actor): Promise<PrintJob> {
+    const { patientId, ...source } = labRequisitionSource(this.ctx.db.sqlite, input.orderId);
+    const doc = buildLabRequisitionDocument({
+      ...this.printedBy(actor),
+      clinic: getClinicSettings(this.ctx),
+      ...source,
+    });
+    const pdf = await this.render(doc);
+    return {
+      printed: {
+        filename: `lab-requisition-${fileSafe(source.number)}-${fileSafe(source.patient.mrn)}.pdf`,
+        title: `Lab requisition – ${source.patient.mrn} – ${source.number}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
+      record: (what, outcome) =>
+        this.audit(actor, {
+          action: 'print.lab_requisition',
+          patientId,
+          outcome,
+          details: `${source.number}: ${source.tests.map((test) => test.code).join(', ')} (${what})`,
         }),
     };
   }

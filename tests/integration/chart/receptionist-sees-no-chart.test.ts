@@ -5,6 +5,7 @@ import type { Actor } from '../../../electron/main/context';
 import { openPrintingBook, type PrintingBook as Book } from '../frontdesk/printing-book';
 import { readPdf } from '../printing/read-pdf';
 import { CLINICAL_CANARY, seedChart, seedPrescription } from './chart-seed';
+import { seedLabResults } from '../labs/lab-fixture';
 
 let book: Book | undefined;
 afterEach(() => {
@@ -79,6 +80,8 @@ function receptionistCalls(b: Book, visitDate: string): Record<string, unknown> 
     'print.dayList': { providerId: b.doctorId, date: visitDate },
     'print.slip': { appointmentId: '' },
     'print.toPrinter': { kind: 'dayList', providerId: b.doctorId, date: visitDate },
+    'preferences.get': {},
+    'preferences.set': { key: 'vitals.units', value: 'us' },
     // Last: these end what the walk can do.
     'session.lock': {},
     'auth.signOut': {},
@@ -101,13 +104,24 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
   it('every clinical channel is for doctors only', () => {
     const clinical = CHANNELS.filter(
       (c) =>
-        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions)\./.test(
+        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions|labs)\./.test(
           c,
-        ) || c.startsWith('print.visitSummary'),
+        ) ||
+        c.startsWith('print.visitSummary') ||
+        c.startsWith('print.lab'),
     );
     expect(clinical.length).toBeGreaterThan(10);
     for (const channel of clinical) expect(contract[channel].access, channel).toEqual(DOCTOR);
     expect(receptionistChannels().filter((c) => clinical.includes(c))).toEqual([]);
+    // Lab orders, results and requisitions are clinical; the lab catalogue (no patient data) is
+    // kept by doctors and administrators, never the front desk.
+    const labs = CHANNELS.filter((c) => c.startsWith('labs.') || c.startsWith('print.lab'));
+    expect(labs.length).toBeGreaterThan(8);
+    for (const channel of labs)
+      expect(contract[channel].access, channel).toEqual(
+        channel.startsWith('labs.catalogue.') ? ['doctor', 'admin'] : DOCTOR,
+      );
+    expect(receptionistChannels().filter((c) => labs.includes(c))).toEqual([]);
   });
 
   it('no answer on any channel a receptionist may call shows a word of a patient’s chart, and every other channel refuses them, writing nothing', async () => {
@@ -126,6 +140,13 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
     await b.app.call(b.desk, 'appointments.checkIn', { id: booked.id, version: 1 });
     const { visitId } = seedChart(b.app, actor, b.patient.id);
     const prescriptionId = seedPrescription(b.app, actor, visitId);
+    const labOrder = await b.app.call(b.admin, 'labs.orders.create', {
+      visitId,
+      codes: ['XCBC'],
+      labName: '',
+      clinicalNote: `Query anaemia ${CLINICAL_CANARY}`,
+    });
+    const reportId = seedLabResults(b.app, actor, b.patient.id, CLINICAL_CANARY);
 
     const calls = receptionistCalls(b, '2026-03-10');
     calls['appointments.get'] = { id: booked.id };
@@ -160,6 +181,11 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
         'prescription_items',
         'rx_alert_overrides',
         'rx_favourites',
+        'lab_tests',
+        'lab_orders',
+        'lab_order_tests',
+        'lab_reports',
+        'lab_results',
       ]
         .map((table) => db.prepare(`SELECT count(*) AS n, max(version) AS v FROM ${table}`).get() as object)
         .map((r) => JSON.stringify(r));
@@ -171,6 +197,11 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       { id: visitId },
       { id: prescriptionId },
       { prescriptionId },
+      { patientId: b.patient.id, measure: 'weight' },
+      { orderId: labOrder.id },
+      { code: 'XCBC' },
+      { reportId },
+      { patientId: b.patient.id, reportIds: [reportId] },
     ];
     for (const channel of CHANNELS.filter((c) => !channels.includes(c))) {
       for (const input of refusedInputs) {

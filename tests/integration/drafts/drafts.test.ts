@@ -33,6 +33,30 @@ function form(overrides: Partial<DraftBody<'registration'>['form']> = {}): Draft
 }
 
 /** A free-text note draft as the note editor keeps it (shared/domain/draft.ts noteFormDraftSchema). */
+function rxItemForm(): DraftBody<'rxItem'>['form'] {
+  const line = {
+    amount: '1',
+    unit: 'tablet',
+    frequency: 'bd',
+    timing: 'none',
+    durationValue: '5',
+    durationUnit: 'days',
+  };
+  return {
+    ...line,
+    product: null,
+    productId: null,
+    name: 'Amoxicillin 500 mg',
+    form: 'capsule',
+    route: 'oral',
+    steps: [],
+    quantity: '',
+    quantityUnit: '',
+    repeats: '0',
+    instructions: '',
+  };
+}
+
 function note(text: string): DraftBody<'note'> {
   return {
     form: { format: 'free', subjective: '', objective: '', assessment: '', plan: '', body: text, baseVersion: null },
@@ -131,6 +155,7 @@ describe('drafts', () => {
     const { admin, desk, doctor } = await clinic();
     const itAdmin = await addUser(app, admin, 'it', ['admin']);
     await app.call(doctor, 'drafts.save', { kind: 'note', key: 'encounter-1', body: note('Chest pain') });
+    await app.call(doctor, 'drafts.save', { kind: 'rxItem', key: 'rx:1', body: { form: rxItemForm() } });
     const before = counts();
     const attempts: [Session, string, unknown][] = [
       [itAdmin, 'drafts.save', { kind: 'registration', key: '', body: { form: form() } }],
@@ -138,6 +163,10 @@ describe('drafts', () => {
       [itAdmin, 'drafts.list', { kind: 'patientEdit' }],
       [desk, 'drafts.save', { kind: 'note', key: 'encounter-1', body: note('overwritten') }],
       [desk, 'drafts.discard', { kind: 'note', key: 'encounter-1' }],
+      // The prescription pad's medicine form is clinical too: doctors only.
+      [desk, 'drafts.save', { kind: 'rxItem', key: 'rx:1', body: { form: rxItemForm() } }],
+      [desk, 'drafts.get', { kind: 'rxItem', key: 'rx:1' }],
+      [itAdmin, 'drafts.list', { kind: 'rxItem' }],
     ];
     for (const [session, channel, input] of attempts) {
       expect(await app.raw(session, channel, input), channel).toMatchObject({

@@ -220,10 +220,12 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       doctor_id: other.user!.userId,
       source_key: 'hl7v2:CITYLAB|R1|1',
     });
-    expect(db.prepare('SELECT value_num, flag FROM lab_results WHERE report_id = ?').get(assigned.reportId)).toEqual({
-      value_num: 6.2,
-      flag: 'H',
-    });
+    // Kept in the catalogue's unit for random glucose (mg/dL), flagged by the range the lab printed.
+    expect(
+      db
+        .prepare('SELECT value_num, unit, original_value, original_unit, flag FROM lab_results WHERE report_id = ?')
+        .get(assigned.reportId),
+    ).toEqual({ value_num: 111.697, unit: 'mg/dL', original_value: '6.2', original_unit: 'mmol/L', flag: 'H' });
     expect(
       db.prepare("SELECT patient_id, username FROM audit_log WHERE action = 'lab.unmatched_assign'").all(),
     ).toEqual([{ patient_id: c.jose.id, username: 'drlee' }]);

@@ -8,6 +8,7 @@ const LEADS_TO: Record<Exclude<(typeof DRAFT_KINDS)[number], 'note'>, Channel> =
   registration: 'patients.register',
   patientEdit: 'patients.update',
   booking: 'appointments.book',
+  rxItem: 'prescriptions.addItem',
 };
 
 describe('drafts', () => {
