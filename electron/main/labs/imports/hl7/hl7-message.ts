@@ -19,6 +19,8 @@ export interface Hl7Segment {
   position: number;
   /** fields[n] is SEG-n as sent (escaped); for MSH, fields[1] is the field separator itself. */
   fields: string[];
+  /** Each field split once, when first read (a reader asks for several components of one field). */
+  split?: Array<string[][] | undefined>;
 }
 
 export interface Hl7Message {
@@ -105,9 +107,10 @@ export function isHl7Message(part: Hl7Message | Hl7Fragment): part is Hl7Message
   return 'segments' in part;
 }
 
-/** A field's repetitions, each split into components, each into subcomponents; all still escaped. */
-function structure(raw: string, s: Hl7Separators): string[][][] {
-  return raw.split(s.repetition).map((rep) => rep.split(s.component).map((c) => c.split(s.subcomponent)));
+/** A field's repetitions, each split into components; still escaped (subcomponents split when asked). */
+function structure(raw: string, s: Hl7Separators): string[][] {
+  if (!raw.includes(s.repetition)) return [raw.includes(s.component) ? raw.split(s.component) : [raw]];
+  return raw.split(s.repetition).map((rep) => rep.split(s.component));
 }
 
 /** SEG-n as sent (escaped), '' when absent. */
@@ -120,9 +123,11 @@ export function rawField(segment: Hl7Segment, n: number): string {
  * decoded. Absent parts read as ''. MSH-2 is returned as sent (it holds the separators).
  */
 export function component(segment: Hl7Segment, s: Hl7Separators, n: number, c = 1, rep = 0, sub = 1): string {
-  const raw = rawField(segment, n);
-  if (segment.name === 'MSH' && n <= 2) return raw;
-  const value = structure(raw, s)[rep]?.[c - 1]?.[sub - 1] ?? '';
+  if (segment.name === 'MSH' && n <= 2) return rawField(segment, n);
+  const split = (segment.split ??= []);
+  const parts = (split[n] ??= structure(rawField(segment, n), s));
+  const whole = parts[rep]?.[c - 1] ?? '';
+  const value = whole.includes(s.subcomponent) ? (whole.split(s.subcomponent)[sub - 1] ?? '') : sub === 1 ? whole : '';
   return decodeHl7Escapes(value, s);
 }
 

@@ -106,6 +106,19 @@ export function parseReferenceRange(text: string): { low: number | null; high: n
 export function parseHl7Time(text: string, timeZone: string, segment: string): string | null {
   const s = text.trim();
   if (s === '') return null;
+  // A file repeats a few times thousands of times (every OBX of a report carries its OBR's).
+  const key = `${timeZone}|${s}`;
+  const known = times.get(key);
+  if (known !== undefined) return known;
+  const iso = hl7TimeToIso(s, timeZone, segment);
+  if (times.size >= 10_000) times.clear();
+  times.set(key, iso);
+  return iso;
+}
+
+const times = new Map<string, string>();
+
+function hl7TimeToIso(s: string, timeZone: string, segment: string): string {
   const m = /^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.(\d{1,4}))?([+-]\d{4})?$/.exec(s);
   if (!m) throw new LabReadError(segment, 'errors.labs.imports.badTime', { time: s });
   const [, y, mo = '01', d = '01', h = '00', mi = '00', se = '00', frac = '', zone] = m;
