@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabOrderTestView, LabOrderView } from '../../../../shared/domain/lab-order';
 import { call } from '../../api/client';
@@ -18,12 +18,23 @@ export function LabOrdersPanel({ visitId, patientId }: { visitId: string; patien
   const orders = useChannelQuery('labs.orders.list', { patientId, visitId });
   const [ordering, setOrdering] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // Alt+L, wherever the focus is in the chart while the visit is open: the order form, its search focused.
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented || e.code !== 'KeyL') return;
+      e.preventDefault();
+      setDone(null);
+      setOrdering(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   return (
     <section className="lab-orders" aria-labelledby={`lab-orders-${visitId}`}>
       <div className="lab-orders__header">
         <h4 id={`lab-orders-${visitId}`}>{t('orders.title')}</h4>
         {!ordering && (
-          <button type="button" onClick={() => setOrdering(true)}>
+          <button type="button" aria-keyshortcuts="Alt+L" onClick={() => setOrdering(true)}>
             {t('orders.new')}
           </button>
         )}

@@ -48,6 +48,8 @@ export function OrderLabTestsForm({ visitId, onOrdered }: { visitId: string; onO
       <TextField
         label={t('order.find')}
         type="search"
+        // The form opens on request (button or Alt+L): typing starts at once.
+        autoFocus
         value={text}
         hint={t('order.findHint')}
         onChange={(e) => setText(e.target.value)}
