@@ -37,6 +37,7 @@ test.describe('navigation by role', () => {
       'Patients',
       'Appointments',
       'Formulary',
+      'Lab tests',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -57,7 +58,13 @@ test.describe('navigation by role', () => {
 
   test('a doctor without the administrator role sees no administration', async ({ app, page }) => {
     await seedAndSignIn(app, DOCTOR);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Formulary',
+      'Lab tests',
+      'Backups',
+    ]);
     expect(await invokeFromPage(page, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -67,6 +74,7 @@ test.describe('navigation by role', () => {
       'Patients',
       'Appointments',
       'Formulary',
+      'Lab tests',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -164,7 +172,13 @@ test.describe('lock', () => {
     await page.keyboard.press('Control+l');
     await unlock(page, DOCTOR);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${DOCTOR.displayName}`);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Formulary',
+      'Lab tests',
+      'Backups',
+    ]);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toHaveValue('');
 
