@@ -131,6 +131,23 @@ test('order a panel from the visit, print the requisition, enter results and see
   await expect(confirm).toBeHidden();
   await expect(lipid.getByText('Cancelled: Done at another lab last week')).toBeVisible();
 
+  // Results often come back after the visit is over: the finished visit still takes them.
+  await page.getByRole('button', { name: 'Finish visit' }).click();
+  await page.getByRole('dialog', { name: 'Finish this visit?' }).getByRole('button', { name: 'Finish visit' }).click();
+  const past = page.getByRole('article', { name: /^Visit / }).getByRole('region', { name: 'Lab orders' });
+  await expect(past.getByRole('button', { name: 'Order lab tests' })).toHaveCount(0);
+  await past.getByRole('button', { name: 'Enter results for Haemoglobin A1c (HbA1c)' }).click();
+  const a1c = page.getByRole('dialog', { name: 'Results: Haemoglobin A1c (HbA1c)' });
+  await a1c.getByLabel('Haemoglobin A1c (HbA1c) result', { exact: true }).fill('7.9');
+  await a1c.getByRole('button', { name: 'Save results' }).click();
+  await expect(a1c).toBeHidden();
+  await expect(
+    past
+      .getByRole('table', { name: /^Haemoglobin A1c \(HbA1c\), sample of/ })
+      .getByRole('row', { name: /^Haemoglobin A1c/ }),
+  ).toContainText('H · High');
+  await expect(past.getByText('Resulted', { exact: true })).toBeVisible();
+
   // The Lab tests screen finds the panel with its tests.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Lab tests' }).click();
   await page.getByRole('searchbox', { name: 'Search tests and panels' }).fill('cbc');
