@@ -11,6 +11,8 @@
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
  *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
+ *   npm run bench -- --scenarios oru-import   5,000 ORU^R01 messages of ten results into the 100,000-patient database
+ *   npm run bench -- --scenarios results-trend,results-inbox  lab trend and results inbox (issue 11)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
  *            --chart-samples N (chart-open, note-autosave, vitals-trend; 300)
@@ -36,6 +38,8 @@ import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } fr
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 import { benchRxPdf } from './bench/rx-pdf-bench';
 import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
+import { benchOruImport, ORU_IMPORT_BENCH_MESSAGES } from './bench/oru-import-bench';
+import { benchResultsInbox, benchResultsTrend, labBenchRig } from './bench/lab-review-bench';
 
 const SCENARIOS = [
   'patient-search',
@@ -54,6 +58,9 @@ const SCENARIOS = [
   'rx-pdf',
   'drug-search',
   'rx-safety-check',
+  'oru-import',
+  'results-trend',
+  'results-inbox',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -237,6 +244,9 @@ async function main(): Promise<void> {
     log,
   });
   const chartRigOnce = async () => (chartRig ??= await chartBenchRig(await chartOptions()));
+  // The lab review scenarios share one copy with the lab record written into it.
+  let labRig: Awaited<ReturnType<typeof labBenchRig>> | null = null;
+  const labRigOnce = async () => (labRig ??= await labBenchRig(await chartOptions()));
 
   for (const scenario of options.scenarios) {
     const t = performance.now();
@@ -307,6 +317,20 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'rx-safety-check') {
       results.push(benchRxSafetyCheck({ rounds: Math.max(options.rounds, 3), seed: options.seed, log }));
+    } else if (scenario === 'oru-import') {
+      results.push(
+        await benchOruImport({
+          seeded: await seededOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          seed: options.seed,
+          messages: ORU_IMPORT_BENCH_MESSAGES,
+          log,
+        }),
+      );
+    } else if (scenario === 'results-trend') {
+      results.push(await benchResultsTrend(await labRigOnce(), await chartOptions()));
+    } else if (scenario === 'results-inbox') {
+      results.push(await benchResultsInbox(await labRigOnce(), await chartOptions()));
     } else if (scenario === 'ipc-roundtrip') {
       results.push(await benchIpcRoundtrip({ migrationsDir: MIGRATIONS_DIR, roundtrips: options.roundtrips, log }));
     } else {
@@ -322,6 +346,7 @@ async function main(): Promise<void> {
     log(`   (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
   (chartRig as { dispose(): void } | null)?.dispose();
+  (labRig as { dispose(): void } | null)?.dispose();
   log(`bench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
 }

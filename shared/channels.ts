@@ -168,6 +168,12 @@ export const CHANNEL_NAMES = [
   'labs.results.enter',
   'print.labRequisition',
   'print.labRequisitionToPrinter',
+  // Lab results: imports and the reconciliation list (shared/lab-contract/imports.ts)
+  'labs.import',
+  'labs.import.progress',
+  'labs.unmatched.list',
+  'labs.unmatched.assign',
+  'labs.unmatched.dismiss',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

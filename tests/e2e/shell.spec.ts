@@ -36,8 +36,10 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
       'Lab tests',
+      'Lab imports',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -61,8 +63,10 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
       'Lab tests',
+      'Lab imports',
       'Backups',
     ]);
     expect(await invokeFromPage(page, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -175,8 +179,10 @@ test.describe('lock', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
       'Lab tests',
+      'Lab imports',
       'Backups',
     ]);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');

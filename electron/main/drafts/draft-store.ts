@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DraftKind } from '../../../shared/domain/draft';
+import { viewTransaction } from '../db/view-transaction';
 
 /**
  * The `drafts` table (migration 0008): one row per person, kind and key, the form as typed in JSON.
@@ -40,8 +41,14 @@ export class DraftStore {
     );
   }
 
+  /**
+   * Saved with synchronous=NORMAL (`viewTransaction`): in WAL mode the draft is in the operating
+   * system's hands when this returns, so a crash, a kill or a closed window loses nothing; it skips
+   * the fsync a half-second autosave would otherwise wait for. What the draft becomes (a signed
+   * note, a patient) is written with synchronous=FULL.
+   */
   save(userId: string, kind: DraftKind, key: string, bodyJson: string, at: string): void {
-    this.upsert.run(userId, kind, key, bodyJson, at);
+    viewTransaction(this.db, () => this.upsert.run(userId, kind, key, bodyJson, at));
   }
 
   get(userId: string, kind: DraftKind, key: string): DraftRow | undefined {

@@ -15,6 +15,7 @@ import type {
   VitalsRow,
 } from './fhir-common';
 import { historyEntryToFhir } from './history-to-fhir';
+import { labResources } from './lab-bundle';
 import { immunizationToFhir } from './immunization-to-fhir';
 import { medicationToFhir } from './medication-to-fhir';
 import { noteToFhir } from './note-to-fhir';
@@ -112,6 +113,7 @@ export function buildPatientBundle(db: Database.Database, patientId: string, at:
     ...liveRows<HistoryEntryRow>(db, 'history_entries', patientId).map(historyEntryToFhir),
     ...social.flatMap(socialHistoryToFhir),
     ...signedPrescriptions(db, patientId),
+    ...labResources(db, patientId),
   ];
   const resources: Resource[] = [
     patientToFhir(patient, phones, identifiers),

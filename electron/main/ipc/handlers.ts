@@ -11,6 +11,7 @@ import { registerPrescriptionHandlers } from '../rx/prescriptions/prescription-h
 import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerProblemHandlers } from '../chart/problems/problem-handlers';
+import { registerPreferencesHandlers } from '../preferences/preferences-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
 import { registerDrugHandlers } from '../rx/formulary/formulary-handlers';
@@ -39,7 +40,8 @@ export function registerHandlers(
   registerAuditHandlers(ctx, registry);
   registerAppointmentHandlers(ctx, registry);
   registerDraftHandlers(ctx, registry);
-  registerPrintHandlers(new PrintService(ctx, printing), registry);
+  const printService = new PrintService(ctx, printing);
+  registerPrintHandlers(printService, registry);
   registerBackupHandlers(ctx, backups, registry);
   registerProblemHandlers(ctx, registry);
   registerVisitHandlers(ctx, registry);
@@ -50,6 +52,7 @@ export function registerHandlers(
   registerDrugHandlers(ctx, registry);
   registerLabOrderHandlers(ctx, registry);
   registerLabImportHandlers(ctx, registry);
-  registerLabReviewHandlers(ctx, registry);
+  registerLabReviewHandlers(ctx, registry, printService);
+  registerPreferencesHandlers(ctx, registry);
   return registry;
 }

@@ -27,10 +27,18 @@ export interface PrintedPdf {
 }
 
 /** A built document and how to record in the audit log what became of it. */
-interface PrintJob {
+export interface PrintJob {
   printed: PrintedPdf;
   record: (what: string, outcome?: AuditOutcome) => void;
 }
+
+/** What a feature that builds its own document (labs/) gets: who prints, the clinic, and the renderer. */
+export interface PrintTools {
+  printedBy: PrintedBy;
+  clinic: ReturnType<typeof getClinicSettings>;
+  render(doc: TDocumentDefinitions): Promise<Buffer>;
+}
+export type PrintJobMaker = (tools: PrintTools) => Promise<PrintJob>;
 
 export type PrintRequest =
   | { kind: 'dayList'; providerId: string; date: string }
@@ -113,15 +121,35 @@ export class PrintService {
     return job.printed;
   }
 
+  /** A feature's own document (built by `make`) for the preview; audited as a preview, as the others. */
+  async previewOf(make: PrintJobMaker, actor: Actor): Promise<PrintedPdf> {
+    const job = await make(this.tools(actor));
+    job.record('preview');
+    return job.printed;
+  }
+
+  /** A feature's own document to the printer port; audited with what became of it, as the others. */
+  async printOf(make: PrintJobMaker, actor: Actor): Promise<PrintOutcome> {
+    const printer = this.printerOrRefuse();
+    return this.send(printer, await make(this.tools(actor)));
+  }
+
+  private tools(actor: Actor): PrintTools {
+    return { printedBy: this.printedBy(actor), clinic: getClinicSettings(this.ctx), render: (doc) => this.render(doc) };
+  }
+
+  private printerOrRefuse(): PdfPrinter {
+    const printer = this.options.printer;
+    if (!printer) throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
+    return printer;
+  }
+
   /**
    * Builds the document again (with the current book) and hands it to the printer port. The audit
    * entry says what happened: sent to the printer, the dialog closed without printing, or a failure.
    */
   async toPrinter(request: PrintRequest, actor: Actor): Promise<PrintOutcome> {
-    const printer = this.options.printer;
-    if (!printer) {
-      throw new AppError('INTERNAL', t('errors.printing.noPrinterConnectedCopyChartbook'));
-    }
+    const printer = this.printerOrRefuse();
     const job =
       request.kind === 'dayList'
         ? await this.dayListJob(request, actor)
@@ -132,6 +160,10 @@ export class PrintService {
             : request.kind === 'labRequisition'
               ? await this.labRequisitionJob(request, actor)
               : await this.visitSummaryJob(request, actor);
+    return this.send(printer, job);
+  }
+
+  private async send(printer: PdfPrinter, job: PrintJob): Promise<PrintOutcome> {
     let outcome: PrintOutcome;
     try {
       outcome = await printer.printPdf(job.printed.pdf, job.printed.title);

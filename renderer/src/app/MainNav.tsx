@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ResultsBadge } from '../features/labs/review/ResultsBadge';
 import { isAdminSection, useNavStore, type Section } from './nav-store';
 
 function NavItem({ section, current }: { section: Section; current: Section }) {
@@ -13,6 +14,7 @@ function NavItem({ section, current }: { section: Section; current: Section }) {
         onClick={() => go(section)}
       >
         {t(`nav.${section}`)}
+        {section === 'results' && <ResultsBadge />}
       </button>
     </li>
   );

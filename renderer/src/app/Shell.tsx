@@ -1,5 +1,7 @@
 import { FormularyScreen } from '../features/formulary/FormularyScreen';
 import { LabTestsScreen } from '../features/labs/LabTestsScreen';
+import { LabImportsScreen } from '../features/labs/imports/LabImportsScreen';
+import { ResultsScreen } from '../features/labs/review';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditIntegrityAlarm, AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
@@ -68,8 +70,10 @@ export function Shell({ session, active }: ShellProps) {
           {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}
           <div hidden={section !== 'patients'}>{seesPatients ? <PatientsScreen /> : <AdminOnlyPatients />}</div>
           {section === 'appointments' && <AppointmentsScreen />}
+          {section === 'results' && <ResultsScreen />}
           {section === 'formulary' && <FormularyScreen />}
           {section === 'labTests' && <LabTestsScreen />}
+          {section === 'labImports' && <LabImportsScreen />}
           {section === 'users' && <UsersScreen />}
           {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}

@@ -5,8 +5,10 @@ import type { Role } from '../../../shared/domain/roles';
 export const SECTIONS = [
   'patients',
   'appointments',
+  'results',
   'formulary',
   'labTests',
+  'labImports',
   'users',
   'hours',
   'settings',
@@ -30,10 +32,14 @@ interface SectionRule {
 const RULES: Record<Section, SectionRule> = {
   patients: { opensWith: null, group: 'work' },
   appointments: { opensWith: null, group: 'work' },
+  // The doctor's results inbox (issue 11): doctors only, as its channel.
+  results: { opensWith: 'labs.review.inbox', group: 'work' },
   // The clinic's drug formulary: doctors and administrators keep it (issue 10).
   formulary: { opensWith: 'rx.formulary.list', group: 'work' },
   // The lab test catalogue: doctors and administrators keep it (issue 11).
   labTests: { opensWith: 'labs.catalogue.update', group: 'work' },
+  // Importing lab results and reconciling them: doctors (issue 11, part 4).
+  labImports: { opensWith: 'labs.import', group: 'work' },
   users: { opensWith: 'users.list', group: 'administration' },
   hours: { opensWith: 'providers.setSchedule', group: 'administration' },
   settings: { opensWith: 'settings.update', group: 'administration' },

@@ -5,6 +5,7 @@ import type { Actor } from '../../../electron/main/context';
 import { openPrintingBook, type PrintingBook as Book } from '../frontdesk/printing-book';
 import { readPdf } from '../printing/read-pdf';
 import { CLINICAL_CANARY, seedChart, seedPrescription } from './chart-seed';
+import { seedLabResults } from '../labs/lab-fixture';
 
 let book: Book | undefined;
 afterEach(() => {
@@ -101,9 +102,11 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
   it('every clinical channel is for doctors only', () => {
     const clinical = CHANNELS.filter(
       (c) =>
-        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions)\./.test(
+        /^(visits|notes|vitals|problems|diagnoses|icd10|allergies|medications|immunizations|history|fhir|chart|noteTemplates|noteSnippets|prescriptions|labs)\./.test(
           c,
-        ) || c.startsWith('print.visitSummary'),
+        ) ||
+        c.startsWith('print.visitSummary') ||
+        c.startsWith('print.lab'),
     );
     expect(clinical.length).toBeGreaterThan(10);
     for (const channel of clinical) expect(contract[channel].access, channel).toEqual(DOCTOR);
@@ -141,6 +144,7 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       labName: '',
       clinicalNote: `Query anaemia ${CLINICAL_CANARY}`,
     });
+    const reportId = seedLabResults(b.app, actor, b.patient.id, CLINICAL_CANARY);
 
     const calls = receptionistCalls(b, '2026-03-10');
     calls['appointments.get'] = { id: booked.id };
@@ -191,8 +195,11 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       { id: visitId },
       { id: prescriptionId },
       { prescriptionId },
+      { patientId: b.patient.id, measure: 'weight' },
       { orderId: labOrder.id },
       { code: 'XCBC' },
+      { reportId },
+      { patientId: b.patient.id, reportIds: [reportId] },
     ];
     for (const channel of CHANNELS.filter((c) => !channels.includes(c))) {
       for (const input of refusedInputs) {

@@ -12,6 +12,8 @@ import {
   knownCodings,
   type EmittedValueSet,
 } from '../../../electron/main/fhir/fhir-codes';
+import { LAB_EMITTED_VALUE_SETS, labKnownCodings } from '../../../electron/main/fhir/lab-fhir-codes';
+import { isLoincCode, isUcumUnit } from './lab-codes';
 
 /**
  * FHIR R4 validation for the mapper tests: @medplum/core's validateResource against the R4 base
@@ -97,7 +99,10 @@ function valuesAt(value: unknown, pathParts: readonly string[]): unknown[] {
 }
 
 /** Where each resource keeps its required-binding codes, and the R4 value set each belongs to. */
-const BOUND_CODES: Record<string, readonly (readonly [string, EmittedValueSet])[]> = {
+const BOUND_CODES: Record<
+  string,
+  readonly (readonly [string, EmittedValueSet | keyof typeof LAB_EMITTED_VALUE_SETS])[]
+> = {
   Bundle: [['type', 'http://hl7.org/fhir/ValueSet/bundle-type']],
   Patient: [
     ['gender', 'http://hl7.org/fhir/ValueSet/administrative-gender'],
@@ -130,7 +135,19 @@ const BOUND_CODES: Record<string, readonly (readonly [string, EmittedValueSet])[
     ['dosageInstruction.timing.repeat.periodUnit', 'http://hl7.org/fhir/ValueSet/units-of-time'],
     ['dosageInstruction.timing.repeat.boundsDuration.code', 'http://hl7.org/fhir/ValueSet/units-of-time'],
   ],
+  // Labs (issue 11): electron/main/fhir/lab-fhir-codes.ts.
+  ServiceRequest: [
+    ['status', 'http://hl7.org/fhir/ValueSet/request-status'],
+    ['intent', 'http://hl7.org/fhir/ValueSet/request-intent'],
+  ],
+  DiagnosticReport: [['status', 'http://hl7.org/fhir/ValueSet/diagnostic-report-status']],
 };
+
+/** The chart's and the lab mappers' codes per value set (labs add statuses to observation-status). */
+const VALUE_SETS: Record<string, readonly string[]> = { ...EMITTED_VALUE_SETS };
+for (const [set, codes] of Object.entries(LAB_EMITTED_VALUE_SETS)) {
+  VALUE_SETS[set] = [...new Set([...(VALUE_SETS[set] ?? []), ...codes])];
+}
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data');
 
@@ -156,7 +173,7 @@ function officialCodes(): { icd10: Set<string>; cvx: Set<string> } {
 }
 
 const KNOWN = new Map<string, Set<string>>();
-for (const c of knownCodings()) {
+for (const c of [...knownCodings(), ...labKnownCodings()]) {
   if (!KNOWN.has(c.system)) KNOWN.set(c.system, new Set());
   KNOWN.get(c.system)!.add(c.code);
 }
@@ -179,7 +196,7 @@ export function expectKnownCodes(resource: Resource): void {
   if (!bound) throw new Error(`No binding table for ${resource.resourceType}`);
   for (const [p, valueSet] of bound) {
     for (const v of valuesAt(resource, p.split('.'))) {
-      expect(EMITTED_VALUE_SETS[valueSet], `${resource.resourceType}.${p} in ${valueSet}`).toContain(v);
+      expect(VALUE_SETS[valueSet], `${resource.resourceType}.${p} in ${valueSet}`).toContain(v);
     }
   }
   const { icd10: icd10Codes, cvx: cvxCodes } = officialCodes();
@@ -191,7 +208,14 @@ export function expectKnownCodes(resource: Resource): void {
     } else if (c.system === SYSTEM.cvx) {
       expect(cvxCodes.has(c.code), where).toBe(true);
     } else if (c.system === SYSTEM.ucum) {
-      expect(UCUM_UNITS.has(c.code), where).toBe(true);
+      // Lab results carry their test's UCUM unit: any unit UCUM itself accepts.
+      expect(UCUM_UNITS.has(c.code) || isUcumUnit(c.code), where).toBe(true);
+    } else if (c.system === SYSTEM.loinc && !KNOWN.get(c.system)?.has(c.code)) {
+      // Lab test codes are whatever LOINC code the catalogue or the lab gave: a real LOINC code.
+      expect(isLoincCode(c.code), where).toBe(true);
+    } else if (/(^|\.)code\.coding\[\d+\]$/.test(c.at) && /^(urn:oid:[0-9.]+|urn:chartbook:lab-test)$/.test(c.system)) {
+      // A lab's own test code, kept with the system (an OID) it came with, or a clinic's own test.
+      expect(c.code, where).not.toBe('');
     } else {
       expect(KNOWN.get(c.system)?.has(c.code), where).toBe(true);
     }

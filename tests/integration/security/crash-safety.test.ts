@@ -50,7 +50,7 @@ function writeAndKill(dir: string, extraMs: number): Promise<string[]> {
 }
 
 describe('crash safety with encryption on', () => {
-  it(`killing a writing core at random moments (${ROUNDS} times) never loses an acknowledged write or record view, or damages the file`, async () => {
+  it(`killing a writing core at random moments (${ROUNDS} times) never loses an acknowledged write, record view or draft, or damages the file`, async () => {
     const app = openTestApp();
     await setUpClinic(app);
     app.close();
@@ -79,6 +79,13 @@ describe('crash safety with encryption on', () => {
         );
         const unrecorded = acknowledged.filter((id) => !viewed.has(id));
         expect(unrecorded, `round ${round}: acknowledged views missing from the audit after the kill`).toEqual([]);
+        const drafts = new Set(
+          (db.prepare("SELECT draft_key FROM drafts WHERE kind = 'registration'").all() as { draft_key: string }[]).map(
+            (r) => r.draft_key,
+          ),
+        );
+        const undrafted = acknowledged.filter((id) => !drafts.has(`crash-${id}`));
+        expect(undrafted, `round ${round}: acknowledged drafts missing after the kill`).toEqual([]);
       } finally {
         db.close();
       }

@@ -7,6 +7,7 @@ import { ImmunizationsPanel } from './immunizations/ImmunizationsPanel';
 import { MedicationsPanel } from './medications/MedicationsPanel';
 import { VitalsPanel } from './vitals/VitalsPanel';
 import { UpcomingAppointmentsPanel } from './appointments/UpcomingAppointmentsPanel';
+import { LabResultsPanel } from '../labs/review/LabResultsPanel';
 
 /** Where a panel sits on the chart overview (chart.css): the wide working column or the side column. */
 export type ChartColumn = 'main' | 'side';
@@ -33,4 +34,6 @@ export const CHART_PANELS: readonly ChartPanel[] = [
   { id: 'immunizations', column: 'side', order: 40, Component: ImmunizationsPanel },
   { id: 'history', column: 'side', order: 50, Component: HistoryPanel },
   { id: 'vitals', column: 'main', order: 20, Component: VitalsPanel },
+  // Lab results (issue 11): new results first, trends, the cumulative view.
+  { id: 'labs', column: 'main', order: 30, Component: LabResultsPanel },
 ];

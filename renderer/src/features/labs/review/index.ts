@@ -1,0 +1,3 @@
+export { ResultsScreen } from './ResultsScreen';
+export { ResultsBadge } from './ResultsBadge';
+export { LabResultsPanel } from './LabResultsPanel';
