@@ -120,6 +120,7 @@ test('order a panel from the visit, print the requisition, enter results and see
   await page.keyboard.press('Alt+l');
   await expect(find).toBeFocused();
   await page.keyboard.type('lipid');
+  await expect(matches.getByRole('button').first()).toHaveAccessibleName('Add Lipid profile');
   await find.press('Enter');
   await form.getByRole('button', { name: 'Order 1 test' }).click();
   const lipid = labs.getByRole('article').filter({ hasText: 'Lipid profile' });
