@@ -31,7 +31,10 @@ export function LabTrend({
   const format = useDateFormat();
   const headingId = useId();
   const regionRef = useRef<HTMLElement>(null);
-  useEffect(() => regionRef.current?.scrollIntoView?.({ block: 'nearest' }), [code]);
+  // Opening a trend brings it into view; the effect returns nothing (React would call a return value on close).
+  useEffect(() => {
+    regionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [code]);
   const zone = useClinicTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const query = useChannelQuery('labs.review.trend', { patientId, code });
   const points = useMemo(() => query.data?.points ?? [], [query.data]);
