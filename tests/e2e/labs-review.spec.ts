@@ -210,6 +210,7 @@ test('the chart overview shows new results with their flagged values; a trend op
     await expect(newest).toContainText('New');
     await expect(newest).toContainText('Cholesterol: 6.4 mmol/L ▲ High');
     await expect(newest).toContainText('LDL cholesterol: 3.6 mmol/L ▲ High');
+    await panel.scrollIntoViewIfNeeded();
     await shoot(page, 'labs-chart-panel');
 
     // HbA1c over six months: the plot with its band, and every result in a table.

@@ -102,7 +102,10 @@ export function LabTrend({
               <YAxis domain={['auto', 'auto']} width={52} />
               <Tooltip
                 labelFormatter={(ms) => format.dateTime(new Date(Number(ms)).toISOString())}
-                formatter={(v, key) => (key === 'value' ? [`${String(v)} ${unit ?? ''}`, shownName] : [null, null])}
+                // The band is drawn, not read out: only the value is named in the tooltip.
+                formatter={(v, _name, item) =>
+                  item.dataKey === 'value' ? [`${String(v)} ${unit ?? ''}`.trim(), shownName] : [null, null]
+                }
               />
               <Area
                 dataKey="band"
