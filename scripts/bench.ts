@@ -11,6 +11,7 @@
  *   npm run bench -- --scenarios diagnosis-search  ICD-10-CM search over the shipped code set (no patients)
  *   npm run bench -- --scenarios rx-pdf            a 5-item prescription's PDF preview, warm (no patients)
  *   npm run bench -- --scenarios drug-search,rx-safety-check  drug catalogue + formulary search; safety checks (no patients)
+ *   npm run bench -- --scenarios oru-import   5,000 ORU^R01 messages of ten results into the 100,000-patient database
  *   npm run bench -- --scenarios results-trend,results-inbox  lab trend and results inbox (issue 11)
  *   options: --seed N  --queries N  --rounds N  --registrations N  --launches N  --cache-dir DIR
  *            --day-views N  --bookings N  --roundtrips N  --backup-mb N (the backup scenario's database, 250)
@@ -37,6 +38,7 @@ import { benchChartOpen, benchNoteAutosave, benchVitalsTrend, chartBenchRig } fr
 import { benchDiagnosisSearch } from './bench/diagnosis-search-bench';
 import { benchRxPdf } from './bench/rx-pdf-bench';
 import { benchDrugSearch, benchRxSafetyCheck } from './bench/rx-bench';
+import { benchOruImport, ORU_IMPORT_BENCH_MESSAGES } from './bench/oru-import-bench';
 import { benchResultsInbox, benchResultsTrend, labBenchRig } from './bench/lab-review-bench';
 
 const SCENARIOS = [
@@ -56,6 +58,7 @@ const SCENARIOS = [
   'rx-pdf',
   'drug-search',
   'rx-safety-check',
+  'oru-import',
   'results-trend',
   'results-inbox',
 ] as const;
@@ -314,6 +317,16 @@ async function main(): Promise<void> {
       );
     } else if (scenario === 'rx-safety-check') {
       results.push(benchRxSafetyCheck({ rounds: Math.max(options.rounds, 3), seed: options.seed, log }));
+    } else if (scenario === 'oru-import') {
+      results.push(
+        await benchOruImport({
+          seeded: await seededOnce(),
+          migrationsDir: MIGRATIONS_DIR,
+          seed: options.seed,
+          messages: ORU_IMPORT_BENCH_MESSAGES,
+          log,
+        }),
+      );
     } else if (scenario === 'results-trend') {
       results.push(await benchResultsTrend(await labRigOnce(), await chartOptions()));
     } else if (scenario === 'results-inbox') {

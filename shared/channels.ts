@@ -155,6 +155,25 @@ export const CHANNEL_NAMES = [
   'rx.formulary.update',
   'rx.formulary.remove',
   'rx.formulary.importCsv',
+  // Lab orders, the test catalogue and results entered by hand (shared/lab-contract/orders.ts)
+  'labs.catalogue.search',
+  'labs.catalogue.get',
+  'labs.catalogue.add',
+  'labs.catalogue.update',
+  'labs.orders.create',
+  'labs.orders.list',
+  'labs.orders.get',
+  'labs.orders.collect',
+  'labs.orders.cancel',
+  'labs.results.enter',
+  'print.labRequisition',
+  'print.labRequisitionToPrinter',
+  // Lab results: imports and the reconciliation list (shared/lab-contract/imports.ts)
+  'labs.import',
+  'labs.import.progress',
+  'labs.unmatched.list',
+  'labs.unmatched.assign',
+  'labs.unmatched.dismiss',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

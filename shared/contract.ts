@@ -25,6 +25,8 @@ export type ChannelSpecs = Record<string, ChannelSpec>;
 import { lineText } from './plain-text';
 import { visitChannels } from './chart-contract/visits';
 import { vitalsChannels } from './chart-contract/vitals';
+import { growthChannels } from './chart-contract/growth';
+import { preferenceChannels } from './preferences-contract/preferences';
 import { problemChannels } from './chart-contract/problems';
 import { medicationChannels } from './chart-contract/medications';
 import { fhirChannels } from './chart-contract/fhir';
@@ -365,6 +367,7 @@ export const contract = {
   // The chart (doctors only): one file per area, in shared/chart-contract/.
   ...visitChannels,
   ...vitalsChannels,
+  ...growthChannels,
   ...problemChannels,
   ...medicationChannels,
   ...fhirChannels,
@@ -380,6 +383,8 @@ export const contract = {
   ...labOrderChannels,
   ...labImportChannels,
   ...labReviewChannels,
+  // A person's own preferences (any signed-in user): shared/preferences-contract/.
+  ...preferenceChannels,
 } as const satisfies ChannelSpecs;
 
 export type Contract = typeof contract;

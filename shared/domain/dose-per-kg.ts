@@ -4,8 +4,9 @@ import type { DoseUnit } from './prescription';
 /**
  * mg/kg help on the prescription pad (issue 10, part 2): for a child with a recorded weight, what a
  * dose is per kg of body weight, from the chosen product's strength. Pure, so the pad and its tests
- * compute the same number. (Main's safety check reads mg per dose the same way:
- * electron/main/rx/prescriptions/prescription-service.ts mgPerDose.)
+ * compute the same number. Main's per-kg and daily dose checks read each ingredient's mg per dose
+ * through ingredientMgPerDose too (electron/main/rx/prescriptions/prescription-service.ts mgPerDose),
+ * so the help and the alert never disagree.
  */
 
 const MG_PER: Record<string, number> = { mg: 1, g: 1000, mcg: 0.001 };

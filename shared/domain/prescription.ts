@@ -161,7 +161,8 @@ const DAILY_WORDS: Record<string, number> = {
   'four times daily': 4,
 };
 
-export const FREQUENCY_HELP = 'e.g. "twice a day", "bd", "every 8 hours", "weekly", "once" or "as needed for pain"';
+export const FREQUENCY_HELP =
+  'e.g. "twice a day", "bd", "every 8 hours", "weekly", "once" or "as needed for pain" (", at most 4 a day")';
 
 /** Reads what a doctor types for a frequency; anything else is refused with the forms it understands. */
 export function parseFrequency(text: string): ParsedFrequency {
@@ -186,11 +187,18 @@ export function parseFrequency(text: string): ParsedFrequency {
   }
   m = /^(?:prn|sos|as needed|when needed|as required)(?: for)? ?(.*)$/.exec(t);
   if (m) {
-    const reason = (m[1] ?? '').trim();
+    // "as needed for pain, at most 4 times a day" (or "max 4 a day", "max 4/day"): the most doses a day.
+    const most = /^(.*?),? (?:at most|max(?:imum)?|not more than) (\d+)(?: times?)?(?: ?(?:a|per|\/) ?day)$/.exec(
+      (m[1] ?? '').trim(),
+    );
+    const reason = (most ? most[1]! : (m[1] ?? '')).trim();
     if (reason === '') return { ok: false, message: 'Say what it is needed for, e.g. "as needed for pain"' };
     if (reason.length > AS_NEEDED_REASON_MAX)
       return { ok: false, message: `The reason must be at most ${AS_NEEDED_REASON_MAX} characters` };
-    return { ok: true, value: { kind: 'as-needed', reason, maxPerDay: null } };
+    const maxPerDay = most ? Number(most[2]) : null;
+    if (maxPerDay !== null && (maxPerDay < 1 || maxPerDay > 24))
+      return { ok: false, message: 'Most doses a day must be 1 to 24' };
+    return { ok: true, value: { kind: 'as-needed', reason, maxPerDay } };
   }
   const shown = text.trim().length > 40 ? `${text.trim().slice(0, 40)}…` : text.trim();
   return { ok: false, message: `Could not read the frequency "${shown}": write it as ${FREQUENCY_HELP}` };
@@ -398,6 +406,13 @@ const UNIT_WORDS: Record<DoseUnit, [string, string]> = {
   mg: ['mg', 'mg'],
   mcg: ['mcg', 'mcg'],
 };
+
+/** The dose unit an English quantity word names ("tablets", "Tablet", "ml"), or null for any other word ("bottle"). */
+export function doseUnitOfWord(word: string): DoseUnit | null {
+  const w = word.trim().toLowerCase();
+  for (const unit of DOSE_UNITS) if (UNIT_WORDS[unit].some((u) => u.toLowerCase() === w)) return unit;
+  return null;
+}
 
 /** "tablet" for exactly 1, "tablets" otherwise (English). */
 export function unitWords(unit: DoseUnit, amount: number): string {

@@ -1,10 +1,13 @@
 import {
+  doseLineSentence as englishDoseLine,
   doseSentence as englishDoseSentence,
+  doseUnitOfWord,
   formatAmount,
   type DoseLine,
   type DoseUnit,
   type Frequency,
   type PrescriptionItemInput,
+  type Quantity,
 } from '../domain/prescription';
 import hi from '../i18n/hi/prescription.json';
 import { localDigits, type PrintLanguage } from './print-language';
@@ -22,6 +25,38 @@ export function doseSentence(item: PrescriptionItemInput, lang: PrintLanguage): 
     case 'hi':
       return hindiDoseSentence(item);
   }
+}
+
+/** One step of a taper (a dose line) in the printout's language: the printout lists a taper's steps. */
+export function doseLineIn(line: DoseLine, lang: PrintLanguage): string {
+  switch (lang) {
+    case 'en':
+      return englishDoseLine(line);
+    case 'hi':
+      return hindiDoseLine(line);
+  }
+}
+
+/**
+ * The quantity to dispense as printed: its number in the language's digits and what it counts in
+ * the language's words when it is a dose unit ("15 tablets", "60 mL") or a known pack ("1 bottle");
+ * any other word the doctor typed is printed as typed.
+ */
+export function quantityIn(quantity: Quantity, lang: PrintLanguage): string {
+  const value = Math.round(quantity.value * 10) / 10;
+  if (lang === 'en') return `${value} ${quantity.unit}`;
+  return `${localDigits(String(value), hi.digits)} ${hindiQuantityUnit(quantity.unit, value)}`;
+}
+
+/** A quantity's unit in Hindi: a dose unit's word, a known pack's, or the word as typed. */
+export function hindiQuantityUnit(unit: string, value: number): string {
+  const dose = doseUnitOfWord(unit);
+  if (dose) return hindiUnit(dose, value);
+  const word = unit.trim().toLowerCase();
+  const packs: Record<string, readonly string[] | undefined> = H.packs;
+  const pack = packs[word] ?? packs[word.replace(/(es|s)$/, '')] ?? packs[word.replace(/s$/, '')];
+  if (pack) return (value < 2 ? pack[0] : pack[1]) ?? unit;
+  return unit;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { readPdf, squash } from '../integration/printing/read-pdf';
 import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
@@ -152,4 +153,150 @@ test('prescription pad: for a child with a weight, mg/kg help beside the dose of
   await dose.fill('7.5');
   await expect(form.getByText('= 20.83 mg/kg per dose')).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'rx-pad-mg-per-kg.png'), fullPage: true });
+});
+
+test('prescription pad: a taper is written step by step, listed as its steps on the pad and on the printout; the preview names its paper', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await page.keyboard.type('Prednisolone 10 mg');
+  await form.getByLabel('Dose').fill('4');
+  await form.getByLabel('Frequency').fill('od');
+  await form.getByLabel('Duration', { exact: true }).fill('3');
+  await form.getByRole('button', { name: 'Add a step (taper)' }).click();
+  const kept = form.getByRole('list', { name: 'Steps kept' });
+  await expect(kept).toContainText('Step 1: 4 tablets once a day for 3 days');
+  await expect(form.getByLabel('Dose')).toBeFocused();
+  await form.getByLabel('Dose').fill('2');
+  await form.getByLabel('Duration', { exact: true }).fill('3');
+  await form.getByRole('button', { name: 'Add a step (taper)' }).click();
+  await form.getByLabel('Dose').fill('1');
+  await form.getByLabel('Duration', { exact: true }).fill('2');
+  await expect(kept.getByRole('listitem')).toHaveCount(2);
+  // The read-back and the computed quantity cover every step: 12 + 6 + 2 tablets.
+  await expect(form.getByText('Computed from the dose: 20 tablets')).toBeVisible();
+  // A step taken off is gone from the read-back too.
+  await form.getByRole('button', { name: 'Remove step 2' }).click();
+  await expect(form.getByText('Computed from the dose: 14 tablets')).toBeVisible();
+  await form.getByLabel('Duration', { exact: true }).press('Enter');
+
+  const steps = pad.getByRole('list', { name: 'Steps of Prednisolone 10 mg' });
+  await expect(steps.getByRole('listitem')).toHaveText([
+    'Step 1: 4 tablets once a day for 3 days',
+    'Step 2: 1 tablet once a day for 2 days',
+  ]);
+  await expect(pad.getByRole('list', { name: 'Items' })).toContainText('Quantity: 14 tablets');
+  await expect(form.getByRole('list', { name: 'Steps kept' })).toHaveCount(0);
+  await page.screenshot({ path: path.join(SHOTS, 'rx-pad-taper.png'), fullPage: true });
+
+  await pad.getByRole('button', { name: 'Sign prescription' }).click();
+  await expect(pad.getByText(/Prescription RX-\d{8}-[0-9A-F]{6} signed/)).toBeVisible();
+  // The preview names the paper the prescription prints on: the prescription's own (A5 by default,
+  // while the clinic's general paper is A4), and A4 once settings say so.
+  const number = (await pad.getByText(/Prescription RX-\d{8}-[0-9A-F]{6} signed/).textContent())!.match(
+    /RX-\d{8}-[0-9A-F]{6}/,
+  )![0];
+  const preview = page.getByRole('dialog', { name: 'Prescription' });
+  await pad.getByRole('button', { name: `Print prescription ${number}` }).click();
+  await expect(preview).toContainText(/\.pdf · 1 page, A5/);
+  await page.keyboard.press('Escape');
+  const settings = await dispatchOk(app, admin, 'settings.get', {});
+  expect(settings.paperSize).toBe('A4');
+  await dispatchOk(app, admin, 'settings.update', { ...settings, prescriptionPaperSize: 'A4' });
+  await pad.getByRole('button', { name: `Print prescription ${number}` }).click();
+  await expect(preview).toContainText(/\.pdf · 1 page, A4/);
+  await page.screenshot({ path: path.join(SHOTS, 'rx-preview-paper.png') });
+  await page.keyboard.press('Escape');
+  await dispatchOk(app, admin, 'settings.update', { ...settings, prescriptionPaperSize: 'A5' });
+
+  const [rx] = await dispatchOk(app, admin, 'prescriptions.list', { patientId: jose.id });
+  const printed = await dispatchOk(app, admin, 'print.prescription', { prescriptionId: rx!.id });
+  const pdf = Buffer.from(printed.pdfBase64, 'base64');
+  fs.writeFileSync(path.join(SHOTS, 'rx-taper.pdf'), pdf);
+  const text = squash((await readPdf(pdf)).map((p) => p.text).join(' '));
+  expect(text).toContain('Prednisolone 10 mg');
+  expect(text).toContain('Step 1: 4 tablets once a day for 3 days');
+  expect(text).toContain('Step 2: 1 tablet once a day for 2 days');
+});
+
+test('prescription pad: an as-needed favourite keeps its most doses a day when it fills a line', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = app.core.newSession();
+  await dispatchOk(app, admin, 'setup.complete', {
+    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
+    admin: { ...ADMIN, alsoDoctor: true },
+  });
+  const jose = await seedPatient(app, admin, JOSE);
+  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
+  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await dispatchOk(app, app.session, 'prescriptions.saveFavourite', {
+    label: 'Pain, as needed',
+    item: {
+      kind: 'structured',
+      name: 'Ibuprofen 400 mg',
+      form: 'tablet',
+      route: 'oral',
+      lines: [
+        {
+          amount: 1,
+          unit: 'tablet',
+          frequency: { kind: 'as-needed', reason: 'pain', maxPerDay: 3 },
+          timing: 'after-food',
+          duration: { value: 5, unit: 'days' },
+        },
+      ],
+    },
+  });
+  await page.reload();
+  await openJose(page);
+
+  const pad = page.getByRole('region', { name: 'Prescription' });
+  await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
+  await page.keyboard.press('Alt+p');
+  const form = pad.getByRole('form', { name: 'Add a medicine' });
+  await expect(form.getByLabel('Medicine')).toBeFocused();
+  await form.getByLabel('Favourites').selectOption({
+    label:
+      'Pain, as needed: Ibuprofen 400 mg, 1 tablet when needed for pain, at most 3 times a day after food for 5 days',
+  });
+  await expect(form.getByLabel('Frequency')).toHaveValue('as needed for pain, at most 3 a day');
+  await expect(
+    form.getByText('Reads: 1 tablet when needed for pain, at most 3 times a day after food for 5 days'),
+  ).toBeVisible();
+  // The most a day makes the quantity computable: 3 a day for 5 days.
+  await expect(form.getByText('Computed from the dose: 15 tablets')).toBeVisible();
+  await form.getByLabel('Frequency').press('Enter');
+  const row = pad.getByRole('list', { name: 'Items' }).locator(':scope > li').first();
+  await expect(row).toContainText('1 tablet when needed for pain, at most 3 times a day after food for 5 days');
+  await expect(row).toContainText('Quantity: 15 tablets');
+  const [rx] = await dispatchOk(app, admin, 'prescriptions.list', { patientId: jose.id });
+  const saved = await dispatchOk(app, admin, 'prescriptions.get', { id: rx!.id });
+  const item = saved.items[0]!.item;
+  expect(item.kind === 'structured' && item.lines[0]!.frequency).toEqual({
+    kind: 'as-needed',
+    reason: 'pain',
+    maxPerDay: 3,
+  });
 });

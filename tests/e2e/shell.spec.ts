@@ -36,7 +36,10 @@ test.describe('navigation by role', () => {
     await expect(nav(page).getByRole('button')).toHaveText([
       'Patients',
       'Appointments',
+      'Results',
       'Formulary',
+      'Lab tests',
+      'Lab imports',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -57,7 +60,15 @@ test.describe('navigation by role', () => {
 
   test('a doctor without the administrator role sees no administration', async ({ app, page }) => {
     await seedAndSignIn(app, DOCTOR);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Results',
+      'Formulary',
+      'Lab tests',
+      'Lab imports',
+      'Backups',
+    ]);
     expect(await invokeFromPage(page, 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -67,6 +78,7 @@ test.describe('navigation by role', () => {
       'Patients',
       'Appointments',
       'Formulary',
+      'Lab tests',
       'Users',
       "Doctors' hours",
       'Settings',
@@ -164,7 +176,15 @@ test.describe('lock', () => {
     await page.keyboard.press('Control+l');
     await unlock(page, DOCTOR);
     await expect(page.getByRole('banner')).toContainText(`Signed in as ${DOCTOR.displayName}`);
-    await expect(nav(page).getByRole('button')).toHaveText(['Patients', 'Appointments', 'Formulary', 'Backups']);
+    await expect(nav(page).getByRole('button')).toHaveText([
+      'Patients',
+      'Appointments',
+      'Results',
+      'Formulary',
+      'Lab tests',
+      'Lab imports',
+      'Backups',
+    ]);
     await expect(nav(page).getByRole('button', { name: 'Patients' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByLabel('Search patients')).toHaveValue('');
 

@@ -11,6 +11,7 @@ import { registerPrescriptionHandlers } from '../rx/prescriptions/prescription-h
 import { registerVitalsHandlers } from '../chart/vitals/vitals-handlers';
 import { registerPatientHandlers } from '../patients/patient-handlers';
 import { registerProblemHandlers } from '../chart/problems/problem-handlers';
+import { registerPreferencesHandlers } from '../preferences/preferences-handlers';
 import { registerPrintHandlers } from '../printing/print-handlers';
 import { PrintService, type PrintServiceOptions } from '../printing/print-service';
 import { registerDrugHandlers } from '../rx/formulary/formulary-handlers';
@@ -52,5 +53,6 @@ export function registerHandlers(
   registerLabOrderHandlers(ctx, registry);
   registerLabImportHandlers(ctx, registry);
   registerLabReviewHandlers(ctx, registry, printService);
+  registerPreferencesHandlers(ctx, registry);
   return registry;
 }

@@ -2,7 +2,7 @@ import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/inte
 import { ageOn, type Age } from '../../../shared/dates';
 import type { PrescriptionItemInput } from '../../../shared/domain/prescription';
 import type { PRESCRIPTION_PAPER_SIZES } from '../../../shared/domain/settings';
-import { doseSentence } from '../../../shared/rx-print/dose-sentence';
+import { doseLineIn, doseSentence, quantityIn } from '../../../shared/rx-print/dose-sentence';
 import {
   PRESCRIPTION_WORDS,
   localDigits,
@@ -98,17 +98,22 @@ const n1 = (value: number) => String(Math.round(value * 10) / 10);
 
 function itemContent(printed: PrintedItem, lang: PrintLanguage): Content {
   const { item } = printed;
-  const lines: Content[] = [
-    printText(item.name, { bold: true }),
-    printText(doseSentence(item, lang), { margin: [0, 1, 0, 0] }),
-  ];
+  const lines: Content[] = [printText(item.name, { bold: true })];
+  if (item.kind === 'structured' && item.lines.length > 1) {
+    // A taper: each step on its own line, in the order taken, so the patient can follow it day by day.
+    item.lines.forEach((line, i) =>
+      lines.push(
+        printText(printWord(lang, 'step', { n: i + 1, dose: doseLineIn(line, lang) }), {
+          margin: [6, i === 0 ? 1 : 0, 0, 0],
+        }),
+      ),
+    );
+  } else {
+    lines.push(printText(doseSentence(item, lang), { margin: [0, 1, 0, 0] }));
+  }
   const supply: string[] = [];
   if (item.quantity) {
-    supply.push(
-      printWord(lang, 'quantity', {
-        quantity: `${localDigits(n1(item.quantity.value), PRESCRIPTION_WORDS[lang].digits)} ${item.quantity.unit}`,
-      }),
-    );
+    supply.push(printWord(lang, 'quantity', { quantity: quantityIn(item.quantity, lang) }));
   }
   supply.push(item.repeats > 0 ? printWord(lang, 'repeats', { n: item.repeats }) : printWord(lang, 'noRepeats'));
   lines.push(printText(supply.join(' · '), { fontSize: 9, color: MUTED }));

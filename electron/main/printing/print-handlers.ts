@@ -27,5 +27,11 @@ export function registerPrintHandlers(printing: PrintService, registry: HandlerR
     )
     .register('print.prescriptionToPrinter', async (input, { actor }) => ({
       outcome: await printing.toPrinter({ kind: 'prescription', prescriptionId: input.prescriptionId }, actorOf(actor)),
+    }))
+    .register('print.labRequisition', async (input, { actor }) =>
+      forPreview(await printing.labRequisition(input, actorOf(actor))),
+    )
+    .register('print.labRequisitionToPrinter', async (input, { actor }) => ({
+      outcome: await printing.toPrinter({ kind: 'labRequisition', orderId: input.orderId }, actorOf(actor)),
     }));
 }

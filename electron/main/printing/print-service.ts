@@ -4,6 +4,8 @@ import { buildAppointmentSlipDocument } from './appointment-slip-document';
 import { buildDayListDocument } from './day-list-document';
 import { buildVisitSummaryDocument } from './visit-summary-document';
 import { visitSummarySource } from './visit-summary-source';
+import { buildLabRequisitionDocument } from './lab-requisition-document';
+import { labRequisitionSource } from './lab-requisition-source';
 import { buildPrescriptionDocument } from './prescription-document';
 import { SENT_TO_PRINTER, prescriptionPrintDetails, prescriptionPrintSource, priorPrints } from './prescription-source';
 import type { PrintedBy } from './print-clinic';
@@ -42,7 +44,8 @@ export type PrintRequest =
   | { kind: 'dayList'; providerId: string; date: string }
   | { kind: 'slip'; appointmentId: string }
   | { kind: 'visitSummary'; visitId: string }
-  | { kind: 'prescription'; prescriptionId: string };
+  | { kind: 'prescription'; prescriptionId: string }
+  | { kind: 'labRequisition'; orderId: string };
 
 export interface PrintServiceOptions {
   /** Why the PDF fonts could not be loaded at start (a message for people), or null when they were. */
@@ -111,6 +114,13 @@ export class PrintService {
     return job.printed;
   }
 
+  /** A lab order's requisition for the preview (and Save as PDF); doctors only, audited as a preview. */
+  async labRequisition(input: { orderId: string }, actor: Actor): Promise<PrintedPdf> {
+    const job = await this.labRequisitionJob(input, actor);
+    job.record('preview');
+    return job.printed;
+  }
+
   /** A feature's own document (built by `make`) for the preview; audited as a preview, as the others. */
   async previewOf(make: PrintJobMaker, actor: Actor): Promise<PrintedPdf> {
     const job = await make(this.tools(actor));
@@ -147,7 +157,9 @@ export class PrintService {
           ? await this.slipJob(request, actor)
           : request.kind === 'prescription'
             ? await this.prescriptionJob(request, actor)
-            : await this.visitSummaryJob(request, actor);
+            : request.kind === 'labRequisition'
+              ? await this.labRequisitionJob(request, actor)
+              : await this.visitSummaryJob(request, actor);
     return this.send(printer, job);
   }
 
@@ -277,6 +289,31 @@ export class PrintService {
             ].filter(Boolean),
             what,
           ),
+        }),
+    };
+  }
+
+  private async labRequisitionJob(input: { orderId: string }, actor: Actor): Promise<PrintJob> {
+    const { patientId, ...source } = labRequisitionSource(this.ctx.db.sqlite, input.orderId);
+    const doc = buildLabRequisitionDocument({
+      ...this.printedBy(actor),
+      clinic: getClinicSettings(this.ctx),
+      ...source,
+    });
+    const pdf = await this.render(doc);
+    return {
+      printed: {
+        filename: `lab-requisition-${fileSafe(source.number)}-${fileSafe(source.patient.mrn)}.pdf`,
+        title: `Lab requisition – ${source.patient.mrn} – ${source.number}`,
+        pdf,
+        pages: countPdfPages(pdf),
+      },
+      record: (what, outcome) =>
+        this.audit(actor, {
+          action: 'print.lab_requisition',
+          patientId,
+          outcome,
+          details: `${source.number}: ${source.tests.map((test) => test.code).join(', ')} (${what})`,
         }),
     };
   }

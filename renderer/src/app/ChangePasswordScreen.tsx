@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { NewPasswordFields } from '../forms/NewPasswordFields';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../api/channel-hooks';
 import { contract } from '../../../shared/contract';
@@ -60,22 +61,14 @@ export function ChangePasswordScreen({ session }: { session: SessionInfo }) {
           value={currentPassword}
           onChange={(e) => setCurrentPassword(e.target.value)}
         />
-        <TextField
-          label={t('changePassword.newPassword')}
+        <NewPasswordFields
+          labels={{ password: t('changePassword.newPassword'), confirm: t('changePassword.confirmPassword') }}
           hint={t('changePassword.newPasswordHint', { min: PASSWORD_MIN_LENGTH })}
-          error={errors.newPassword}
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-        />
-        <TextField
-          label={t('changePassword.confirmPassword')}
-          error={errors.confirm}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          password={newPassword}
+          confirm={confirm}
+          onPassword={setNewPassword}
+          onConfirm={setConfirm}
+          errors={{ password: errors.newPassword, confirm: errors.confirm }}
         />
         <div className="form-actions">
           <button type="button" onClick={() => void signOutNow()}>

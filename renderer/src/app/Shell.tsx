@@ -1,4 +1,6 @@
 import { FormularyScreen } from '../features/formulary/FormularyScreen';
+import { LabTestsScreen } from '../features/labs/LabTestsScreen';
+import { LabImportsScreen } from '../features/labs/imports/LabImportsScreen';
 import { ResultsScreen } from '../features/labs/review';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +72,8 @@ export function Shell({ session, active }: ShellProps) {
           {section === 'appointments' && <AppointmentsScreen />}
           {section === 'results' && <ResultsScreen />}
           {section === 'formulary' && <FormularyScreen />}
+          {section === 'labTests' && <LabTestsScreen />}
+          {section === 'labImports' && <LabImportsScreen />}
           {section === 'users' && <UsersScreen />}
           {section === 'hours' && <HoursScreen />}
           {section === 'settings' && <SettingsScreen />}

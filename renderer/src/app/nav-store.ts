@@ -7,6 +7,8 @@ export const SECTIONS = [
   'appointments',
   'results',
   'formulary',
+  'labTests',
+  'labImports',
   'users',
   'hours',
   'settings',
@@ -34,6 +36,10 @@ const RULES: Record<Section, SectionRule> = {
   results: { opensWith: 'labs.review.inbox', group: 'work' },
   // The clinic's drug formulary: doctors and administrators keep it (issue 10).
   formulary: { opensWith: 'rx.formulary.list', group: 'work' },
+  // The lab test catalogue: doctors and administrators keep it (issue 11).
+  labTests: { opensWith: 'labs.catalogue.update', group: 'work' },
+  // Importing lab results and reconciling them: doctors (issue 11, part 4).
+  labImports: { opensWith: 'labs.import', group: 'work' },
   users: { opensWith: 'users.list', group: 'administration' },
   hours: { opensWith: 'providers.setSchedule', group: 'administration' },
   settings: { opensWith: 'settings.update', group: 'administration' },

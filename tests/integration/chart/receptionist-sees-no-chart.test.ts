@@ -111,6 +111,15 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
     expect(clinical.length).toBeGreaterThan(10);
     for (const channel of clinical) expect(contract[channel].access, channel).toEqual(DOCTOR);
     expect(receptionistChannels().filter((c) => clinical.includes(c))).toEqual([]);
+    // Lab orders, results and requisitions are clinical; the lab catalogue (no patient data) is
+    // kept by doctors and administrators, never the front desk.
+    const labs = CHANNELS.filter((c) => c.startsWith('labs.') || c.startsWith('print.lab'));
+    expect(labs.length).toBeGreaterThan(8);
+    for (const channel of labs)
+      expect(contract[channel].access, channel).toEqual(
+        channel.startsWith('labs.catalogue.') ? ['doctor', 'admin'] : DOCTOR,
+      );
+    expect(receptionistChannels().filter((c) => labs.includes(c))).toEqual([]);
   });
 
   it('no answer on any channel a receptionist may call shows a word of a patient’s chart, and every other channel refuses them, writing nothing', async () => {
@@ -129,6 +138,12 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
     await b.app.call(b.desk, 'appointments.checkIn', { id: booked.id, version: 1 });
     const { visitId } = seedChart(b.app, actor, b.patient.id);
     const prescriptionId = seedPrescription(b.app, actor, visitId);
+    const labOrder = await b.app.call(b.admin, 'labs.orders.create', {
+      visitId,
+      codes: ['XCBC'],
+      labName: '',
+      clinicalNote: `Query anaemia ${CLINICAL_CANARY}`,
+    });
     const reportId = seedLabResults(b.app, actor, b.patient.id, CLINICAL_CANARY);
 
     const calls = receptionistCalls(b, '2026-03-10');
@@ -164,6 +179,9 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
         'prescription_items',
         'rx_alert_overrides',
         'rx_favourites',
+        'lab_tests',
+        'lab_orders',
+        'lab_order_tests',
         'lab_reports',
         'lab_results',
       ]
@@ -177,6 +195,9 @@ describe('receptionists never see clinical content', { timeout: 120_000 }, () =>
       { id: visitId },
       { id: prescriptionId },
       { prescriptionId },
+      { patientId: b.patient.id, measure: 'weight' },
+      { orderId: labOrder.id },
+      { code: 'XCBC' },
       { reportId },
       { patientId: b.patient.id, reportIds: [reportId] },
     ];

@@ -457,6 +457,7 @@ describe('who may use vitals', () => {
       ['vitals.update', { id: set.id, version: 1, takenAt: MORNING, units: 'metric', pulse: 90 }],
       ['vitals.list', { patientId: adultId }],
       ['vitals.trend', { patientId: adultId, measure: 'pulse' }],
+      ['vitals.growth', { patientId: adultId, measure: 'weight' }],
     ];
     for (const [channel, input] of calls) {
       const result = await app.raw(reception, channel, input);

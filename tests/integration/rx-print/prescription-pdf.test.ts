@@ -34,8 +34,8 @@ function containsIndic(read: string, expected: string): boolean {
   const words = read.split(/\s+/);
   return expected.split(/\s+/).every((w) => {
     const want = letters(w);
-    // A word may be split by the reader at a conjunct: look at up to three neighbouring pieces.
-    return words.some((_, i) => [1, 2, 3].some((n) => letters(words.slice(i, i + n).join('')) === want));
+    // A word may be split by the reader at a conjunct or a dot: look at up to four neighbouring pieces.
+    return words.some((_, i) => [1, 2, 3, 4].some((n) => letters(words.slice(i, i + n).join('')) === want));
   });
 }
 
@@ -261,9 +261,10 @@ describe('the printed prescription', { timeout: 180_000 }, () => {
       'महिला',
       'एलर्जी',
       // 5 mL every 6 hours after food for 3 days; ½ tablet at bedtime for 5 days.
-      '3 दिन तक, हर 6 घंटे में खाने के बाद 5 mL लें',
+      '3 दिन तक, हर 6 घंटे में खाने के बाद 5 मि.ली. लें',
       '5 दिन तक, दिन में एक बार सोते समय ½ गोली लें',
-      'मात्रा: 60 mL',
+      'मात्रा: 60 मि.ली.',
+      'मात्रा: 6 पाउच',
       'दोहराव: 1',
       'हस्ताक्षर',
     ]) {
@@ -273,6 +274,8 @@ describe('the printed prescription', { timeout: 180_000 }, () => {
     for (const word of ARABIC_WORDS) expect(text).toContain(word);
     expect(text).not.toContain('Signature');
     expect(text).not.toContain('twice a day');
+    // The units are Hindi words in the dose and the quantity, not English ones.
+    expect(text).not.toMatch(/\b(tablets|sachets)\b|60 mL|5 mL लें/);
   });
 
   it('a cancelled prescription prints CANCELLED with the reason', async () => {
@@ -386,6 +389,35 @@ describe('the prescription document', { timeout: 60_000 }, () => {
     expect(containsIndic(text, 'कोई ज्ञात एलर्जी नहीं')).toBe(true);
     expect(containsIndic(text, 'सुरक्षा चेतावनी')).toBe(true);
     expect(text).toContain('Tolerated amoxicillin in 2024');
+  });
+
+  it('a taper prints each step on its own line, numbered, in English and in Hindi', async () => {
+    const taper = {
+      item: prescriptionItemInputSchema.parse({
+        kind: 'structured',
+        name: 'Prednisolone 10 mg tablet',
+        form: 'tablet',
+        route: 'oral',
+        lines: [
+          { amount: 4, unit: 'tablet', frequency: 'od', duration: { value: 3, unit: 'days' } },
+          { amount: 1, unit: 'tablet', frequency: 'od', duration: { value: 2, unit: 'days' } },
+        ],
+      }),
+      overrides: [],
+    };
+    const en = squash(
+      (await readPdf(await renderPdf(buildPrescriptionDocument(model({ items: [taper] })))))
+        .map((p) => p.text)
+        .join(' '),
+    );
+    expect(en).toContain('Step 1: 4 tablets once a day for 3 days');
+    expect(en).toContain('Step 2: 1 tablet once a day for 2 days');
+    expect(en).not.toContain(', then');
+    const hiPdf = await renderPdf(buildPrescriptionDocument(model({ items: [taper], language: 'hi' })));
+    savePdfForLooking('prescription-taper-hi', hiPdf);
+    const hi = squash((await readPdf(hiPdf)).map((p) => p.text).join(' '));
+    expect(containsIndic(hi, 'चरण 1: 3 दिन तक, दिन में एक बार 4 गोलियाँ लें'), hi).toBe(true);
+    expect(containsIndic(hi, 'चरण 2: 2 दिन तक, दिन में एक बार 1 गोली लें'), hi).toBe(true);
   });
 
   it('a long prescription runs onto more pages with the page count in the footer', async () => {

@@ -124,15 +124,28 @@ describe('reference ranges', () => {
 });
 
 describe('interpreting a value', () => {
-  it('keeps the value in the test’s unit and as received, flagged from the clinic’s range', () => {
-    const value = interpreted({ valueNum: 126, unit: 'mg/dl', refLow: 70, refHigh: 99 });
+  it('keeps the value in the test’s unit and as received, flagged from the clinic’s range when the lab sent none', () => {
+    const value = interpreted({ valueNum: 126, unit: 'mg/dl' });
     expect(value.unit).toBe('mmol/L');
     expect(value.valueNum).toBeCloseTo(6.99378, 4);
     expect(value.originalValue).toBe('126');
     expect(value.originalUnit).toBe('mg/dl');
     expect(value.refLow).toBe(3.9);
+    expect(value.refHigh).toBe(5.5);
     expect(value.flag).toBe('H');
     expect(value.critical).toBe(false);
+  });
+
+  it('flags against the range the lab printed (converted), with the clinic’s critical limits', () => {
+    const value = interpreted({ valueNum: 95, unit: 'mg/dL', refLow: 60, refHigh: 90 });
+    expect(value.refLow).toBeCloseTo(3.3304, 3);
+    expect(value.refHigh).toBeCloseTo(4.9956, 3);
+    // 5.27 mmol/L is normal by the clinic's range but high by the lab's, which wins.
+    expect(value.flag).toBe('H');
+    expect(interpreted({ valueNum: 30, unit: 'mg/dL', refLow: 60, refHigh: 90 })).toMatchObject({
+      flag: 'LL',
+      critical: true,
+    });
   });
 
   it('uses the lab’s range, converted, when the clinic has none for the patient', () => {

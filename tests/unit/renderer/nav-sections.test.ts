@@ -6,8 +6,17 @@ describe('navigation sections from the contract', () => {
   it('shows a receptionist and a doctor the clinic work and the backup status only', () => {
     // Backups shows everyone whether the clinic's data is backed up; only administrators act there.
     expect(sectionsFor(['receptionist'])).toEqual(['patients', 'appointments', 'backups']);
-    // Doctors and administrators keep the clinic's drug formulary (issue 10).
-    expect(sectionsFor(['doctor'])).toEqual(['patients', 'appointments', 'formulary', 'backups']);
+    // Doctors and administrators keep the clinic's drug formulary (issue 10) and lab tests (issue 11);
+    // a doctor's results inbox and lab imports are the doctor's alone.
+    expect(sectionsFor(['doctor'])).toEqual([
+      'patients',
+      'appointments',
+      'results',
+      'formulary',
+      'labTests',
+      'labImports',
+      'backups',
+    ]);
   });
 
   it('shows an administrator every section, administration grouped apart', () => {
@@ -15,6 +24,7 @@ describe('navigation sections from the contract', () => {
       'patients',
       'appointments',
       'formulary',
+      'labTests',
       'users',
       'hours',
       'settings',

@@ -4,7 +4,7 @@ import {
   type DoseLineInput,
   type PrescriptionItemInput,
 } from '../../../shared/domain/prescription';
-import { doseSentence, hindiDoseSentence } from '../../../shared/rx-print/dose-sentence';
+import { doseSentence, hindiDoseSentence, quantityIn } from '../../../shared/rx-print/dose-sentence';
 import { PRESCRIPTION_WORDS, PRINT_LANGUAGES, printWord } from '../../../shared/rx-print/print-language';
 
 function tablets(...lines: Partial<DoseLineInput>[]): PrescriptionItemInput {
@@ -80,7 +80,7 @@ describe('the dose sentence per printout language', () => {
     // Liquids keep decimals.
     expect(both(of('syrup', 'oral', { amount: 2.5, unit: 'mL', frequency: 'tds' }))).toEqual([
       '2.5 mL three times a day',
-      'दिन में तीन बार 2.5 mL लें',
+      'दिन में तीन बार 2.5 मि.ली. लें',
     ]);
     // A folder may choose Devanagari digits: only the builder's numbers change, not the doctor's words.
     const item = tablets({
@@ -91,6 +91,26 @@ describe('the dose sentence per printout language', () => {
     expect(hindiDoseSentence(item, 'devanagari')).toBe(
       '१० दिन तक, pain after 6 pm होने पर ज़रूरत के अनुसार, दिन में अधिक से अधिक ४ बार २ गोलियाँ लें',
     );
+  });
+
+  it('Hindi writes the units in Hindi, in the dose and in the quantity; a word the doctor typed stays as typed', () => {
+    expect(both(of('injection', 'intramuscular', { amount: 40, unit: 'mg', frequency: 'once' }))).toEqual([
+      '40 mg once',
+      'एक बार 40 मि.ग्रा. लें',
+    ]);
+    expect(both(of('powder', 'oral', { amount: 5, unit: 'g', frequency: 'od' }))[1]).toBe('दिन में एक बार 5 ग्राम लें');
+    const q = (value: number, unit: string) => PRINT_LANGUAGES.map((lang) => quantityIn({ value, unit }, lang));
+    expect(q(15, 'tablets')).toEqual(['15 tablets', '15 गोलियाँ']);
+    expect(q(1, 'tablet')).toEqual(['1 tablet', '1 गोली']);
+    expect(q(60, 'mL')).toEqual(['60 mL', '60 मि.ली.']);
+    expect(q(60, 'ml')).toEqual(['60 ml', '60 मि.ली.']);
+    expect(q(6, 'Sachets')).toEqual(['6 Sachets', '6 पाउच']);
+    expect(q(10, 'capsules')).toEqual(['10 capsules', '10 कैप्सूल']);
+    expect(q(1, 'bottle')).toEqual(['1 bottle', '1 बोतल']);
+    expect(q(2, 'bottles')).toEqual(['2 bottles', '2 बोतलें']);
+    expect(q(3, 'strips')).toEqual(['3 strips', '3 पत्ते']);
+    expect(q(1, 'inhaler')).toEqual(['1 inhaler', '1 इनहेलर']);
+    expect(q(2.25, 'kits')).toEqual(['2.3 kits', '2.3 kits']);
   });
 
   it('the verb and unit follow the form: drops are put in, creams and patches applied, sprays sprayed', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeQuantity,
   doseSentence,
+  frequencyWords,
   parseFrequency,
   prescriptionItemInputSchema,
   type PrescriptionItemFormInput,
@@ -209,6 +210,24 @@ describe('prescription dose model', () => {
     expect(parseFrequency('as needed for pain')).toEqual({
       ok: true,
       value: { kind: 'as-needed', reason: 'pain', maxPerDay: null },
+    }); // The most doses a day of a PRN, as frequencyWords writes it and as doctors type it.
+    for (const text of [
+      'as needed for pain, at most 4 times a day',
+      'when needed for pain, at most 4 times a day',
+      'prn pain max 4/day',
+      'as needed for pain, max 4 a day',
+      'sos pain not more than 4 per day',
+    ]) {
+      expect(parseFrequency(text), text).toEqual({
+        ok: true,
+        value: { kind: 'as-needed', reason: 'pain', maxPerDay: 4 },
+      });
+    }
+    const prn = { kind: 'as-needed' as const, reason: 'fever', maxPerDay: 3 };
+    expect(parseFrequency(frequencyWords(prn))).toEqual({ ok: true, value: prn });
+    expect(parseFrequency('as needed for pain, at most 30 times a day')).toEqual({
+      ok: false,
+      message: 'Most doses a day must be 1 to 24',
     });
   });
 

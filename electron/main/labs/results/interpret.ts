@@ -8,8 +8,10 @@ import { convertLabValue, toUcum, type UnitProblem } from './units';
  * the patient's sex and age, whether it is critical, and whether it moved far from the patient's
  * previous value (the delta check).
  *
- * - The clinic's range for the test (catalogue, `LabRange`, each naming its source) is used when the
- *   test is known and has one for this patient; otherwise the range the lab sent.
+ * - The range printed with the result wins: it is the performing lab's reference interval for its
+ *   own method (CLSI EP28). Without one, the clinic's range for the test (catalogue, `LabRange`, each
+ *   naming its source) for the patient's sex and age. The clinic's critical limits apply either way:
+ *   what interrupts a doctor is the clinic's policy, not the lab's.
  * - The lab's own flag is never overruled downwards: the worse of the lab's flag and ours is kept
  *   (a lab that calls a value critical is believed).
  * - A value with a comparator ("<0.5") is flagged only where the comparator makes the side certain.
@@ -211,7 +213,8 @@ export function interpretLabValue(input: LabValueInput): LabValueOutcome {
     test && unit === target
       ? rangeFor(test.ranges, input.patient.sex, ageInDays(input.patient.birthDate, input.observedAt))
       : null;
-  if (clinicRange) {
+  const labSentRange = refLow !== null || refHigh !== null;
+  if (clinicRange && !labSentRange) {
     refLow = clinicRange.low;
     refHigh = clinicRange.high;
   }

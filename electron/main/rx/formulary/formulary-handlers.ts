@@ -11,10 +11,7 @@ export function registerDrugHandlers(ctx: ServiceContext, registry: HandlerRegis
     .register('rx.drugs.favourite', (input, { actor }) =>
       formulary.setFavourite(input.productId, input.favourite, actorOf(actor)),
     )
-    .register('rx.formulary.list', (input, { actor }) => {
-      actorOf(actor);
-      return formulary.list(input.text);
-    })
+    .register('rx.formulary.list', (input, { actor }) => formulary.list(input.text, actorOf(actor)))
     .register('rx.formulary.add', (input, { actor }) => formulary.add(input, actorOf(actor)))
     .register('rx.formulary.update', (input, { actor }) =>
       formulary.update(input.id, input.version, input.product, actorOf(actor)),

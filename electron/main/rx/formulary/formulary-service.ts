@@ -182,10 +182,13 @@ export class FormularyService {
     return this.loaded().index.product(id);
   }
 
-  list(text: string): FormularyEntry[] {
+  /** The formulary, brand order; each product says whether it is one of `actor`'s favourites. */
+  list(text: string, actor: Actor): FormularyEntry[] {
     const { entries } = this.loaded();
+    const favourites = this.favouritesOf(actor);
     const words = text.trim() === '' ? [] : foldDrugText(text).split(' ');
     return [...entries.values()]
+      .map((e) => (favourites.has(e.product.id) ? { ...e, product: { ...e.product, favourite: true } } : e))
       .filter((e) => {
         if (words.length === 0) return true;
         const hay = ` ${foldDrugText(`${e.product.brand ?? ''} ${e.product.name}`)}`;

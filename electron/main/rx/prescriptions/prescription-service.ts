@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ageOn } from '../../../../shared/dates';
 import type { DrugProduct, SafetyAlert, SafetyContext, SafetyItem } from '../../../../shared/domain/drug';
+import { ingredientMgPerDose } from '../../../../shared/domain/dose-per-kg';
 import {
   computeQuantity,
   doseSentence,
@@ -131,26 +132,18 @@ function itemColumns(item: PrescriptionItemInput): ColumnValues {
   };
 }
 
-const MG_PER: Record<string, number> = { mg: 1, g: 1000, mcg: 0.001 };
-
-/** mg of each ingredient in one dose of `line`, from the product's strengths; null where unknown. */
+/**
+ * mg of each ingredient in one dose of `line`, read per ingredient exactly as the pad's mg/kg help
+ * reads it (shared ingredientMgPerDose): an ingredient whose strength does not say its mg (units,
+ * %) is left out without hiding the others; null when none says.
+ */
 function mgPerDose(line: DoseLine, product: DrugProduct): Record<string, number> | null {
   const out: Record<string, number> = {};
   for (const ing of product.ingredients) {
-    const perVolume = /^(mg|g|mcg)\s*\/\s*(\d*\.?\d+)?\s*mL$/i.exec(ing.strengthUnit.trim());
-    const unitMg = MG_PER[ing.strengthUnit.trim().toLowerCase()];
-    if (['tablet', 'capsule', 'suppository', 'sachet'].includes(line.unit) && unitMg !== undefined) {
-      out[ing.id] = line.amount * ing.strength * unitMg;
-    } else if (line.unit === 'mL' && perVolume) {
-      const volume = perVolume[2] ? Number(perVolume[2]) : 1;
-      out[ing.id] = (line.amount * ing.strength * (MG_PER[perVolume[1]!.toLowerCase()] ?? 1)) / volume;
-    } else if (line.unit in MG_PER && product.ingredients.length === 1) {
-      out[ing.id] = line.amount * MG_PER[line.unit]!;
-    } else {
-      return null;
-    }
+    const mg = ingredientMgPerDose(line.amount, line.unit, ing, product.ingredients.length);
+    if (mg !== null) out[ing.id] = mg;
   }
-  return out;
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** The safety engine's view of an item: its ingredients and its heaviest day in mg, where computable. */

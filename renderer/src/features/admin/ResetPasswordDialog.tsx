@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { USER_READS } from './user-reads';
-import { Dialog, Notice, TextField } from '../../ui';
+import { Dialog, Notice } from '../../ui';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
@@ -58,24 +59,14 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
       <form id={formId} className="admin-dialog-form" onSubmit={submit} noValidate>
         <p>{t('users.reset.explain', { name: user.displayName })}</p>
         {alert && <Notice tone="error">{alert}</Notice>}
-        <TextField
-          label={t('users.reset.newPassword')}
+        <NewPasswordFields
+          labels={{ password: t('users.reset.newPassword'), confirm: t('users.reset.confirmPassword') }}
           hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.password}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          label={t('users.reset.confirmPassword')}
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={errors.confirm}
-          autoComplete="new-password"
-          required
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          errors={errors}
         />
       </form>
     </Dialog>

@@ -6,6 +6,7 @@ import { Dialog, Notice, TextField } from '../../ui';
 import type { Role } from '../../../../shared/domain/roles';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { useSessionStore } from '../../app/session-store';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
 
@@ -112,24 +113,14 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
               spellCheck={false}
               required
             />
-            <TextField
-              label={t('users.form.password')}
+            <NewPasswordFields
+              labels={{ password: t('users.form.password'), confirm: t('users.form.confirmPassword') }}
               hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              error={errors.password}
-              autoComplete="new-password"
-              required
-            />
-            <TextField
-              label={t('users.form.confirmPassword')}
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              error={errors.confirm}
-              autoComplete="new-password"
-              required
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              errors={errors}
             />
           </>
         )}

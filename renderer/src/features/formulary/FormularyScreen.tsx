@@ -7,6 +7,8 @@ import { DataTable, Notice, SelectField, TextField, type Column } from '../../ui
 import { mayUse } from '../../../../shared/contract';
 import type { FormularyEntry, FormularyImportResult } from '../../../../shared/domain/formulary';
 import '../admin/admin.css';
+import { ConfirmRemoveDialog } from '../admin/hours/ConfirmRemoveDialog';
+import { EditFormularyProduct } from './EditFormularyProduct';
 
 type Refused = FormularyImportResult['refused'][number];
 
@@ -23,43 +25,48 @@ export function FormularyScreen() {
   const list = useChannelQuery('rx.formulary.list', { text });
   const invalidates = ['rx.formulary.list', 'rx.drugs.search'] as const;
   const remove = useChannelMutation('rx.formulary.remove', { invalidates: [...invalidates] });
-  const favourite = useChannelMutation('rx.drugs.favourite', { invalidates: ['rx.drugs.search'] });
+  const favourite = useChannelMutation('rx.drugs.favourite', {
+    invalidates: ['rx.drugs.search', 'rx.formulary.list'],
+  });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+
+  const [editing, setEditing] = useState<FormularyEntry | null>(null);
+  const [removing, setRemoving] = useState<FormularyEntry | null>(null);
+
+  const setFavourite = async (e: FormularyEntry, on: boolean) => {
+    try {
+      await favourite.mutateAsync({ productId: e.product.id, favourite: on });
+      const name = e.product.brand ?? e.product.name;
+      setMessage({ tone: 'success', text: on ? t('favourited', { name }) : t('unfavourited', { name }) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error) });
+    }
+  };
 
   const columns: Column<FormularyEntry>[] = [
     { key: 'brand', header: t('columns.brand'), rowHeader: true, cell: (e) => e.product.brand },
     { key: 'generic', header: t('columns.generic'), cell: (e) => e.product.name },
+    {
+      key: 'favourite',
+      header: t('columns.favourite'),
+      cell: (e) => (e.product.favourite ? t('isFavourite') : ''),
+    },
     {
       key: 'actions',
       header: t('columns.actions'),
       cell: (e) => (
         <span className="row-actions">
           {prescriber && (
-            <button
-              type="button"
-              onClick={async () => {
-                try {
-                  await favourite.mutateAsync({ productId: e.product.id, favourite: true });
-                  setMessage({ tone: 'success', text: t('favourited', { name: e.product.brand }) });
-                } catch (error) {
-                  setMessage({ tone: 'error', text: errorMessage(error) });
-                }
-              }}
-            >
-              {t('favourite', { name: e.product.brand })}
+            <button type="button" onClick={() => void setFavourite(e, !e.product.favourite)}>
+              {e.product.favourite
+                ? t('unfavourite', { name: e.product.brand })
+                : t('favourite', { name: e.product.brand })}
             </button>
           )}
-          <button
-            type="button"
-            onClick={async () => {
-              try {
-                await remove.mutateAsync({ id: e.id, version: e.version });
-                setMessage({ tone: 'success', text: t('removed', { brand: e.product.brand }) });
-              } catch (error) {
-                setMessage({ tone: 'error', text: errorMessage(error) });
-              }
-            }}
-          >
+          <button type="button" onClick={() => setEditing(e)}>
+            {t('edit.open', { brand: e.product.brand })}
+          </button>
+          <button type="button" onClick={() => setRemoving(e)}>
             {t('remove', { brand: e.product.brand })}
           </button>
         </span>
@@ -78,6 +85,29 @@ export function FormularyScreen() {
         <p>{text.trim() ? t('noMatch') : t('empty')}</p>
       ) : (
         <DataTable caption={t('tableCaption')} columns={columns} rows={rows} rowKey={(e) => e.id} />
+      )}
+      {editing && (
+        <EditFormularyProduct
+          entry={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(brand) => {
+            setEditing(null);
+            setMessage({ tone: 'success', text: t('edit.saved', { brand }) });
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmRemoveDialog
+          title={t('confirmRemove.title', { brand: removing.product.brand })}
+          explain={t('confirmRemove.explain', { brand: removing.product.brand, generic: removing.product.name })}
+          confirmLabel={t('confirmRemove.confirm')}
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            await remove.mutateAsync({ id: removing.id, version: removing.version });
+            setMessage({ tone: 'success', text: t('removed', { brand: removing.product.brand }) });
+            setRemoving(null);
+          }}
+        />
       )}
       {prescriber && <AddBrand onDone={(m) => setMessage(m)} />}
       <ImportCsv />

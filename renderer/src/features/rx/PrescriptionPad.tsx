@@ -1,35 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dosePerKg } from '../../../../shared/domain/dose-per-kg';
-import { DOSE_FORMS, ROUTES, type DoseForm, type DrugProduct } from '../../../../shared/domain/drug';
 import {
-  DURATION_UNITS,
-  INSTRUCTIONS_MAX,
-  REPEATS_MAX,
-  TIMINGS,
-  UNITS_BY_FORM,
   FAVOURITE_LABEL_MAX,
-  computeQuantity,
-  doseSentence,
-  frequencyWords,
-  parseFrequency,
-  prescriptionItemInputSchema,
-  unitWords,
+  doseLineSentence,
   type Prescription,
-  type DoseUnit,
-  type Favourite,
-  type Frequency,
   type PrescriptionItem,
-  type Quantity,
 } from '../../../../shared/domain/prescription';
 import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
-import { call } from '../../api/client';
 import { useDateFormat } from '../../format/use-date-format';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
-import { Notice, SelectField, TextAreaField, TextField } from '../../ui';
+import { Notice, TextField } from '../../ui';
 import './rx.css';
 import { PrintPrescriptionButton } from './print/PrintPrescriptionButton';
-import { MedicineCombobox, productItemName } from './MedicineCombobox';
+import { ItemForm } from './ItemForm';
+import { EarlierPrescriptions } from './EarlierPrescriptions';
+import { SignedPrescriptionActions } from './SignedPrescriptionActions';
 
 const INVALIDATES = ['prescriptions.list', 'prescriptions.get', 'medications.list'] as const;
 
@@ -44,6 +29,7 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
   const format = useDateFormat();
   const [rxId, setRxId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [padNote, setPadNote] = useState<string | null>(null);
   const list = useChannelQuery('prescriptions.list', { patientId });
   const context = useChannelQuery('prescriptions.patientContext', { patientId });
   const openDraft = list.data?.find((p) => p.status === 'draft' && p.visitId === visitId);
@@ -54,6 +40,7 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
 
   const start = async (how: 'new' | 'repeat' | 'renew') => {
     setFailure(null);
+    setPadNote(null);
     try {
       const mutation = how === 'new' ? create : how === 'repeat' ? repeat : renew;
       const rx = await mutation.mutateAsync({ visitId });
@@ -100,13 +87,40 @@ export function PrescriptionPad({ visitId, patientId }: { visitId: string; patie
         </Notice>
       )}
       {failure && <Notice tone="error">{failure}</Notice>}
-      {currentId && <PrescriptionDraft key={currentId} id={currentId} weightKg={ctx?.isChild ? ctx.weightKg : null} />}
+      {padNote && <Notice tone="success">{padNote}</Notice>}
+      {currentId && (
+        <PrescriptionDraft
+          key={currentId}
+          id={currentId}
+          weightKg={ctx?.isChild ? ctx.weightKg : null}
+          onChanged={(cancelled, draft) => {
+            setPadNote(t('pad.changed', { number: cancelled.number }));
+            setRxId(draft.id);
+          }}
+          onCancelled={(cancelled) => setPadNote(t('pad.cancelledNote', { number: cancelled.number }))}
+        />
+      )}
+      <EarlierPrescriptions
+        prescriptions={list.data ?? []}
+        currentId={currentId}
+        onOpen={(id) => {
+          setPadNote(null);
+          setRxId(id);
+        }}
+      />
     </section>
   );
 }
 
-/** weightKg: a child's latest weight (mg/kg help), else null. */
-function PrescriptionDraft({ id, weightKg }: { id: string; weightKg: number | null }) {
+interface PrescriptionDraftProps {
+  id: string;
+  /** A child's latest weight (mg/kg help), else null. */
+  weightKg: number | null;
+  onChanged: (cancelled: Prescription, draft: Prescription) => void;
+  onCancelled: (cancelled: Prescription) => void;
+}
+
+function PrescriptionDraft({ id, weightKg, onChanged, onCancelled }: PrescriptionDraftProps) {
   const { t } = useTranslation('rx');
   const query = useChannelQuery('prescriptions.get', { id });
   const [signedNote, setSignedNote] = useState<string | null>(null);
@@ -136,6 +150,11 @@ function PrescriptionDraft({ id, weightKg }: { id: string; weightKg: number | nu
       )}
       {signedNote && <Notice tone="success">{signedNote}</Notice>}
       <PrintPrescriptionButton prescriptionId={rx.id} number={rx.number} status={rx.status} />
+      <SignedPrescriptionActions
+        rx={rx}
+        onChanged={(draft) => onChanged(rx, draft)}
+        onCancelled={(cancelled) => onCancelled(cancelled)}
+      />
       <ol className="rx-items" aria-label={t('pad.items')}>
         {rx.items.map((item) => (
           <ItemRow
@@ -164,10 +183,13 @@ function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem
   const { t } = useTranslation('rx');
   const remove = useChannelMutation('prescriptions.removeItem', { invalidates: [...INVALIDATES] });
   const draft = rx.status === 'draft';
+  const it = item.item;
+  // A taper: its steps listed in the order taken, not one long sentence.
+  const taper = it.kind === 'structured' && it.lines.length > 1;
   return (
     <li className="rx-item">
       <div className="rx-item__line">
-        <strong>{item.item.name}</strong> <span>{item.sentence}</span>
+        <strong>{item.item.name}</strong> {!taper && <span>{item.sentence}</span>}
         {draft && (
           <button
             type="button"
@@ -178,6 +200,13 @@ function ItemRow({ rx, item, error }: { rx: Prescription; item: PrescriptionItem
           </button>
         )}
       </div>
+      {taper && (
+        <ol className="rx-steps" aria-label={t('pad.stepsOf', { name: item.item.name })}>
+          {it.lines.map((line, i) => (
+            <li key={i}>{t('item.step', { n: i + 1, dose: doseLineSentence(line) })}</li>
+          ))}
+        </ol>
+      )}
       <ItemExtras item={item} />
       <SaveFavourite item={item} />
       {error && (
@@ -317,330 +346,4 @@ function OverrideForm({ itemId, ruleId }: { itemId: string; ruleId: string }) {
       <button type="submit">{t('alert.keep')}</button>
     </form>
   );
-}
-
-interface ItemFormState {
-  /** The product chosen in the medicine search; null: the medicine is free text. */
-  product: DrugProduct | null;
-  /** The product's id: from the search, or from a favourite (whose product is looked up for show). */
-  productId: string | null;
-  name: string;
-  form: DoseForm;
-  amount: string;
-  unit: string;
-  route: string;
-  frequency: string;
-  timing: string;
-  durationValue: string;
-  durationUnit: string;
-  /** Empty: the quantity computed from the dose (sent as null, main computes the same). */
-  quantity: string;
-  /** Empty: what the computed quantity counts, or the dose unit. */
-  quantityUnit: string;
-  repeats: string;
-  instructions: string;
-}
-
-const EMPTY: ItemFormState = {
-  product: null,
-  productId: null,
-  name: '',
-  form: 'tablet',
-  amount: '1',
-  unit: 'tablet',
-  route: 'oral',
-  frequency: '',
-  timing: 'none',
-  durationValue: '',
-  durationUnit: 'days',
-  quantity: '',
-  quantityUnit: '',
-  repeats: '0',
-  instructions: '',
-};
-
-/** The quantity the doctor typed; null (empty field) means computed from the dose. */
-function quantityOf(s: ItemFormState, computed: Quantity | null) {
-  if (s.quantity.trim() === '') return null;
-  const value = Number(s.quantity);
-  const unit = s.quantityUnit.trim() || computed?.unit || s.unit;
-  return { value, unit };
-}
-
-function itemOf(s: ItemFormState, computed: Quantity | null = null) {
-  return {
-    kind: 'structured' as const,
-    productId: s.productId,
-    name: s.name,
-    form: s.form,
-    route: s.route,
-    lines: [
-      {
-        amount: s.amount.trim() === '' ? Number.NaN : Number(s.amount),
-        unit: s.unit,
-        frequency: s.frequency,
-        timing: s.timing,
-        duration: s.durationValue.trim() === '' ? null : { value: Number(s.durationValue), unit: s.durationUnit },
-      },
-    ],
-    quantity: quantityOf(s, computed),
-    repeats: s.repeats.trim() === '' ? Number.NaN : Number(s.repeats),
-    instructions: s.instructions,
-  };
-}
-
-/** Form path from main's or zod's ("item.lines.0.amount") to this form's control. */
-function controlOf(path: string): string {
-  const p = path.replace(/^item\./, '');
-  if (p.startsWith('lines.0.duration')) return 'durationValue';
-  if (p === 'quantity.unit') return 'quantityUnit';
-  if (p.startsWith('lines.0.')) return p.slice('lines.0.'.length).split('.')[0]!;
-  return p.split('.')[0]!;
-}
-
-function ItemForm({ prescriptionId, weightKg }: { prescriptionId: string; weightKg: number | null }) {
-  const { t } = useTranslation('rx');
-  const [s, setS] = useState<ItemFormState>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [alertsNote, setAlertsNote] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
-  const add = useChannelMutation('prescriptions.addItem', { invalidates: [...INVALIDATES] });
-  useEffect(() => first.current?.focus(), []);
-  const set = (patch: Partial<ItemFormState>) => setS((prev) => ({ ...prev, ...patch }));
-  // The quantity computed from the dose as typed so far: the quantity field's default.
-  const base = prescriptionItemInputSchema.safeParse(itemOf({ ...s, quantity: '' }));
-  const computed = base.success && base.data.kind === 'structured' ? computeQuantity(base.data) : null;
-  const parsed = prescriptionItemInputSchema.safeParse(itemOf(s, computed));
-  const frequency = s.frequency.trim() ? parseFrequency(s.frequency) : null;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setAlertsNote(null);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error, controlOf));
-      return;
-    }
-    setErrors({});
-    try {
-      await add.mutateAsync({ prescriptionId, item: itemOf(s, computed) as never });
-      setS(EMPTY);
-      first.current?.focus();
-    } catch (error) {
-      const fields = fieldErrors(error, controlOf);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setAlertsNote(errorMessage(error));
-    }
-  };
-
-  const units = UNITS_BY_FORM[s.form];
-  // For a child with a weight: the dose per kg, from the chosen product's strength in mg.
-  const perKg = s.product ? dosePerKg(Number(s.amount), s.unit as DoseUnit, s.product.ingredients, weightKg) : [];
-  const perKgHint =
-    perKg.length === 1
-      ? t('item.perKg', { value: perKg[0]!.mgPerKg })
-      : perKg.map((p) => t('item.perKgOf', { value: p.mgPerKg, name: p.name })).join('; ') || undefined;
-  const favourites = useChannelQuery('prescriptions.favourites', {});
-  const usable = (favourites.data ?? []).filter(fillsForm);
-  const fillFromFavourite = (id: string) => {
-    const fav = usable.find((f) => f.id === id);
-    if (!fav) return;
-    const next = formOfFavourite(fav);
-    setS(next);
-    setErrors({});
-    first.current?.focus();
-    // Show the favourite's product as chosen (its form and ingredients are checked by main either way).
-    if (next.productId) {
-      const productId = next.productId;
-      void call('rx.drugs.search', { text: next.name.replace(/^.*\((.*)\)$/, '$1'), limit: 10 })
-        .then((found) => {
-          const product = found.find((p) => p.id === productId);
-          if (product) setS((prev) => (prev.productId === productId ? { ...prev, product } : prev));
-        })
-        .catch(() => undefined);
-    }
-  };
-  return (
-    <form className="rx-item-form" onSubmit={(e) => void submit(e)} aria-label={t('item.legend')}>
-      {usable.length > 0 && (
-        <div className="rx-item-form__wide">
-          <SelectField
-            label={t('favourite.choose')}
-            value=""
-            hint={t('favourite.chooseHint')}
-            options={[
-              { value: '', label: t('favourite.none') },
-              ...usable.map((f) => ({ value: f.id, label: `${f.label}: ${f.item.name}, ${f.sentence}` })),
-            ]}
-            onChange={(e) => fillFromFavourite(e.target.value)}
-          />
-        </div>
-      )}
-      <MedicineCombobox
-        inputRef={first}
-        text={s.name}
-        product={s.product}
-        onText={(name) => set({ name, product: null, productId: null })}
-        onChoose={(product) => {
-          // A product fills its name, form (so the units fit) and route; null keeps the words as typed.
-          if (product)
-            set({
-              product,
-              productId: product.id,
-              name: productItemName(product),
-              form: product.form,
-              unit: UNITS_BY_FORM[product.form][0]!,
-              route: product.route,
-            });
-          else set({ product: null, productId: null });
-        }}
-        error={errors.name ?? errors.productId}
-      />
-      <SelectField
-        label={t('item.form')}
-        value={s.form}
-        error={errors.form}
-        options={DOSE_FORMS.map((f) => ({ value: f, label: f }))}
-        onChange={(e) => {
-          const form = e.target.value as DoseForm;
-          set({ form, unit: UNITS_BY_FORM[form][0]! });
-        }}
-      />
-      <TextField
-        label={t('item.amount')}
-        inputMode="decimal"
-        value={s.amount}
-        hint={perKgHint}
-        onChange={(e) => set({ amount: e.target.value })}
-        error={errors.amount}
-      />
-      <SelectField
-        label={t('item.unit')}
-        value={s.unit}
-        options={units.map((u) => ({ value: u, label: u }))}
-        onChange={(e) => set({ unit: e.target.value })}
-        error={errors.unit}
-      />
-      <SelectField
-        label={t('item.route')}
-        value={s.route}
-        options={ROUTES.map((r) => ({ value: r, label: r }))}
-        onChange={(e) => set({ route: e.target.value })}
-      />
-      <TextField
-        label={t('item.frequency')}
-        value={s.frequency}
-        hint={t('item.frequencyHint')}
-        onChange={(e) => set({ frequency: e.target.value })}
-        error={errors.frequency ?? (frequency && !frequency.ok ? frequency.message : undefined)}
-      />
-      <SelectField
-        label={t('item.timing')}
-        value={s.timing}
-        options={TIMINGS.map((v) => ({ value: v, label: t(`item.timings.${v}`) }))}
-        onChange={(e) => set({ timing: e.target.value })}
-      />
-      <TextField
-        label={t('item.duration')}
-        inputMode="numeric"
-        value={s.durationValue}
-        hint={t('item.noDuration')}
-        onChange={(e) => set({ durationValue: e.target.value })}
-        error={errors.durationValue}
-      />
-      <SelectField
-        label={t('item.durationUnit')}
-        value={s.durationUnit}
-        options={DURATION_UNITS.map((v) => ({ value: v, label: t(`item.durationUnits.${v}`) }))}
-        onChange={(e) => set({ durationUnit: e.target.value })}
-      />
-      <TextField
-        label={t('item.quantity')}
-        inputMode="decimal"
-        value={s.quantity}
-        placeholder={computed ? String(computed.value) : ''}
-        hint={computed ? t('item.quantityComputed', computed) : t('item.quantityNotComputed')}
-        onChange={(e) => set({ quantity: e.target.value })}
-        error={errors.quantity}
-      />
-      <TextField
-        label={t('item.quantityUnit')}
-        value={s.quantityUnit}
-        placeholder={computed?.unit ?? unitWords(s.unit as DoseUnit, 2)}
-        onChange={(e) => set({ quantityUnit: e.target.value })}
-        error={errors.quantityUnit}
-      />
-      <SelectField
-        label={t('item.repeats')}
-        value={s.repeats}
-        options={Array.from({ length: REPEATS_MAX + 1 }, (_, n) => ({ value: String(n), label: String(n) }))}
-        onChange={(e) => set({ repeats: e.target.value })}
-        error={errors.repeats}
-      />
-      <div className="rx-item-form__wide">
-        <TextAreaField
-          label={t('item.instructions')}
-          rows={2}
-          value={s.instructions}
-          limit={INSTRUCTIONS_MAX}
-          onChange={(e) => set({ instructions: e.target.value })}
-          error={errors.instructions}
-        />
-      </div>
-      {parsed.success && (
-        <p className="rx-readback" aria-live="polite">
-          {t('item.readBack', { sentence: doseSentence(parsed.data) })}
-        </p>
-      )}
-      {alertsNote && <Notice tone="error">{alertsNote}</Notice>}
-      <button type="submit" disabled={add.isPending}>
-        {t('item.add')}
-      </button>
-    </form>
-  );
-}
-
-/** The add form holds one structured dose line; a taper or free-text favourite does not fit it. */
-function fillsForm(fav: Favourite): boolean {
-  return fav.item.kind === 'structured' && fav.item.lines.length === 1;
-}
-
-/** A frequency as text the form's parser reads back to the same frequency. */
-function frequencyText(f: Frequency): string {
-  switch (f.kind) {
-    case 'every-hours':
-      return `every ${f.hours} hours`;
-    case 'as-needed':
-      return `as needed for ${f.reason}`;
-    default:
-      return frequencyWords(f);
-  }
-}
-
-/** The add form filled from a favourite in one step; a quantity equal to the computed one stays computed. */
-function formOfFavourite(fav: Favourite): ItemFormState {
-  const item = fav.item;
-  if (item.kind !== 'structured' || !item.lines[0]) return EMPTY;
-  const line = item.lines[0];
-  const form = item.form ?? DOSE_FORMS.find((f) => UNITS_BY_FORM[f].includes(line.unit)) ?? 'tablet';
-  const computed = computeQuantity(item);
-  const sameAsComputed =
-    item.quantity === null ||
-    (computed !== null && computed.value === item.quantity.value && computed.unit === item.quantity.unit);
-  return {
-    product: null,
-    productId: item.productId,
-    name: item.name,
-    form,
-    amount: String(line.amount),
-    unit: line.unit,
-    route: item.route,
-    frequency: frequencyText(line.frequency),
-    timing: line.timing,
-    durationValue: line.duration ? String(line.duration.value) : '',
-    durationUnit: line.duration?.unit ?? 'days',
-    quantity: sameAsComputed || !item.quantity ? '' : String(item.quantity.value),
-    quantityUnit: sameAsComputed || !item.quantity ? '' : item.quantity.unit,
-    repeats: String(item.repeats),
-    instructions: item.instructions,
-  };
 }

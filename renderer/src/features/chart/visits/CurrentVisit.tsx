@@ -11,6 +11,7 @@ import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
 import { PrescriptionPad } from '../../rx/PrescriptionPad';
+import { LabOrdersPanel } from '../../labs/LabOrdersPanel';
 
 /**
  * The doctor's visit in progress: its signed notes, the author's unsigned note open in the editor (or
@@ -74,6 +75,7 @@ export function CurrentVisit({ visit }: { visit: VisitWithNotes }) {
       )}
       <VisitDiagnoses patientId={visit.patientId} visitId={visit.id} />
       <PrescriptionPad visitId={visit.id} patientId={visit.patientId} />
+      <LabOrdersPanel visitId={visit.id} patientId={visit.patientId} />
       {confirming && (
         <Dialog
           open

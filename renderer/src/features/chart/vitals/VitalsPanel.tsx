@@ -15,15 +15,18 @@ import {
   type VitalMeasure,
   type VitalsSet,
 } from '../../../../../shared/domain/vitals';
+import { GrowthChart } from './GrowthChart';
 import { RecordVitalsDialog } from './RecordVitalsDialog';
 import { UnitsSwitch } from './UnitsSwitch';
 import { VitalFlagMark } from './VitalFlagMark';
 import { VitalsTrend } from './VitalsTrend';
-import { useVitalsUnits } from './vitals-units-choice';
+import { useVitalsUnits } from './use-vitals-units';
 import './vitals.css';
 
 const PAGE = 10;
 const CHILD_YEARS = 18;
+/** CDC's growth charts run to 20 years. */
+const GROWTH_CHART_YEARS = 20;
 
 type DialogState = null | { set?: VitalsSet };
 
@@ -68,6 +71,7 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
   const patient = useQueryClient().getQueryData<Patient>(channelKey('patients.get', { id: patientId }));
   const age = patient ? ageOn(patient.birthDate, todayIn(zone)) : null;
   const isChild = !age || age.years < CHILD_YEARS;
+  const growing = !!age && age.years < GROWTH_CHART_YEARS;
 
   const sets = shown.data?.sets ?? [];
   const present = VITAL_MEASURES.filter((m) => sets.some((s) => s.values[m] !== null));
@@ -115,7 +119,9 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
           </button>
         </div>
       </div>
-      <div className={`chart-panel__body vitals-panel__body${trend ? ' vitals-panel__body--trend' : ''}`}>
+      <div
+        className={`chart-panel__body vitals-panel__body${trend || (growing && latest) ? ' vitals-panel__body--trend' : ''}`}
+      >
         {first.error && <Notice tone="error">{errorMessage(first.error)}</Notice>}
         {!first.data && !first.error && <p role="status">{t('loading')}</p>}
         {first.data && !latest && <p className="chart-panel__empty">{t('none')}</p>}
@@ -164,6 +170,7 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
             )}
           </section>
         )}
+        {growing && latest && <GrowthChart patientId={patientId} units={units} />}
       </div>
       {dialog && (
         <RecordVitalsDialog

@@ -4,6 +4,10 @@ import { call } from '../../../api/client';
 import { useSessionStore } from '../../../app/session-store';
 import { mayUse } from '../../../../../shared/contract';
 import { PrintPreviewDialog } from '../../appointments/frontdesk/PrintPreviewDialog';
+import type { ClinicSettings } from '../../../../../shared/domain/settings';
+
+/** A prescription prints on its own paper (A5 or A4 from settings), not the clinic's general paper size. */
+const prescriptionPaper = (settings: ClinicSettings) => settings.prescriptionPaperSize;
 
 interface PrintPrescriptionButtonProps {
   prescriptionId: string;
@@ -34,6 +38,7 @@ export function PrintPrescriptionButton({ prescriptionId, number, status }: Prin
         open={open}
         title={status === 'cancelled' ? t('previewTitleCancelled') : t('previewTitle')}
         load={load}
+        pageOf={prescriptionPaper}
         toPrinter={toPrinter}
         onClose={() => setOpen(false)}
       />
