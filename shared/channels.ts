@@ -175,9 +175,19 @@ export const CHANNEL_NAMES = [
   'labs.unmatched.list',
   'labs.unmatched.assign',
   'labs.unmatched.dismiss',
-  // A person's own preferences (shared/preferences-contract/preferences.ts)
+  // Per-user preferences (shared/preferences-contract/preferences.ts)
   'preferences.get',
   'preferences.set',
+  // Reviewing lab results: inbox, trends, the printed results (shared/lab-contract/review.ts)
+  'labs.review.inbox',
+  'labs.review.counts',
+  'labs.review.acknowledge',
+  'labs.review.report',
+  'labs.review.patientReports',
+  'labs.review.trend',
+  'labs.review.cumulative',
+  'print.labResults',
+  'print.labResultsToPrinter',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -303,7 +303,7 @@ export class PrintService {
     const pdf = await this.render(doc);
     return {
       printed: {
-        filename: `lab-requisition-${fileSafe(source.number)}-${fileSafe(source.patient.mrn)}.pdf`,
+        filename: `lab-requisition-${fileSafe(source.number.replace(/^LAB-/, ''))}-${fileSafe(source.patient.mrn)}.pdf`,
         title: `Lab requisition – ${source.patient.mrn} – ${source.number}`,
         pdf,
         pages: countPdfPages(pdf),

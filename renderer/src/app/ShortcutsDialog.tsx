@@ -35,6 +35,7 @@ const SHORTCUT_GROUPS: { title: string; shortcuts: { keys: string[][]; action: s
     title: 'shortcuts.chart',
     shortcuts: [
       { keys: [['Alt', 'V']], action: 'shortcuts.startVisit' },
+      { keys: [['Alt', 'L']], action: 'shortcuts.orderLabs' },
       { keys: [['Ctrl', 'S']], action: 'shortcuts.saveNote' },
       { keys: [['Ctrl', 'Enter']], action: 'shortcuts.signNote' },
       { keys: [['C'], ['S'], ['E'], ['U']], action: 'shortcuts.reconcile' },

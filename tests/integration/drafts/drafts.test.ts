@@ -1,3 +1,4 @@
+import { rxItemForm } from '../rx/rx-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/main/ipc/session';
 import type { DraftBody } from '../../../shared/domain/draft';
@@ -33,29 +34,6 @@ function form(overrides: Partial<DraftBody<'registration'>['form']> = {}): Draft
 }
 
 /** A free-text note draft as the note editor keeps it (shared/domain/draft.ts noteFormDraftSchema). */
-function rxItemForm(): DraftBody<'rxItem'>['form'] {
-  const line = {
-    amount: '1',
-    unit: 'tablet',
-    frequency: 'bd',
-    timing: 'none',
-    durationValue: '5',
-    durationUnit: 'days',
-  };
-  return {
-    ...line,
-    product: null,
-    productId: null,
-    name: 'Amoxicillin 500 mg',
-    form: 'capsule',
-    route: 'oral',
-    steps: [],
-    quantity: '',
-    quantityUnit: '',
-    repeats: '0',
-    instructions: '',
-  };
-}
 
 function note(text: string): DraftBody<'note'> {
   return {

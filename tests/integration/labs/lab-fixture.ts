@@ -3,7 +3,13 @@ import { labOrderKind, labOrderTestKind, labReportKind, labResultKind } from '..
 import { RecordWriter } from '../../../electron/main/records/record-writer';
 import type { LabFlag } from '../../../shared/domain/lab';
 import type { Session } from '../../../electron/main/ipc/session';
-import type { TestApp } from '../support';
+import type { ChartbookCore } from '../../../electron/main/core';
+
+/** What the fixture writes with: a running core and its clock (a TestApp, or a core the e2e seeds with). */
+export interface LabHost {
+  core: ChartbookCore;
+  clock: { now(): Date };
+}
 
 /** One result as a test writes it; everything not given is a plain final numeric result. */
 export interface FixtureResult {
@@ -48,7 +54,7 @@ export function actorOf(session: Session): Actor {
  * from the stored records those services leave.
  */
 export function writeReport(
-  app: TestApp,
+  app: LabHost,
   actor: Actor,
   report: FixtureReport,
 ): { reportId: string; resultIds: string[] } {
@@ -110,7 +116,7 @@ export function writeReport(
 }
 
 /** Deletes a report (soft, as every clinical record) without touching its results' rows. */
-export function deleteReport(app: TestApp, actor: Actor, reportId: string): void {
+export function deleteReport(app: LabHost, actor: Actor, reportId: string): void {
   const writer = new RecordWriter(app.core.ctx);
   const at = app.clock.now().toISOString();
   app.core.ctx.db.sqlite
@@ -122,7 +128,7 @@ export function deleteReport(app: TestApp, actor: Actor, reportId: string): void
 
 /** An order of the given tests for the patient (status 'ordered'), as the order service leaves it. */
 export function writeOrder(
-  app: TestApp,
+  app: LabHost,
   actor: Actor,
   patientId: string,
   tests: { code: string; name: string; kind?: 'test' | 'panel' }[],
@@ -177,7 +183,7 @@ export const LOINC = {
 } as const;
 
 /** A report with a critical result whose every text carries `canary`, for tests of who may see what. */
-export function seedLabResults(app: TestApp, actor: Actor, patientId: string, canary: string): string {
+export function seedLabResults(app: LabHost, actor: Actor, patientId: string, canary: string): string {
   return writeReport(app, actor, {
     patientId,
     doctorId: actor.userId,

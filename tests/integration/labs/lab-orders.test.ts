@@ -146,6 +146,24 @@ describe('lab orders from a visit', { timeout: 60_000 }, () => {
       code: 'NOT_FOUND',
       message: expect.stringContaining('not there any more'),
     });
+    // Reads of what is not there say so.
+    const nobody = '0190a0a0-0000-7000-8000-000000000000';
+    expect(await app.raw(doctor, 'labs.orders.get', { orderId: nobody })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'This lab order is not there any more.' },
+    });
+    expect(await app.raw(doctor, 'labs.orders.list', { patientId: nobody })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.raw(doctor, 'labs.orders.collect', { orderId: nobody, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.raw(doctor, 'labs.catalogue.search', { text: 'x'.repeat(101) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(labRows(app)).toEqual(before);
   });
 

@@ -41,7 +41,7 @@ describe('the printed lab requisition', { timeout: 120_000 }, () => {
     expect(printed.pages).toBe(pages.length);
     expect(pages).toHaveLength(1);
     expect(printed.filename).toBe(
-      `lab-requisition-${order.number.toLowerCase()}-${patient.mrn.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`,
+      `lab-requisition-${order.number.slice(4).toLowerCase()}-${patient.mrn.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`,
     );
     const text = squash(pages.map((p) => p.text).join(' '));
     for (const expected of [

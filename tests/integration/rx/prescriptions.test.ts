@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushReadAudit } from '../../../electron/main/audit/read-audit';
 import { PrescriptionService } from '../../../electron/main/rx/prescriptions/prescription-service';
 import { addUser, patientInput } from '../support';
-import { amoxicillin, metformin, openRxClinic, rxRows, type RxClinic } from './rx-support';
+import { amoxicillin, metformin, openRxClinic, rxItemForm, rxRows, type RxClinic } from './rx-support';
 
 let c: RxClinic;
 afterEach(() => c?.app.close());
@@ -81,7 +81,11 @@ describe('writing and signing a prescription', () => {
     const draft = await c.app.call(c.doctor, 'prescriptions.createDraft', { visitId: c.visitId });
     const a = await c.app.call(c.doctor, 'prescriptions.addItem', { prescriptionId: draft.id, item: amoxicillin() });
     await c.app.call(c.doctor, 'prescriptions.addItem', { prescriptionId: draft.id, item: metformin() });
+    // A medicine typed in the pad and never added: signing ends the prescription, and its draft with it.
+    const typed = { kind: 'rxItem', key: `rx:${draft.id}` } as const;
+    await c.app.call(c.doctor, 'drafts.save', { ...typed, body: { form: rxItemForm() } });
     const signed = await c.app.call(c.doctor, 'prescriptions.sign', { id: draft.id, version: 1 });
+    expect(await c.app.call(c.doctor, 'drafts.get', typed)).toBeNull();
     expect(signed.status).toBe('signed');
     expect(signed.signedAt).toBe('2026-03-10T09:00:00.000Z');
     expect(signed.number).toMatch(/^RX-20260310-[0-9A-F]{6}$/);

@@ -1,4 +1,5 @@
 import type { Session } from '../../../electron/main/ipc/session';
+import type { DraftBody } from '../../../shared/domain/draft';
 import type { PrescriptionItemFormInput } from '../../../shared/domain/prescription';
 import { openTestApp, patientInput, setUpClinic, type TestApp } from '../support';
 
@@ -59,5 +60,30 @@ export function rxRows(app: TestApp) {
     versions: app.core.db.sqlite
       .prepare('SELECT group_concat(version) AS v FROM (SELECT version FROM prescription_items ORDER BY id)')
       .get(),
+  };
+}
+
+/** The pad's add-medicine form as its draft keeps it (shared/domain/draft.ts rxItemFormDraftSchema). */
+export function rxItemForm(): DraftBody<'rxItem'>['form'] {
+  const line = {
+    amount: '1',
+    unit: 'tablet',
+    frequency: 'bd',
+    timing: 'none',
+    durationValue: '5',
+    durationUnit: 'days',
+  };
+  return {
+    ...line,
+    product: null,
+    productId: null,
+    name: 'Amoxicillin 500 mg',
+    form: 'capsule',
+    route: 'oral',
+    steps: [],
+    quantity: '',
+    quantityUnit: '',
+    repeats: '0',
+    instructions: '',
   };
 }

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { removeDraft } from '../../drafts/draft-store';
+import { rxItemDraftKey } from '../../../../shared/domain/draft';
 import { ageOn } from '../../../../shared/dates';
 import type { DrugProduct, SafetyAlert, SafetyContext, SafetyItem } from '../../../../shared/domain/drug';
 import { ingredientMgPerDose } from '../../../../shared/domain/dose-per-kg';
@@ -364,6 +366,8 @@ export class PrescriptionService {
             { actor, at, audit: null },
           );
         }
+        // A medicine typed in the pad and not added cannot join a signed prescription: its draft goes.
+        removeDraft(this.db, actor.userId, 'rxItem', rxItemDraftKey(id));
         const number = `RX-${today.replaceAll('-', '')}-${id.replaceAll('-', '').slice(-6).toUpperCase()}`;
         this.writer.update(
           prescriptionKind,

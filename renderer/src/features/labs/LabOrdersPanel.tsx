@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabOrderTestView, LabOrderView } from '../../../../shared/domain/lab-order';
 import { call } from '../../api/client';
@@ -12,18 +12,43 @@ import { LabResultsTable } from './LabResultsTable';
 import { OrderLabTestsForm } from './OrderLabTestsForm';
 import './labs.css';
 
-/** "Lab orders" in the current visit (issue 11, part 2): order, print the requisition, enter results, cancel. */
-export function LabOrdersPanel({ visitId, patientId }: { visitId: string; patientId: string }) {
+/**
+ * "Lab orders" of a visit (issue 11, part 2): in the visit in progress, order (Alt+L), print the
+ * requisition, enter results, cancel; in a past visit (`canOrder` false, shown only when it has
+ * orders) the same without ordering, since results come back after the visit is over.
+ */
+export function LabOrdersPanel({
+  visitId,
+  patientId,
+  canOrder = true,
+}: {
+  visitId: string;
+  patientId: string;
+  canOrder?: boolean;
+}) {
   const { t } = useTranslation('labs');
   const orders = useChannelQuery('labs.orders.list', { patientId, visitId });
   const [ordering, setOrdering] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // Alt+L, wherever the focus is in the chart while the visit is open: the order form, its search focused.
+  useEffect(() => {
+    if (!canOrder) return;
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.defaultPrevented || e.code !== 'KeyL') return;
+      e.preventDefault();
+      setDone(null);
+      setOrdering(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [canOrder]);
+  if (!canOrder && !orders.data?.length) return null;
   return (
     <section className="lab-orders" aria-labelledby={`lab-orders-${visitId}`}>
       <div className="lab-orders__header">
         <h4 id={`lab-orders-${visitId}`}>{t('orders.title')}</h4>
-        {!ordering && (
-          <button type="button" onClick={() => setOrdering(true)}>
+        {canOrder && !ordering && (
+          <button type="button" aria-keyshortcuts="Alt+L" onClick={() => setOrdering(true)}>
             {t('orders.new')}
           </button>
         )}
@@ -39,7 +64,7 @@ export function LabOrdersPanel({ visitId, patientId }: { visitId: string; patien
           }}
         />
       )}
-      {orders.data?.length === 0 && !ordering && <p className="lab-muted">{t('orders.none')}</p>}
+      {canOrder && orders.data?.length === 0 && !ordering && <p className="lab-muted">{t('orders.none')}</p>}
       {orders.data?.map((order) => (
         <LabOrderCard key={order.id} order={order} />
       ))}

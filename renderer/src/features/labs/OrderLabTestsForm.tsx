@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabCatalogueEntry } from '../../../../shared/domain/lab-order';
 import { useChannelMutation, useChannelQuery } from '../../api/channel-hooks';
@@ -16,6 +16,7 @@ export function OrderLabTestsForm({ visitId, onOrdered }: { visitId: string; onO
   const [labName, setLabName] = useState('');
   const [clinicalNote, setClinicalNote] = useState('');
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [pendingEnter, setPendingEnter] = useState(false);
   const search = useChannelQuery(
     'labs.catalogue.search',
     { text, limit: 8, includeHidden: false },
@@ -27,7 +28,13 @@ export function OrderLabTestsForm({ visitId, onOrdered }: { visitId: string; onO
   const add = (entry: LabCatalogueEntry) => {
     setChosen((all) => [...all, entry]);
     setText('');
+    setPendingEnter(false);
   };
+  // Enter typed before the search answered adds the first match when it arrives.
+  const first = matches[0];
+  useEffect(() => {
+    if (pendingEnter && first) add(first);
+  });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -48,13 +55,19 @@ export function OrderLabTestsForm({ visitId, onOrdered }: { visitId: string; onO
       <TextField
         label={t('order.find')}
         type="search"
+        // The form opens on request (button or Alt+L): typing starts at once.
+        autoFocus
         value={text}
         hint={t('order.findHint')}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setPendingEnter(false);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
             if (matches[0]) add(matches[0]);
+            else if (text.trim() !== '' && !search.isSuccess) setPendingEnter(true);
           }
         }}
       />

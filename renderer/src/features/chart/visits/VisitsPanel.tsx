@@ -9,6 +9,7 @@ import { Notice } from '../../../ui';
 import { CurrentVisit } from './CurrentVisit';
 import { NoteLibraryDialog } from './NoteLibraryDialog';
 import { NoteView } from './NoteView';
+import { LabOrdersPanel } from '../../labs/LabOrdersPanel';
 import { PrintVisitSummaryButton } from './PrintVisitSummaryButton';
 import { UnsignedNotesNotice } from './UnsignedNotesNotice';
 import './visits.css';
@@ -37,6 +38,7 @@ function PastVisit({ visit }: { visit: VisitWithNotes }) {
         ) : (
           visit.notes.map((n) => <NoteView key={n.id} note={n} />)
         )}
+        <LabOrdersPanel visitId={visit.id} patientId={visit.patientId} canOrder={false} />
       </article>
     </li>
   );

@@ -18,7 +18,7 @@ export function LabFlagMark({ flag, critical }: { flag: LabFlag | null; critical
       ? [word, t('flag.critical')].filter(Boolean).join(', ')
       : word;
   return (
-    <span className={`lab-flag lab-flag--${priority}`}>
+    <span className={`lab-review-flag lab-review-flag--${priority}`}>
       <span aria-hidden="true">{(flag && ARROW[flag]) ?? '!'}</span> {label}
     </span>
   );

@@ -31,7 +31,10 @@ export function LabTrend({
   const format = useDateFormat();
   const headingId = useId();
   const regionRef = useRef<HTMLElement>(null);
-  useEffect(() => regionRef.current?.scrollIntoView?.({ block: 'nearest' }), [code]);
+  // Opening a trend brings it into view; the effect returns nothing (React would call a return value on close).
+  useEffect(() => {
+    regionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [code]);
   const zone = useClinicTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const query = useChannelQuery('labs.review.trend', { patientId, code });
   const points = useMemo(() => query.data?.points ?? [], [query.data]);
@@ -99,7 +102,10 @@ export function LabTrend({
               <YAxis domain={['auto', 'auto']} width={52} />
               <Tooltip
                 labelFormatter={(ms) => format.dateTime(new Date(Number(ms)).toISOString())}
-                formatter={(v, key) => (key === 'value' ? [`${String(v)} ${unit ?? ''}`, shownName] : [null, null])}
+                // The band is drawn, not read out: only the value is named in the tooltip.
+                formatter={(v, _name, item) =>
+                  item.dataKey === 'value' ? [`${String(v)} ${unit ?? ''}`.trim(), shownName] : [null, null]
+                }
               />
               <Area
                 dataKey="band"

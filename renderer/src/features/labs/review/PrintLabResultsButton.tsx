@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { PrintPreviewDialog } from '../../appointments/frontdesk/PrintPreviewDialog';
@@ -15,13 +15,13 @@ export function PrintLabResultsButton({
 }) {
   const { t } = useTranslation('labreview');
   const [open, setOpen] = useState(false);
+  // The ids as text: a new array with the same reports keeps the same loaders.
   const key = reportIds.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids' text is the dependency
-  const load = useCallback(() => call('print.labResults', { patientId, reportIds: [...reportIds] }), [patientId, key]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids' text is the dependency
+  const ids = useMemo(() => (key ? key.split(',') : []), [key]);
+  const load = useCallback(() => call('print.labResults', { patientId, reportIds: ids }), [patientId, ids]);
   const toPrinter = useCallback(
-    () => call('print.labResultsToPrinter', { patientId, reportIds: [...reportIds] }),
-    [patientId, key],
+    () => call('print.labResultsToPrinter', { patientId, reportIds: ids }),
+    [patientId, ids],
   );
   return (
     <>

@@ -134,6 +134,7 @@ export function ResultsScreen() {
             {chosen.size > 0 && (
               <form
                 className="results-screen__bulk"
+                aria-label={t('inbox.acknowledgeChosen')}
                 onSubmit={(e) => {
                   e.preventDefault();
                   acknowledgeChosen();
