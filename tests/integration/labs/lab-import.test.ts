@@ -82,6 +82,32 @@ const joseByMrn = (mrn: string, birth = '19800229', name = 'García^José') =>
 const glucose = (value: string, unit = 'mmol/L') => `OBX|1|NM|2345-7^Glucose^LN||${value}|${unit}|3.9-5.5||||F`;
 
 describe('importing lab results', { timeout: 60_000 }, () => {
+  it('answers a panel ordered by its local code with the members a lab reports under its own panel code', async () => {
+    const c = await clinic();
+    const { id: visitId } = await c.app.call(c.doctor, 'visits.start', { patientId: c.jose.id });
+    const order = await c.app.call(c.doctor, 'labs.orders.create', {
+      visitId,
+      codes: ['XELEC'],
+      labName: 'City Lab',
+      clinicalNote: '',
+    });
+    const file = message(
+      'E1',
+      joseByMrn('LAB-OWN-7'),
+      `OBR|1|${order.number}||24326-1^Electrolytes panel^LN|||202603100830`,
+      ['OBX|1|NM|2951-2^Sodium^LN||139|mmol/L|136-145||||F', 'OBX|2|NM|2823-3^Potassium^LN||6.8|mmol/L|3.5-5.1|HH|||F'],
+    );
+    const summary = await c.app.call(c.doctor, 'labs.import', { fileName: 'e.hl7', content: file });
+    expect(summary).toMatchObject({ imported: 1, toReconcile: 0, problems: [] });
+    const db = c.app.core.ctx.db.sqlite;
+    const panel = db.prepare("SELECT id FROM lab_order_tests WHERE code = 'XELEC'").get() as { id: string };
+    expect(db.prepare('SELECT code, order_test_id, flag, critical FROM lab_results ORDER BY position').all()).toEqual([
+      { code: '2951-2', order_test_id: panel.id, flag: 'N', critical: 0 },
+      { code: '2823-3', order_test_id: panel.id, flag: 'HH', critical: 1 },
+    ]);
+    expect(db.prepare('SELECT status FROM lab_orders WHERE id = ?').get(order.id)).toEqual({ status: 'resulted' });
+  });
+
   it('puts a report on the order named, and one on the patient whose MRN, name and birth date agree; a second import changes nothing', async () => {
     const c = await clinic();
     const file = [

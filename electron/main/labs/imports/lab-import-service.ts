@@ -261,18 +261,13 @@ export class LabImportService {
       });
       if (!outcome.ok) throw new ReportWriteError(`OBX ${result.setId}`, unitProblemMessage(outcome.problem));
       const v = outcome.value;
-      const orderTest = orderId
-        ? (preparedOnce(
-            this.db,
-            'SELECT id FROM lab_order_tests WHERE order_id = ? AND code = ? AND deleted_at IS NULL LIMIT 1',
-          ).get(orderId, result.code) as { id: string } | undefined)
-        : undefined;
+      const orderTest = orderId ? this.orderTestFor(orderId, result.code) : null;
       this.writer.create(
         labResultKind,
         {
           report_id: created.id,
           patient_id: match.patientId,
-          order_test_id: orderTest?.id ?? null,
+          order_test_id: orderTest,
           position,
           code: result.code,
           code_system: result.codeSystem,
@@ -299,6 +294,22 @@ export class LabImportService {
     }
     if (orderId) syncOrderStatus(this.db, this.writer, orderId, { ...options, audit: null });
     return report.results.length;
+  }
+
+  /**
+   * The ordered test a result answers: the test itself, or the panel it is a member of (a lab
+   * reports a panel ordered as "XELEC" under its own panel code, with the members' LOINC codes), so
+   * the order's status follows imported results as it follows typed ones.
+   */
+  private orderTestFor(orderId: string, code: string): string | null {
+    const tests = preparedOnce(
+      this.db,
+      'SELECT id, code, kind FROM lab_order_tests WHERE order_id = ? AND deleted_at IS NULL ORDER BY position',
+    ).all(orderId) as { id: string; code: string; kind: string }[];
+    const direct = tests.find((t) => t.code === code);
+    if (direct) return direct.id;
+    const panel = tests.find((t) => t.kind === 'panel' && (this.findTest(t.code)?.members.includes(code) ?? false));
+    return panel?.id ?? null;
   }
 
   // ---- The reconciliation list ------------------------------------------------------------------
