@@ -92,6 +92,10 @@ describe('lab units', () => {
     const wrongKind = convertLabValue(5, 'mg', 'mmol/L', 180.16);
     expect(wrongKind).toEqual({ ok: false, problem: { code: 'unitNotConvertible', unit: 'mg', to: 'mmol/L' } });
     expect(unitProblemMessage({ code: 'unitUnknown', unit: 'bananas' })).toContain('"bananas"');
+    // Conversions are kept as factors; a scale with its own zero (temperature) is no lab unit and is refused.
+    expect(convertLabValue(37, 'Cel', '[degF]').ok).toBe(false);
+    const again = convertLabValue(180, 'mg/dL', 'mmol/L', 180.16);
+    expect(again.ok && again.value).toBeCloseTo(9.9911, 3);
   });
 });
 

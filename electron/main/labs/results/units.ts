@@ -99,11 +99,30 @@ export function convertLabValue(
   const fromUcum = toUcum(from);
   if (fromUcum === null) return { ok: false, problem: { code: 'unitUnknown', unit: from } };
   if (sameUnit(fromUcum, to)) return { ok: true, value, ucum: fromUcum };
-  const result = ucum.convertUnitTo(fromUcum, value, to, molarMass ? { molecularWeight: molarMass } : {});
-  if (result.status !== 'succeeded' || result.toVal === null || !Number.isFinite(result.toVal)) {
-    return { ok: false, problem: { code: 'unitNotConvertible', unit: from, to } };
+  const factor = factorFor(fromUcum, to, molarMass);
+  if (factor === null) return { ok: false, problem: { code: 'unitNotConvertible', unit: from, to } };
+  return { ok: true, value: value * factor, ucum: fromUcum };
+}
+
+/**
+ * What one `from` is in `to`, asked of the UCUM library once per pair (an import converts thousands
+ * of values between the same few units). Every unit a lab value is kept in is a ratio scale, so the
+ * factor converts any value; a pair that is not (degrees Celsius to Fahrenheit) would convert 0 to
+ * something other than 0, and is refused rather than cached wrongly.
+ */
+const factors = new Map<string, number | null>();
+function factorFor(from: string, to: string, molarMass: number | null): number | null {
+  const key = `${from}\u0000${to}\u0000${molarMass ?? ''}`;
+  let factor = factors.get(key);
+  if (factor === undefined) {
+    const options = molarMass ? { molecularWeight: molarMass } : {};
+    const one = ucum.convertUnitTo(from, 1, to, options);
+    const zero = ucum.convertUnitTo(from, 0, to, options);
+    const ratio = one.status === 'succeeded' && zero.status === 'succeeded' && zero.toVal === 0;
+    factor = ratio && one.toVal !== null && Number.isFinite(one.toVal) && one.toVal !== 0 ? one.toVal : null;
+    factors.set(key, factor);
   }
-  return { ok: true, value: result.toVal, ucum: fromUcum };
+  return factor;
 }
 
 /** A unit problem in words for the person who typed or imported the value. */
