@@ -80,6 +80,21 @@ export function reportForOrderTest(db: Database.Database, orderId: string, code:
   ).get(orderId, code) as LabReportRow | undefined;
 }
 
+/**
+ * What the order shows for an ordered test or panel: its report by code, or the report whose results
+ * answer it (a lab reports a panel ordered as "XELEC" under its own code; the import links each
+ * result to the ordered panel).
+ */
+function reportShownFor(db: Database.Database, orderId: string, test: LabOrderTestRow): LabReportRow | undefined {
+  return preparedOnce(
+    db,
+    `SELECT * FROM lab_reports r WHERE r.order_id = ? AND r.deleted_at IS NULL
+        AND (r.code = ? OR EXISTS (SELECT 1 FROM lab_results x
+                                    WHERE x.report_id = r.id AND x.order_test_id = ? AND x.deleted_at IS NULL))
+      ORDER BY r.observed_at DESC, r.updated_at DESC LIMIT 1`,
+  ).get(orderId, test.code, test.id) as LabReportRow | undefined;
+}
+
 /** What is entered for an ordered test or panel: the test itself, or the panel's members. */
 export function itemsOf(db: Database.Database, code: string): LabOrderTestView['items'] {
   const test = labTestByCode(db, code);
@@ -100,7 +115,7 @@ export function orderTestRows(db: Database.Database, orderId: string): LabOrderT
 
 export function orderView(db: Database.Database, row: LabOrderRow): LabOrderView {
   const tests = orderTestRows(db, row.id).map((test): LabOrderTestView => {
-    const report = reportForOrderTest(db, row.id, test.code);
+    const report = reportShownFor(db, row.id, test);
     return {
       id: test.id,
       position: test.position,

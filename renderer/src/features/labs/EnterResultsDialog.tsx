@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LAB_RESULT_READS } from './lab-reads';
 import { useTranslation } from 'react-i18next';
 import type { LabOrderTestView } from '../../../../shared/domain/lab-order';
 import { utcToZoned, zonedToUtcLenient } from '../../../../shared/zoned-time';
@@ -47,7 +48,7 @@ export function EnterResultsDialog({
       }),
     ),
   );
-  const enter = useChannelMutation('labs.results.enter', { invalidates: ['labs.orders.list', 'labs.orders.get'] });
+  const enter = useChannelMutation('labs.results.enter', { invalidates: [...LAB_RESULT_READS] });
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
 
   const set = (code: string, patch: Partial<Row>) =>

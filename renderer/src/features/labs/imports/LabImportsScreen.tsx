@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LAB_RESULT_READS } from '../lab-reads';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors } from '../../../forms/field-errors';
@@ -25,7 +26,7 @@ export function LabImportsScreen() {
 
 function ImportForm() {
   const { t } = useTranslation('labimport');
-  const run = useChannelMutation('labs.import', { invalidates: ['labs.unmatched.list'] });
+  const run = useChannelMutation('labs.import', { invalidates: ['labs.unmatched.list', ...LAB_RESULT_READS] });
   const progress = useChannelQuery('labs.import.progress', {}, { enabled: run.isPending, refreshMs: 400 });
   const [file, setFile] = useState<File | null>(null);
   const [summary, setSummary] = useState<LabImportSummary | null>(null);
@@ -212,7 +213,9 @@ function AssignDialog({ item, onClose }: { item: LabUnmatched; onClose: (message
   const { t } = useTranslation('labimport');
   const [text, setText] = useState('');
   const search = useChannelQuery('patients.search', { text }, { enabled: text.trim().length >= 2, keepPrevious: true });
-  const assign = useChannelMutation('labs.unmatched.assign', { invalidates: ['labs.unmatched.list'] });
+  const assign = useChannelMutation('labs.unmatched.assign', {
+    invalidates: ['labs.unmatched.list', ...LAB_RESULT_READS],
+  });
   const [error, setError] = useState('');
   const choices: Choice[] = [
     ...item.candidates.map((c) => ({ id: c.id, name: c.name, mrn: c.mrn, birthDate: c.birthDate })),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LAB_RESULT_READS } from '../lab-reads';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors } from '../../../forms/field-errors';
@@ -10,12 +11,8 @@ import { LabFlagMark, LabPriorityMark } from './LabFlagMark';
 import { PrintLabResultsButton } from './PrintLabResultsButton';
 
 /** The reads an acknowledgement makes stale. */
-export const AFTER_REVIEW = [
-  'labs.review.inbox',
-  'labs.review.counts',
-  'labs.review.report',
-  'labs.review.patientReports',
-] as const;
+/** A review moves the order to "reviewed" too. */
+export const AFTER_REVIEW = LAB_RESULT_READS;
 
 /** One report: who and when, every result with its flag and range, the review, and "Acknowledge" with a comment. */
 export function ReportView({ reportId, onAcknowledged }: { reportId: string; onAcknowledged?(): void }) {
