@@ -262,7 +262,7 @@ export class LabImportService {
       if (!outcome.ok) throw new ReportWriteError(`OBX ${result.setId}`, unitProblemMessage(outcome.problem));
       const v = outcome.value;
       const orderTest = orderId ? this.orderTestFor(orderId, result.code) : null;
-      this.writer.create(
+      this.writer.insert(
         labResultKind,
         {
           report_id: created.id,
