@@ -31,6 +31,27 @@ export interface WriteOptions {
   children?: (id: string) => void;
 }
 
+/** The INSERT of a kind's row with these columns, worded once per kind and set of columns. */
+const insertSqls = new WeakMap<RecordKind, Map<string, string>>();
+function insertSql(kind: RecordKind, columns: string[]): string {
+  let byColumns = insertSqls.get(kind);
+  if (!byColumns) {
+    byColumns = new Map();
+    insertSqls.set(kind, byColumns);
+  }
+  const key = columns.join(',');
+  let sql = byColumns.get(key);
+  if (!sql) {
+    const device = Object.entries(kind.deviceColumns ?? {});
+    const names = [...columns, ...device.map(([c]) => c)].map((c) => `, ${c}`).join('');
+    const slots = `${columns.map(() => ', ?').join('')}${device.map(([, expr]) => `, ${expr}`).join('')}`;
+    sql = `INSERT INTO ${kind.tableName} (id, created_at, updated_at, created_by, updated_by, version${names})
+       VALUES (?, ?, ?, ?, ?, 1${slots})`;
+    byColumns.set(key, sql);
+  }
+  return sql;
+}
+
 /** Column values as SQLite takes them. */
 export type ColumnValues = Record<string, string | number | null>;
 
@@ -80,17 +101,14 @@ export class RecordWriter {
     const id = options.id ?? newId();
     const { at, actor } = options;
     const columns = Object.keys(values).filter((c) => kind.columns.includes(c) && !(c in (kind.deviceColumns ?? {})));
-    const device = Object.entries(kind.deviceColumns ?? {});
-    preparedOnce(
-      this.db,
-      `INSERT INTO ${kind.tableName} (id, created_at, updated_at, created_by, updated_by, version${[
-        ...columns,
-        ...device.map(([c]) => c),
-      ]
-        .map((c) => `, ${c}`)
-        .join('')})
-       VALUES (?, ?, ?, ?, ?, 1${columns.map(() => ', ?').join('')}${device.map(([, sql]) => `, ${sql}`).join('')})`,
-    ).run(id, at, at, actor.userId, actor.userId, ...columns.map((c) => values[c] ?? null));
+    preparedOnce(this.db, insertSql(kind, columns)).run(
+      id,
+      at,
+      at,
+      actor.userId,
+      actor.userId,
+      ...columns.map((c) => values[c] ?? null),
+    );
     return id;
   }
 
