@@ -51,6 +51,7 @@ export function LabResultsTable({ caption, results }: { caption: string; results
       rows={results}
       rowKey={(r) => r.id}
       className="lab-results"
+      scroll
       rowClassName={(r) => (r.flag && r.flag !== 'N' ? 'lab-results__abnormal' : undefined)}
     />
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { LAB_RESULT_READS } from '../lab-reads';
+import { useDateFormat } from '../../../format/use-date-format';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors } from '../../../forms/field-errors';
@@ -117,6 +118,7 @@ function labPatient(item: LabUnmatched): string {
 
 function ReconciliationList() {
   const { t } = useTranslation('labimport');
+  const format = useDateFormat();
   const list = useChannelQuery('labs.unmatched.list', { status: 'pending' });
   const [assigning, setAssigning] = useState<LabUnmatched | null>(null);
   const [dismissing, setDismissing] = useState<LabUnmatched | null>(null);
@@ -132,7 +134,7 @@ function ReconciliationList() {
           {labPatient(u)}
           <br />
           <small>
-            {t('list.born', { date: u.report.patient.birthDate ?? '—' })}
+            {t('list.born', { date: u.report.patient.birthDate ? format.date(u.report.patient.birthDate) : '—' })}
             {u.report.patient.identifiers.length > 0 &&
               ` · ${u.report.patient.identifiers.map((i) => i.value).join(', ')}`}
           </small>
@@ -211,6 +213,7 @@ interface Choice {
 
 function AssignDialog({ item, onClose }: { item: LabUnmatched; onClose: (message?: string) => void }) {
   const { t } = useTranslation('labimport');
+  const format = useDateFormat();
   const [text, setText] = useState('');
   const search = useChannelQuery('patients.search', { text }, { enabled: text.trim().length >= 2, keepPrevious: true });
   const assign = useChannelMutation('labs.unmatched.assign', {
@@ -237,7 +240,7 @@ function AssignDialog({ item, onClose }: { item: LabUnmatched; onClose: (message
   const columns: Column<Choice>[] = [
     { key: 'name', header: t('assign.name'), rowHeader: true, cell: (c) => c.name },
     { key: 'mrn', header: t('assign.mrn'), cell: (c) => c.mrn },
-    { key: 'born', header: t('assign.born'), cell: (c) => c.birthDate },
+    { key: 'born', header: t('assign.born'), cell: (c) => (c.birthDate ? format.date(c.birthDate) : '—') },
     {
       key: 'choose',
       header: t('assign.action'),
@@ -269,7 +272,7 @@ function AssignDialog({ item, onClose }: { item: LabUnmatched; onClose: (message
         {t('assign.about', {
           report: item.report.name,
           name: labPatient(item),
-          born: item.report.patient.birthDate ?? '—',
+          born: item.report.patient.birthDate ? format.date(item.report.patient.birthDate) : '—',
         })}
       </p>
       <p>{item.reason}</p>

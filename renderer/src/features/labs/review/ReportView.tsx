@@ -82,6 +82,7 @@ export function ReportView({ reportId, onAcknowledged }: { reportId: string; onA
         rows={results}
         rowKey={(r) => r.id}
         rowClassName={(r) => (r.status === 'cancelled' ? 'lab-report__row--cancelled' : undefined)}
+        scroll
       />
       {report.comment && <p className="lab-report__comment">{t('report.labComment', { text: report.comment })}</p>}
       {report.reviewedAt ? (
