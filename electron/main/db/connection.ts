@@ -34,6 +34,10 @@ export const PRAGMAS = {
   // Checkpoints run in idle moments (below); this is only the backstop for a long burst of writes
   // (an import), about 40 MB of WAL.
   wal_autocheckpoint: 10_000,
+  // Decrypted pages kept in memory, in KiB (negative): SQLCipher decrypts a page each time it is read
+  // from the file, so the default 2 MB cache made every search card and chart row pay for AES and
+  // its HMAC again. 64 MB holds the hot part of a large clinic's records.
+  cache_size: -65_536,
 } as const;
 
 /**
@@ -72,6 +76,7 @@ export function openDatabase(file: string, options: OpenOptions): ChartbookDatab
     sqlite.pragma(`synchronous = ${PRAGMAS.synchronous}`);
     sqlite.pragma(`foreign_keys = ${PRAGMAS.foreign_keys}`);
     sqlite.pragma(`wal_autocheckpoint = ${PRAGMAS.wal_autocheckpoint}`);
+    sqlite.pragma(`cache_size = ${PRAGMAS.cache_size}`);
     migrate(sqlite, migrations);
   } catch (error) {
     sqlite.close();
