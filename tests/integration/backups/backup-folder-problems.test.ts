@@ -27,6 +27,26 @@ function tinyDisk(): string | null {
   return dir;
 }
 
+/**
+ * Makes a folder read-only for this process: chmod for an ordinary user; as root (CI here), whom
+ * permissions do not stop, an empty read-only tmpfs mounted over it. False where neither is possible.
+ */
+function makeReadOnly(folder: string): boolean {
+  if (!isRoot) {
+    fs.chmodSync(folder, 0o555);
+    cleanups.push(() => fs.chmodSync(folder, 0o755));
+    return true;
+  }
+  if (process.platform !== 'linux') return false;
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', folder], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  cleanups.push(() => execFileSync('umount', [folder]));
+  return true;
+}
+
 describe('backup folder problems: a clear message, nothing lost', () => {
   it('refuses a folder that is relative, missing, a file, or inside the data folder', async () => {
     const { app, admin } = await clinicWithBackupFolder();
@@ -69,21 +89,20 @@ describe('backup folder problems: a clear message, nothing lost', () => {
     void before;
   });
 
-  it.skipIf(isRoot)(
-    'a read-only folder fails the backup with a message (skipped as root: chmod does not stop root)',
-    async () => {
-      const { app, admin, folder } = await clinicWithBackupFolder();
-      open.push(app);
-      fs.chmodSync(folder, 0o555);
-      cleanups.push(() => fs.chmodSync(folder, 0o755));
-      const result = await app.raw(admin, 'backups.run', {});
-      expect(result).toMatchObject({
-        ok: false,
-        error: { code: 'CONFLICT', message: expect.stringContaining('may not write') },
-      });
-      expect(filesIn(folder)).toEqual([]);
-    },
-  );
+  it('a read-only folder fails the backup with a message (as root, where chmod stops nothing, a read-only mount)', async (t) => {
+    const { app, admin, folder } = await clinicWithBackupFolder();
+    open.push(app);
+    if (!makeReadOnly(folder)) {
+      t.skip();
+      return;
+    }
+    const result = await app.raw(admin, 'backups.run', {});
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('may not write') },
+    });
+    expect(filesIn(folder)).toEqual([]);
+  });
 
   it('a full disk fails the backup with a message and leaves no partial file (tmpfs; skipped where it cannot mount)', async (t) => {
     const disk = tinyDisk();
