@@ -76,6 +76,8 @@ export const CHANNEL_NAMES = [
   'users.updateOwnCredentials',
   'print.prescription',
   'print.prescriptionToPrinter',
+  // The chart overview's first read of every panel (shared/chart-contract/overview.ts)
+  'chart.overview',
   // The chart: visits and notes (shared/chart-contract/visits.ts)
   'visits.start',
   'visits.finish',

@@ -23,6 +23,7 @@ export interface ChannelSpec {
 }
 export type ChannelSpecs = Record<string, ChannelSpec>;
 import { lineText } from './plain-text';
+import { overviewChannels } from './chart-contract/overview';
 import { visitChannels } from './chart-contract/visits';
 import { vitalsChannels } from './chart-contract/vitals';
 import { growthChannels } from './chart-contract/growth';
@@ -365,6 +366,7 @@ export const contract = {
     output: z.object({ outcome: z.enum(['printed', 'cancelled']) }).strict(),
   },
   // The chart (doctors only): one file per area, in shared/chart-contract/.
+  ...overviewChannels,
   ...visitChannels,
   ...vitalsChannels,
   ...growthChannels,

@@ -1,4 +1,5 @@
 /** Pure date helpers shared by main and renderer. Dates of birth are calendar dates (YYYY-MM-DD), never instants. */
+import { utcToZoned } from './zoned-time';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -31,7 +32,6 @@ export function formatIsoDate(d: CalendarDate): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
-/** Today's calendar date in the given IANA time zone (the clinic's), or the runtime's zone. */
 /** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,7 +45,10 @@ function dayFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return format;
 }
 
+/** Today's calendar date in the given IANA time zone (the clinic's), or the runtime's zone. */
 export function todayIn(timeZone?: string, now: Date = new Date()): string {
+  // A named zone goes through zoned-time's cached offsets: every chart read asks for today.
+  if (timeZone) return utcToZoned(now, timeZone).date;
   const parts = dayFormatter(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

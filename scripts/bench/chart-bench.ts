@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,8 @@ import { loadAverage, ms, summarise } from './stats';
 
 /** Targets of the issue "The doctor's chart", at 100,000 patients. */
 export const CHART_OPEN_TARGET_P95_MS = 20;
+/** "reported beside the raw SQL reads of the same rows (at most 2x)". */
+export const CHART_OPEN_TARGET_RATIO = 2;
 export const NOTE_AUTOSAVE_TARGET_P95_MS = 5;
 export const DIAGNOSIS_SEARCH_TARGET_P95_MS = 2;
 export const VITALS_TREND_TARGET_P95_MS = 5;
@@ -38,7 +41,8 @@ export const HEAVY_CHART = {
   immunizations: 50,
 };
 
-const WARM_UP = 20;
+/** Calls before timing: enough for V8 to optimise the hot code, as in a chart that has been open a while. */
+const WARM_UP = 200;
 
 export interface ChartBenchOptions {
   seeded: SeededDatabase;
@@ -51,17 +55,11 @@ export interface ChartBenchOptions {
 /** One call through the dispatcher (input and output checked against the contract, access, audit). */
 type Call = [Channel, Record<string, unknown>];
 
-/** What the chart overview asks main for when a doctor opens a patient (each panel's first read). */
+/** What the chart asks main for when a doctor opens a patient: the record (PatientChart), then every panel's first read. */
 export function chartOpenReads(patientId: string): Call[] {
   return [
     ['patients.get', { id: patientId }],
-    ['visits.list', { patientId }],
-    ['vitals.list', { patientId }],
-    ['problems.list', { patientId }],
-    ['allergies.list', { patientId }],
-    ['medications.list', { patientId }],
-    ['immunizations.list', { patientId }],
-    ['history.get', { patientId }],
+    ['chart.overview', { patientId }],
   ];
 }
 
@@ -261,49 +259,91 @@ async function timedCalls(rig: ChartBenchRig, calls: Call[]): Promise<number> {
 }
 
 async function sample(rig: ChartBenchRig, samples: number, calls: () => Call[]): Promise<number[]> {
-  for (let i = 0; i < WARM_UP; i++) await timedCalls(rig, calls());
+  // Each sample is its own turn of the event loop, as each request from a window is: the read-audit
+  // flush and the idle checkpoint then run between requests, as they do in the app.
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < WARM_UP; i++) {
+    await timedCalls(rig, calls());
+    await turn();
+  }
   const out: number[] = [];
-  for (let i = 0; i < samples; i++) out.push(await timedCalls(rig, calls()));
+  for (let i = 0; i < samples; i++) {
+    out.push(await timedCalls(rig, calls()));
+    await turn();
+  }
   return out;
 }
 
-/** chart-open: every first read of the overview for the heavy chart, through the dispatcher. */
+/** One read statement the service ran, with its arguments, to run again on its own. */
+interface RecordedRead {
+  statement: Database.Statement;
+  method: 'all' | 'get';
+  args: unknown[];
+}
+
+/**
+ * Every distinct read statement (with its arguments) that `run` makes on the connection: what
+ * the calls read, without the work around it. Writes (the audit entry) are not reads and are left
+ * out; a read made twice with the same arguments (the clinic settings) counts once.
+ */
+async function recordReads(db: Database.Database, run: () => Promise<void>): Promise<RecordedRead[]> {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'all' | 'get', (...a: unknown[]) => unknown>;
+  const original = { all: proto.all, get: proto.get };
+  const reads = new Map<string, RecordedRead>();
+  for (const method of ['all', 'get'] as const) {
+    proto[method] = function (this: Database.Statement, ...args: unknown[]) {
+      if (this.reader && !/^\s*PRAGMA/i.test(this.source)) {
+        reads.set(`${this.source}\u0000${JSON.stringify(args)}`, { statement: this, method, args });
+      }
+      return original[method].apply(this, args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    proto.all = original.all;
+    proto.get = original.get;
+  }
+  return [...reads.values()];
+}
+
+/**
+ * chart-open: what the chart asks main for when a doctor opens a patient (the record, then the
+ * overview), through the dispatcher; beside it, the same read statements with the same arguments
+ * run straight on the connection in one read transaction (the issue's "at most 2x raw SQL").
+ */
 export async function benchChartOpen(rig: ChartBenchRig, options: ChartBenchOptions): Promise<BenchResult> {
   const reads = chartOpenReads(rig.patientId);
   const stats = summarise(await sample(rig, options.samples, () => reads));
-  // The same rows straight from SQLite, for the issue's "at most twice raw SQL".
   const db = rig.core.db.sqlite;
-  const raw = [
-    'SELECT * FROM patients WHERE id = ?',
-    'SELECT * FROM visits WHERE patient_id = ? AND deleted_at IS NULL ORDER BY started_at DESC LIMIT 20',
-    `SELECT n.* FROM notes n, (SELECT patient_id, min(started_at) AS oldest FROM (SELECT patient_id, started_at
-       FROM visits WHERE patient_id = ? AND deleted_at IS NULL ORDER BY started_at DESC LIMIT 20)) o
-     WHERE n.patient_id = o.patient_id AND n.created_at >= o.oldest AND n.deleted_at IS NULL ORDER BY n.created_at`,
-    'SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL',
-    'SELECT * FROM allergies WHERE patient_id = ? AND deleted_at IS NULL',
-    'SELECT * FROM vitals WHERE patient_id = ? AND deleted_at IS NULL ORDER BY taken_at DESC LIMIT 20',
-    'SELECT * FROM medications WHERE patient_id = ? AND deleted_at IS NULL',
-    'SELECT * FROM immunizations WHERE patient_id = ? AND deleted_at IS NULL ORDER BY given_date DESC',
-    'SELECT * FROM history_entries WHERE patient_id = ? AND deleted_at IS NULL',
-  ].map((sql) => db.prepare(sql));
+  const recorded = await recordReads(db, async () => {
+    await timedCalls(rig, reads);
+  });
+  const replay = db.transaction(() => {
+    for (const { statement, method, args } of recorded) statement[method](...args);
+  });
   const rawSamples: number[] = [];
   for (let i = 0; i < WARM_UP + options.samples; i++) {
     const t = performance.now();
-    for (const statement of raw) statement.all(rig.patientId);
+    replay();
     if (i >= WARM_UP) rawSamples.push(performance.now() - t);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const rawStats = summarise(rawSamples);
+  const ratio = stats.p95 / rawStats.p95;
   return {
     bench: 'chart-open',
     reads: reads.map(([c]) => c).join(' '),
+    sql_statements: recorded.length,
     samples: options.samples,
     p50_ms: ms(stats.p50),
     p95_ms: ms(stats.p95),
     raw_sql_p95_ms: ms(rawStats.p95),
-    ratio_p95: Math.round((stats.p95 / rawStats.p95) * 100) / 100,
+    ratio_p95: Math.round(ratio * 100) / 100,
     target_p95_ms: CHART_OPEN_TARGET_P95_MS,
+    target_ratio_p95: CHART_OPEN_TARGET_RATIO,
     load: loadAverage(),
-    pass: stats.p95 <= CHART_OPEN_TARGET_P95_MS,
+    pass: stats.p95 <= CHART_OPEN_TARGET_P95_MS && ratio <= CHART_OPEN_TARGET_RATIO,
   };
 }
 

@@ -170,9 +170,12 @@ export const labPatientReportSchema = z.object({
 });
 export type LabPatientReport = z.infer<typeof labPatientReportSchema>;
 
+/** The reports the chart's Lab results panel lists (and the chart overview reads first). */
+export const LAB_REPORTS_PAGE = 100;
+
 export const labPatientReportsInputSchema = z.strictObject({
   patientId: idSchema,
-  limit: z.number().int().min(1).max(500).default(100),
+  limit: z.number().int().min(1).max(500).default(LAB_REPORTS_PAGE),
 });
 export const labPatientReportsSchema = z.object({
   reports: z.array(labPatientReportSchema),

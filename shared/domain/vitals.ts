@@ -84,6 +84,9 @@ export const vitalsSetSchema = z.object({
 });
 export type VitalsSet = z.infer<typeof vitalsSetSchema>;
 
+/** The sets the chart's Vitals panel shows per page (and the chart overview reads first). */
+export const VITALS_PAGE = 10;
+
 export const vitalsListInputSchema = z.strictObject({
   patientId: idSchema,
   limit: z.number().int().min(1).max(100).default(20),

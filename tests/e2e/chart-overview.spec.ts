@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { ADMIN, dispatchOk, JOSE, SHOTS } from './patients-helpers';
+import { ADMIN, auditFor, dispatchOk, JOSE, SHOTS } from './patients-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
@@ -48,6 +48,12 @@ test('the chart overview: every panel at 1366x768 and 1024x768, light and dark; 
   await expect(page.getByRole('tab', { name: 'Chart' })).toHaveAttribute('aria-selected', 'true');
   const overview = page.getByRole('region', { name: 'Chart' });
   for (const name of PANELS) await expect(overview.getByRole('region', { name, exact: true })).toBeVisible();
+  // One read opened every panel (chart.overview, recorded once): no panel asked main again.
+  await expect
+    .poll(async () =>
+      (await auditFor(app, admin, jose.id)).filter((e) => e.action === 'chart.view').map((e) => e.details),
+    )
+    .toEqual(['section: overview']);
 
   // A visit started from the chart, then its summary previewed as the printer will print it.
   await overview.getByRole('button', { name: 'Start visit' }).click();

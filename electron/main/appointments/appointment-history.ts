@@ -36,21 +36,27 @@ export function upcomingForPatient(ctx: ServiceContext, patientId: string, actor
   const db = ctx.db.sqlite;
   if (!db.prepare('SELECT 1 FROM patients WHERE id = ? AND deleted_at IS NULL').get(patientId))
     throw new AppError('NOT_FOUND', t('errors.appointments.patientNotFoundSearchPatient'));
-  const rows = allAppointmentRows(
-    db,
-    `${APPOINTMENT_SELECT} WHERE a.patient_id = ? AND a.end_utc >= ? AND a.status IN ('booked', 'arrived')
-     AND a.deleted_at IS NULL ORDER BY a.start_utc LIMIT ${UPCOMING_LIMIT}`,
-    patientId,
-    isoNow(ctx),
-  );
+  const upcoming = upcomingAppointments(ctx, patientId);
   appendAudit(db, {
     at: isoNow(ctx),
     userId: actor.userId,
     username: actor.username,
     action: 'appointment.view',
     patientId,
-    details: `upcoming (${rows.length})`,
+    details: `upcoming (${upcoming.length})`,
   });
+  return upcoming;
+}
+
+/** The patient's upcoming appointments, unaudited: for upcomingForPatient() and the chart overview, inside their read. */
+export function upcomingAppointments(ctx: ServiceContext, patientId: string): Appointment[] {
+  const rows = allAppointmentRows(
+    ctx.db.sqlite,
+    `${APPOINTMENT_SELECT} WHERE a.patient_id = ? AND a.end_utc >= ? AND a.status IN ('booked', 'arrived')
+     AND a.deleted_at IS NULL ORDER BY a.start_utc LIMIT ${UPCOMING_LIMIT}`,
+    patientId,
+    isoNow(ctx),
+  );
   const zone = clinicTimeZone(ctx);
   return rows.map((r) => toAppointment(r, zone));
 }

@@ -2,6 +2,7 @@ import { registerAccountHandlers } from '../accounts/account-handlers';
 import { registerAppointmentHandlers } from '../appointments/appointment-handlers';
 import { registerAuditHandlers } from '../audit/audit-handlers';
 import { registerVisitHandlers } from '../chart/visits/visits-handlers';
+import { registerChartOverviewHandlers } from '../chart/overview/chart-overview-handlers';
 import { registerBackupHandlers, type BackupHandlerOptions } from '../backups/backup-handlers';
 import { registerMedicationHandlers } from '../chart/medications/medication-handlers';
 import type { ServiceContext } from '../context';
@@ -45,6 +46,7 @@ export function registerHandlers(
   registerBackupHandlers(ctx, backups, registry);
   registerProblemHandlers(ctx, registry);
   registerVisitHandlers(ctx, registry);
+  registerChartOverviewHandlers(ctx, registry);
   registerMedicationHandlers(ctx, registry);
   registerFhirHandlers(ctx, registry);
   registerVitalsHandlers(ctx, registry);

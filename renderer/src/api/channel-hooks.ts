@@ -1,8 +1,11 @@
 import {
+  hashKey,
   keepPreviousData,
   useMutation,
   useQuery,
   useQueryClient,
+  type Query,
+  type QueryClient,
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
@@ -29,6 +32,38 @@ export interface ChannelQueryOptions {
   key?: string | number;
 }
 
+/** How long an answer put in the cache by a combined read counts as just read (the panels mount within it). */
+export const SEEDED_FRESH_MS = 5_000;
+
+/** When each seeded answer was put in the cache, by query hash. */
+const seededAt = new Map<string, number>();
+
+/**
+ * Puts the answer a channel would give into the cache, read by a call that answers for several
+ * (chart.overview answers for every panel of the chart): the panel that mounts next shows it
+ * without asking main again. A later mount, or an invalidation after a change, reads as usual.
+ */
+export function seedChannelQuery<C extends Channel>(
+  client: QueryClient,
+  channel: C,
+  input: ChannelInput<C>,
+  value: ChannelOutput<C>,
+): void {
+  const key = channelKey(channel, input);
+  const at = Date.now();
+  for (const [hash, when] of seededAt) if (at - when > SEEDED_FRESH_MS) seededAt.delete(hash);
+  client.setQueryData(key, value, { updatedAt: at });
+  seededAt.set(hashKey(key), at);
+}
+
+/** A first mount refetches unless the answer was seeded a moment ago and not replaced since. */
+function refetchUnlessJustSeeded(query: Pick<Query, 'queryHash' | 'state'>): boolean {
+  const at = seededAt.get(query.queryHash);
+  if (at === undefined) return true;
+  // Every panel showing it (the problem list and the visit's diagnoses) mounts on the same answer.
+  return query.state.dataUpdatedAt !== at || Date.now() - at > SEEDED_FRESH_MS;
+}
+
 /** Reads a channel through the cache: loading, error (typed as main's ApiError) and data in one place. */
 export function useChannelQuery<C extends Channel>(
   channel: C,
@@ -41,6 +76,7 @@ export function useChannelQuery<C extends Channel>(
     queryKey: options.key === undefined ? channelKey(channel, input) : [...channelKey(channel, input), options.key],
     queryFn: () => call(channel, input),
     enabled: options.enabled ?? true,
+    refetchOnMount: refetchUnlessJustSeeded,
     refetchInterval: refreshMs && signedIn ? refreshMs : false,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });

@@ -80,27 +80,33 @@ export class AllergyService {
     const db = this.ctx.db.sqlite;
     return db.transaction(() => {
       requireLivePatient(this.ctx, patientId);
-      const rows = this.rowsOf(patientId);
       auditChartView(this.ctx, actor, patientId, 'allergies');
-      const allergies = rows.filter((r) => r.kind === 'allergy').map(toAllergy);
-      const nka = rows.find((r) => r.kind === 'nka' && r.status === 'active');
-      const recordedBy = nka
-        ? ((
-            preparedOnce(db, 'SELECT display_name FROM users WHERE id = ?').get(nka.created_by) as
-              { display_name: string } | undefined
-          )?.display_name ?? nka.created_by)
-        : '';
-      const status: AllergyList['status'] = allergies.some((a) => a.status === 'active')
-        ? 'recorded'
-        : nka
-          ? 'nka'
-          : 'not-recorded';
-      return {
-        status,
-        allergies,
-        nka: nka ? { id: nka.id, version: nka.version, recordedBy, recordedAt: nka.created_at } : null,
-      };
+      return this.section(patientId);
     })();
+  }
+
+  /** The list and the "no known allergies" record, unaudited: for list() and the chart overview, inside their read. */
+  section(patientId: string): AllergyList {
+    const db = this.ctx.db.sqlite;
+    const rows = this.rowsOf(patientId);
+    const allergies = rows.filter((r) => r.kind === 'allergy').map(toAllergy);
+    const nka = rows.find((r) => r.kind === 'nka' && r.status === 'active');
+    const recordedBy = nka
+      ? ((
+          preparedOnce(db, 'SELECT display_name FROM users WHERE id = ?').get(nka.created_by) as
+            { display_name: string } | undefined
+        )?.display_name ?? nka.created_by)
+      : '';
+    const status: AllergyList['status'] = allergies.some((a) => a.status === 'active')
+      ? 'recorded'
+      : nka
+        ? 'nka'
+        : 'not-recorded';
+    return {
+      status,
+      allergies,
+      nka: nka ? { id: nka.id, version: nka.version, recordedBy, recordedAt: nka.created_at } : null,
+    };
   }
 
   private rowsOf(patientId: string): AllergyRow[] {

@@ -92,23 +92,24 @@ export class HistoryService {
   }
 
   get(patientId: string, actor: Actor): PatientHistory {
-    return readChartSection(this.ctx, actor, patientId, 'history', (patient) => {
-      const entries = (
-        preparedOnce(this.db, 'SELECT * FROM history_entries WHERE patient_id = ? AND deleted_at IS NULL').all(
-          patientId,
-        ) as EntryRow[]
-      )
-        .sort(
-          (a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || a.description.localeCompare(b.description),
-        )
-        .map(toEntry);
-      const social = this.newestSocial(patientId);
-      return {
-        entries,
-        social: social ? toSocial(social) : null,
-        pregnancyRelevant: this.pregnancyRelevant(patient),
-      };
-    });
+    return readChartSection(this.ctx, actor, patientId, 'history', (patient) => this.section(patient));
+  }
+
+  /** The history entries, the newest social history and whether pregnancy is asked; unaudited, for get() and the chart overview. */
+  section(patient: ChartPatient): PatientHistory {
+    const entries = (
+      preparedOnce(this.db, 'SELECT * FROM history_entries WHERE patient_id = ? AND deleted_at IS NULL').all(
+        patient.id,
+      ) as EntryRow[]
+    )
+      .sort((a, b) => SECTION_ORDER[a.section] - SECTION_ORDER[b.section] || a.description.localeCompare(b.description))
+      .map(toEntry);
+    const social = this.newestSocial(patient.id);
+    return {
+      entries,
+      social: social ? toSocial(social) : null,
+      pregnancyRelevant: this.pregnancyRelevant(patient),
+    };
   }
 
   addEntry(patientId: string, input: HistoryEntryInput, actor: Actor): HistoryEntry {

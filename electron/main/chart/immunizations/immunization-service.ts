@@ -66,13 +66,16 @@ export class ImmunizationService {
 
   /** Newest dose first. */
   list(patientId: string, actor: Actor): Immunization[] {
-    return readChartSection(this.ctx, actor, patientId, 'immunizations', () =>
-      (
-        preparedOnce(this.db, `${SELECT} AND i.patient_id = ? ORDER BY i.given_date DESC, i.created_at DESC`).all(
-          patientId,
-        ) as ImmunizationRow[]
-      ).map(toImmunization),
-    );
+    return readChartSection(this.ctx, actor, patientId, 'immunizations', () => this.section(patientId));
+  }
+
+  /** Newest dose first, unaudited: for list() and the chart overview, inside their read. */
+  section(patientId: string): Immunization[] {
+    return (
+      preparedOnce(this.db, `${SELECT} AND i.patient_id = ? ORDER BY i.given_date DESC, i.created_at DESC`).all(
+        patientId,
+      ) as ImmunizationRow[]
+    ).map(toImmunization);
   }
 
   searchVaccines(text: string, limit: number): CvxVaccine[] {

@@ -67,18 +67,19 @@ export class MedicationService {
   }
 
   list(patientId: string, actor: Actor): MedicationList {
-    return readChartSection(this.ctx, actor, patientId, 'medications', () => {
-      const rows = preparedOnce(this.db, `${SELECT} AND m.patient_id = ?`).all(patientId) as MedicationRow[];
-      const active = rows
-        .filter((r) => r.status === 'active')
-        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-      const stopped = rows
-        .filter((r) => r.status === 'stopped')
-        .sort(
-          (a, b) => (b.stop_date ?? '').localeCompare(a.stop_date ?? '') || b.updated_at.localeCompare(a.updated_at),
-        );
-      return { active: active.map(toMedication), stopped: stopped.map(toMedication) };
-    });
+    return readChartSection(this.ctx, actor, patientId, 'medications', () => this.section(patientId));
+  }
+
+  /** Current medicines by name, then stopped ones newest first; unaudited, for list() and the chart overview. */
+  section(patientId: string): MedicationList {
+    const rows = preparedOnce(this.db, `${SELECT} AND m.patient_id = ?`).all(patientId) as MedicationRow[];
+    const active = rows
+      .filter((r) => r.status === 'active')
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const stopped = rows
+      .filter((r) => r.status === 'stopped')
+      .sort((a, b) => (b.stop_date ?? '').localeCompare(a.stop_date ?? '') || b.updated_at.localeCompare(a.updated_at));
+    return { active: active.map(toMedication), stopped: stopped.map(toMedication) };
   }
 
   add(patientId: string, input: MedicationInput, actor: Actor): Medication {

@@ -84,14 +84,19 @@ export class ProblemService {
     const db = this.ctx.db.sqlite;
     return db.transaction(() => {
       requireLivePatient(this.ctx, patientId);
-      const rows = preparedOnce(
-        db,
-        `SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL
-           ORDER BY status = 'active' DESC, COALESCE(onset_date, substr(created_at, 1, 10)) DESC, created_at DESC`,
-      ).all(patientId) as ProblemRow[];
       auditChartView(this.ctx, actor, patientId, 'problems');
-      return rows.map(toProblem);
+      return this.section(patientId);
     })();
+  }
+
+  /** The list, unaudited: for list() and the chart overview, inside their read. */
+  section(patientId: string): Problem[] {
+    const rows = preparedOnce(
+      this.ctx.db.sqlite,
+      `SELECT * FROM problems WHERE patient_id = ? AND deleted_at IS NULL
+         ORDER BY status = 'active' DESC, COALESCE(onset_date, substr(created_at, 1, 10)) DESC, created_at DESC`,
+    ).all(patientId) as ProblemRow[];
+    return rows.map(toProblem);
   }
 
   /** Code and description: a known ICD-10-CM code with its official description, or the doctor's words uncoded. */

@@ -169,21 +169,27 @@ export class VisitService {
     return db.transaction(() => {
       const exists = preparedOnce(db, 'SELECT 1 FROM patients WHERE id = ?').get(patientId) !== undefined;
       if (!exists) throw new AppError('NOT_FOUND', t('errors.chart.visits.patientNotFound'));
-      const visitRows = preparedOnce(
-        db,
-        `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC LIMIT ?`,
-      ).all(patientId, limit) as VisitRow[];
-      // Notes (and addenda) of these visits were all written after the oldest of them started.
-      const oldest = visitRows.at(-1)?.started_at;
-      const noteRows = oldest
-        ? (preparedOnce(
-            db,
-            `${NOTE_SELECT} WHERE n.patient_id = ? AND n.created_at >= ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
-          ).all(patientId, oldest) as NoteRow[])
-        : [];
       // A section of the opened chart: through the read-audit buffer (medications/chart-section.ts).
       auditShown(this.ctx, actor, 'chart.view', [patientId], 'visits');
-      return visitsWithNotes(visitRows, noteRows);
+      return this.section(patientId, limit);
     })();
+  }
+
+  /** The newest `limit` visits with their notes, unaudited: for list() and the chart overview, inside their read. */
+  section(patientId: string, limit: number = VISITS_PAGE): VisitWithNotes[] {
+    const db = this.db;
+    const visitRows = preparedOnce(
+      db,
+      `${VISIT_SELECT} WHERE v.patient_id = ? AND v.deleted_at IS NULL ORDER BY v.started_at DESC, v.id DESC LIMIT ?`,
+    ).all(patientId, limit) as VisitRow[];
+    // Notes (and addenda) of these visits were all written after the oldest of them started.
+    const oldest = visitRows.at(-1)?.started_at;
+    const noteRows = oldest
+      ? (preparedOnce(
+          db,
+          `${NOTE_SELECT} WHERE n.patient_id = ? AND n.created_at >= ? AND n.deleted_at IS NULL ORDER BY n.created_at, n.id`,
+        ).all(patientId, oldest) as NoteRow[])
+      : [];
+    return visitsWithNotes(visitRows, noteRows);
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../../shared/errors';
 import {
   REFERENCE_RANGES,
   VITAL_MEASURES,
+  VITALS_PAGE,
   ageInMonths,
   flagAgainst,
   flagOf,
@@ -99,7 +100,7 @@ export class VitalsService {
             audit: { action: 'vitals.record', details: describe(values) },
           },
         );
-        return this.toSet(this.loadRow(row.id as string)!, patient.birth_date);
+        return this.toSet(this.loadRow(row.id as string)!, patient.birth_date, clinicTimeZone(this.ctx));
       })
       .immediate();
   }
@@ -126,7 +127,7 @@ export class VitalsService {
             audit: { action: 'vitals.update', details: `corrected to: ${describe(values)}` },
           },
         );
-        return this.toSet(this.loadRow(input.id)!, patient.birth_date);
+        return this.toSet(this.loadRow(input.id)!, patient.birth_date, clinicTimeZone(this.ctx));
       })
       .immediate();
   }
@@ -134,6 +135,12 @@ export class VitalsService {
   /** The patient's sets, newest first; one page per call. */
   list(patientId: string, limit: number, offset: number, actor: Actor): VitalsList {
     const patient = this.livePatient(patientId);
+    this.audited(actor, patientId, offset ? `vitals (from set ${offset + 1})` : 'vitals');
+    return this.section(patientId, patient.birth_date, limit, offset);
+  }
+
+  /** One page of sets and the count, unaudited: for list() and the chart overview, inside their read. */
+  section(patientId: string, birthDate: string, limit: number = VITALS_PAGE, offset = 0): VitalsList {
     const rows = preparedOnce(
       this.db,
       `SELECT ${SET_COLUMNS} FROM vitals v LEFT JOIN users u ON u.id = v.created_by
@@ -143,8 +150,8 @@ export class VitalsService {
       this.db,
       'SELECT count(*) AS n FROM vitals WHERE patient_id = ? AND deleted_at IS NULL',
     ).get(patientId) as { n: number };
-    this.audited(actor, patientId, offset ? `vitals (from set ${offset + 1})` : 'vitals');
-    return { sets: rows.map((r) => this.toSet(r, patient.birth_date)), total: n };
+    const zone = clinicTimeZone(this.ctx);
+    return { sets: rows.map((r) => this.toSet(r, birthDate, zone)), total: n };
   }
 
   /**
@@ -242,9 +249,9 @@ export class VitalsService {
     ).get(id) as VitalsRow | undefined;
   }
 
-  private toSet(row: VitalsRow, birthDate: string): VitalsSet {
+  private toSet(row: VitalsRow, birthDate: string, zone: string): VitalsSet {
     const values = Object.fromEntries(VITAL_MEASURES.map((m) => [m, row[COLUMN[m]] ?? null])) as VitalsValues;
-    const months = ageInMonths(birthDate, utcToZoned(row.taken_at, clinicTimeZone(this.ctx)).date);
+    const months = ageInMonths(birthDate, utcToZoned(row.taken_at, zone).date);
     const flags: Partial<Record<VitalMeasure, VitalFlag>> = {};
     if (months !== null) {
       for (const m of VITAL_MEASURES) {

@@ -66,7 +66,14 @@ export class LabChartService {
 
   patientReports(patientId: string, limit: number, actor: Actor): LabPatientReports {
     this.livePatient(patientId);
-    const { reports, totals } = this.db.transaction(() => ({
+    const value = this.db.transaction(() => this.section(patientId, limit))();
+    auditShown(this.ctx, actor, 'lab.result_view', [patientId], `lab reports (${value.reports.length})`);
+    return value;
+  }
+
+  /** The newest `limit` reports with their counts and most flagged results; unaudited, for patientReports() and the chart overview. */
+  section(patientId: string, limit: number): LabPatientReports {
+    const { reports, totals } = {
       reports: preparedOnce(
         this.db,
         `SELECT r.id, r.version, r.code, r.name, r.performer, r.status, r.observed_at, r.reviewed_at, ${RESULT_COUNTS}
@@ -79,13 +86,12 @@ export class LabChartService {
         `SELECT count(*) AS total, coalesce(sum(reviewed_at IS NULL), 0) AS unreviewed
          FROM lab_reports WHERE patient_id = ? AND deleted_at IS NULL`,
       ).get(patientId) as { total: number; unreviewed: number },
-    }))();
+    };
     const resultsOf = preparedOnce(
       this.db,
       `SELECT * FROM lab_results WHERE report_id = ? AND deleted_at IS NULL AND status <> 'cancelled'
        ORDER BY position, id`,
     );
-    auditShown(this.ctx, actor, 'lab.result_view', [patientId], `lab reports (${reports.length})`);
     return {
       ...totals,
       reports: reports.map((r) => {

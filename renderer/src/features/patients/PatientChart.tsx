@@ -16,6 +16,7 @@ import { useSessionStore } from '../../app/session-store';
 import { mayCall, DOCTOR } from '../../../../shared/access';
 import { ChartOverview } from '../chart/ChartOverview';
 import { AllergyBanner } from '../chart/allergies/AllergyBanner';
+import { useChartOverview } from '../chart/use-chart-overview';
 
 type Tab = 'chart' | 'details' | 'history';
 
@@ -40,6 +41,8 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
   // Every open is an audited view in main; nothing re-reads it in the background.
   const queryClient = useQueryClient();
   const patientQuery = useChannelQuery('patients.get', { id: patientId });
+  // A doctor's chart: every panel's first page in one read, alongside the record.
+  const chart = useChartOverview(patientId, clinical);
   const patient = patientQuery.data ?? null;
   const loadError = patientQuery.error ? errorMessage(patientQuery.error) : null;
   // A save answers with the saved record: show it without another audited read.
@@ -84,7 +87,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
     <div className="patient-chart">
       {back}
       <PatientBanner patient={patient} />
-      <AllergyBanner patientId={patient.id} />
+      {chart.opened && <AllergyBanner patientId={patient.id} />}
       {notice && (
         <Notice tone="success">{notice === 'registered' ? t('chart.registered', { mrn: patient.mrn }) : notice}</Notice>
       )}
@@ -162,7 +165,7 @@ export function PatientChart({ patientId, registeredNow = false }: { patientId: 
           aria-labelledby={`${tabsId}-chart-tab`}
           className="patient-chart__panel"
         >
-          <ChartOverview patient={patient} />
+          {chart.opened ? <ChartOverview patient={patient} /> : <p role="status">{t('chart.opening')}</p>}
         </div>
       )}
       {tab === 'history' && (

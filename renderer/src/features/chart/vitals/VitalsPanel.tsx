@@ -10,6 +10,7 @@ import { ageOn, todayIn } from '../../../../../shared/dates';
 import type { Patient } from '../../../../../shared/domain/patient';
 import {
   VITAL_MEASURES,
+  VITALS_PAGE,
   formatVital,
   shownValue,
   type VitalMeasure,
@@ -23,7 +24,6 @@ import { VitalsTrend } from './VitalsTrend';
 import { useVitalsUnits } from './use-vitals-units';
 import './vitals.css';
 
-const PAGE = 10;
 const CHILD_YEARS = 18;
 /** CDC's growth charts run to 20 years. */
 const GROWTH_CHART_YEARS = 20;
@@ -56,10 +56,10 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
     returnFocus.current = false;
     recordButton.current?.focus();
   }, [dialog]);
-  const first = useChannelQuery('vitals.list', { patientId, limit: PAGE, offset: 0 });
+  const first = useChannelQuery('vitals.list', { patientId, limit: VITALS_PAGE, offset: 0 });
   const older = useChannelQuery(
     'vitals.list',
-    { patientId, limit: PAGE, offset: page * PAGE },
+    { patientId, limit: VITALS_PAGE, offset: page * VITALS_PAGE },
     { enabled: page > 0, keepPrevious: true },
   );
   const shown = page === 0 ? first : older;
@@ -157,13 +157,19 @@ export function VitalsPanel({ patientId }: { patientId: string }) {
           <section className="vitals-past" aria-label={t('past')}>
             <h3>{t('past')}</h3>
             <DataTable caption={t('pastCaption')} columns={columns} rows={sets} rowKey={(s) => s.id} scroll />
-            {total > PAGE && (
+            {total > VITALS_PAGE && (
               <div className="vitals-past__paging">
                 <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
                   {t('newer')}
                 </button>
-                <span>{t('page', { from: page * PAGE + 1, to: Math.min(total, (page + 1) * PAGE), total })}</span>
-                <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => setPage((p) => p + 1)}>
+                <span>
+                  {t('page', { from: page * VITALS_PAGE + 1, to: Math.min(total, (page + 1) * VITALS_PAGE), total })}
+                </span>
+                <button
+                  type="button"
+                  disabled={(page + 1) * VITALS_PAGE >= total}
+                  onClick={() => setPage((p) => p + 1)}
+                >
                   {t('older')}
                 </button>
               </div>

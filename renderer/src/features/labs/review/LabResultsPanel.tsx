@@ -4,7 +4,7 @@ import { useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage } from '../../../forms/field-errors';
 import { useDateFormat } from '../../../format/use-date-format';
 import { Dialog, Notice } from '../../../ui';
-import type { LabPatientReport } from '../../../../../shared/domain/lab-review';
+import { LAB_REPORTS_PAGE, type LabPatientReport } from '../../../../../shared/domain/lab-review';
 import { LabCumulative } from './LabCumulative';
 import { LabFlagMark, LabPriorityMark } from './LabFlagMark';
 import { LabTrend } from './LabTrend';
@@ -26,7 +26,7 @@ type Opened =
 export function LabResultsPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation('labreview');
   const format = useDateFormat();
-  const query = useChannelQuery('labs.review.patientReports', { patientId, limit: 100 });
+  const query = useChannelQuery('labs.review.patientReports', { patientId, limit: LAB_REPORTS_PAGE });
   const [opened, setOpened] = useState<Opened>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const reports = query.data?.reports ?? [];
