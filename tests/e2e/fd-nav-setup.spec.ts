@@ -1,5 +1,5 @@
 import { ADMIN, expect, test } from './fixtures';
-import { IT_ADMIN, goTo, seedClinic, setUpClinic, signIn } from './helpers';
+import { IT_ADMIN, goTo, seedClinic, setUpClinic, signIn, signOut } from './helpers';
 import { userRow } from './admin-helpers';
 
 const nav = (page: import('@playwright/test').Page, section: string) =>
@@ -33,8 +33,24 @@ test('after setup the administrator is told what to do next; a doctor without ho
   await goTo(page, 'Patients');
   await steps.getByRole('button', { name: 'Open Users' }).click();
   await expect(nav(page, 'Users')).toHaveAttribute('aria-current', 'page');
+  // The steps sit over the patient search, not over the form (or a chart) opened from it.
   await goTo(page, 'Patients');
+  await page.getByRole('button', { name: 'Register new patient' }).first().click();
+  await expect(page.getByLabel('Family name')).toBeVisible();
+  await expect(steps).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(steps).toBeVisible();
+
+  // A doctor working alone has nobody to add: hidden, the steps stay hidden, after signing in again too.
   await steps.getByRole('button', { name: 'Hide these steps' }).click();
+  await expect(steps).toHaveCount(0);
+  await goTo(page, 'Users');
+  await goTo(page, 'Patients');
+  await expect(page.getByLabel('Search patients')).toBeVisible();
+  await expect(steps).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, ADMIN);
+  await expect(page.getByLabel('Search patients')).toBeVisible();
   await expect(steps).toHaveCount(0);
 });
 

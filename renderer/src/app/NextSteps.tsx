@@ -1,21 +1,28 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelQuery } from '../api/channel-hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Preferences } from '../../../shared/domain/preferences';
+import { channelKey, useChannelMutation, useChannelQuery } from '../api/channel-hooks';
 import { useNavStore } from './nav-store';
+
+const PREFERENCES = channelKey('preferences.get', {});
 
 /**
  * A new clinic's next steps, shown to an administrator while any is left: add the people who work
  * here, then give every doctor working hours (without them, nobody can be booked). Each step opens
- * its screen; the list goes away by itself once both are done, or for this session with "Hide".
+ * its screen; the list goes away by itself once both are done, or for good with "Hide" (the
+ * administrator's own preference in main: a doctor working alone has nobody to add).
  */
 export function NextSteps() {
   const { t } = useTranslation('nextsteps');
   const headingId = useId();
-  const [hidden, setHidden] = useState(false);
+  const client = useQueryClient();
   const go = useNavStore((s) => s.go);
+  const preferences = useChannelQuery('preferences.get', {});
+  const hide = useChannelMutation('preferences.set');
   const users = useChannelQuery('users.list', {}).data;
   const providers = useChannelQuery('providers.list', {}).data;
-  if (hidden || !users || !providers) return null;
+  if (!preferences.data || preferences.data['setup.nextStepsHidden'] || !users || !providers) return null;
 
   const active = users.filter((u) => !u.disabled);
   const usersDone = active.length > 1;
@@ -52,9 +59,24 @@ export function NextSteps() {
           </button>
         </li>
       </ol>
-      <button type="button" className="next-steps__hide" onClick={() => setHidden(true)}>
+      <button
+        type="button"
+        className="next-steps__hide"
+        onClick={() => {
+          // Gone at once; main's answer keeps it so, and a refusal brings the steps back.
+          client.setQueryData<Preferences>(PREFERENCES, (old) => ({ ...old, 'setup.nextStepsHidden': true }));
+          hide.mutate(
+            { key: 'setup.nextStepsHidden', value: true },
+            {
+              onSuccess: (stored) => client.setQueryData(PREFERENCES, stored),
+              onError: () => void client.invalidateQueries({ queryKey: ['preferences.get'] }),
+            },
+          );
+        }}
+      >
         {t('hide')}
       </button>
+      <p className="muted">{t('hideNote')}</p>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { ResultsScreen } from '../features/labs/review';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditIntegrityAlarm, AuditScreen, HoursScreen, SettingsScreen, UsersScreen } from '../features/admin';
-import { PatientsScreen } from '../features/patients';
+import { PatientsScreen, usePatientsNav } from '../features/patients';
 import { mayUse } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/domain/user';
 import { Notice } from '../ui';
@@ -35,6 +35,7 @@ export function Shell({ session, active }: ShellProps) {
   const requested = useNavStore((s) => s.section);
   const sections = sectionsFor(session.roles);
   const section = sections.includes(requested) ? requested : 'patients';
+  const patientsView = usePatientsNav((s) => s.view.kind);
   const seesPatients = mayUse('patients.search', session.roles);
 
   useIdleLock(session.idleLockMinutes, active);
@@ -63,8 +64,9 @@ export function Shell({ session, active }: ShellProps) {
           {mayUse('audit.integrity', session.roles) && <AuditIntegrityAlarm />}
           {signOutError && <Notice tone="error">{signOutError}</Notice>}
           {mayUse('backups.run', session.roles) && section !== 'backups' && <BackupBanner />}
-          {/* A new clinic's administrator is told what is left to set up, on the screen they start on. */}
+          {/* A new clinic's administrator is told what is left to set up, on the screen they start on (not over a chart or a form). */}
           {section === 'patients' &&
+            patientsView === 'search' &&
             mayUse('users.list', session.roles) &&
             mayUse('providers.setSchedule', session.roles) && <NextSteps />}
           {/* Patients stays mounted when another section is open, so a half-typed registration survives a look at another page. */}

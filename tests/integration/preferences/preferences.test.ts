@@ -24,6 +24,19 @@ describe('a person’s own preferences', () => {
     await app.call(doctor, 'preferences.set', { key: 'vitals.units', value: 'metric' });
     expect(await app.call(doctor, 'preferences.get', {})).toEqual({ 'vitals.units': 'metric' });
     expect(rows()).toEqual([{ user_id: doctor.user!.userId, key: 'vitals.units', value_json: '"metric"' }]);
+    // An administrator's "What to do next", put away for good, beside the units.
+    expect(await app.call(doctor, 'preferences.set', { key: 'setup.nextStepsHidden', value: true })).toEqual({
+      'vitals.units': 'metric',
+      'setup.nextStepsHidden': true,
+    });
+    expect(await app.raw(doctor, 'preferences.set', { key: 'setup.nextStepsHidden', value: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { value: 'Choose shown or hidden' } },
+    });
+    expect(await app.call(doctor, 'preferences.get', {})).toEqual({
+      'vitals.units': 'metric',
+      'setup.nextStepsHidden': true,
+    });
   });
 
   it('keeps each person’s own: another person (a receptionist too) reads and sets only theirs', async () => {
