@@ -1,37 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
 import { readPdf, squash } from '../integration/printing/read-pdf';
-import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+import { dispatchOk, JOSE, seedPatient, SHOTS } from './patients-helpers';
+import { openChartOf, padForJose, patientInVisit, setUpDoctorClinic, signInDoctor } from './rx-helpers';
 import { storedDraft } from './drafts-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
-
-async function openJose(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
-  await search(page, 'garcia');
-  await results(page)
-    .getByRole('option', { name: /José García/ })
-    .click();
-}
 
 test('prescription pad: quantity computed and editable, repeats, instructions never cut, a favourite fills the form', async ({
   app,
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await openJose(page);
+  await padForJose(app, page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad).toBeVisible();
@@ -111,11 +93,7 @@ test('prescription pad: for a child with a weight, mg/kg help beside the dose of
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
+  const admin = await setUpDoctorClinic(app);
   const mia = await seedPatient(app, admin, {
     ...JOSE,
     givenNames: 'Mia',
@@ -129,13 +107,8 @@ test('prescription pad: for a child with a weight, mg/kg help beside the dose of
     weight: 18,
   });
   await dispatchOk(app, admin, 'visits.start', { patientId: mia.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
-  await search(page, 'garcia');
-  await results(page)
-    .getByRole('option', { name: /Mia García/ })
-    .click();
+  await signInDoctor(app, page);
+  await openChartOf(page, /Mia García/);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad.getByText(/latest weight 18 kg/)).toBeVisible();
@@ -161,17 +134,7 @@ test('prescription pad: a taper is written step by step, listed as its steps on 
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await openJose(page);
+  const { admin, patient: jose } = await padForJose(app, page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
@@ -243,15 +206,9 @@ test('prescription pad: an as-needed favourite keeps its most doses a day when i
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const admin = await setUpDoctorClinic(app);
+  const { patient: jose } = await patientInVisit(app, admin);
+  await signInDoctor(app, page);
   await dispatchOk(app, app.session, 'prescriptions.saveFavourite', {
     label: 'Pain, as needed',
     item: {
@@ -271,7 +228,7 @@ test('prescription pad: an as-needed favourite keeps its most doses a day when i
     },
   });
   await page.reload();
-  await openJose(page);
+  await openChartOf(page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
@@ -307,17 +264,7 @@ test('prescription pad: the medicine being typed is kept as a draft in main, and
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await openJose(page);
+  const { admin, patient: jose } = await padForJose(app, page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad.getByRole('button', { name: 'New prescription' })).toBeVisible();
@@ -340,7 +287,7 @@ test('prescription pad: the medicine being typed is kept as a draft in main, and
     .toBe('Take with breakfast; do not stop suddenly.');
 
   await page.reload();
-  await openJose(page);
+  await openChartOf(page);
   form = pad.getByRole('form', { name: 'Add a medicine' });
   await expect(form.getByText(/What you were typing here at .* was kept and is back\./)).toBeVisible();
   await expect(form.getByLabel('Medicine')).toHaveValue('Prednisolone 5 mg');
@@ -356,7 +303,7 @@ test('prescription pad: the medicine being typed is kept as a draft in main, and
   await expect(form.getByLabel('Medicine')).toHaveValue('');
   await expect.poll(() => storedDraft(app, 'rxItem', key)).toBeNull();
   await page.reload();
-  await openJose(page);
+  await openChartOf(page);
   await expect(pad.getByRole('form', { name: 'Add a medicine' }).getByLabel('Medicine')).toHaveValue('');
   await expect(pad.getByText(/was kept and is back/)).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+import { dispatchOk, SHOTS } from './patients-helpers';
+import { openChartOf, patientInVisit, setUpDoctorClinic, signInDoctor } from './rx-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
@@ -10,14 +11,8 @@ test('a signed prescription is changed (cancelled with a reason, a new draft wit
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  const visit = await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
+  const admin = await setUpDoctorClinic(app);
+  const { patient: jose, visit } = await patientInVisit(app, admin);
   // Signed earlier today by the same doctor: cetirizine 10 mg once a day.
   const earlier = await dispatchOk(app, admin, 'prescriptions.createDraft', { visitId: visit.id });
   await dispatchOk(app, admin, 'prescriptions.addItem', {
@@ -34,13 +29,8 @@ test('a signed prescription is changed (cancelled with a reason, a new draft wit
   const signed = await dispatchOk(app, admin, 'prescriptions.sign', { id: earlier.id, version: current.version });
   const number = signed.number!;
 
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
-  await search(page, 'garcia');
-  await results(page)
-    .getByRole('option', { name: /José García/ })
-    .click();
+  await signInDoctor(app, page);
+  await openChartOf(page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   const earlierList = pad.getByRole('list', { name: 'Earlier prescriptions' });

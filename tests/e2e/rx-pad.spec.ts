@@ -1,35 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import type { Page } from '@playwright/test';
-import { ADMIN, dispatchOk, JOSE, results, search, seedPatient, SHOTS } from './patients-helpers';
+import { SHOTS } from './patients-helpers';
+import { padForJose } from './rx-helpers';
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
-
-async function openJose(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
-  await search(page, 'garcia');
-  await results(page)
-    .getByRole('option', { name: /José García/ })
-    .click();
-}
 
 test('prescription pad: items from the keyboard read back, an interaction needs a reason, sign, repeat last with one key', async ({
   app,
   page,
 }) => {
   test.setTimeout(90_000);
-  const admin = app.core.newSession();
-  await dispatchOk(app, admin, 'setup.complete', {
-    clinic: { clinicName: 'Riverside Clinic', timeZone: 'UTC' },
-    admin: { ...ADMIN, alsoDoctor: true },
-  });
-  const jose = await seedPatient(app, admin, JOSE);
-  await dispatchOk(app, admin, 'allergies.recordNka', { patientId: jose.id });
-  await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
-  await dispatchOk(app, app.session, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  await page.reload();
-  await openJose(page);
+  await padForJose(app, page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad).toBeVisible();

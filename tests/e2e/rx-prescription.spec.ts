@@ -6,7 +6,8 @@ import { readPdf, squash } from '../integration/printing/read-pdf';
 import type { RunningApp } from '../harness/app-harness';
 import { createUserReady } from './admin-helpers';
 import { invokeFromPage } from './helpers';
-import { ADMIN, dispatchOk, JOSE, RECEPTIONIST, results, search, seedPatient, SHOTS } from './patients-helpers';
+import { ADMIN, dispatchOk, JOSE, RECEPTIONIST, seedPatient, SHOTS } from './patients-helpers';
+import { openChartOf } from './rx-helpers';
 
 /**
  * Issue 10, part 7: a doctor writes a prescription keyboard only (drug search) for a patient with a
@@ -20,14 +21,6 @@ test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 async function signInPage(app: RunningApp, user: { username: string; password: string }): Promise<void> {
   await dispatchOk(app, app.session, 'auth.signIn', { username: user.username, password: user.password });
   await app.page.reload();
-}
-
-async function openJose(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Patients', exact: true }).click();
-  await search(page, 'garcia');
-  await results(page)
-    .getByRole('option', { name: /José García/ })
-    .click();
 }
 
 /** Tab forward until the control labelled `label` has the focus (keyboard only). */
@@ -103,7 +96,7 @@ test('a prescription keyboard only: allergy interrupts, interaction overridden, 
   });
   await dispatchOk(app, admin, 'visits.start', { patientId: jose.id });
   await signInPage(app, ADMIN);
-  await openJose(page);
+  await openChartOf(page);
 
   const pad = page.getByRole('region', { name: 'Prescription' });
   await expect(pad).toBeVisible();
@@ -232,7 +225,7 @@ test('a prescription keyboard only: allergy interrupts, interaction overridden, 
   // The receptionist: no Chart tab, and main refuses the prescription channels.
   await dispatchOk(app, app.session, 'auth.signOut', {});
   await signInPage(app, RECEPTIONIST);
-  await openJose(page);
+  await openChartOf(page);
   await expect(page.getByRole('region', { name: 'Patient banner' })).toContainText(jose.mrn);
   await expect(page.getByRole('tab', { name: 'Chart' })).toHaveCount(0);
   await expect(page.getByText(/Clarithromycin|Naproxen|Ibuprofen/)).toHaveCount(0);
