@@ -3,3 +3,4 @@ export { CheckboxField } from './CheckboxField';
 export { Dialog } from './Dialog';
 export { Notice } from './Notice';
 export { DataTable, type Column, type RowSelection } from './DataTable';
+export { TrendPlot, type TrendDatum } from './TrendPlot';

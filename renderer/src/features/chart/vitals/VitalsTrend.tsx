@@ -1,11 +1,10 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useChannelQuery } from '../../../api/channel-hooks';
 import { useClinicTimeZone } from '../../../app/session-store';
 import { errorMessage } from '../../../forms/field-errors';
 import { useDateFormat } from '../../../format/use-date-format';
-import { DataTable, Notice, type Column } from '../../../ui';
+import { DataTable, Notice, TrendPlot, type Column, type TrendDatum } from '../../../ui';
 import {
   SHOWN_DECIMALS,
   UNIT_SYMBOL,
@@ -58,7 +57,7 @@ export function VitalsTrend({ patientId, measure, units, onClose }: VitalsTrendP
     const pad = all.length ? Math.max(1, (Math.max(...all) - Math.min(...all)) * 0.1) : 1;
     const floor = all.length ? Math.min(...all) - pad : 0;
     const ceiling = all.length ? Math.max(...all) + pad : 1;
-    return points.map((p, i) => {
+    return points.map((p, i): TrendDatum => {
       const low = shown(p.low);
       const high = shown(p.high);
       return {
@@ -113,51 +112,26 @@ export function VitalsTrend({ patientId, measure, units, onClose }: VitalsTrendP
       {query.data && !points.length && <p className="chart-panel__empty">{t('trend.none', { measure: name })}</p>}
       {points.length > 0 && (
         <>
-          <figure
+          <TrendPlot
             className="vitals-trend__plot"
-            role="img"
-            aria-label={t('trend.chartLabel', {
+            label={t('trend.chartLabel', {
               measure: name,
               count: points.length,
               from: format.dateTime(points[0]!.takenAt),
               to: format.dateTime(points[points.length - 1]!.takenAt),
             })}
-          >
-            <ResponsiveContainer width="100%" height={220}>
-              <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis
-                  dataKey="at"
-                  type="number"
-                  scale="time"
-                  domain={['dataMin', 'dataMax']}
-                  tickFormatter={(ms: number) => dateOf(ms)}
-                />
-                <YAxis domain={['auto', 'auto']} unit={unit === '%' ? '%' : ''} width={48} />
-                <Tooltip
-                  labelFormatter={(ms) => format.dateTime(new Date(Number(ms)).toISOString())}
-                  formatter={(v, key) => (key === 'value' ? [`${String(v)} ${unit}`, name] : [null, null])}
-                />
-                <Area
-                  dataKey="band"
-                  name={t('trend.band')}
-                  stroke="none"
-                  fill="var(--vitals-band, #9fd3a6)"
-                  fillOpacity={0.35}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-                <Line
-                  dataKey="value"
-                  name={name}
-                  stroke="var(--vitals-line, #1f4e99)"
-                  strokeWidth={2}
-                  dot={{ r: 2 }}
-                  isAnimationActive={false}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </figure>
+            data={data}
+            name={name}
+            bandName={t('trend.band')}
+            valueText={(v) => `${v} ${unit}`}
+            tickText={dateOf}
+            timeText={(ms) => format.dateTime(new Date(ms).toISOString())}
+            height={220}
+            yUnit={unit === '%' ? '%' : ''}
+            yWidth={48}
+            lineColor="var(--vitals-line, #1f4e99)"
+            bandColor="var(--vitals-band, #9fd3a6)"
+          />
           <div className="vitals-trend__table">
             <DataTable
               caption={t('trend.tableCaption', { measure: name })}

@@ -1,11 +1,10 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useChannelQuery } from '../../../api/channel-hooks';
 import { useClinicTimeZone } from '../../../app/session-store';
 import { errorMessage } from '../../../forms/field-errors';
 import { useDateFormat } from '../../../format/use-date-format';
-import { DataTable, Notice, type Column } from '../../../ui';
+import { DataTable, Notice, TrendPlot, type Column, type TrendDatum } from '../../../ui';
 import { labRangeText, labValueText, type LabTrendPoint } from '../../../../../shared/domain/lab-review';
 import { utcToZoned } from '../../../../../shared/zoned-time';
 import { LabFlagMark } from './LabFlagMark';
@@ -43,7 +42,7 @@ export function LabTrend({
     () =>
       points
         .filter((p) => p.valueNum !== null && p.unit === unit)
-        .map((p) => ({
+        .map((p): TrendDatum => ({
           at: Date.parse(p.observedAt),
           value: p.valueNum,
           band: p.refLow === null && p.refHigh === null ? null : [p.refLow ?? 0, p.refHigh ?? p.valueNum! * 1.2],
@@ -79,54 +78,25 @@ export function LabTrend({
         <p className="chart-panel__empty">{t('trend.none', { name: shownName })}</p>
       )}
       {plotted.length > 0 && (
-        <figure
+        <TrendPlot
           className="lab-trend__plot"
-          role="img"
-          aria-label={t('trend.chartLabel', {
+          label={t('trend.chartLabel', {
             name: shownName,
             count: plotted.length,
             from: format.dateTime(points[0]!.observedAt),
             to: format.dateTime(points[points.length - 1]!.observedAt),
           })}
-        >
-          <ResponsiveContainer width="100%" height={200}>
-            <ComposedChart data={plotted} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="at"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={(ms: number) => dateOf(ms)}
-              />
-              <YAxis domain={['auto', 'auto']} width={52} />
-              <Tooltip
-                labelFormatter={(ms) => format.dateTime(new Date(Number(ms)).toISOString())}
-                // The band is drawn, not read out: only the value is named in the tooltip.
-                formatter={(v, _name, item) =>
-                  item.dataKey === 'value' ? [`${String(v)} ${unit ?? ''}`.trim(), shownName] : [null, null]
-                }
-              />
-              <Area
-                dataKey="band"
-                name={t('trend.band')}
-                stroke="none"
-                fill="var(--lab-band, #9fd3a6)"
-                fillOpacity={0.35}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-              <Line
-                dataKey="value"
-                name={shownName}
-                stroke="var(--lab-line, #1f4e99)"
-                strokeWidth={2}
-                dot={{ r: 2 }}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </figure>
+          data={plotted}
+          name={shownName}
+          bandName={t('trend.band')}
+          valueText={(v) => `${v} ${unit ?? ''}`.trim()}
+          tickText={dateOf}
+          timeText={(ms) => format.dateTime(new Date(ms).toISOString())}
+          height={200}
+          yWidth={52}
+          lineColor="var(--lab-line, #1f4e99)"
+          bandColor="var(--lab-band, #9fd3a6)"
+        />
       )}
       {points.length > 0 && (
         <div className="lab-trend__table">
