@@ -1,8 +1,5 @@
 import type Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DATABASE_FILE, startCore, type ChartbookCore } from '../../electron/main/core';
+import type { ChartbookCore } from '../../electron/main/core';
 import type { Actor } from '../../electron/main/context';
 import {
   allergyKind,
@@ -15,12 +12,11 @@ import {
 } from '../../electron/main/chart/chart-kinds';
 import type { Session } from '../../electron/main/ipc/session';
 import { RecordWriter } from '../../electron/main/records/record-writer';
-import { copyKeyFile, keyFileMasterKey } from '../../electron/main/security/key-file';
 import type { Channel } from '../../shared/contract';
-import type { Role } from '../../shared/domain/roles';
+import { benchCoreOnCopy } from './bench-core';
 import type { BenchResult } from './bench-result';
 import { mulberry32 } from './prng';
-import { BENCH_ADMIN, type SeededDatabase } from './seed-database';
+import type { SeededDatabase } from './seed-database';
 import { loadAverage, ms, summarise } from './stats';
 
 /** Targets of the issue "The doctor's chart", at 100,000 patients. */
@@ -207,22 +203,8 @@ interface ChartBenchRig {
  * of its patients, and a doctor signed in through the dispatcher.
  */
 export async function chartBenchRig(options: ChartBenchOptions): Promise<ChartBenchRig> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-chart-'));
-  fs.copyFileSync(options.seeded.file, path.join(dir, DATABASE_FILE));
-  copyKeyFile(path.dirname(options.seeded.file), dir);
-  const core = startCore({
-    dataDir: dir,
-    masterKey: keyFileMasterKey(dir),
-    migrationsDir: options.migrationsDir,
-    log: () => {},
-  });
+  const { core, actor, signIn, dispose } = benchCoreOnCopy(options.seeded, options.migrationsDir, 'chart');
   const db = core.db.sqlite;
-  const admin = db.prepare('SELECT id, username, roles FROM users WHERE username = ?').get(BENCH_ADMIN.username) as {
-    id: string;
-    username: string;
-    roles: string;
-  };
-  const actor: Actor = { userId: admin.id, username: admin.username, roles: JSON.parse(admin.roles) as Role[] };
   const patient = db
     .prepare(
       'SELECT id FROM patients WHERE deleted_at IS NULL ORDER BY local_seq LIMIT 1 OFFSET (SELECT count(*) / 2 FROM patients)',
@@ -232,21 +214,7 @@ export async function chartBenchRig(options: ChartBenchOptions): Promise<ChartBe
   };
   options.log(`   writing the heavy chart (${JSON.stringify(HEAVY_CHART)})`);
   seedHeavyChart(core, actor, patient.id, options.seed);
-  const session = core.newSession();
-  const signIn = await core.dispatch(session, 'auth.signIn', {
-    username: BENCH_ADMIN.username,
-    password: BENCH_ADMIN.password,
-  });
-  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.error.message}`);
-  return {
-    core,
-    session,
-    patientId: patient.id,
-    dispose: () => {
-      core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { core, session: await signIn(), patientId: patient.id, dispose };
 }
 
 async function timedCalls(rig: ChartBenchRig, calls: Call[]): Promise<number> {

@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DATABASE_FILE, startCore, type ChartbookCore } from '../../electron/main/core';
+import type { ChartbookCore } from '../../electron/main/core';
 import type { Actor } from '../../electron/main/context';
 import { labReportKind, labResultKind } from '../../electron/main/labs/lab-kinds';
 import type { Session } from '../../electron/main/ipc/session';
 import { RecordWriter } from '../../electron/main/records/record-writer';
-import { copyKeyFile, keyFileMasterKey } from '../../electron/main/security/key-file';
 import type { Channel } from '../../shared/contract';
-import type { Role } from '../../shared/domain/roles';
+import { benchCoreOnCopy } from './bench-core';
 import type { BenchResult } from './bench-result';
 import { mulberry32 } from './prng';
-import { BENCH_ADMIN, type SeededDatabase } from './seed-database';
+import type { SeededDatabase } from './seed-database';
 import { loadAverage, ms, summarise } from './stats';
 
 /** The issue's targets (issue 11, "Targets"). */
@@ -132,22 +128,8 @@ function writeReports(
  * other patients; and the doctor signed in through the dispatcher.
  */
 export async function labBenchRig(options: LabBenchOptions): Promise<LabBenchRig> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chartbook-bench-labs-'));
-  fs.copyFileSync(options.seeded.file, path.join(dir, DATABASE_FILE));
-  copyKeyFile(path.dirname(options.seeded.file), dir);
-  const core = startCore({
-    dataDir: dir,
-    masterKey: keyFileMasterKey(dir),
-    migrationsDir: options.migrationsDir,
-    log: () => {},
-  });
+  const { core, actor, signIn, dispose } = benchCoreOnCopy(options.seeded, options.migrationsDir, 'labs');
   const db = core.db.sqlite;
-  const admin = db.prepare('SELECT id, username, roles FROM users WHERE username = ?').get(BENCH_ADMIN.username) as {
-    id: string;
-    username: string;
-    roles: string;
-  };
-  const actor: Actor = { userId: admin.id, username: admin.username, roles: JSON.parse(admin.roles) as Role[] };
   const random = mulberry32(options.seed ^ 0x1ab5);
   const patientIds = (
     db
@@ -189,21 +171,7 @@ export async function labBenchRig(options: LabBenchOptions): Promise<LabBenchRig
   );
   const results = (db.prepare('SELECT count(*) AS n FROM lab_results').get() as { n: number }).n;
   options.log(`   wrote ${results} lab results in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const session = core.newSession();
-  const signIn = await core.dispatch(session, 'auth.signIn', {
-    username: BENCH_ADMIN.username,
-    password: BENCH_ADMIN.password,
-  });
-  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.error.message}`);
-  return {
-    core,
-    session,
-    trendPatientId,
-    dispose: () => {
-      core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { core, session: await signIn(), trendPatientId, dispose };
 }
 
 const WARM_UP = 20;
