@@ -106,6 +106,30 @@ describe('importing lab results', { timeout: 60_000 }, () => {
       { code: '2823-3', order_test_id: panel.id, flag: 'HH', critical: 1 },
     ]);
     expect(db.prepare('SELECT status FROM lab_orders WHERE id = ?').get(order.id)).toEqual({ status: 'resulted' });
+
+    // The doctor corrects the lab's potassium (a haemolysed sample, re-run at 4.6): the imported report
+    // itself is corrected, still the lab's, and the order shows it; no second, hand-made report appears.
+    const imported = db.prepare('SELECT id, code, source FROM lab_reports').get() as { id: string };
+    const corrected = await c.app.call(c.doctor, 'labs.results.enter', {
+      orderTestId: panel.id,
+      observedAt: '2026-03-10T07:30:00.000Z',
+      results: [
+        { code: '2951-2', value: '139', unit: 'mmol/L' },
+        { code: '2823-3', value: '4.6', unit: 'mmol/L', comment: 'Re-run on a fresh sample' },
+      ],
+    });
+    expect(corrected).toMatchObject({ id: imported.id, code: '24326-1', source: 'hl7v2', status: 'corrected' });
+    expect(db.prepare('SELECT count(*) AS n FROM lab_reports WHERE deleted_at IS NULL').get()).toEqual({ n: 1 });
+    expect(
+      db
+        .prepare('SELECT code, value_num, flag, status FROM lab_results WHERE deleted_at IS NULL ORDER BY position')
+        .all(),
+    ).toEqual([
+      { code: '2951-2', value_num: 139, flag: 'N', status: 'corrected' },
+      { code: '2823-3', value_num: 4.6, flag: 'N', status: 'corrected' },
+    ]);
+    const shown = await c.app.call(c.doctor, 'labs.orders.get', { orderId: order.id });
+    expect(shown.tests[0]!.report).toMatchObject({ id: imported.id, status: 'corrected' });
   });
 
   it('puts a report on the order named, and one on the patient whose MRN, name and birth date agree; a second import changes nothing', async () => {

@@ -71,21 +71,17 @@ export function reportView(db: Database.Database, row: LabReportRow): LabReportV
   };
 }
 
-/** The live report answering an ordered test or panel (the latest, if a lab sent more than one). */
-export function reportForOrderTest(db: Database.Database, orderId: string, code: string): LabReportRow | undefined {
-  return preparedOnce(
-    db,
-    `SELECT * FROM lab_reports WHERE order_id = ? AND code = ? AND deleted_at IS NULL
-      ORDER BY observed_at DESC, updated_at DESC LIMIT 1`,
-  ).get(orderId, code) as LabReportRow | undefined;
-}
-
 /**
- * What the order shows for an ordered test or panel: its report by code, or the report whose results
- * answer it (a lab reports a panel ordered as "XELEC" under its own code; the import links each
- * result to the ordered panel).
+ * The live report answering an ordered test or panel (the latest, if a lab sent more than one): the
+ * one under its code, or the one whose results answer it (a lab reports a panel ordered as "XELEC"
+ * under its own code; the import links each result to the ordered panel). What the order shows, and
+ * what entering results again corrects.
  */
-function reportShownFor(db: Database.Database, orderId: string, test: LabOrderTestRow): LabReportRow | undefined {
+export function reportShownFor(
+  db: Database.Database,
+  orderId: string,
+  test: Pick<LabOrderTestRow, 'id' | 'code'>,
+): LabReportRow | undefined {
   return preparedOnce(
     db,
     `SELECT * FROM lab_reports r WHERE r.order_id = ? AND r.deleted_at IS NULL

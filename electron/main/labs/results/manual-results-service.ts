@@ -10,7 +10,7 @@ import { labTestByCode } from '../catalogue/lab-catalogue';
 import { labOrderKind, labOrderTestKind, labReportKind, labResultKind } from '../lab-kinds';
 import { livePatient } from '../orders/lab-order-service';
 import {
-  reportForOrderTest,
+  reportShownFor,
   reportView,
   type LabOrderRow,
   type LabOrderTestRow,
@@ -83,7 +83,9 @@ export class ManualResultsService {
 
         const ordered = labTestByCode(this.db, orderTest.code);
         const allowed = ordered ? (ordered.kind === 'panel' ? ordered.members : [ordered.code]) : [];
-        const existing = reportForOrderTest(this.db, order.id, orderTest.code);
+        // The report the order shows for this test: entered here, or imported (a lab may report a
+        // panel ordered as "XELEC" under its own code); entering again corrects that one report.
+        const existing = reportShownFor(this.db, order.id, orderTest);
         const oldResults = existing
           ? (preparedOnce(this.db, 'SELECT * FROM lab_results WHERE report_id = ? AND deleted_at IS NULL').all(
               existing.id,
@@ -164,13 +166,16 @@ export class ManualResultsService {
         });
         if (rows.length === 0) throw this.invalid('results', t('errors.labs.orders.noValues'));
 
+        // A lab's own report keeps its code, name and source when corrected here; the correction is
+        // in its status, its results' history and the audit trail.
+        const imported = existing !== undefined && existing.source !== 'manual';
         const reportValues = {
           patient_id: patient.id,
           order_id: order.id,
-          code: orderTest.code,
-          name: orderTest.name,
-          source: 'manual',
-          performer: input.performer || order.lab_name,
+          code: imported ? existing.code : orderTest.code,
+          name: imported ? existing.name : orderTest.name,
+          source: imported ? existing.source : 'manual',
+          performer: input.performer || (imported ? existing.performer : order.lab_name),
           status: existing ? 'corrected' : 'final',
           observed_at: observedAt,
           issued_at: at,
