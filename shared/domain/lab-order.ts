@@ -68,6 +68,16 @@ const testFields = {
   ranges: z.array(labRangeInputSchema).max(40, { message: 'At most 40 ranges' }),
   members: z.array(labCodeSchema).max(60, { message: 'A panel has at most 60 tests' }),
   deltaPercent: z.number().positive().max(1000).nullable(),
+  /**
+   * A test the clinic adds: the molar mass in g/mol of what it measures (urate 168.11), so a value sent
+   * in mass units converts to amount of substance (mg/dL to mmol/L). Shipped tests keep the catalogue's.
+   */
+  molarMass: z
+    .number()
+    .positive({ message: 'The molar mass must be more than 0 g/mol' })
+    .max(1_000_000, { message: 'The molar mass must be at most 1,000,000 g/mol' })
+    .nullable()
+    .default(null),
 };
 
 export const labTestAddSchema = z.strictObject({

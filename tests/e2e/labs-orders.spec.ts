@@ -159,4 +159,24 @@ test('order a panel from the visit, print the requisition, enter results and see
   const editor = page.getByRole('dialog', { name: 'Edit Haemoglobin' });
   await expect(editor.getByLabel('Source 1', { exact: true })).toHaveValue(/WHO/);
   await page.screenshot({ path: path.join(SHOTS, 'labs-test-editor.png') });
+  await editor.getByRole('button', { name: 'Close' }).click();
+
+  // A test of the clinic's own, with the molar mass that lets mg/dL convert to its mmol/L.
+  await page.getByRole('button', { name: 'Add a test or panel' }).click();
+  const adding = page.getByRole('dialog', { name: 'Add a test or panel' });
+  await adding.getByLabel('Code').fill('XURATE');
+  await adding.getByLabel('Name').fill('Urate (clinic method)');
+  await adding.getByLabel('Unit').fill('mmol/L');
+  await adding.getByLabel('Molar mass (g/mol)').fill('168.11');
+  await adding.getByRole('button', { name: 'Add a range' }).click();
+  await adding.getByLabel('Low 1', { exact: true }).fill('0.2');
+  await adding.getByLabel('High 1', { exact: true }).fill('0.42');
+  await adding.getByLabel('Source 1', { exact: true }).fill('City Diagnostics reference intervals 2026');
+  await adding.getByRole('button', { name: 'Save' }).click();
+  await expect(adding).toBeHidden();
+  expect(await dispatchOk(app, admin, 'labs.catalogue.get', { code: 'XURATE' })).toMatchObject({
+    origin: 'clinic',
+    unit: 'mmol/L',
+    molarMass: 168.11,
+  });
 });

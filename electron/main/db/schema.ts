@@ -930,6 +930,11 @@ export const labTests = sqliteTable(
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
     /** Percentage change from the patient's previous value that earns a delta note; null: no check. */
     delta_percent: real('delta_percent'),
+    /**
+     * A test the clinic added: the molar mass (g/mol) of what it measures, so mass units convert to
+     * amount of substance (mg/dL to mmol/L). Shipped tests keep the catalogue's own.
+     */
+    molar_mass: real('molar_mass'),
   },
   (t) => [uniqueIndex('lab_tests_code_idx').on(t.code)],
 );

@@ -140,6 +140,75 @@ describe('the lab test catalogue', { timeout: 60_000 }, () => {
     });
   });
 
+  it('a test the clinic adds with its molar mass converts a value sent in mass units; without one, the value is refused', async () => {
+    clinic = await openLabClinic();
+    const { app, doctor } = clinic;
+    const urate = {
+      ...vitaminB6,
+      code: 'XURATE',
+      name: 'Urate (clinic method)',
+      unit: 'mmol/L',
+      ranges: [range({ low: 0.2, high: 0.42 })],
+      molarMass: 168.11,
+    };
+    expect(await app.call(doctor, 'labs.catalogue.add', urate)).toMatchObject({ molarMass: 168.11, origin: 'clinic' });
+    await app.call(doctor, 'labs.catalogue.add', {
+      ...urate,
+      code: 'XURATE2',
+      name: 'Urate (no molar mass)',
+      molarMass: null,
+    });
+    const order = await app.call(doctor, 'labs.orders.create', {
+      visitId: clinic.visitId,
+      codes: ['XURATE', 'XURATE2'],
+      labName: '',
+      clinicalNote: '',
+    });
+    const enter = (n: number, code: string) =>
+      app.raw(doctor, 'labs.results.enter', {
+        orderTestId: order.tests[n]!.id,
+        observedAt: '2026-03-10T08:00:00.000Z',
+        results: [{ code, value: '8.1', unit: 'mg/dL' }],
+      });
+    // 8.1 mg/dL ÷ 168.11 g/mol = 0.482 mmol/L: above the clinic's 0.42.
+    expect(await enter(0, 'XURATE')).toMatchObject({
+      ok: true,
+      value: { results: [{ valueNum: expect.closeTo(0.4818, 3), unit: 'mmol/L', originalUnit: 'mg/dL', flag: 'H' }] },
+    });
+    expect(await enter(1, 'XURATE2')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'results.0.unit': expect.stringContaining('mg/dL') } },
+    });
+
+    // A shipped test's molar mass comes with the catalogue: an edit keeps it and cannot change it.
+    const glucose = await app.call(doctor, 'labs.catalogue.get', { code: '2345-7' });
+    expect(glucose.molarMass).toBeGreaterThan(180);
+    const {
+      origin: _o,
+      system: _s,
+      hidden: _h,
+      version: _v,
+      loincName: _l,
+      aliases: _a,
+      memberNames: _m,
+      kind: _k,
+      ...fields
+    } = glucose;
+    expect(
+      await app.raw(doctor, 'labs.catalogue.update', { ...fields, version: null, hidden: false, molarMass: 100 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { molarMass: expect.stringContaining('catalogue') } },
+    });
+    const edited = await app.call(doctor, 'labs.catalogue.update', {
+      ...fields,
+      version: null,
+      hidden: false,
+      deltaPercent: 25,
+    });
+    expect(edited).toMatchObject({ origin: 'edited', deltaPercent: 25, molarMass: glucose.molarMass });
+  });
+
   it('refuses a bad test or panel with the field and a clear message, and writes nothing', async () => {
     clinic = await openLabClinic();
     const { app, doctor } = clinic;

@@ -71,7 +71,13 @@ export class LabCatalogueService {
       .transaction(() => {
         const current = labCatalogueEntry(this.db, input.code);
         if (!current) throw new AppError('NOT_FOUND', t('errors.labs.testNotFound'));
-        const values = { ...this.checked(input.code, current.kind, input), hidden: input.hidden ? 1 : 0 };
+        const values: ColumnValues = { ...this.checked(input.code, current.kind, input), hidden: input.hidden ? 1 : 0 };
+        if (current.origin !== 'clinic') {
+          // A shipped test's molar mass comes with the catalogue (what is measured does not change).
+          if (input.molarMass !== null && input.molarMass !== (current.molarMass ?? null))
+            throw this.invalid('molarMass', t('errors.labs.orders.molarMassShipped'));
+          values.molar_mass = null;
+        }
         const options = {
           actor,
           at: isoNow(this.ctx),
@@ -115,6 +121,7 @@ export class LabCatalogueService {
         ranges_json: '[]',
         members_json: JSON.stringify(input.members),
         delta_percent: null,
+        molar_mass: null,
       };
     }
     if (input.members.length > 0) throw this.invalid('members', t('errors.labs.orders.testHasNoMembers'));
@@ -135,6 +142,7 @@ export class LabCatalogueService {
       ranges_json: JSON.stringify(valueType === 'numeric' ? input.ranges : []),
       members_json: '[]',
       delta_percent: valueType === 'numeric' ? input.deltaPercent : null,
+      molar_mass: valueType === 'numeric' ? input.molarMass : null,
     };
   }
 

@@ -110,7 +110,7 @@ export function shippedLabCatalogue(): ReadonlyMap<string, LabCatalogueEntry> {
   return out;
 }
 
-/** A `lab_tests` row as read (delta_percent arrives with migration 0016). */
+/** A `lab_tests` row as read (delta_percent arrives with migration 0016, molar_mass with 0017). */
 interface LabTestRow {
   code: string;
   name: string;
@@ -122,6 +122,7 @@ interface LabTestRow {
   hidden: number;
   version: number;
   delta_percent?: number | null;
+  molar_mass?: number | null;
 }
 
 const rangesSchema = z.array(labRangeSchema);
@@ -138,8 +139,9 @@ function fromRow(row: LabTestRow, base: LabCatalogueEntry | undefined): LabCatal
     ranges: rangesSchema.parse(JSON.parse(row.ranges_json)),
     members: membersSchema.parse(JSON.parse(row.members_json)),
     deltaPercent: 'delta_percent' in row ? (row.delta_percent ?? null) : (base?.deltaPercent ?? null),
-    // What is measured does not change when a clinic edits ranges: the shipped molar mass stays.
-    molarMass: base?.molarMass ?? null,
+    // What is measured does not change when a clinic edits ranges: the shipped molar mass stays; a
+    // test the clinic added has its own.
+    molarMass: base ? (base.molarMass ?? null) : (row.molar_mass ?? null),
     origin: base ? 'edited' : 'clinic',
     hidden: row.hidden === 1,
     version: row.version,

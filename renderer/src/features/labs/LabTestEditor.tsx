@@ -69,6 +69,9 @@ export function LabTestEditor({
   const [valueType, setValueType] = useState<'numeric' | 'text'>(entry?.valueType === 'text' ? 'text' : 'numeric');
   const [members, setMembers] = useState((entry?.members ?? []).join(', '));
   const [delta, setDelta] = useState(entry?.deltaPercent === null || entry === null ? '' : String(entry.deltaPercent));
+  // A test the clinic adds names its molar mass; a shipped test's comes with the catalogue.
+  const ownMolarMass = entry === null || entry.origin === 'clinic';
+  const [molarMass, setMolarMass] = useState(entry?.molarMass ? String(entry.molarMass) : '');
   const [hidden, setHidden] = useState(entry?.hidden ?? false);
   const [ranges, setRanges] = useState<RangeRow[]>((entry?.ranges ?? []).map(rowOf));
   const [failure, setFailure] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -102,6 +105,7 @@ export function LabTestEditor({
             .filter(Boolean)
         : [],
       deltaPercent: isPanel ? null : num(delta),
+      molarMass: isPanel || valueType === 'text' ? null : ownMolarMass ? num(molarMass) : (entry?.molarMass ?? null),
     };
     try {
       const saved = entry
@@ -190,6 +194,20 @@ export function LabTestEditor({
                 onChange={(e) => setUnit(e.target.value)}
                 error={err('unit')}
               />
+              {ownMolarMass ? (
+                <TextField
+                  label={t('catalogue.molarMass')}
+                  hint={t('catalogue.molarMassHint')}
+                  value={molarMass}
+                  inputMode="decimal"
+                  onChange={(e) => setMolarMass(e.target.value)}
+                  error={err('molarMass')}
+                />
+              ) : (
+                entry?.molarMass && (
+                  <p className="lab-muted">{t('catalogue.molarMassShipped', { value: entry.molarMass })}</p>
+                )
+              )}
               <TextField
                 label={t('catalogue.deltaPercent')}
                 value={delta}
