@@ -1,6 +1,7 @@
 export { TextField, TextAreaField, SelectField } from './Field';
 export { CheckboxField } from './CheckboxField';
 export { Dialog } from './Dialog';
+export { FormDialog } from './FormDialog';
 export { Notice } from './Notice';
 export { DataTable, type Column, type RowSelection } from './DataTable';
 export { TrendPlot, type TrendDatum } from './TrendPlot';

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { USER_READS } from './user-reads';
-import { Dialog, Notice } from '../../ui';
+import { FormDialog, Notice } from '../../ui';
 import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { errorMessage, fieldErrors, topLevelField } from '../../forms/field-errors';
@@ -16,7 +16,6 @@ interface ResetPasswordDialogProps {
 /** Sets a new password chosen by the administrator; main also clears any lockout. */
 export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDialogProps) {
   const { t } = useTranslation('admin');
-  const formId = useId();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,34 +40,26 @@ export function ResetPasswordDialog({ user, onClose, onDone }: ResetPasswordDial
   }
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={t('users.reset.title', { name: user.displayName })}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form={formId} disabled={reset.isPending}>
-            {t('users.reset.submit')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={t('users.reset.submit')}
+      cancelLabel={t('cancel')}
+      busy={reset.isPending}
+      className="admin-dialog-form"
     >
-      <form id={formId} className="admin-dialog-form" onSubmit={submit} noValidate>
-        <p>{t('users.reset.explain', { name: user.displayName })}</p>
-        {alert && <Notice tone="error">{alert}</Notice>}
-        <NewPasswordFields
-          labels={{ password: t('users.reset.newPassword'), confirm: t('users.reset.confirmPassword') }}
-          hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          errors={errors}
-        />
-      </form>
-    </Dialog>
+      <p>{t('users.reset.explain', { name: user.displayName })}</p>
+      {alert && <Notice tone="error">{alert}</Notice>}
+      <NewPasswordFields
+        labels={{ password: t('users.reset.newPassword'), confirm: t('users.reset.confirmPassword') }}
+        hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        errors={errors}
+      />
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { USER_READS } from './user-reads';
-import { Dialog, Notice, TextField } from '../../ui';
+import { FormDialog, Notice, TextField } from '../../ui';
 import type { Role } from '../../../../shared/domain/roles';
 import { PASSWORD_MIN_LENGTH, type User } from '../../../../shared/domain/user';
 import { RoleCheckboxes } from './RoleCheckboxes';
@@ -20,7 +20,6 @@ interface UserFormDialogProps {
 /** Adds an account (name, user name, password twice, roles) or edits an existing one's name and roles. */
 export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) {
   const { t } = useTranslation('admin');
-  const formId = useId();
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -75,90 +74,82 @@ export function UserFormDialog({ user, onClose, onSaved }: UserFormDialogProps) 
 
   const title = user ? t('users.form.editTitle', { name: user.displayName }) : t('users.form.addTitle');
   return (
-    <Dialog
-      open
+    <FormDialog
       title={title}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form={formId} disabled={busy}>
-            {user ? t('users.form.save') : t('users.form.create')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={user ? t('users.form.save') : t('users.form.create')}
+      cancelLabel={t('cancel')}
+      busy={busy}
+      className="admin-dialog-form"
     >
-      <form id={formId} className="admin-dialog-form" onSubmit={submit} noValidate>
-        {alert && <Notice tone="error">{alert}</Notice>}
-        <TextField
-          label={t('users.form.displayName')}
-          hint={t('users.form.displayNameHint')}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-          error={errors.displayName}
-          autoComplete="off"
-          required
-        />
-        {!user && (
-          <>
-            <TextField
-              label={t('users.form.username')}
-              hint={t('users.form.usernameHint')}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              error={errors.username}
-              autoComplete="off"
-              spellCheck={false}
-              required
-            />
-            <NewPasswordFields
-              labels={{ password: t('users.form.password'), confirm: t('users.form.confirmPassword') }}
-              hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              password={password}
-              confirm={confirm}
-              onPassword={setPassword}
-              onConfirm={setConfirm}
-              errors={errors}
-            />
-          </>
-        )}
-        <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
-        {isDoctor && (
-          <>
-            <TextField
-              label={t('users.form.qualifications')}
-              hint={t('users.form.qualificationsHint')}
-              value={qualifications}
-              onChange={(e) => setQualifications(e.target.value)}
-              error={errors.qualifications}
-              autoComplete="off"
-            />
-            <TextField
-              label={t('users.form.registrationNumber')}
-              hint={t('users.form.registrationNumberHint')}
-              value={registrationNumber}
-              onChange={(e) => setRegistrationNumber(e.target.value)}
-              error={errors.registrationNumber}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </>
-        )}
-        {ownRolesChange && (
+      {alert && <Notice tone="error">{alert}</Notice>}
+      <TextField
+        label={t('users.form.displayName')}
+        hint={t('users.form.displayNameHint')}
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={errors.displayName}
+        autoComplete="off"
+        required
+      />
+      {!user && (
+        <>
           <TextField
-            label={t('users.form.currentPassword')}
-            hint={t('users.form.currentPasswordHint')}
-            type="password"
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.target.value)}
-            error={errors.currentPassword}
-            autoComplete="current-password"
+            label={t('users.form.username')}
+            hint={t('users.form.usernameHint')}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            error={errors.username}
+            autoComplete="off"
+            spellCheck={false}
             required
           />
-        )}
-      </form>
-    </Dialog>
+          <NewPasswordFields
+            labels={{ password: t('users.form.password'), confirm: t('users.form.confirmPassword') }}
+            hint={t('users.form.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            errors={errors}
+          />
+        </>
+      )}
+      <RoleCheckboxes value={roles} onChange={setRoles} error={errors.roles} />
+      {isDoctor && (
+        <>
+          <TextField
+            label={t('users.form.qualifications')}
+            hint={t('users.form.qualificationsHint')}
+            value={qualifications}
+            onChange={(e) => setQualifications(e.target.value)}
+            error={errors.qualifications}
+            autoComplete="off"
+          />
+          <TextField
+            label={t('users.form.registrationNumber')}
+            hint={t('users.form.registrationNumberHint')}
+            value={registrationNumber}
+            onChange={(e) => setRegistrationNumber(e.target.value)}
+            error={errors.registrationNumber}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </>
+      )}
+      {ownRolesChange && (
+        <TextField
+          label={t('users.form.currentPassword')}
+          hint={t('users.form.currentPasswordHint')}
+          type="password"
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={errors.currentPassword}
+          autoComplete="current-password"
+          required
+        />
+      )}
+    </FormDialog>
   );
 }

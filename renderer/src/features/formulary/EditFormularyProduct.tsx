@@ -4,7 +4,7 @@ import { DOSE_FORMS, ROUTES } from '../../../../shared/domain/drug';
 import { STRENGTH_UNITS, type FormularyEntry } from '../../../../shared/domain/formulary';
 import { useChannelMutation } from '../../api/channel-hooks';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../forms/field-errors';
-import { Dialog, Notice, SelectField, TextAreaField, TextField } from '../../ui';
+import { FormDialog, Notice, SelectField, TextAreaField, TextField } from '../../ui';
 
 interface EditFormularyProductProps {
   entry: FormularyEntry;
@@ -81,76 +81,68 @@ export function EditFormularyProduct({ entry, onClose, onSaved }: EditFormularyP
 
   const units = (current: string) =>
     STRENGTH_UNITS.includes(current as never) ? STRENGTH_UNITS : [current, ...STRENGTH_UNITS];
-  const formId = `formulary-edit-${entry.id}`;
   return (
-    <Dialog
-      open
+    <FormDialog
       title={t('edit.title', { brand: p.brand })}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('edit.cancel')}
-          </button>
-          <button type="submit" form={formId} className="primary" disabled={update.isPending}>
-            {t('edit.save')}
-          </button>
-        </>
-      }
+      onSubmit={(e) => void submit(e)}
+      submitLabel={t('edit.save')}
+      cancelLabel={t('edit.cancel')}
+      busy={update.isPending}
+      className="admin-form"
+      primary
     >
-      <form id={formId} className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          label={t('add.brand')}
-          value={brand}
-          error={errors.brand}
-          onChange={(e) => {
-            clear('brand');
-            setBrand(e.target.value);
-          }}
-        />
-        <SelectField
-          label={t('edit.form')}
-          value={form}
-          error={errors.form}
-          options={DOSE_FORMS.map((f) => ({ value: f, label: f }))}
-          onChange={(e) => setForm(e.target.value)}
-        />
-        <SelectField
-          label={t('edit.route')}
-          value={route}
-          error={errors.route}
-          options={ROUTES.map((r) => ({ value: r, label: r }))}
-          onChange={(e) => setRoute(e.target.value)}
-        />
-        {ingredients.map((i, n) => (
-          <fieldset key={i.ingredientId}>
-            <legend>{i.name}</legend>
-            <TextField
-              label={t('edit.strength', { name: i.name })}
-              inputMode="decimal"
-              value={i.strength}
-              error={errors[`ingredients.${n}.strength`]}
-              onChange={(e) => setIngredient(n, { strength: e.target.value })}
-            />
-            <SelectField
-              label={t('edit.unit', { name: i.name })}
-              value={i.unit}
-              error={errors[`ingredients.${n}.unit`]}
-              options={units(i.unit).map((u) => ({ value: u, label: u }))}
-              onChange={(e) => setIngredient(n, { unit: e.target.value })}
-            />
-          </fieldset>
-        ))}
-        <TextAreaField
-          label={t('edit.note')}
-          rows={2}
-          limit={500}
-          value={note}
-          error={errors.note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        {(failure || errors.ingredients) && <Notice tone="error">{failure || errors.ingredients}</Notice>}
-      </form>
-    </Dialog>
+      <TextField
+        label={t('add.brand')}
+        value={brand}
+        error={errors.brand}
+        onChange={(e) => {
+          clear('brand');
+          setBrand(e.target.value);
+        }}
+      />
+      <SelectField
+        label={t('edit.form')}
+        value={form}
+        error={errors.form}
+        options={DOSE_FORMS.map((f) => ({ value: f, label: f }))}
+        onChange={(e) => setForm(e.target.value)}
+      />
+      <SelectField
+        label={t('edit.route')}
+        value={route}
+        error={errors.route}
+        options={ROUTES.map((r) => ({ value: r, label: r }))}
+        onChange={(e) => setRoute(e.target.value)}
+      />
+      {ingredients.map((i, n) => (
+        <fieldset key={i.ingredientId}>
+          <legend>{i.name}</legend>
+          <TextField
+            label={t('edit.strength', { name: i.name })}
+            inputMode="decimal"
+            value={i.strength}
+            error={errors[`ingredients.${n}.strength`]}
+            onChange={(e) => setIngredient(n, { strength: e.target.value })}
+          />
+          <SelectField
+            label={t('edit.unit', { name: i.name })}
+            value={i.unit}
+            error={errors[`ingredients.${n}.unit`]}
+            options={units(i.unit).map((u) => ({ value: u, label: u }))}
+            onChange={(e) => setIngredient(n, { unit: e.target.value })}
+          />
+        </fieldset>
+      ))}
+      <TextAreaField
+        label={t('edit.note')}
+        rows={2}
+        limit={500}
+        value={note}
+        error={errors.note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {(failure || errors.ingredients) && <Notice tone="error">{failure || errors.ingredients}</Notice>}
+    </FormDialog>
   );
 }

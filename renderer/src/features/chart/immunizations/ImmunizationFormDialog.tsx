@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation, useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../../forms/field-errors';
-import { Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
+import { FormDialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
 import {
   IMMUNIZATION_ROUTES,
   type CvxVaccine,
@@ -76,92 +76,84 @@ export function ImmunizationFormDialog({ patientId, editing, today, onClose, onS
     }
   }
 
-  const formId = editing ? `immunization-edit-${editing.id}` : 'immunization-add';
   return (
-    <Dialog
-      open
+    <FormDialog
       title={editing ? t('imm.editTitle', { vaccine: editing.vaccine }) : t('imm.addTitle')}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form={formId} className="primary" disabled={busy}>
-            {t('imm.save')}
-          </button>
-        </>
-      }
+      onSubmit={save}
+      submitLabel={t('imm.save')}
+      cancelLabel={t('cancel')}
+      busy={busy}
+      className="meds-form"
+      primary
     >
       {alert && <Notice tone="error">{alert}</Notice>}
-      <form id={formId} className="meds-form" onSubmit={save} noValidate>
-        <TextField
-          label={t('imm.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          hint={t('imm.searchHint')}
-          autoFocus
-        />
-        <SelectField
-          label={t('imm.vaccine')}
-          size={6}
-          value={vaccine?.code ?? ''}
-          onChange={(e) => {
-            const chosen = matches.find((v) => v.code === e.target.value);
-            if (chosen) setVaccine({ code: chosen.code, name: chosen.shortName });
-          }}
-          error={errors.cvxCode}
-          options={[
-            ...(vaccine && !matches.some((v) => v.code === vaccine.code)
-              ? [{ value: vaccine.code, label: `${vaccine.name} (CVX ${vaccine.code})` }]
-              : []),
-            ...matches.map((v) => ({ value: v.code, label: vaccineLabel(v) })),
-          ]}
-        />
-        <p className="imm-chosen" role="status">
-          {vaccine ? t('imm.chosen', { vaccine: vaccine.name, code: vaccine.code }) : t('imm.noneChosen')}
-        </p>
-        <SelectField
-          label={t('imm.where')}
-          value={givenHere ? 'here' : 'elsewhere'}
-          onChange={(e) => setGivenHere(e.target.value === 'here')}
-          options={[
-            { value: 'here', label: t('imm.givenHere') },
-            { value: 'elsewhere', label: t('imm.givenElsewhere') },
-          ]}
-        />
-        <TextField
-          label={t('imm.givenDate')}
-          type="date"
-          max={today}
-          value={givenDate}
-          onChange={(e) => setGivenDate(e.target.value)}
-          error={errors.givenDate}
-        />
-        <TextField
-          label={t('imm.doseNumber')}
-          inputMode="numeric"
-          value={doseNumber}
-          onChange={(e) => setDoseNumber(e.target.value)}
-          error={errors.doseNumber}
-        />
-        <TextField label={t('imm.lot')} value={lot} onChange={(e) => setLot(e.target.value)} error={errors.lot} />
-        <TextField label={t('imm.site')} value={site} onChange={(e) => setSite(e.target.value)} error={errors.site} />
-        <SelectField
-          label={t('imm.route')}
-          value={route}
-          onChange={(e) => setRoute(e.target.value as ImmunizationRoute)}
-          error={errors.route}
-          options={IMMUNIZATION_ROUTES.map((r) => ({ value: r, label: t(`imm.routes.${r || 'unknown'}`) }))}
-        />
-        <TextAreaField
-          label={t('imm.note')}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          error={errors.note}
-        />
-      </form>
-    </Dialog>
+      <TextField
+        label={t('imm.search')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        hint={t('imm.searchHint')}
+        autoFocus
+      />
+      <SelectField
+        label={t('imm.vaccine')}
+        size={6}
+        value={vaccine?.code ?? ''}
+        onChange={(e) => {
+          const chosen = matches.find((v) => v.code === e.target.value);
+          if (chosen) setVaccine({ code: chosen.code, name: chosen.shortName });
+        }}
+        error={errors.cvxCode}
+        options={[
+          ...(vaccine && !matches.some((v) => v.code === vaccine.code)
+            ? [{ value: vaccine.code, label: `${vaccine.name} (CVX ${vaccine.code})` }]
+            : []),
+          ...matches.map((v) => ({ value: v.code, label: vaccineLabel(v) })),
+        ]}
+      />
+      <p className="imm-chosen" role="status">
+        {vaccine ? t('imm.chosen', { vaccine: vaccine.name, code: vaccine.code }) : t('imm.noneChosen')}
+      </p>
+      <SelectField
+        label={t('imm.where')}
+        value={givenHere ? 'here' : 'elsewhere'}
+        onChange={(e) => setGivenHere(e.target.value === 'here')}
+        options={[
+          { value: 'here', label: t('imm.givenHere') },
+          { value: 'elsewhere', label: t('imm.givenElsewhere') },
+        ]}
+      />
+      <TextField
+        label={t('imm.givenDate')}
+        type="date"
+        max={today}
+        value={givenDate}
+        onChange={(e) => setGivenDate(e.target.value)}
+        error={errors.givenDate}
+      />
+      <TextField
+        label={t('imm.doseNumber')}
+        inputMode="numeric"
+        value={doseNumber}
+        onChange={(e) => setDoseNumber(e.target.value)}
+        error={errors.doseNumber}
+      />
+      <TextField label={t('imm.lot')} value={lot} onChange={(e) => setLot(e.target.value)} error={errors.lot} />
+      <TextField label={t('imm.site')} value={site} onChange={(e) => setSite(e.target.value)} error={errors.site} />
+      <SelectField
+        label={t('imm.route')}
+        value={route}
+        onChange={(e) => setRoute(e.target.value as ImmunizationRoute)}
+        error={errors.route}
+        options={IMMUNIZATION_ROUTES.map((r) => ({ value: r, label: t(`imm.routes.${r || 'unknown'}`) }))}
+      />
+      <TextAreaField
+        label={t('imm.note')}
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.note}
+      />
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { errorMessage, fieldErrors, type FieldErrors } from '../../../forms/field-errors';
-import { Dialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
+import { FormDialog, Notice, SelectField, TextAreaField, TextField } from '../../../ui';
 import type { Medication, MedicationSource } from '../../../../../shared/domain/medication';
 import { lastPathPart } from './medication-text';
 
@@ -46,72 +46,64 @@ export function MedicationFormDialog({ patientId, editing, today, onClose, onSav
     }
   }
 
-  const formId = editing ? `medication-edit-${editing.id}` : 'medication-add';
   return (
-    <Dialog
-      open
+    <FormDialog
       title={editing ? t('form.editTitle', { name: editing.name }) : t('form.addTitle')}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form={formId} className="primary" disabled={busy}>
-            {editing ? t('form.saveEdit') : t('form.saveAdd')}
-          </button>
-        </>
-      }
+      onSubmit={save}
+      submitLabel={editing ? t('form.saveEdit') : t('form.saveAdd')}
+      cancelLabel={t('cancel')}
+      busy={busy}
+      className="meds-form"
+      primary
     >
       {alert && <Notice tone="error">{alert}</Notice>}
-      <form id={formId} className="meds-form" onSubmit={save} noValidate>
-        <TextField
-          label={t('form.name')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-          autoFocus
-        />
-        <TextField label={t('form.dose')} value={dose} onChange={(e) => setDose(e.target.value)} error={errors.dose} />
-        <TextField
-          label={t('form.route')}
-          value={route}
-          onChange={(e) => setRoute(e.target.value)}
-          error={errors.route}
-        />
-        <TextField
-          label={t('form.frequency')}
-          value={frequency}
-          onChange={(e) => setFrequency(e.target.value)}
-          error={errors.frequency}
-        />
-        <TextField
-          label={t('form.startDate')}
-          type="date"
-          max={today}
-          value={startDate}
-          onChange={(e) => setStartDate(e.target.value)}
-          error={errors.startDate}
-          hint={t('form.startDateHint')}
-        />
-        <SelectField
-          label={t('form.source')}
-          value={source}
-          onChange={(e) => setSource(e.target.value as MedicationSource)}
-          error={errors.source}
-          options={[
-            { value: 'here', label: t('source.here') },
-            { value: 'outside', label: t('source.outside') },
-          ]}
-        />
-        <TextAreaField
-          label={t('form.note')}
-          value={note}
-          rows={2}
-          onChange={(e) => setNote(e.target.value)}
-          error={errors.note}
-        />
-      </form>
-    </Dialog>
+      <TextField
+        label={t('form.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+        autoFocus
+      />
+      <TextField label={t('form.dose')} value={dose} onChange={(e) => setDose(e.target.value)} error={errors.dose} />
+      <TextField
+        label={t('form.route')}
+        value={route}
+        onChange={(e) => setRoute(e.target.value)}
+        error={errors.route}
+      />
+      <TextField
+        label={t('form.frequency')}
+        value={frequency}
+        onChange={(e) => setFrequency(e.target.value)}
+        error={errors.frequency}
+      />
+      <TextField
+        label={t('form.startDate')}
+        type="date"
+        max={today}
+        value={startDate}
+        onChange={(e) => setStartDate(e.target.value)}
+        error={errors.startDate}
+        hint={t('form.startDateHint')}
+      />
+      <SelectField
+        label={t('form.source')}
+        value={source}
+        onChange={(e) => setSource(e.target.value as MedicationSource)}
+        error={errors.source}
+        options={[
+          { value: 'here', label: t('source.here') },
+          { value: 'outside', label: t('source.outside') },
+        ]}
+      />
+      <TextAreaField
+        label={t('form.note')}
+        value={note}
+        rows={2}
+        onChange={(e) => setNote(e.target.value)}
+        error={errors.note}
+      />
+    </FormDialog>
   );
 }

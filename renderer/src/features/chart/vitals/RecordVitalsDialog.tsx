@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { useClinicTimeZone } from '../../../app/session-store';
 import { errorMessage, fieldErrors, focusFirstInvalid, topLevelField } from '../../../forms/field-errors';
-import { Dialog, Notice, TextField } from '../../../ui';
+import { FormDialog, Notice, TextField } from '../../../ui';
 import {
   ENTERED_MEASURES,
   UNIT_SYMBOL,
@@ -51,7 +51,6 @@ export function RecordVitalsDialog({
 }: RecordVitalsDialogProps) {
   const { t } = useTranslation('vitals');
   const zone = useClinicTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   // The native dialog focuses its first control when it opens (after this mounts): start on the
@@ -161,72 +160,65 @@ export function RecordVitalsDialog({
   const title = set ? t('correctTitle', { when: `${initial.date} ${initial.time}` }) : t('recordTitle');
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={title}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" form={formId} disabled={pending}>
-            {set ? t('saveCorrection') : t('save')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
+      submitLabel={set ? t('saveCorrection') : t('save')}
+      cancelLabel={t('cancel')}
+      busy={pending}
+      className="vitals-form"
+      formRef={formRef}
     >
-      <form id={formId} ref={formRef} className="vitals-form" onSubmit={submit} noValidate>
-        {alert && <Notice tone="error">{alert}</Notice>}
-        <UnitsSwitch units={units} onChange={switchUnits} />
-        <div className="vitals-form__grid">
-          {MAIN_MEASURES.map((m) =>
-            m === 'height' && units === 'us' ? (
-              <div key="height" className="vitals-form__pair">
-                <TextField
-                  label={t('heightFeet')}
-                  inputMode="decimal"
-                  value={values.heightFeet ?? ''}
-                  onChange={(e) => setValue('heightFeet', e.target.value)}
-                  error={errors.heightFeet}
-                />
-                <TextField
-                  label={t('heightInches')}
-                  inputMode="decimal"
-                  value={values.heightInches ?? ''}
-                  onChange={(e) => setValue('heightInches', e.target.value)}
-                  error={errors.heightInches}
-                />
-              </div>
-            ) : (
-              field(m, m === 'systolic')
-            ),
-          )}
-        </div>
-        <p className="vitals-form__hint">{t('bmiComputed')}</p>
-        {childFields && (
-          <fieldset className="vitals-form__children">
-            <legend>{t('children')}</legend>
-            <div className="vitals-form__grid">{CHILD_MEASURES.map((m) => field(m))}</div>
-          </fieldset>
+      {alert && <Notice tone="error">{alert}</Notice>}
+      <UnitsSwitch units={units} onChange={switchUnits} />
+      <div className="vitals-form__grid">
+        {MAIN_MEASURES.map((m) =>
+          m === 'height' && units === 'us' ? (
+            <div key="height" className="vitals-form__pair">
+              <TextField
+                label={t('heightFeet')}
+                inputMode="decimal"
+                value={values.heightFeet ?? ''}
+                onChange={(e) => setValue('heightFeet', e.target.value)}
+                error={errors.heightFeet}
+              />
+              <TextField
+                label={t('heightInches')}
+                inputMode="decimal"
+                value={values.heightInches ?? ''}
+                onChange={(e) => setValue('heightInches', e.target.value)}
+                error={errors.heightInches}
+              />
+            </div>
+          ) : (
+            field(m, m === 'systolic')
+          ),
         )}
-        <div className="vitals-form__grid">
-          <TextField
-            label={t('dateTaken')}
-            type="date"
-            value={values.date ?? ''}
-            onChange={(e) => setValue('date', e.target.value)}
-            error={errors.date}
-          />
-          <TextField
-            label={t('timeTaken')}
-            type="time"
-            value={values.time ?? ''}
-            onChange={(e) => setValue('time', e.target.value)}
-            error={errors.time}
-          />
-        </div>
-      </form>
-    </Dialog>
+      </div>
+      <p className="vitals-form__hint">{t('bmiComputed')}</p>
+      {childFields && (
+        <fieldset className="vitals-form__children">
+          <legend>{t('children')}</legend>
+          <div className="vitals-form__grid">{CHILD_MEASURES.map((m) => field(m))}</div>
+        </fieldset>
+      )}
+      <div className="vitals-form__grid">
+        <TextField
+          label={t('dateTaken')}
+          type="date"
+          value={values.date ?? ''}
+          onChange={(e) => setValue('date', e.target.value)}
+          error={errors.date}
+        />
+        <TextField
+          label={t('timeTaken')}
+          type="time"
+          value={values.time ?? ''}
+          onChange={(e) => setValue('time', e.target.value)}
+          error={errors.time}
+        />
+      </div>
+    </FormDialog>
   );
 }
