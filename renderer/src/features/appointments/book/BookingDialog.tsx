@@ -1,10 +1,8 @@
-import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderSchedule } from '../../../../../shared/domain/appointment';
 import { zonedToUtc } from '../../../../../shared/zoned-time';
-import { ApiError } from '../../../api/client';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
@@ -12,9 +10,10 @@ import { CheckboxField, Dialog, Notice, SelectField, TextAreaField, TextField } 
 import { DiscardDraftDialog, DraftRestoredNotice, useDraftAutosave, useStoredDraft } from '../../../drafts';
 import { useDateFormat } from '../../../format/use-date-format';
 import type { DraftOfKind } from '../../../../../shared/domain/draft';
-import { emptyDraft, isOutsideHoursRefusal, toRequest, type BookingDraft, type FieldErrors } from './booking-form';
+import { emptyDraft, toRequest, type BookingDraft } from './booking-form';
 import { InlineRegisterDialog } from './InlineRegisterDialog';
 import { OverrideFields } from './OverrideFields';
+import { useBookingRefusal } from './use-booking-refusal';
 import { PatientPicker } from './PatientPicker';
 import { RepeatFields } from './RepeatFields';
 
@@ -73,10 +72,17 @@ function BookingForm({
   const [restoredAt, setRestoredAt] = useState<string | null>(stored?.updatedAt ?? null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const kept = useDraftAutosave('booking', draftKey, same(draft, blank) ? null : { form: draft }, stored?.body ?? null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [clashReported, setClashReported] = useState(false);
-  const [outsideReported, setOutsideReported] = useState(false);
+  // A series reports a clash of any of its dates as a conflict of the whole request.
+  const {
+    errors,
+    setErrors,
+    failure,
+    setFailure,
+    clash: clashReported,
+    outside: outsideReported,
+    clear,
+    refused,
+  } = useBookingRefusal({ anyConflictIsClash: true });
   const bookOne = useChannelMutation('appointments.book', { invalidates: APPOINTMENT_READS });
   const bookSeries = useChannelMutation('appointments.bookSeries', { invalidates: APPOINTMENT_READS });
   const busy = bookOne.isPending || bookSeries.isPending;
@@ -106,8 +112,7 @@ function BookingForm({
       setFailure(t('booking.fixFields'));
       return;
     }
-    setErrors({});
-    setFailure(null);
+    clear();
     try {
       const r = checked.request;
       // Main removes the draft in the booking's own transaction.
@@ -121,14 +126,7 @@ function BookingForm({
         onBooked(t('booking.bookedSeries', { count: s.appointments.length, patient: draft.patient?.name ?? '' }));
       }
     } catch (error) {
-      const message = errorMessage(error);
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (error instanceof ApiError && error.code === 'CONFLICT') setClashReported(true);
-      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) {
-        setOutsideReported(true);
-      }
-      setFailure(message);
+      refused(error);
     }
   };
 
@@ -136,8 +134,7 @@ function BookingForm({
     void kept.forget();
     setDraft(blank);
     setRestoredAt(null);
-    setErrors({});
-    setFailure(null);
+    clear();
   };
   const cancel = () => {
     if (same(draft, blank)) {

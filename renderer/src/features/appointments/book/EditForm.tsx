@@ -1,16 +1,14 @@
-import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
-import { ApiError } from '../../../api/client';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextAreaField, TextField } from '../../../ui';
-import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
 import { editDraftOf, toUpdateRequest, type EditDraft } from './edit-form';
 import { OverrideFields } from './OverrideFields';
+import { useBookingRefusal } from './use-booking-refusal';
 
 interface EditFormProps {
   appointment: Appointment;
@@ -23,10 +21,7 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
   const { t } = useTranslation('appointments');
   const mayOverbookHere = useSessionStore((s) => mayOverbook(s.session?.roles ?? []));
   const [form, setForm] = useState<EditDraft>(() => editDraftOf(a));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [clash, setClash] = useState(false);
-  const [outside, setOutside] = useState(false);
+  const { errors, setErrors, failure, clash, outside, clear, refused } = useBookingRefusal();
   const update = useChannelMutation('appointments.update', { invalidates: APPOINTMENT_READS });
   const busy = update.isPending;
   const set = (patch: Partial<EditDraft>) => setForm((f) => ({ ...f, ...patch }));
@@ -40,17 +35,12 @@ export function EditForm({ appointment: a, onDone, onBack }: EditFormProps) {
       setErrors(request.fields);
       return;
     }
-    setFailure(null);
-    setErrors({});
+    clear();
     try {
       await update.mutateAsync(request.input);
       onDone(t('details.edited', { patient: a.patientName }));
     } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
-      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
-      setFailure(errorMessage(error));
+      refused(error);
     }
   };
 

@@ -1,16 +1,15 @@
-import { errorMessage, fieldErrors } from '../../../forms/field-errors';
 import { mayOverbook } from '../../../../../shared/access';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../../shared/domain/appointment';
 import { rescheduleInputSchema } from '../../../../../shared/domain/appointment';
-import { ApiError } from '../../../api/client';
 import { useChannelMutation } from '../../../api/channel-hooks';
 import { APPOINTMENT_READS } from '../appointment-reads';
 import { useSessionStore } from '../../../app/session-store';
 import { Notice, TextField } from '../../../ui';
-import { isOutsideHoursRefusal, type FieldErrors } from './booking-form';
+import type { FieldErrors } from './booking-form';
 import { OverrideFields } from './OverrideFields';
+import { useBookingRefusal } from './use-booking-refusal';
 import { ScopeField, type Scope } from './ScopeField';
 
 interface RescheduleFormProps {
@@ -33,10 +32,7 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
     outsideHours: false,
     outsideHoursReason: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [clash, setClash] = useState(false);
-  const [outside, setOutside] = useState(false);
+  const { errors, setErrors, failure, clash, outside, clear, refused } = useBookingRefusal();
   const reschedule = useChannelMutation('appointments.reschedule', { invalidates: APPOINTMENT_READS });
   const busy = reschedule.isPending;
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -59,8 +55,7 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
       setErrors(fields);
       return;
     }
-    setFailure(null);
-    setErrors({});
+    clear();
     try {
       const { appointments } = await reschedule.mutateAsync(parsed.data);
       onDone(
@@ -72,12 +67,7 @@ export function RescheduleForm({ appointment: a, onDone, onBack }: RescheduleFor
         }),
       );
     } catch (error) {
-      const message = errorMessage(error);
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (error instanceof ApiError && error.code === 'CONFLICT' && fields.time) setClash(true);
-      if (error instanceof ApiError && error.code === 'VALIDATION' && isOutsideHoursRefusal(fields)) setOutside(true);
-      setFailure(message);
+      refused(error);
     }
   };
 
