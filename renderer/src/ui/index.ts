@@ -1,5 +1,6 @@
 export { TextField, TextAreaField, SelectField } from './Field';
 export { CheckboxField } from './CheckboxField';
+export { Combobox } from './Combobox';
 export { Dialog } from './Dialog';
 export { FormDialog } from './FormDialog';
 export { Notice } from './Notice';
