@@ -1,5 +1,14 @@
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+/**
+ * The tooltip in the app's colours (recharts draws it white with grey text, which the dark theme
+ * cannot read): the surface, the text and the border of the theme in use.
+ */
+export const CHART_TOOLTIP_STYLE = {
+  contentStyle: { background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' },
+  labelStyle: { color: 'var(--text)', fontWeight: 600 },
+} as const;
+
 /** One reading on a trend: when (ms since the epoch), its value, and the normal band then ([low, high]). */
 export interface TrendDatum {
   at: number;
@@ -50,6 +59,7 @@ export function TrendPlot(props: TrendPlotProps) {
           />
           <YAxis domain={['auto', 'auto']} unit={props.yUnit ?? ''} width={props.yWidth} />
           <Tooltip
+            {...CHART_TOOLTIP_STYLE}
             labelFormatter={(ms) => props.timeText(Number(ms))}
             formatter={(v, _name, item) =>
               item.dataKey === 'value' ? [props.valueText(Number(v)), props.name] : [null, null]

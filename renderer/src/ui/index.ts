@@ -5,4 +5,4 @@ export { Dialog } from './Dialog';
 export { FormDialog } from './FormDialog';
 export { Notice } from './Notice';
 export { DataTable, type Column, type RowSelection } from './DataTable';
-export { TrendPlot, type TrendDatum } from './TrendPlot';
+export { CHART_TOOLTIP_STYLE, TrendPlot, type TrendDatum } from './TrendPlot';

@@ -4,7 +4,7 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis
 import { useChannelQuery } from '../../../api/channel-hooks';
 import { errorMessage } from '../../../forms/field-errors';
 import { useDateFormat } from '../../../format/use-date-format';
-import { DataTable, Notice, type Column } from '../../../ui';
+import { CHART_TOOLTIP_STYLE, type Column, DataTable, Notice } from '../../../ui';
 import {
   GROWTH_MEASURES,
   GROWTH_RANGES,
@@ -153,6 +153,7 @@ export function GrowthChart({ patientId, units }: GrowthChartProps) {
                   unit={` ${unit}`}
                 />
                 <Tooltip
+                  {...CHART_TOOLTIP_STYLE}
                   labelFormatter={(age) =>
                     inYears
                       ? t('tooltipYears', { age: Number(age).toFixed(1) })
