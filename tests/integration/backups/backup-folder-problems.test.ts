@@ -93,7 +93,7 @@ describe('backup folder problems: a clear message, nothing lost', () => {
     const { app, admin, folder } = await clinicWithBackupFolder();
     open.push(app);
     if (!makeReadOnly(folder)) {
-      t.skip();
+      t.skip('running as root where a read-only tmpfs cannot be mounted (not Linux, or no mount permission)');
       return;
     }
     const result = await app.raw(admin, 'backups.run', {});
@@ -107,7 +107,7 @@ describe('backup folder problems: a clear message, nothing lost', () => {
   it('a full disk fails the backup with a message and leaves no partial file (tmpfs; skipped where it cannot mount)', async (t) => {
     const disk = tinyDisk();
     if (!disk) {
-      t.skip();
+      t.skip('a 64 KB tmpfs cannot be mounted here (mounting needs root on Linux)');
       return;
     }
     const { app, admin } = await clinicWithBackupFolder();
